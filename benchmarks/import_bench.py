@@ -1,0 +1,414 @@
+"""How fast the CSV import is, against a bare baseline measured in the same run.
+
+Generates a CSV of 100,000 leads (DE/US/GB/FR/AT/CH, phones typed every way people type
+them, some duplicates and bad rows), then times
+
+* the baseline: the file read with ``csv``, each phone parsed with
+  ``phonenumbers.parse`` + ``format_number(E164)``, the rows inserted into a similar
+  table with ``sqlite3.executemany``;
+* sdrdesk: ``ImportService.run`` on a freshly migrated SQLite store, split into reading
+  and checking the rows and matching and writing them (from the progress callback).
+
+For comparison only, the baseline is also timed into a table with the ``leads`` table's
+indexes (unique e-mail key, phone, source, campaign, hand-off time).
+
+Targets: at least 10,000 rows/s end to end, and at most 1.5 × the baseline's time.
+Exits 1 if a target is missed.
+
+    .venv/bin/python benchmarks/import_bench.py [--rows 100000] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gc
+import json
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import phonenumbers
+
+from sdrdesk.db.engine import Store
+from sdrdesk.db.migrate import upgrade
+from sdrdesk.services.context import Rules, ServiceContext
+from sdrdesk.services.imports import ImportReport, ImportService
+
+MIN_ROWS_PER_SECOND = 10_000
+MAX_RATIO = 1.5
+
+HEADER = [
+    "Record ID",
+    "First Name",
+    "Last Name",
+    "Email",
+    "Phone Number",
+    "Company Name",
+    "Job Title",
+    "Country/Region",
+    "Original Source",
+    "Campaign",
+    "HubSpot Score",
+    "Became a Marketing Qualified Lead Date",
+    "Website",
+    "Notes",
+]
+
+FIRST = [
+    "Anna",
+    "Ben",
+    "Chloé",
+    "David",
+    "Elif",
+    "François",
+    "Grete",
+    "Hans",
+    "Inès",
+    "Jürgen",
+    "Katarzyna",
+    "Liam",
+    "Mia",
+    "Noah",
+    "Olivia",
+    "Paul",
+    "Renée",
+    "Sophie",
+    "Tom",
+    "Zoë",
+]
+LAST = [
+    "Müller",
+    "Schmidt",
+    "Smith",
+    "Johnson",
+    "Martin",
+    "Bernard",
+    "Gruber",
+    "Huber",
+    "Meier",
+    "Brown",
+    "O'Neill",
+    "Dubois",
+    "Weiß",
+    "Keller",
+    "Taylor",
+    "Lefèvre",
+]
+COMPANIES = [
+    "Acme GmbH",
+    "Globex Inc.",
+    "Initech Ltd",
+    "Umbrella SA",
+    "Stark AG",
+    "Wayne Enterprises",
+    "Hooli",
+    "Vandelay Industries",
+    "Müller & Söhne KG",
+]
+TITLES = [
+    "Head of Sales",
+    "CTO",
+    "Marketing Manager",
+    "Geschäftsführer",
+    "VP Operations",
+    "IT-Leiter",
+    "Procurement Lead",
+    "Directeur commercial",
+]
+SOURCES = ["Organic Search", "Paid Search", "Webinar", "Trade Show", "Referral", "LinkedIn"]
+COUNTRY_NAMES = {
+    "DE": ["DE", "Germany", "Deutschland"],
+    "US": ["US", "USA", "United States"],
+    "GB": ["GB", "United Kingdom", "UK"],
+    "FR": ["FR", "France"],
+    "AT": ["AT", "Austria", "Österreich"],
+    "CH": ["CH", "Switzerland", "Schweiz"],
+}
+
+
+def _digits(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice("0123456789") for _ in range(n))
+
+
+def phone_for(rng: random.Random, country: str) -> str:
+    """A phone number as people type them: national, +, 00, dots, brackets, extensions."""
+    style = rng.randrange(7)
+    if country == "DE":
+        area, sub = rng.choice([("30", 8), ("89", 7), ("40", 7), ("221", 7), ("151", 8)])
+        local = str(rng.randint(2, 9)) + _digits(rng, sub - 1)
+        forms = [
+            f"0{area} {local}",
+            f"+49 {area} {local}",
+            f"0049 {area} {local}",
+            f"(0{area}) {local[:3]} {local[3:]}",
+            f"0{area}.{local}",
+            f"+49 (0){area} {local}",
+            f"0{area} {local}-{rng.randint(10, 99)}",
+        ]
+    elif country == "US":
+        area = rng.choice(["212", "415", "312", "617", "206", "512", "303", "404"])
+        ex, line = str(rng.randint(201, 989)), _digits(rng, 4)
+        forms = [
+            f"({area}) {ex}-{line}",
+            f"+1 {area} {ex} {line}",
+            f"001 {area} {ex} {line}",
+            f"{area}.{ex}.{line}",
+            f"{area}-{ex}-{line} ext. {rng.randint(1, 999)}",
+            f"1-{area}-{ex}-{line}",
+            f"+1 ({area}) {ex}-{line} x{rng.randint(1, 99)}",
+        ]
+    elif country == "GB":
+        if rng.random() < 0.5:
+            nat = f"020 7{_digits(rng, 3)} {_digits(rng, 4)}"
+        else:
+            nat = f"07{rng.choice('4589')}{_digits(rng, 2)} {_digits(rng, 6)}"
+        forms = [
+            nat,
+            "+44 " + nat[1:],
+            "0044 " + nat[1:],
+            "+44 (0)" + nat[1:],
+            nat.replace(" ", "."),
+            f"({nat[:3]}) {nat[4:]}",
+            nat + " ext 12",
+        ]
+    elif country == "FR":
+        first = rng.choice("12345679")
+        pairs = " ".join(_digits(rng, 2) for _ in range(4))
+        nat = f"0{first} {pairs}"
+        forms = [
+            nat,
+            f"+33 {first} {pairs}",
+            f"0033 {first} {pairs}",
+            nat.replace(" ", "."),
+            f"+33 (0){first} {pairs}",
+            nat.replace(" ", ""),
+            f"(0{first}) {pairs}",
+        ]
+    elif country == "AT":
+        area, sub = rng.choice([("1", 7), ("664", 7), ("316", 6), ("512", 6)])
+        local = str(rng.randint(2, 9)) + _digits(rng, sub - 1)
+        forms = [
+            f"0{area} {local}",
+            f"+43 {area} {local}",
+            f"0043 {area} {local}",
+            f"(0{area}) {local}",
+            f"0{area}.{local}",
+            f"+43 (0){area} {local}",
+            f"0{area} {local}-0",
+        ]
+    else:  # CH
+        area = rng.choice(["44", "43", "31", "61", "79", "76"])
+        local = f"{rng.randint(200, 999)} {_digits(rng, 2)} {_digits(rng, 2)}"
+        forms = [
+            f"0{area} {local}",
+            f"+41 {area} {local}",
+            f"0041 {area} {local}",
+            f"(0{area}) {local}",
+            f"0{area}.{local.replace(' ', '.')}",
+            f"+41 (0){area} {local}",
+            f"0{area} {local}",
+        ]
+    return forms[style]
+
+
+def generate(path: Path, rows: int, seed: int = 20260310) -> None:
+    rng = random.Random(seed)
+    written: list[list[str]] = []
+    with path.open("w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(HEADER)
+        for n in range(rows):
+            roll = rng.random()
+            if written and roll < 0.02:  # the same person again, maybe typed differently
+                again = list(rng.choice(written))
+                again[3] = again[3].upper() if rng.random() < 0.5 else again[3]
+                out.writerow(again)
+                continue
+            country = rng.choice(list(COUNTRY_NAMES))
+            first, last = rng.choice(FIRST), rng.choice(LAST)
+            company = rng.choice(COMPANIES)
+            email = f"{first.lower()}.{n}@{company.split()[0].lower()}-{n % 97}.example"
+            phone = phone_for(rng, country)
+            if roll < 0.025:  # nobody could contact this one
+                email, phone = "not an address", "n/a"
+            elif roll < 0.035:
+                email = ""
+            date = (
+                f"2026-03-{rng.randint(1, 28):02d}T{rng.randint(0, 23):02d}:15:00Z"
+                if rng.random() < 0.5
+                else f"{rng.randint(1, 28):02d}.03.2026 {rng.randint(0, 23):02d}:15"
+            )
+            row = [
+                str(1_000_000 + n),
+                first,
+                last,
+                email,
+                phone,
+                company,
+                rng.choice(TITLES),
+                rng.choice(COUNTRY_NAMES[country]),
+                rng.choice(SOURCES),
+                f"Spring {rng.randint(1, 9)}",
+                str(rng.randint(0, 100)),
+                date,
+                f"https://{company.split()[0].lower()}.example",
+                "Wants a call back",
+            ]
+            if roll > 0.998:  # a ragged row: a field too many
+                row.append("stray")
+            written.append(row)
+            out.writerow(row)
+
+
+# The indexes sdrdesk's leads table has (db/models.py), for the informational baseline.
+LEAD_INDEXES = (
+    "CREATE UNIQUE INDEX uq_email_key ON leads (email_key)",
+    "CREATE INDEX ix_phone ON leads (phone_e164)",
+    "CREATE INDEX ix_source ON leads (source)",
+    "CREATE INDEX ix_campaign ON leads (campaign)",
+    "CREATE INDEX ix_handed_off ON leads (handed_off_at)",
+)
+
+
+def baseline(path: Path, db_path: Path, *, indexed: bool = False) -> int:
+    """The bare minimum an import has to do, with nothing else."""
+    regions = {name: code for code, names in COUNTRY_NAMES.items() for name in names}
+    rows: list[tuple[object, ...]] = []
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        next(reader)
+        for r in reader:
+            if len(r) != len(HEADER):
+                continue
+            e164 = None
+            try:
+                number = phonenumbers.parse(r[4], regions.get(r[7], "DE"))
+                e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            except phonenumbers.NumberParseException:
+                pass
+            extra = json.dumps({"Website": r[12], "Notes": r[13]})
+            key = r[3].lower() or None
+            rows.append((r[0], r[1], r[2], r[3], key, r[4], e164, r[5], r[6], r[7], r[8],
+                         r[9], r[10], r[11], extra))  # fmt: skip
+    conn = sqlite3.connect(db_path)
+    conn.execute(
+        "CREATE TABLE leads (id INTEGER PRIMARY KEY, external_id TEXT, first_name TEXT,"
+        " last_name TEXT, email TEXT, email_key TEXT, phone_raw TEXT, phone_e164 TEXT,"
+        " company TEXT, title TEXT, country TEXT, source TEXT, campaign TEXT, score TEXT,"
+        " handed_off_at TEXT, extra TEXT)"
+    )
+    if indexed:
+        for ddl in LEAD_INDEXES:
+            conn.execute(ddl)
+    conn.executemany(
+        f"INSERT {'OR IGNORE ' if indexed else ''}INTO leads (external_id, first_name,"
+        " last_name, email, email_key, phone_raw, phone_e164, company, title, country, source,"
+        " campaign, score, handed_off_at, extra)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.commit()
+    conn.close()
+    return len(rows)
+
+
+@dataclass
+class Timing:
+    total: float = 0.0
+    checked: float = 0.0  # until every row was read and checked
+
+
+def sdrdesk_import(path: Path, db_path: Path) -> tuple[ImportReport, Timing]:
+    store = Store.open(f"sqlite:///{db_path}")
+    upgrade(store.engine, backup=False)
+    ctx = ServiceContext(store=store, rules=Rules(default_region="DE"))
+    service = ImportService(ctx)
+    timing = Timing()
+
+    def progress(done: int, total: int) -> None:
+        # The service gives checking 80 % of the bar; writing starts at 80 %.
+        if not timing.checked and done >= int(0.8 * total):
+            timing.checked = time.perf_counter() - start
+
+    gc.collect()
+    start = time.perf_counter()
+    report = service.run(path, actor_id=None, progress=progress)
+    timing.total = time.perf_counter() - start
+    store.dispose()
+    return report, timing
+
+
+def timed(work: Callable[[], object]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--profile", action="store_true", help="profile the sdrdesk import")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="sdrdesk-bench-") as tmp:
+        work = Path(tmp)
+        csv_path = work / "leads.csv"
+        generate(csv_path, args.rows)
+        size_mb = csv_path.stat().st_size / 1e6
+        print(f"{args.rows:,} rows, {size_mb:.1f} MB, SQLite {sqlite3.sqlite_version}")
+
+        # Warm both paths once (imports, phonenumbers metadata) on a small file.
+        warm = work / "warm.csv"
+        generate(warm, 500, seed=1)
+        baseline(warm, work / "warm-baseline.db")
+        sdrdesk_import(warm, work / "warm-sdrdesk.db")
+
+        base_rows = baseline(csv_path, work / "probe.db")  # rows the baseline keeps
+        base_s = timed(lambda: baseline(csv_path, work / "baseline.db"))
+        indexed_s = timed(lambda: baseline(csv_path, work / "indexed.db", indexed=True))
+        if args.profile:
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+            report, timing = sdrdesk_import(csv_path, work / "sdrdesk.db")
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+        else:
+            report, timing = sdrdesk_import(csv_path, work / "sdrdesk.db")
+
+    ours_s = timing.total
+    rate = report.rows_total / ours_s
+    ratio = ours_s / base_s
+    print(f"baseline: {base_s:6.2f} s  ({base_rows:,} rows, {base_rows / base_s:,.0f} rows/s)")
+    print(f"          {indexed_s:6.2f} s  with the leads table's indexes (for comparison only)")
+    print(
+        f"sdrdesk:  {ours_s:6.2f} s  ({report.rows_total:,} rows, {rate:,.0f} rows/s; "
+        f"{report.imported:,} imported, {len(report.duplicates):,} duplicates, "
+        f"{len(report.skipped):,} skipped, {len(report.warnings):,} warnings)"
+    )
+    print(
+        f"          {timing.checked:6.2f} s  reading and checking rows, "
+        f"{ours_s - timing.checked:.2f} s matching and writing them"
+    )
+    print(f"ratio:    {ratio:6.2f} × baseline (target ≤ {MAX_RATIO})")
+    failed = []
+    if rate < MIN_ROWS_PER_SECOND:
+        failed.append(f"{rate:,.0f} rows/s is below {MIN_ROWS_PER_SECOND:,}")
+    if ratio > MAX_RATIO:
+        failed.append(f"{ratio:.2f} × baseline is above {MAX_RATIO}")
+    for message in failed:
+        print("MISSED:", message)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

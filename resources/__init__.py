@@ -1,0 +1,1 @@
+"""Packaged resources (installed as ``sdrdesk.resources``): data files, icons, styles."""

@@ -1,0 +1,159 @@
+"""Composition root: settings → store (migrated) → services → (optionally) the GUI.
+
+Only this module and ``sdrdesk.gui`` touch Qt; only this module creates the
+``QApplication`` (or reuses the one that exists, so tests and scripts can drive the app
+in-process).
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import logging.handlers
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sdrdesk import paths
+from sdrdesk.db.engine import Store
+from sdrdesk.db.migrate import MigrationResult, upgrade
+from sdrdesk.domain.criteria import load_criteria
+from sdrdesk.domain.errors import StoreUnavailableError, ValidationError
+from sdrdesk.services.context import Rules, ServiceContext
+from sdrdesk.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+log = logging.getLogger(__name__)
+
+DATABASE_URL_ENV = "SDRDESK_DATABASE_URL"
+
+
+def resolve_database_url(cli_url: str | None, settings: Settings) -> str:
+    """``--database-url`` › ``SDRDESK_DATABASE_URL`` › settings › the SQLite default."""
+    return (
+        cli_url
+        or os.environ.get(DATABASE_URL_ENV)
+        or settings.database_url
+        or paths.default_database_url()
+    )
+
+
+def rules_from(settings: Settings) -> Rules:
+    return Rules(
+        default_region=settings.default_region.upper(),
+        speed_to_lead_minutes=settings.speed_to_lead_minutes,
+        calling_hours_start=settings.calling_hours_start,
+        calling_hours_end=settings.calling_hours_end,
+        undo_seconds=settings.undo_seconds,
+    )
+
+
+def default_user_name(settings: Settings) -> str:
+    """Who acts in CLI commands without ``--user``: the settings, else the OS login."""
+    if settings.user:
+        return settings.user
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "sdr"
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    services: ServiceContext
+    migration: MigrationResult
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def store(self) -> Store:
+        return self.services.store
+
+
+def open_app(database_url: str | None = None, settings: Settings | None = None) -> AppContext:
+    """Load settings, open and migrate the store. Raises domain errors with clear text."""
+    settings = settings or load_settings()
+    url = resolve_database_url(database_url, settings)
+    store = Store.open(url)
+    try:
+        migration = upgrade(store.engine)
+    except Exception as exc:
+        store.dispose()
+        from sqlalchemy.exc import DBAPIError
+
+        from sdrdesk.db.engine import describe_store_error
+
+        if isinstance(exc, DBAPIError):
+            raise StoreUnavailableError(describe_store_error(exc, store.display_url)) from exc
+        raise
+    if migration.backup:
+        log.info("Schema migrated; the old file was kept as %s", migration.backup)
+    warnings: list[str] = []
+    criteria = load_criteria()
+    if settings.sal_criteria_file:
+        try:
+            criteria = load_criteria(Path(settings.sal_criteria_file).expanduser())
+        except ValidationError as exc:
+            warnings.append(f"{exc} Using the default SAL criteria.")
+    services = ServiceContext(store=store, rules=rules_from(settings), criteria=criteria)
+    return AppContext(settings, services, migration, warnings)
+
+
+def setup_logging(verbose: bool = False) -> None:
+    root = logging.getLogger()
+    if any(getattr(h, "_sdrdesk", False) for h in root.handlers):
+        return
+    handler = logging.handlers.RotatingFileHandler(
+        paths.log_dir() / "sdrdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._sdrdesk = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+
+
+def log_file() -> str:
+    return str(paths.log_dir() / "sdrdesk.log")
+
+
+def ensure_qapplication(argv: list[str]) -> tuple[QApplication, bool]:
+    """The running QApplication, or a new one; the flag says whether we created it."""
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing, False  # type: ignore[return-value]
+    app = QApplication(["sdrdesk", *argv])
+    app.setApplicationName("sdrdesk")
+    app.setOrganizationName("sdrdesk")
+    app.setApplicationDisplayName("sdrdesk")
+    return app, True
+
+
+def run_gui(app_ctx: AppContext, user: str | None, argv: list[str]) -> int:
+    """Open the main window. Blocks in the event loop only if we created the QApplication."""
+    qt_app, owned = ensure_qapplication(argv)
+    from sdrdesk.gui.main_window import MainWindow
+
+    window = MainWindow(
+        app_ctx.services, app_ctx.settings, user_name=user, warnings=app_ctx.warnings
+    )
+    _keep_alive(qt_app, window)
+    window.show()
+    if not owned:
+        return 0
+    code = qt_app.exec()
+    app_ctx.store.dispose()
+    return int(code)
+
+
+def _keep_alive(qt_app: QApplication, window: QMainWindow) -> None:
+    # A window opened into someone else's QApplication (tests, scripts) has no Python
+    # owner once main() returns; the application keeps it until it is closed.
+    windows: list[QMainWindow] = getattr(qt_app, "_sdrdesk_windows", [])
+    windows = [w for w in windows if w.isVisible()]
+    windows.append(window)
+    qt_app._sdrdesk_windows = windows  # type: ignore[attr-defined]

@@ -1,0 +1,101 @@
+"""The ``sdrdesk`` command: without a subcommand it opens the window.
+
+``main(argv)`` takes its arguments as a list and returns the exit code, so tests and
+scripts can run any command in-process (the GUI reuses an existing QApplication).
+Every failure a user can cause ends in one line on stderr and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from sdrdesk import __version__
+from sdrdesk.cli import admin, leads
+from sdrdesk.cli.common import EXIT_ERROR, EXIT_USAGE, UsageError, fail, open_for
+from sdrdesk.domain.errors import SdrdeskError
+
+log = logging.getLogger(__name__)
+
+COMMAND_MODULES = (leads, admin)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see “{self.prog} --help”)")
+
+
+def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--database-url",
+        default=default,
+        help="database to use: sqlite:///path/file.db or postgresql://user@host/db "
+        "(default: $SDRDESK_DATABASE_URL, the settings, else the local SQLite file)",
+    )
+    parser.add_argument(
+        "--user", default=default, help="act as this user for this run (default: the settings)"
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="log more detail to the log file",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sdrdesk",
+        description="Work your queue of handed-off leads: triage, call, book demos.",
+    )
+    parser.add_argument("--version", action="version", version=f"sdrdesk {__version__}")
+    _common_options(parser, suppress=False)
+    common = _Parser(add_help=False)
+    _common_options(common, suppress=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    gui.set_defaults(handler=run_gui)
+    for module in COMMAND_MODULES:
+        module.register(sub, common)
+    parser.set_defaults(handler=run_gui)
+    return parser
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from sdrdesk import app
+
+    app_ctx = open_for(args)
+    return app.run_gui(app_ctx, args.user, [])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from sdrdesk.app import log_file, setup_logging
+
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(args_list)
+        setup_logging(getattr(args, "verbose", False))
+        return int(args.handler(args))
+    except UsageError as exc:
+        return fail(str(exc), EXIT_USAGE)
+    except SdrdeskError as exc:
+        return fail(str(exc), EXIT_ERROR)
+    except KeyboardInterrupt:
+        return fail("interrupted", 130)
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        log.exception("Unexpected error in sdrdesk %s", args_list[:1])
+        return fail(
+            f"unexpected error ({type(exc).__name__}: {exc}); details in {log_file()}",
+            EXIT_ERROR,
+        )
+
+
+def main_entry() -> None:
+    sys.exit(main())

@@ -1,0 +1,159 @@
+"""Administration: the database schema, users and rejection reasons."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from sdrdesk.cli.common import open_for
+from sdrdesk.db.engine import Store
+from sdrdesk.db.migrate import SCHEMA_HEAD, current_revision, upgrade
+from sdrdesk.domain.lifecycle import ReasonStage
+from sdrdesk.domain.users import Role
+from sdrdesk.services.dto import to_jsonable
+from sdrdesk.services.reasons import ReasonService
+from sdrdesk.services.users import UserService
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    db = sub.add_parser("db", help="database schema: upgrade, status")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    p = db_sub.add_parser("upgrade", parents=[common], help="create or upgrade the schema")
+    p.set_defaults(handler=cmd_db_upgrade)
+    p = db_sub.add_parser("status", parents=[common], help="show the schema revision")
+    p.set_defaults(handler=cmd_db_status)
+
+    users = sub.add_parser("users", help="list or add users (SDRs, AEs, marketing, managers)")
+    u_sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    p = u_sub.add_parser("list", parents=[common], help="list users")
+    p.add_argument("--role", type=Role, choices=list(Role), help="only this role")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_users_list)
+    p = u_sub.add_parser("add", parents=[common], help="add a user")
+    p.add_argument("name", help="short user name, e.g. anna")
+    p.add_argument("--role", type=Role, choices=list(Role), default=Role.SDR)
+    p.add_argument("--display-name", help="full name shown in the app")
+    p.add_argument("--email", help="e-mail address (used in calendar invites)")
+    p.add_argument("--time-zone", help="IANA time zone, e.g. Europe/Berlin")
+    p.set_defaults(handler=cmd_users_add)
+
+    reasons = sub.add_parser("reasons", help="the team's rejection/disqualification reasons")
+    r_sub = reasons.add_subparsers(dest="reasons_command", metavar="ACTION", required=True)
+    p = r_sub.add_parser("list", parents=[common], help="list reasons")
+    p.add_argument("--all", action="store_true", help="include retired reasons")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_reasons_list)
+    p = r_sub.add_parser("add", parents=[common], help="add a reason")
+    p.add_argument("code", help="short code, e.g. no_fit_emea")
+    p.add_argument("label", help="what the SDR sees")
+    p.add_argument(
+        "--stage", type=ReasonStage, choices=list(ReasonStage), default=ReasonStage.REJECT
+    )
+    p.add_argument("--requires-comment", action="store_true")
+    p.set_defaults(handler=cmd_reasons_add)
+    for name, active in (("retire", False), ("restore", True)):
+        p = r_sub.add_parser(
+            name,
+            parents=[common],
+            help=("stop offering" if not active else "offer again") + " a reason",
+        )
+        p.add_argument("code")
+        p.set_defaults(handler=cmd_reasons_toggle, active=active)
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from sdrdesk.app import resolve_database_url
+    from sdrdesk.settings import load_settings
+
+    url = resolve_database_url(getattr(args, "database_url", None), load_settings())
+    store = Store.open(url)
+    try:
+        result = upgrade(store.engine)
+    finally:
+        store.dispose()
+    if result.changed:
+        before = result.from_revision or "empty"
+        print(f"Upgraded {store.display_url} from {before} to {result.to_revision}.")
+        if result.backup:
+            print(f"The previous file was kept as {result.backup}.")
+    else:
+        print(f"{store.display_url} is up to date (revision {result.to_revision}).")
+    return 0
+
+
+def cmd_db_status(args: argparse.Namespace) -> int:
+    from sdrdesk.app import resolve_database_url
+    from sdrdesk.settings import load_settings
+
+    url = resolve_database_url(getattr(args, "database_url", None), load_settings())
+    store = Store.open(url)
+    try:
+        revision = current_revision(store.engine)
+    finally:
+        store.dispose()
+    state = "up to date" if revision == SCHEMA_HEAD else f"needs upgrade to {SCHEMA_HEAD}"
+    print(f"{store.display_url}: revision {revision or 'none (empty)'} — {state}")
+    return 0
+
+
+def cmd_users_list(args: argparse.Namespace) -> int:
+    users = UserService(open_for(args).services).list_users(args.role)
+    if args.json:
+        json.dump([to_jsonable(u) for u in users], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for u in users:
+        print(
+            f"{u.name:<16} {u.role.value:<10} {u.display_name}"
+            + (f" <{u.email}>" if u.email else "")
+        )
+    if not users:
+        print("No users.")
+    return 0
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    from sdrdesk.domain.contact import zone
+    from sdrdesk.domain.errors import ValidationError
+
+    if args.time_zone and zone(args.time_zone) is None:
+        raise ValidationError(f"“{args.time_zone}” is not a time zone (try Europe/Berlin).")
+    user = UserService(open_for(args).services).add(
+        args.name,
+        args.role,
+        display_name=args.display_name,
+        email=args.email,
+        time_zone=args.time_zone,
+    )
+    print(f"Added {user.display_name} ({user.role.label}).")
+    return 0
+
+
+def cmd_reasons_list(args: argparse.Namespace) -> int:
+    reasons = ReasonService(open_for(args).services).list_reasons(include_inactive=args.all)
+    if args.json:
+        json.dump([to_jsonable(r) for r in reasons], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for r in reasons:
+        flags = ("comment required" if r.requires_comment else "") + (
+            "" if r.active else " retired"
+        )
+        print(f"{r.code:<20} {r.stage.value:<10} {r.label}  {flags.strip()}".rstrip())
+    return 0
+
+
+def cmd_reasons_add(args: argparse.Namespace) -> int:
+    reason = ReasonService(open_for(args).services).add(
+        args.code, args.label, stage=args.stage, requires_comment=args.requires_comment
+    )
+    print(f"Added reason “{reason.label}” ({reason.code}).")
+    return 0
+
+
+def cmd_reasons_toggle(args: argparse.Namespace) -> int:
+    reason = ReasonService(open_for(args).services).set_active(args.code, args.active)
+    print(f"Reason “{reason.label}” is {'offered again' if reason.active else 'retired'}.")
+    return 0

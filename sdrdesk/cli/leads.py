@@ -1,0 +1,169 @@
+"""Lead commands: import, leads, events, sample-data."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from sdrdesk.cli.common import acting_user, open_for
+from sdrdesk.domain.errors import ValidationError
+from sdrdesk.domain.lifecycle import Status
+from sdrdesk.services.dto import LeadSummary, to_jsonable
+from sdrdesk.services.leads import LeadService
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "import",
+        parents=[common],
+        help="import MQLs from a CSV file",
+        description="Import marketing-qualified leads from a CSV export (HubSpot, Salesforce, "
+        "Zoho, Pipedrive, Excel …). Encoding, delimiter and columns are detected.",
+    )
+    p.add_argument("file", type=Path, help="the CSV file")
+    p.add_argument(
+        "--mapping",
+        help="column mapping, e.g. 'Mail=email,Tel.=phone' or a .json/.toml file "
+        "{header: field}; use 'ignore' to skip a column",
+    )
+    p.add_argument("--default-region", help="country for phone numbers without +code (e.g. DE)")
+    p.add_argument("--dry-run", action="store_true", help="check the file, change nothing")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("leads", parents=[common], help="list leads")
+    p.add_argument(
+        "--status",
+        type=_status,
+        help="only leads with this status: " + ", ".join(s.value for s in Status),
+    )
+    p.add_argument("--owner", help="only leads owned by this user")
+    p.add_argument("--limit", type=int, help="at most this many")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=cmd_leads)
+
+    p = sub.add_parser("events", parents=[common], help="show the history of leads")
+    p.add_argument("--lead", type=int, help="only this lead's events")
+    p.add_argument("--after", type=int, help="only events after this event id")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=cmd_events)
+
+    p = sub.add_parser(
+        "sample-data", parents=[common], help="fill the store with realistic demo leads"
+    )
+    p.add_argument("--count", type=int, default=200, help="how many leads (default 200)")
+    p.add_argument("--seed", type=int, help="random seed, for the same leads every time")
+    p.set_defaults(handler=cmd_sample_data)
+
+
+def _status(text: str) -> Status:
+    try:
+        return Status(text.strip().lower())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"unknown status “{text}” (use one of {', '.join(s.value for s in Status)})"
+        ) from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from sdrdesk.services.imports import ImportService, parse_mapping
+
+    mapping = parse_mapping(args.mapping) if args.mapping else None
+    region = args.default_region
+    if region is not None and not (len(region) == 2 and region.isalpha()):
+        raise ValidationError(
+            f"--default-region must be a two-letter country code, not “{region}”."
+        )
+    app_ctx = open_for(args)
+    user = acting_user(args, app_ctx)
+    report = ImportService(app_ctx.services).run(
+        args.file,
+        actor_id=user.id,
+        mapping=mapping,
+        default_region=region.upper() if region else None,
+        dry_run=args.dry_run,
+    )
+    print(report.summary())
+    return 0
+
+
+def cmd_leads(args: argparse.Namespace) -> int:
+    app_ctx = open_for(args)
+    leads = LeadService(app_ctx.services).list_leads(
+        status=args.status, owner=args.owner, limit=args.limit
+    )
+    if args.json:
+        data = [{**to_jsonable(lead), "name": lead.name} for lead in leads]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    _print_table(leads)
+    return 0
+
+
+def _print_table(leads: list[LeadSummary]) -> None:
+    if not leads:
+        print("No leads.")
+        return
+    header = (
+        "ID",
+        "Status",
+        "Name",
+        "Company",
+        "Country",
+        "Phone",
+        "Source",
+        "Score",
+        "Handed off",
+    )
+    rows = [
+        (
+            str(lead.id),
+            lead.status.value,
+            lead.name,
+            lead.company or "",
+            lead.country or "",
+            lead.phone_e164 or "",
+            lead.source or "",
+            "" if lead.score is None else str(lead.score),
+            lead.handed_off_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        )
+        for lead in leads
+    ]
+    widths = [min(30, max(len(r[i]) for r in [header, *rows])) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(cell[:30].ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    app_ctx = open_for(args)
+    events = LeadService(app_ctx.services).events(args.lead, after_id=args.after)
+    if args.json:
+        json.dump([to_jsonable(e) for e in events], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for e in events:
+        when = e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        comment = f" — {e.comment}" if e.comment else ""
+        print(f"#{e.id}  lead {e.lead_id}  {when}  {e.description}{comment}")
+    if not events:
+        print("No events.")
+    return 0
+
+
+def cmd_sample_data(args: argparse.Namespace) -> int:
+    from sdrdesk.services.sample_data import SampleDataService
+
+    app_ctx = open_for(args)
+    user = acting_user(args, app_ctx)
+    result = SampleDataService(app_ctx.services).generate(
+        args.count, actor_id=user.id, seed=args.seed
+    )
+    print(f"Added {result.created} sample leads to {app_ctx.store.display_url}.")
+    if result.skipped_duplicates:
+        print(f"Skipped {result.skipped_duplicates} that were already in the store.")
+    if result.users_created:
+        print("Added the demo team: " + ", ".join(result.users_created) + ".")
+    return 0

@@ -1,0 +1,162 @@
+"""Applying the domain lifecycle inside a transaction.
+
+``transition`` is the only code that changes ``Lead.status``. It asks the domain whether
+the move is allowed, sets the status and adds the event row in the caller's session, so
+both land in the same commit. A ``before_flush`` guard refuses any other status change
+and any update or delete of an event (the history is append-only; the migration adds
+database triggers for the same rule).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, event, inspect, select
+from sqlalchemy.orm import Session
+
+from sdrdesk.db import search
+from sdrdesk.db.base import utcnow
+from sdrdesk.db.bulk import insert_rows
+from sdrdesk.db.models import Lead, LeadEvent, RejectionReason
+from sdrdesk.domain.errors import ValidationError
+from sdrdesk.domain.lifecycle import Action, ReasonRule, Status, plan_transition
+
+_SANCTIONED = "sdrdesk_sanctioned_status"
+
+
+def reason_rule(session: Session, code: str | None) -> ReasonRule | None:
+    if code is None:
+        return None
+    reason = session.scalars(select(RejectionReason).where(RejectionReason.code == code)).first()
+    if reason is None:
+        raise ValidationError(f"There is no reason “{code}”.")
+    return ReasonRule(
+        reason.code, reason.label, reason.requires_comment, reason.active, reason.stage
+    )
+
+
+def transition(
+    session: Session,
+    lead: Lead,
+    action: Action,
+    *,
+    actor_id: int | None,
+    reason_code: str | None = None,
+    comment: str | None = None,
+    data: Mapping[str, Any] | None = None,
+    at: datetime | None = None,
+) -> LeadEvent:
+    """Move ``lead`` by ``action`` and record the event; raises domain errors if illegal."""
+    comment = (comment or "").strip() or None
+    current = lead.status
+    target = plan_transition(current, action, reason_rule(session, reason_code), comment)
+    session.info.setdefault(_SANCTIONED, {})[id(lead)] = target
+    lead.status = target
+    entry = LeadEvent(
+        lead=lead,
+        at=at or utcnow(),
+        actor_id=actor_id,
+        action=action.value,
+        from_status=current,
+        to_status=target,
+        reason_code=reason_code,
+        comment=comment,
+        data=dict(data or {}),
+    )
+    session.add(entry)
+    return entry
+
+
+def record(
+    session: Session,
+    lead_id: int,
+    action: str,
+    *,
+    actor_id: int | None,
+    comment: str | None = None,
+    data: Mapping[str, Any] | None = None,
+    at: datetime | None = None,
+) -> LeadEvent:
+    """An event that does not change the status (claim, call logged, demo moved, …)."""
+    if action in Action.__members__.values():
+        raise ValueError(f"{action} changes the status: use transition()")
+    entry = LeadEvent(
+        lead_id=lead_id,
+        at=at or utcnow(),
+        actor_id=actor_id,
+        action=action,
+        comment=(comment or "").strip() or None,
+        data=dict(data or {}),
+    )
+    session.add(entry)
+    return entry
+
+
+def hand_off_many(
+    session: Session,
+    rows: Sequence[dict[str, Any]],
+    *,
+    actor_id: int | None,
+    event_data: Iterable[dict[str, Any]] | None = None,
+    at: datetime | None = None,
+) -> list[int]:
+    """Insert new MQLs in bulk with their hand-off events; returns the new ids in order.
+
+    The rows are plain column dicts (the importer's fast path). The lifecycle is asked
+    once: every new lead starts with the hand-off transition into MQL.
+    """
+    if not rows:
+        return []
+    target = plan_transition(None, Action.HAND_OFF)
+    now = at or utcnow()
+    for row in rows:
+        row["status"] = target
+        row["version"] = 1
+        row.setdefault("created_at", now)
+        row.setdefault("updated_at", now)
+    ids = insert_rows(session, cast(Table, Lead.__table__), rows, return_ids=True)
+    if len(ids) != len(rows):
+        raise RuntimeError(f"inserted {len(rows)} leads but found {len(ids)} new ids")
+    search.index_new_leads(session, min(ids), max(ids))
+    datas = list(event_data) if event_data is not None else [{} for _ in rows]
+    insert_rows(
+        session,
+        cast(Table, LeadEvent.__table__),
+        [
+            {
+                "lead_id": lead_id,
+                "at": now,
+                "actor_id": actor_id,
+                "action": Action.HAND_OFF.value,
+                "from_status": None,
+                "to_status": target,
+                "data": data,
+            }
+            for lead_id, data in zip(ids, datas, strict=True)
+        ],
+    )
+    return ids
+
+
+@event.listens_for(Session, "before_flush")
+def _guard_history(session: Session, _ctx: Any, _instances: Any) -> None:
+    sanctioned: dict[int, Status] = session.info.get(_SANCTIONED, {})
+    for obj in list(session.dirty) + list(session.deleted):
+        if isinstance(obj, LeadEvent):
+            raise RuntimeError("lead_events is append-only: events are never changed or deleted")
+    for obj in session.deleted:
+        if isinstance(obj, Lead):
+            raise RuntimeError("leads are never deleted; move them through the lifecycle")
+    for obj in list(session.dirty) + list(session.new):
+        if not isinstance(obj, Lead):
+            continue
+        history = inspect(obj).attrs.status.history
+        if obj in session.new and not history.added:
+            continue
+        if history.has_changes() and sanctioned.get(id(obj)) != obj.status:
+            raise RuntimeError(
+                f"Lead {obj.id}: status changed to {obj.status} outside the lifecycle"
+            )
+    session.info.pop(_SANCTIONED, None)

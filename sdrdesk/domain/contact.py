@@ -1,0 +1,327 @@
+"""Contact rules: phone numbers, e-mail addresses, countries and the lead's time zone.
+
+Phones go through ``phonenumbers``: the raw text is kept, E.164 is stored for valid and
+merely *possible* numbers, and the quality says which. The time zone comes from the
+number (area code) when it pins one zone, else from the country when the whole country
+shares one clock, else it stays unknown rather than guessed.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from enum import StrEnum
+from importlib import resources
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import phonenumbers
+from phonenumbers import PhoneNumberFormat
+from phonenumbers.tzdata import TIMEZONE_DATA, TIMEZONE_LONGEST_PREFIX
+
+_UNKNOWN_ZONE = "Etc/Unknown"
+_TZ_PREFIX_LEN = TIMEZONE_LONGEST_PREFIX
+
+
+class PhoneQuality(StrEnum):
+    VALID = "valid"
+    POSSIBLE = "possible"  # right length for the country, but not an assigned range
+    INVALID = "invalid"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneInfo:
+    raw: str | None
+    e164: str | None
+    quality: PhoneQuality
+    region: str | None
+    extension: str | None = None
+
+    @property
+    def dialable(self) -> bool:
+        return self.e164 is not None
+
+
+MISSING_PHONE = PhoneInfo(None, None, PhoneQuality.MISSING, None)
+
+
+def clean_text(value: str | None) -> str | None:
+    """Strip surrounding whitespace; empty becomes ``None``. Inner text is kept as typed."""
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def parse_phone(raw: str | None, default_region: str, country: str | None = None) -> PhoneInfo:
+    """Parse what was typed. National numbers are read in the lead's country if known,
+    else in ``default_region`` (the SDR's setting)."""
+    text = clean_text(raw)
+    if text is None:
+        return MISSING_PHONE
+    region = (country or default_region or "US").upper()
+    number = _parse(text, region)
+    number_region = _region_if_valid(number)
+    if number_region is None and text.startswith("00"):
+        # "0049 30 …" typed in a region whose international prefix is not 00.
+        retry = _parse("+" + text[2:], region)
+        retry_region = _region_if_valid(retry)
+        if retry_region is not None:
+            number, number_region = retry, retry_region
+    if number is None:
+        return PhoneInfo(text, None, PhoneQuality.INVALID, None)
+    extension = number.extension or None
+    if number_region is not None:
+        quality = PhoneQuality.VALID
+    elif phonenumbers.is_possible_number(number):
+        quality = PhoneQuality.POSSIBLE
+        number_region = phonenumbers.region_code_for_number(number)
+    else:
+        return PhoneInfo(text, None, PhoneQuality.INVALID, None, extension)
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    return PhoneInfo(text, e164, quality, number_region, extension)
+
+
+def _region_if_valid(number: phonenumbers.PhoneNumber | None) -> str | None:
+    """The number's region if it is valid (``phonenumbers.is_valid_number`` without
+    looking the region up twice), else ``None``."""
+    if number is None:
+        return None
+    region: str | None = phonenumbers.region_code_for_number(number)
+    if region is None or not phonenumbers.is_valid_number_for_region(number, region):
+        return None
+    return region
+
+
+def _parse(text: str, region: str) -> phonenumbers.PhoneNumber | None:
+    try:
+        return phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def format_phone(e164: str | None, viewer_region: str | None = None) -> str | None:
+    """National format when the number is in ``viewer_region``, international otherwise."""
+    if not e164:
+        return None
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    same = viewer_region and phonenumbers.region_code_for_number(number) == viewer_region.upper()
+    style = PhoneNumberFormat.NATIONAL if same else PhoneNumberFormat.INTERNATIONAL
+    return str(phonenumbers.format_number(number, style))
+
+
+def tel_uri(e164: str | None, extension: str | None = None) -> str | None:
+    """RFC 3966 ``tel:`` link for click-to-call."""
+    if not e164:
+        return None
+    return f"tel:{e164}" + (f";ext={extension}" if extension else "")
+
+
+# --- time zones ---------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=65536)
+def _zones_for_prefix(prefix: str) -> tuple[str, ...]:
+    """Zones of the longest prefix of these E.164 digits in phonenumbers' time-zone table
+    (what ``time_zones_for_geographical_number`` does, without parsing a number)."""
+    for length in range(min(len(prefix), TIMEZONE_LONGEST_PREFIX), 0, -1):
+        zones: tuple[str, ...] | None = TIMEZONE_DATA.get(prefix[:length])
+        if zones is not None:
+            return tuple(z for z in zones if z != _UNKNOWN_ZONE)
+    return ()
+
+
+def time_zone_for(phone: PhoneInfo | None, country: str | None) -> str | None:
+    """The lead's IANA time zone: the phone's area code if it pins one zone, else the
+    country's if the whole country keeps one clock, else ``None`` (unknown)."""
+    if phone is not None and phone.e164 and phone.quality is PhoneQuality.VALID:
+        zones = _zones_for_prefix(phone.e164[1 : 1 + _TZ_PREFIX_LEN])
+        if len(zones) == 1:
+            return zones[0]
+    for region in (country, phone.region if phone else None):
+        if region:
+            zone = country_time_zone(region)
+            if zone:
+                return zone
+    return None
+
+
+@functools.cache
+def _zone_tab() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    text = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        parts = line.split("\t")
+        table.setdefault(parts[0], []).append(parts[2])
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@functools.lru_cache(maxsize=512)
+def country_time_zone(country: str) -> str | None:
+    """The zone of a country whose zones all keep the same clock all year, else ``None``."""
+    zones = _zone_tab().get(country.upper(), ())
+    if not zones:
+        return None
+    year = datetime.now(UTC).year
+    probes = [datetime(year, 1, 15, 12, tzinfo=UTC), datetime(year, 7, 15, 12, tzinfo=UTC)]
+    offsets = {tuple(p.astimezone(ZoneInfo(z)).utcoffset() for p in probes) for z in zones}
+    return zones[0] if len(offsets) == 1 else None
+
+
+def zone(name: str | None) -> tzinfo | None:
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def local_time(zone_name: str | None, now: datetime) -> datetime | None:
+    """``now`` (aware, any zone) seen on the lead's clock; ``None`` if the zone is unknown."""
+    tz = zone(zone_name)
+    return now.astimezone(tz) if tz else None
+
+
+def is_calling_hour(local: datetime | None, start_hour: int, end_hour: int) -> bool | None:
+    """A reasonable time to call: a weekday between ``start_hour`` and ``end_hour``."""
+    if local is None:
+        return None
+    return local.weekday() < 5 and start_hour <= local.hour < end_hour
+
+
+# --- e-mail -------------------------------------------------------------------------------
+
+# The WHATWG "valid e-mail address" (what browsers accept in <input type=email>), widened to
+# non-ASCII letters and requiring a dot in the domain, plus RFC 5321 length limits.
+_LOCAL = r"[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*"
+_LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
+_EMAIL_RE = re.compile(rf"^{_LOCAL}@{_LABEL}(?:\.{_LABEL})+$")
+
+
+def normalize_email(value: str | None) -> str | None:
+    """Trimmed, ``mailto:`` removed, domain lower-cased; ``None`` if empty."""
+    text = clean_text(value)
+    if text is None:
+        return None
+    if text.lower().startswith("mailto:"):
+        text = text[7:].strip()
+    local, sep, domain = text.rpartition("@")
+    return f"{local}@{domain.lower()}" if sep else text
+
+
+def email_key(value: str | None) -> str | None:
+    """The key used to find duplicates: the whole address, case-folded."""
+    email = normalize_email(value)
+    return email.casefold() if email else None
+
+
+def is_valid_email(value: str | None) -> bool:
+    email = normalize_email(value)
+    if not email or len(email) > 254:
+        return False
+    local, _, domain = email.rpartition("@")
+    return len(local) <= 64 and _EMAIL_RE.match(email) is not None and not domain[-1:].isdigit()
+
+
+def email_domain(value: str | None) -> str | None:
+    email = normalize_email(value)
+    if not email or "@" not in email:
+        return None
+    return email.rpartition("@")[2].lower()
+
+
+@functools.cache
+def free_mail_domains() -> frozenset[str]:
+    text = resources.files("sdrdesk.resources").joinpath("data/free_mail_domains.txt")
+    return frozenset(
+        line.strip().lower()
+        for line in text.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def is_free_mail(value: str | None, extra_domains: Iterable[str] = ()) -> bool:
+    """An address at a consumer mailbox provider (gmail.com, gmx.de, …), not a company."""
+    domain = email_domain(value)
+    if not domain:
+        return False
+    known = free_mail_domains()
+    return domain in known or domain in set(extra_domains)
+
+
+# --- countries ----------------------------------------------------------------------------
+
+_COUNTRY_ALIASES = {
+    "usa": "US",
+    "us": "US",
+    "u.s.": "US",
+    "u.s.a.": "US",
+    "united states of america": "US",
+    "america": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "great britain": "GB",
+    "britain": "GB",
+    "deutschland": "DE",
+    "brd": "DE",
+    "österreich": "AT",
+    "oesterreich": "AT",
+    "schweiz": "CH",
+    "suisse": "CH",
+    "svizzera": "CH",
+    "holland": "NL",
+    "russia": "RU",
+    "south korea": "KR",
+    "korea": "KR",
+    "czech republic": "CZ",
+    "vietnam": "VN",
+    "uae": "AE",
+}
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    german: gettext.NullTranslations
+    try:
+        german = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
+    except OSError:
+        german = gettext.NullTranslations()
+    for c in pycountry.countries:
+        for name in (
+            c.alpha_2,
+            c.alpha_3,
+            c.name,
+            getattr(c, "common_name", None),
+            getattr(c, "official_name", None),
+            german.gettext(c.name),
+        ):
+            if name:
+                names.setdefault(name.casefold(), c.alpha_2)
+    names.update(_COUNTRY_ALIASES)
+    return names
+
+
+def normalize_country(value: str | None) -> str | None:
+    """ISO 3166-1 alpha-2 code for a code or an English/German name; ``None`` if unknown."""
+    text = clean_text(value)
+    if text is None:
+        return None
+    return _country_names().get(text.casefold()) or _country_names().get(
+        re.sub(r"\s+", " ", text.replace(".", "")).casefold()
+    )

@@ -1,0 +1,215 @@
+"""SAL criteria: fit signals computed from a lead, with the rules as data.
+
+The rules come from a TOML file (``resources/data/sal_criteria.toml`` by default; a team
+may supply its own). A broken file is refused with a message naming the criterion and
+field. The result is advice shown as a checklist; it never changes a lead by itself.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sdrdesk.domain.errors import ValidationError
+
+
+class Verdict(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class LeadFacts:
+    """What the criteria look at (plain values, so any layer can build it)."""
+
+    email: str | None
+    free_mail: bool
+    phone_valid: bool
+    title: str | None
+    company_size: str | None
+    country: str | None
+    industry: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    id: str
+    label: str
+    check: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionResult:
+    id: str
+    label: str
+    verdict: Verdict
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class CriteriaSet:
+    version: int
+    criteria: tuple[Criterion, ...]
+    source: str
+
+    def evaluate(self, facts: LeadFacts) -> list[CriterionResult]:
+        return [_evaluate(c, facts) for c in self.criteria]
+
+
+_SIZE_NUMBER = re.compile(r"\d[\d.,' ]*")
+
+
+def employees_range(size: str | None) -> tuple[int, int | None] | None:
+    """``"51-200"`` → (51, 200); ``"5000+"`` → (5000, None); ``"1.000"`` → (1000, 1000)."""
+    if not size:
+        return None
+    numbers = [
+        int(re.sub(r"[.,' ]", "", m.group())) for m in _SIZE_NUMBER.finditer(size) if m.group()
+    ]
+    if not numbers:
+        return None
+    low = numbers[0]
+    if "+" in size or ">" in size:
+        return low, None
+    return low, numbers[1] if len(numbers) > 1 else low
+
+
+def _words_match(text: str, words: Sequence[str]) -> str | None:
+    lowered = f" {text.casefold()} "
+    for word in words:
+        if re.search(rf"(?<![\w]){re.escape(word.casefold())}(?![\w])", lowered):
+            return word
+    return None
+
+
+def _check_business_email(c: Criterion, f: LeadFacts) -> tuple[Verdict, str]:
+    if not f.email:
+        return Verdict.UNKNOWN, "no e-mail address"
+    domain = f.email.rpartition("@")[2]
+    if f.free_mail:
+        return Verdict.FAIL, f"{domain} is a free-mail provider"
+    return Verdict.PASS, domain
+
+
+def _check_valid_phone(c: Criterion, f: LeadFacts) -> tuple[Verdict, str]:
+    return (Verdict.PASS, "dialable") if f.phone_valid else (Verdict.FAIL, "no valid number")
+
+
+def _check_title(c: Criterion, f: LeadFacts) -> tuple[Verdict, str]:
+    if not f.title:
+        return Verdict.UNKNOWN, "no title"
+    bad = _words_match(f.title, c.params.get("none", []))
+    if bad:
+        return Verdict.FAIL, f"“{f.title}” ({bad})"
+    good = _words_match(f.title, c.params.get("any", []))
+    if good:
+        return Verdict.PASS, f.title
+    return Verdict.FAIL, f"“{f.title}”"
+
+
+def _check_company_size(c: Criterion, f: LeadFacts) -> tuple[Verdict, str]:
+    bounds = employees_range(f.company_size)
+    if bounds is None:
+        return Verdict.UNKNOWN, "size not known"
+    low, high = bounds
+    minimum = c.params.get("min")
+    maximum = c.params.get("max")
+    top = high if high is not None else float("inf")
+    if minimum is not None and top < minimum:
+        return Verdict.FAIL, f"{f.company_size} employees"
+    if maximum is not None and low > maximum:
+        return Verdict.FAIL, f"{f.company_size} employees"
+    return Verdict.PASS, f"{f.company_size} employees"
+
+
+def _check_country(c: Criterion, f: LeadFacts) -> tuple[Verdict, str]:
+    if not f.country:
+        return Verdict.UNKNOWN, "country not known"
+    allowed = {x.upper() for x in c.params.get("countries", [])}
+    return (Verdict.PASS if f.country.upper() in allowed else Verdict.FAIL), f.country
+
+
+def _check_industry(c: Criterion, f: LeadFacts) -> tuple[Verdict, str]:
+    if not f.industry:
+        return Verdict.UNKNOWN, "industry not known"
+    hit = _words_match(f.industry, c.params.get("any", []))
+    return (Verdict.PASS if hit else Verdict.FAIL), f.industry
+
+
+CHECKS: dict[str, tuple[Callable[[Criterion, LeadFacts], tuple[Verdict, str]], dict[str, type]]] = {
+    "business_email": (_check_business_email, {}),
+    "valid_phone": (_check_valid_phone, {}),
+    "title": (_check_title, {"any": list, "none": list}),
+    "company_size": (_check_company_size, {"min": int, "max": int}),
+    "country": (_check_country, {"countries": list}),
+    "industry": (_check_industry, {"any": list}),
+}
+
+
+def _evaluate(criterion: Criterion, facts: LeadFacts) -> CriterionResult:
+    check, _ = CHECKS[criterion.check]
+    verdict, detail = check(criterion, facts)
+    return CriterionResult(criterion.id, criterion.label, verdict, detail)
+
+
+def parse_criteria(text: str, source: str) -> CriteriaSet:
+    """Read and check a criteria file; errors name the criterion and the field."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValidationError(f"{source}: not valid TOML ({exc}).") from exc
+    entries = data.get("criterion")
+    if not isinstance(entries, list) or not entries:
+        raise ValidationError(f"{source}: no [[criterion]] entries.")
+    criteria: list[Criterion] = []
+    seen: set[str] = set()
+    for n, entry in enumerate(entries, start=1):
+        where = f"{source}: criterion {n}"
+        if not isinstance(entry, dict):
+            raise ValidationError(f"{where} is not a table.")
+        for key in ("id", "label", "check"):
+            if not isinstance(entry.get(key), str) or not entry[key].strip():
+                raise ValidationError(f"{where}: field “{key}” is missing or empty.")
+        cid = entry["id"]
+        where = f"{source}: criterion “{cid}”"
+        if cid in seen:
+            raise ValidationError(f"{where} appears twice.")
+        seen.add(cid)
+        if entry["check"] not in CHECKS:
+            raise ValidationError(
+                f"{where}: check “{entry['check']}” is unknown (use one of {', '.join(CHECKS)})."
+            )
+        allowed = CHECKS[entry["check"]][1]
+        params = {k: v for k, v in entry.items() if k not in ("id", "label", "check")}
+        for key, value in params.items():
+            if key not in allowed:
+                raise ValidationError(f"{where}: field “{key}” is not used by {entry['check']}.")
+            if not isinstance(value, allowed[key]) or isinstance(value, bool):
+                raise ValidationError(f"{where}: field “{key}” must be a {allowed[key].__name__}.")
+        criteria.append(Criterion(cid, entry["label"], entry["check"], params))
+    version = data.get("version", 1)
+    if not isinstance(version, int):
+        raise ValidationError(f"{source}: field “version” must be a number.")
+    return CriteriaSet(version, tuple(criteria), source)
+
+
+def load_criteria(path: Path | None = None) -> CriteriaSet:
+    """The team's file if given, else the packaged default."""
+    if path is not None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ValidationError(
+                f"Cannot read the SAL criteria file {path}: {exc.strerror}."
+            ) from exc
+        return parse_criteria(text, str(path))
+    default = resources.files("sdrdesk.resources").joinpath("data/sal_criteria.toml")
+    return parse_criteria(default.read_text(encoding="utf-8"), "sal_criteria.toml")

@@ -1,0 +1,37 @@
+"""People who use sdrdesk and what they may do."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from sdrdesk.domain.errors import ValidationError
+
+
+class Role(StrEnum):
+    SDR = "sdr"
+    AE = "ae"
+    MARKETING = "marketing"
+    MANAGER = "manager"
+
+    @property
+    def label(self) -> str:
+        return {
+            Role.SDR: "Sales development rep",
+            Role.AE: "Account executive",
+            Role.MARKETING: "Marketing",
+            Role.MANAGER: "Manager",
+        }[self]
+
+
+_NAME_RE = re.compile(r"^[\w.@+-]{1,64}$")
+
+
+def check_user_name(name: str) -> str:
+    """A user name is a short handle (``anna``, ``j.smith``), also usable as a DB role."""
+    name = name.strip()
+    if not _NAME_RE.match(name):
+        raise ValidationError(
+            f"“{name}” is not a valid user name: use 1–64 letters, digits, dots, dashes or @."
+        )
+    return name

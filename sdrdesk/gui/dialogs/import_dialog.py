@@ -1,0 +1,119 @@
+"""Importing a CSV file from the window: pick the file, watch the progress, read the report."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPlainTextEdit,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sdrdesk.gui.workers import Background
+from sdrdesk.services.imports import ImportReport, ImportService
+
+
+class ImportReportDialog(QDialog):
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importReportDialog")
+        self.setWindowTitle(self.tr("Import report"))
+        layout = QVBoxLayout(self)
+        headline = QLabel(
+            self.tr("<b>%1 imported</b>, %2 duplicates, %3 skipped")
+            .replace("%1", str(report.imported))
+            .replace("%2", str(len(report.duplicates)))
+            .replace("%3", str(len(report.skipped)))
+        )
+        headline.setObjectName("importHeadline")
+        layout.addWidget(headline)
+        text = QPlainTextEdit(report.summary(), self)
+        text.setObjectName("importReport")
+        text.setReadOnly(True)
+        layout.addWidget(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+
+class ImportRunner(QObject):
+    """Runs one import in the background with a cancellable progress dialog."""
+
+    progressed = Signal(int, int)
+    finished = Signal(object)  # ImportReport, or None when it failed or was cancelled
+    failed = Signal(object)
+
+    def __init__(self, parent: QWidget, service: ImportService, background: Background) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._service = service
+        self._background = background
+        self.progress_dialog: QProgressDialog | None = None
+        self.report_dialog: ImportReportDialog | None = None
+
+    def choose_and_start(self, actor_id: int) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._parent,
+            self.tr("Import leads from a CSV file"),
+            str(Path.home()),
+            self.tr("CSV files (*.csv *.txt *.tsv);;All files (*)"),
+        )
+        if path:
+            self.start(Path(path), actor_id)
+
+    def start(self, path: Path, actor_id: int) -> None:
+        dialog = QProgressDialog(
+            self.tr("Importing %1…").replace("%1", path.name),
+            self.tr("Cancel"),
+            0,
+            1000,
+            self._parent,
+        )
+        dialog.setObjectName("importProgress")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setValue(0)
+        self.progress_dialog = dialog
+        cancelled = threading.Event()
+        dialog.canceled.connect(cancelled.set)
+        self.progressed.connect(self._show_progress)
+
+        def progress(done: int, total: int) -> bool:
+            self.progressed.emit(done, total)  # queued to the GUI thread
+            return not cancelled.is_set()
+
+        self._background.run(
+            lambda: self._service.run(path, actor_id=actor_id, progress=progress),
+            self._done,
+            self._failed,
+        )
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if self.progress_dialog is not None and total > 0:
+            self.progress_dialog.setValue(min(999, int(done * 1000 / total)))
+
+    def _close_progress(self) -> None:
+        self.progressed.disconnect(self._show_progress)
+        if self.progress_dialog is not None:
+            self.progress_dialog.reset()
+            self.progress_dialog.deleteLater()
+            self.progress_dialog = None
+
+    def _done(self, report: ImportReport) -> None:
+        self._close_progress()
+        self.report_dialog = ImportReportDialog(report, self._parent)
+        self.report_dialog.open()
+        self.finished.emit(report)
+
+    def _failed(self, exc: Exception) -> None:
+        self._close_progress()
+        self.failed.emit(exc)

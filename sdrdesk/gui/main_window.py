@@ -1,0 +1,501 @@
+"""The main window: the queue on the left, the selected lead on the right.
+
+Layout comes from ``ui/main_window.ui``. Every database call goes through
+``self.background``; the window only reacts to results, so a slow or dead database
+never freezes it.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from sdrdesk import __version__
+from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError
+from sdrdesk.domain.users import Role
+from sdrdesk.gui.actions import decorate_actions, shortcut_rows
+from sdrdesk.gui.dialogs.identity_dialog import IdentityDialog
+from sdrdesk.gui.dialogs.import_dialog import ImportRunner
+from sdrdesk.gui.dialogs.shortcuts_dialog import ShortcutsDialog
+from sdrdesk.gui.forms.ui_main_window import Ui_MainWindow
+from sdrdesk.gui.models.queue_model import Column, QueueModel
+from sdrdesk.gui.triage import TriageController
+from sdrdesk.gui.workers import Background
+from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.dto import LeadDetail, UserInfo
+from sdrdesk.services.imports import ImportReport, ImportService
+from sdrdesk.services.leads import LeadService
+from sdrdesk.services.queue import QueueRow, QueueService, QueueView
+from sdrdesk.services.reasons import ReasonService
+from sdrdesk.services.sample_data import SampleDataService, SampleResult
+from sdrdesk.services.triage import TriageService
+from sdrdesk.services.users import UserService
+from sdrdesk.settings import Settings, save_settings
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 30
+TICK_MS = 30_000
+SAMPLE_COUNT = 200
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        settings: Settings,
+        *,
+        user_name: str | None = None,
+        warnings: Sequence[str] = (),
+    ) -> None:
+        super().__init__()
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.setObjectName("MainWindow")
+        self._ctx = ctx
+        self._settings = settings
+        self._user_name = user_name or settings.user
+        self._user: UserInfo | None = None
+        self._pending_select: int | None = None
+        self._total: int | None = None
+        self._focus_queue_on_load = True
+        self.identity_dialog: IdentityDialog | None = None
+        self.background = Background(self)
+        self.queue_service = QueueService(ctx)
+        self.leads = LeadService(ctx)
+        self.users = UserService(ctx)
+        self.model = QueueModel(self.queue_service, self.background, ctx.now, self)
+        self.triage = TriageController(
+            self, TriageService(ctx), ReasonService(ctx), ctx.rules.undo_seconds
+        )
+        self.importer = ImportRunner(self, ImportService(ctx), self.background)
+        self.ui.leadPanel.configure(
+            ctx.now, (ctx.rules.calling_hours_start, ctx.rules.calling_hours_end)
+        )
+        self._setup_queue_view()
+        self._setup_filters()
+        self._setup_status_bar()
+        self._connect_actions()
+        decorate_actions(self)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self._tick_timer = QTimer(self, interval=TICK_MS)
+        self._tick_timer.timeout.connect(self._tick)
+        self._tick_timer.start()
+        self._restore_layout()
+        self.setWindowTitle(f"sdrdesk — {ctx.store.display_url}")
+        for warning in warnings:
+            self.show_banner(warning)
+        QTimer.singleShot(0, self._start)
+
+    # --- start-up -----------------------------------------------------------------------
+
+    def _start(self) -> None:
+        if self._user_name:
+            self._identify(self._user_name)
+        else:
+            self.ask_identity()
+
+    def ask_identity(self) -> None:
+        """Who is working: asked on first start and from File › Change user…"""
+        dialog = IdentityDialog(self, name=self._user_name or "")
+        self.identity_dialog = dialog
+        dialog.finished.connect(lambda code: self._identity_chosen(dialog, code))
+        dialog.open()
+
+    def _identity_chosen(self, dialog: IdentityDialog, code: int) -> None:
+        self.identity_dialog = None
+        dialog.deleteLater()
+        if code != IdentityDialog.DialogCode.Accepted:
+            if self._user is None:
+                self.show_banner(self.tr("Choose who you are (File › Change user…) to work leads."))
+            return
+        self._settings.user = dialog.user_name
+        try:
+            save_settings(self._settings)
+        except (OSError, SdrdeskError) as exc:
+            self.show_error(exc, "Saving your user name")
+        self._user_name = dialog.user_name
+        self._identify(dialog.user_name, dialog.display_name)
+
+    def _identify(self, name: str, display: str | None = None) -> None:
+        self.background.run(
+            lambda: self.users.ensure(name, Role.SDR, display_name=display),
+            self._identified,
+            lambda exc: self.show_error(exc, "Opening the store"),
+        )
+
+    def _identified(self, user: UserInfo) -> None:
+        self._user = user
+        self._user_label.setText(f"{user.display_name} ({user.role.label})")
+        self.triage.load_reasons()
+        self.model.set_query(replace(self.model.query, user_id=user.id))
+        self._load_sources()
+
+    @property
+    def user(self) -> UserInfo | None:
+        return self._user
+
+    # --- widgets --------------------------------------------------------------------------
+
+    def _setup_queue_view(self) -> None:
+        view = self.ui.queueView
+        view.setModel(self.model)
+        header = view.horizontalHeader()
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in (
+            (Column.NAME, 150),
+            (Column.COMPANY, 170),
+            (Column.TITLE, 130),
+            (Column.COUNTRY, 55),
+            (Column.SOURCE, 120),
+            (Column.SCORE, 50),
+            (Column.WAITING, 110),
+            (Column.LOCAL_TIME, 85),
+            (Column.ATTEMPTS, 45),
+        ):
+            view.setColumnWidth(column, width)
+        view.verticalHeader().setDefaultSectionSize(24)
+        view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.loaded.connect(self._queue_loaded)
+        self.model.load_failed.connect(lambda exc: self.show_error(exc, "Loading the queue"))
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsRemoved.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self.ui.bannerClose.clicked.connect(self.hide_banner)
+        self.ui.banner.setStyleSheet(
+            "#banner { background: #fff4ce; border: 1px solid #e0c36b; border-radius: 4px; }"
+        )
+        self.ui.leadScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.ui.mainSplitter.setStretchFactor(0, 3)
+        self.ui.mainSplitter.setStretchFactor(1, 2)
+        self.ui.mainStack.setCurrentWidget(self.ui.workPage)
+
+    def _setup_filters(self) -> None:
+        self.ui.viewFilter.blockSignals(True)
+        for view in QueueView:
+            self.ui.viewFilter.addItem(self.tr(view.label), view)
+        self.ui.viewFilter.blockSignals(False)
+        self.ui.viewFilter.currentIndexChanged.connect(self._view_changed)
+        self.ui.sourceFilter.blockSignals(True)
+        self.ui.sourceFilter.addItem(self.tr("All sources"), None)
+        self.ui.sourceFilter.blockSignals(False)
+        self.ui.sourceFilter.currentIndexChanged.connect(self._source_changed)
+        self.ui.queueFilter.textChanged.connect(lambda _text: self._search_timer.start())
+        self.ui.queueFilter.returnPressed.connect(self._focus_queue)
+        escape = QShortcut(QKeySequence("Escape"), self.ui.queueFilter)
+        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(self._leave_search)
+
+    def _setup_status_bar(self) -> None:
+        bar = self.ui.statusBar
+        self._busy_label = QLabel(self.tr("Working…"))
+        self._busy_label.setObjectName("busyLabel")
+        self._busy_label.setVisible(False)
+        self._undo_button = QPushButton(self.tr("Undo"))
+        self._undo_button.setObjectName("undoButton")
+        self._undo_button.setVisible(False)
+        self._undo_button.setFlat(True)
+        self._undo_button.clicked.connect(self.triage.undo)
+        self._undo_label = QLabel()
+        self._undo_label.setObjectName("undoLabel")
+        self._count_label = QLabel()
+        self._count_label.setObjectName("queueCount")
+        self._user_label = QLabel(self.tr("Connecting…"))
+        self._user_label.setObjectName("userLabel")
+        store = QLabel(self._ctx.store.display_url)
+        store.setObjectName("storeLabel")
+        for widget in (self._undo_label, self._undo_button):
+            bar.addWidget(widget)
+        for widget in (self._busy_label, self._count_label, self._user_label, store):
+            bar.addPermanentWidget(widget)
+        self.background.busy_changed.connect(self._busy_label.setVisible)
+        self.triage.undo_available.connect(self._show_undo)
+        self.triage.triaged.connect(lambda _result: self._refresh_selected())
+
+    def _connect_actions(self) -> None:
+        ui = self.ui
+        ui.actionAccept.triggered.connect(self.triage.accept_current)
+        ui.actionReject.triggered.connect(lambda: self.triage.reject_current())
+        ui.actionUndo.triggered.connect(self.triage.undo)
+        ui.actionNext.triggered.connect(lambda: self.move_selection(1))
+        ui.actionPrevious.triggered.connect(lambda: self.move_selection(-1))
+        ui.actionSearch.triggered.connect(self._focus_search)
+        ui.actionRefresh.triggered.connect(self.refresh)
+        ui.actionSortUrgency.triggered.connect(self._sort_by_urgency)
+        ui.actionShortcuts.triggered.connect(self.show_shortcuts)
+        ui.actionAbout.triggered.connect(self._about)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionImport.triggered.connect(self.import_csv)
+        ui.actionLoadSample.triggered.connect(self.load_sample_leads)
+        ui.actionChangeUser.triggered.connect(self.ask_identity)
+        ui.importButton.clicked.connect(self.import_csv)
+        ui.loadSampleButton.clicked.connect(self.load_sample_leads)
+        self.importer.finished.connect(self._imported)
+        self.importer.failed.connect(lambda exc: self.show_error(exc, "Importing"))
+        # The call workspace and the demo dialog come with their own features.
+        ui.actionStartCall.setEnabled(False)
+        ui.actionScheduleDemo.setEnabled(False)
+
+    # --- queue ----------------------------------------------------------------------------
+
+    def current_row(self) -> QueueRow | None:
+        index = self.ui.queueView.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
+    def select_position(self, position: int) -> None:
+        count = self.model.rowCount()
+        if count == 0:
+            self.ui.leadPanel.show_nothing(self.tr("The queue is empty"))
+            return
+        position = max(0, min(position, count - 1))
+        index = self.model.index(position, Column.NAME)
+        self.ui.queueView.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.ui.queueView.scrollTo(index)
+
+    def select_lead(self, lead_id: int) -> None:
+        position = self.model.position_of(lead_id)
+        if position is not None:
+            self.select_position(position)
+
+    def move_selection(self, step: int) -> None:
+        current = self.ui.queueView.currentIndex()
+        target = (current.row() if current.isValid() else -1) + step
+        if target >= self.model.rowCount() and self.model.canFetchMore():
+            self.model.fetchMore()
+        self.select_position(target)
+
+    def refresh(self) -> None:
+        row = self.current_row()
+        self._pending_select = row.lead.id if row else None
+        self.model.reload()
+        self._load_sources()
+
+    def _queue_loaded(self, first: bool) -> None:
+        if not first:
+            return
+        pending = self._pending_select
+        if pending is not None and self.model.position_of(pending) is not None:
+            self.select_lead(pending)
+        else:
+            self.select_position(0)
+        self._pending_select = None
+        if self.model.rowCount() == 0:
+            self._check_empty_store()
+        else:
+            self.ui.mainStack.setCurrentWidget(self.ui.workPage)
+        if self._focus_queue_on_load:
+            self._focus_queue_on_load = False
+            self.ui.queueView.setFocus()
+        self._load_count()
+
+    def _check_empty_store(self) -> None:
+        self.background.run(
+            lambda: sum(self.leads.count_by_status().values()),
+            lambda total: self.ui.mainStack.setCurrentWidget(
+                self.ui.emptyPage if total == 0 else self.ui.workPage
+            ),
+            lambda exc: self.show_error(exc, "Counting leads"),
+        )
+
+    def _load_count(self) -> None:
+        query = self.model.query
+        self.background.run(lambda: self.queue_service.count(query), self._set_count, key="count")
+
+    def _set_count(self, total: int) -> None:
+        self._total = total
+        self._update_count()
+
+    def _update_count(self, *_args: object) -> None:
+        total = self._total
+        if total is None:
+            text = f"{self.model.rowCount():,}" + ("+" if self.model.canFetchMore() else "")
+        else:
+            text = f"{total:,}"
+        self._count_label.setText(self.tr("%1 leads").replace("%1", text))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row(current.row()) if current.isValid() else None
+        if row is None:
+            self.ui.leadPanel.show_nothing()
+            return
+        lead_id = row.lead.id
+        self.background.run(
+            lambda: self.leads.get(lead_id),
+            self._show_detail,
+            lambda exc: self.show_error(exc, "Loading the lead"),
+            key="detail",
+        )
+
+    def _show_detail(self, detail: LeadDetail) -> None:
+        row = self.current_row()
+        if row is not None and row.lead.id == detail.id:
+            self.ui.leadPanel.show_lead(detail)
+
+    def _refresh_selected(self) -> None:
+        self._current_changed(self.ui.queueView.currentIndex(), QModelIndex())
+
+    def _tick(self) -> None:
+        self.model.tick()
+        self.ui.leadPanel.refresh_clock()
+
+    # --- filters --------------------------------------------------------------------------
+
+    def _apply_search(self) -> None:
+        self.model.set_query(replace(self.model.query, text=self.ui.queueFilter.text()))
+
+    def _view_changed(self, _index: int) -> None:
+        view = self.ui.viewFilter.currentData()
+        self.model.set_query(replace(self.model.query, view=view))
+
+    def _source_changed(self, _index: int) -> None:
+        self.model.set_query(replace(self.model.query, source=self.ui.sourceFilter.currentData()))
+
+    def _load_sources(self) -> None:
+        self.background.run(self.queue_service.sources, self._set_sources, key="sources")
+
+    def _set_sources(self, sources: list[str]) -> None:
+        combo = self.ui.sourceFilter
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for source in sources:
+            combo.addItem(source, source)
+        position = combo.findData(current) if current else 0
+        combo.setCurrentIndex(max(0, position))
+        combo.blockSignals(False)
+
+    def _focus_search(self) -> None:
+        self.ui.queueFilter.setFocus()
+        self.ui.queueFilter.selectAll()
+
+    def _leave_search(self) -> None:
+        if self.ui.queueFilter.text():
+            self.ui.queueFilter.clear()
+        else:
+            self._focus_queue()
+
+    def _focus_queue(self) -> None:
+        self.ui.queueView.setFocus()
+        if not self.ui.queueView.currentIndex().isValid():
+            self.select_position(0)
+
+    def _sort_by_urgency(self) -> None:
+        self.ui.queueView.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.model.sort(-1)
+
+    # --- messages -----------------------------------------------------------------------
+
+    def show_banner(self, text: str) -> None:
+        self.ui.bannerLabel.setText(text)
+        self.ui.banner.setVisible(True)
+
+    def hide_banner(self) -> None:
+        self.ui.banner.setVisible(False)
+
+    def show_error(self, error: Exception, context: str) -> None:
+        if isinstance(error, SdrdeskError):
+            text = str(error)
+        else:
+            log.error("%s failed", context, exc_info=error)
+            text = f"{context} failed unexpectedly ({type(error).__name__}: {error})."
+        if isinstance(error, StoreUnavailableError):
+            text += " " + self.tr("Nothing was lost: what you typed is kept; try again.")
+        self.show_banner(text)
+
+    def notify(self, message: str, msecs: int = 5000) -> None:
+        self.ui.statusBar.showMessage(message, msecs)
+
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def _show_undo(self, text: str) -> None:
+        self._undo_label.setText(text)
+        self._undo_button.setVisible(bool(text))
+        self.ui.actionUndo.setEnabled(bool(text))
+
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(shortcut_rows(self), self)
+        dialog.open()
+        self._shortcuts_dialog = dialog
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About sdrdesk"),
+            self.tr("<b>sdrdesk %1</b><br>A keyboard-first work queue for SDRs.<br>Store: %2")
+            .replace("%1", __version__)
+            .replace("%2", self._ctx.store.display_url),
+        )
+
+    # --- data in --------------------------------------------------------------------------
+
+    def import_csv(self) -> None:
+        if self._user is not None:
+            self.importer.choose_and_start(self._user.id)
+
+    def _imported(self, report: ImportReport) -> None:
+        self.notify(self.tr("Imported %1 leads.").replace("%1", str(report.imported)))
+        self.refresh()
+
+    def load_sample_leads(self) -> None:
+        user = self._user
+        if user is None:
+            return
+        service = SampleDataService(self._ctx)
+        self.notify(self.tr("Adding sample leads…"))
+        self.background.run(
+            lambda: service.generate(SAMPLE_COUNT, actor_id=user.id),
+            self._sample_added,
+            lambda exc: self.show_error(exc, "Adding sample leads"),
+        )
+
+    def _sample_added(self, result: SampleResult) -> None:
+        self.notify(self.tr("Added %1 sample leads.").replace("%1", str(result.created)))
+        self.refresh()
+
+    # --- window state ---------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        state = self._settings.extra.get("window", {})
+        try:
+            if "geometry" in state:
+                self.restoreGeometry(QByteArray(base64.b64decode(state["geometry"])))
+            if "splitter" in state:
+                self.ui.mainSplitter.restoreState(QByteArray(base64.b64decode(state["splitter"])))
+        except (ValueError, TypeError):
+            log.info("Ignoring a broken saved window layout")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.extra["window"] = {
+            "geometry": base64.b64encode(bytes(self.saveGeometry().data())).decode(),
+            "splitter": base64.b64encode(bytes(self.ui.mainSplitter.saveState().data())).decode(),
+        }
+        try:
+            save_settings(self._settings)
+        except (OSError, SdrdeskError):
+            log.warning("Could not save the window layout", exc_info=True)
+        self._tick_timer.stop()
+        self.background.wait(5000)
+        super().closeEvent(event)

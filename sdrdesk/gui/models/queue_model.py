@@ -1,0 +1,315 @@
+"""The queue as a Qt table model: pages arrive from ``QueueService`` in the background.
+
+The model never holds more than the pages the view has asked for (``canFetchMore`` /
+``fetchMore``), never sorts or filters in Python (``sort`` starts a new query), and can
+take a lead out or put it back locally so triage feels instant while the write runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from sdrdesk.domain.contact import local_time
+from sdrdesk.domain.urgency import Reachability, format_wait
+from sdrdesk.gui.workers import Background
+from sdrdesk.services.queue import (
+    QueueCursor,
+    QueuePage,
+    QueueQuery,
+    QueueRow,
+    QueueService,
+    SortKey,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+LeadIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+class Column(IntEnum):
+    NAME = 0
+    COMPANY = 1
+    TITLE = 2
+    COUNTRY = 3
+    SOURCE = 4
+    SCORE = 5
+    WAITING = 6
+    LOCAL_TIME = 7
+    ATTEMPTS = 8
+    STATUS = 9
+
+
+HEADERS = {
+    Column.NAME: "Name",
+    Column.COMPANY: "Company",
+    Column.TITLE: "Title",
+    Column.COUNTRY: "Country",
+    Column.SOURCE: "Source",
+    Column.SCORE: "Score",
+    Column.WAITING: "Waiting",
+    Column.LOCAL_TIME: "Their time",
+    Column.ATTEMPTS: "Calls",
+    Column.STATUS: "Status",
+}
+
+SORT_KEYS: dict[Column, SortKey] = {
+    Column.NAME: SortKey.NAME,
+    Column.COMPANY: SortKey.COMPANY,
+    Column.TITLE: SortKey.TITLE,
+    Column.COUNTRY: SortKey.COUNTRY,
+    Column.SOURCE: SortKey.SOURCE,
+    Column.SCORE: SortKey.SCORE,
+    Column.WAITING: SortKey.WAITING,
+    Column.ATTEMPTS: SortKey.ATTEMPTS,
+    Column.STATUS: SortKey.STATUS,
+}
+
+_OVERDUE = QColor("#b3261e")
+_FRESH = QColor("#1b7f3b")
+_MUTED = QColor("#7a7a7a")
+
+
+class QueueModel(QAbstractTableModel):
+    loaded = Signal(bool)  # True for a first page (a new query), False for more rows
+    load_failed = Signal(object)
+
+    def __init__(
+        self,
+        service: QueueService,
+        background: Background,
+        clock: Callable[[], datetime],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._background = background
+        self._clock = clock
+        self._rows: list[QueueRow] = []
+        self._query = QueueQuery()
+        self._cursor: QueueCursor | None = None
+        self._loading = False
+        self._page_size = 100
+
+    # --- Qt model API -------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(HEADERS[Column(section)])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == LeadIdRole:
+            return row.lead.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(row, column)
+        if role == Qt.ItemDataRole.FontRole and column == Column.WAITING and row.fresh:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            Column.SCORE,
+            Column.ATTEMPTS,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._cursor is not None and not self._loading
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or self._cursor is None:
+            return
+        self._loading = True
+        cursor = self._cursor
+        self._background.run(
+            lambda: self._service.next_page(cursor, self._page_size),
+            self._more_arrived,
+            self._failed,
+            key=f"queue-{id(self)}",
+        )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS.get(Column(column)) if column >= 0 else None
+        if key is None:
+            self.set_query(_with(self._query, sort=SortKey.URGENCY, descending=False))
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_query(_with(self._query, sort=key, descending=descending))
+
+    # --- loading ------------------------------------------------------------------------
+
+    @property
+    def query(self) -> QueueQuery:
+        return self._query
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def set_query(self, query: QueueQuery) -> None:
+        self._query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the first page of the current query again (older answers are dropped)."""
+        self._loading = True
+        query = self._query
+        self._background.run(
+            lambda: self._service.first_page(query, self._page_size),
+            self._first_arrived,
+            self._failed,
+            key=f"queue-{id(self)}",
+        )
+
+    def _first_arrived(self, page: QueuePage) -> None:
+        self.beginResetModel()
+        self._rows = list(page.rows)
+        self._cursor = page.next
+        self._loading = False
+        self.endResetModel()
+        self.loaded.emit(True)
+
+    def _more_arrived(self, page: QueuePage) -> None:
+        self._loading = False
+        known = {r.lead.id for r in self._rows}
+        fresh = [r for r in page.rows if r.lead.id not in known]
+        self._cursor = page.next
+        if fresh:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._rows.extend(fresh)
+            self.endInsertRows()
+        self.loaded.emit(False)
+
+    def _failed(self, exc: Exception) -> None:
+        self._loading = False
+        self.load_failed.emit(exc)
+
+    # --- rows -----------------------------------------------------------------------------
+
+    def row(self, position: int) -> QueueRow | None:
+        return self._rows[position] if 0 <= position < len(self._rows) else None
+
+    def rows(self) -> Sequence[QueueRow]:
+        return tuple(self._rows)
+
+    def position_of(self, lead_id: int) -> int | None:
+        for i, row in enumerate(self._rows):
+            if row.lead.id == lead_id:
+                return i
+        return None
+
+    def take(self, lead_id: int) -> tuple[int, QueueRow] | None:
+        """Remove a lead locally (it was just triaged); returns where it was."""
+        position = self.position_of(lead_id)
+        if position is None:
+            return None
+        self.beginRemoveRows(QModelIndex(), position, position)
+        row = self._rows.pop(position)
+        self.endRemoveRows()
+        return position, row
+
+    def put_back(self, position: int, row: QueueRow) -> None:
+        """Undo a local ``take`` (the write failed)."""
+        if self.position_of(row.lead.id) is not None:
+            return
+        position = max(0, min(position, len(self._rows)))
+        self.beginInsertRows(QModelIndex(), position, position)
+        self._rows.insert(position, row)
+        self.endInsertRows()
+
+    def tick(self) -> None:
+        """Time passed: countdowns and local clocks change, nothing else."""
+        if self._rows:
+            top = self.index(0, Column.WAITING)
+            bottom = self.index(len(self._rows) - 1, Column.LOCAL_TIME)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+
+    # --- presentation ---------------------------------------------------------------------
+
+    def _display(self, row: QueueRow, column: Column) -> str:
+        lead = row.lead
+        match column:
+            case Column.NAME:
+                return lead.name
+            case Column.COMPANY:
+                return lead.company or ""
+            case Column.TITLE:
+                return lead.title or ""
+            case Column.COUNTRY:
+                return lead.country or ""
+            case Column.SOURCE:
+                return lead.source or ""
+            case Column.SCORE:
+                return "" if lead.score is None else str(lead.score)
+            case Column.WAITING:
+                rules = self._service.urgency_rules()
+                return format_wait(lead.handed_off_at, self._clock(), rules)
+            case Column.LOCAL_TIME:
+                local = local_time(lead.time_zone, self._clock())
+                if local is None:
+                    return "?"
+                suffix = "" if row.reachability is Reachability.CALLABLE else " ☾"
+                return local.strftime("%a %H:%M") + suffix
+            case Column.ATTEMPTS:
+                return str(lead.attempt_count) if lead.attempt_count else ""
+            case Column.STATUS:
+                return lead.status.label
+        return ""
+
+    def _tooltip(self, row: QueueRow, column: Column) -> str | None:
+        lead = row.lead
+        if column == Column.LOCAL_TIME:
+            zone = lead.time_zone or "unknown time zone"
+            return {
+                Reachability.CALLABLE: f"{zone}: a good time to call",
+                Reachability.OFF_HOURS: f"{zone}: outside calling hours",
+                Reachability.UNKNOWN: "Time zone unknown (no valid phone number or country)",
+            }[row.reachability]
+        if column == Column.WAITING:
+            deadline = row.deadline.astimezone().strftime("%a %d %b %H:%M")
+            return f"Speed-to-lead target: contact by {deadline}"
+        if column == Column.NAME and lead.email:
+            return lead.email
+        return None
+
+    def _foreground(self, row: QueueRow, column: Column) -> QBrush | None:
+        if column == Column.WAITING:
+            return QBrush(_FRESH if row.fresh else _OVERDUE)
+        if row.reachability is Reachability.OFF_HOURS:
+            return QBrush(_MUTED)
+        return None
+
+
+def _with(query: QueueQuery, **changes: Any) -> QueueQuery:
+    from dataclasses import replace
+
+    return replace(query, **changes)

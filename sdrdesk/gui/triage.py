@@ -1,0 +1,241 @@
+"""Accept, reject and undo from the queue, optimistically.
+
+The lead leaves the queue and the next one is selected at once; the write runs in the
+background. If it fails, the lead comes back where it was, the reason and comment the
+SDR gave are offered again, and the window says why. A lost race (someone else got
+there first) reloads the queue instead, with a message naming who.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from sdrdesk.domain.errors import ConflictError, IllegalTransitionError, ValidationError
+from sdrdesk.domain.lifecycle import ReasonStage, Status
+from sdrdesk.gui.dialogs.reject_dialog import RejectDialog
+from sdrdesk.gui.models.queue_model import QueueModel
+from sdrdesk.gui.workers import Background
+from sdrdesk.services.dto import ReasonInfo, UserInfo
+from sdrdesk.services.queue import QueueRow
+from sdrdesk.services.reasons import ReasonService
+from sdrdesk.services.triage import TriageResult, TriageService
+
+
+class TriageHost(Protocol):
+    """What the controller needs from the window."""
+
+    model: QueueModel
+    background: Background
+
+    @property
+    def user(self) -> UserInfo | None: ...
+
+    def current_row(self) -> QueueRow | None: ...
+
+    def select_position(self, position: int) -> None: ...
+
+    def select_lead(self, lead_id: int) -> None: ...
+
+    def show_error(self, error: Exception, context: str) -> None: ...
+
+    def notify(self, message: str, msecs: int = 5000) -> None: ...
+
+    def dialog_parent(self) -> QWidget: ...
+
+
+@dataclass
+class _Undoable:
+    result: TriageResult
+    lead_name: str
+    expires: float
+
+
+class TriageController(QObject):
+    triaged = Signal(object)  # TriageResult, after it is saved
+    undo_available = Signal(str)  # text for the status bar, "" when gone
+    latency_ms = Signal(float)  # keystroke-to-next-lead, for benchmarks
+
+    def __init__(
+        self,
+        host: TriageHost,
+        triage: TriageService,
+        reasons: ReasonService,
+        undo_seconds: int,
+    ) -> None:
+        super().__init__()
+        self._host = host
+        self._triage = triage
+        self._reasons_service = reasons
+        self._reasons: list[ReasonInfo] = []
+        self._undo_seconds = undo_seconds
+        self._undoable: _Undoable | None = None
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.timeout.connect(self._expire_undo)
+        self.reject_dialog: RejectDialog | None = None
+        self._pending_select = 0
+
+    def load_reasons(self) -> None:
+        self._host.background.run(
+            lambda: self._reasons_service.list_reasons(ReasonStage.REJECT),
+            self._set_reasons,
+            lambda exc: self._host.show_error(exc, "Loading the rejection reasons"),
+        )
+
+    def _set_reasons(self, reasons: list[ReasonInfo]) -> None:
+        self._reasons = reasons
+
+    @property
+    def reasons(self) -> list[ReasonInfo]:
+        return list(self._reasons)
+
+    # --- accept -------------------------------------------------------------------------
+
+    def accept_current(self) -> None:
+        row = self._triage_target("accept")
+        if row is None:
+            return
+        started = time.perf_counter()
+        user = self._host.user
+        assert user is not None
+        position = self._take(row)
+        self.latency_ms.emit((time.perf_counter() - started) * 1000)
+        lead = row.lead
+        self._host.background.run(
+            lambda: self._triage.accept(lead.id, actor_id=user.id, expected_version=lead.version),
+            lambda result: self._saved(result, f"Accepted {lead.name}"),
+            lambda exc: self._failed(exc, row, position, "Accepting " + lead.name),
+        )
+
+    # --- reject -------------------------------------------------------------------------
+
+    def reject_current(
+        self, *, reason_code: str | None = None, comment: str = "", error: str | None = None
+    ) -> None:
+        row = self._triage_target("reject")
+        if row is None:
+            return
+        if not self._reasons:
+            self._host.notify("The rejection reasons are still loading; try again in a moment.")
+            self.load_reasons()
+            return
+        dialog = RejectDialog(
+            self._reasons,
+            row.lead.name,
+            self._host.dialog_parent(),
+            reason_code=reason_code,
+            comment=comment,
+            error=error,
+        )
+        self.reject_dialog = dialog
+        dialog.finished.connect(lambda code: self._rejected(dialog, row, code))
+        dialog.open()
+
+    def _rejected(self, dialog: RejectDialog, row: QueueRow, code: int) -> None:
+        self.reject_dialog = None
+        dialog.deleteLater()
+        if code != QDialog.DialogCode.Accepted:
+            return
+        reason, comment = dialog.reason_code, dialog.comment
+        user = self._host.user
+        assert user is not None
+        started = time.perf_counter()
+        position = self._take(row)
+        self.latency_ms.emit((time.perf_counter() - started) * 1000)
+        lead = row.lead
+        self._host.background.run(
+            lambda: self._triage.reject(
+                lead.id,
+                actor_id=user.id,
+                reason_code=reason,
+                comment=comment,
+                expected_version=lead.version,
+            ),
+            lambda result: self._saved(result, f"Rejected {lead.name}"),
+            lambda exc: self._reject_failed(exc, row, position, reason, comment),
+        )
+
+    def _reject_failed(
+        self, exc: Exception, row: QueueRow, position: int, reason: str | None, comment: str
+    ) -> None:
+        self._failed(exc, row, position, "Rejecting " + row.lead.name)
+        if isinstance(exc, ConflictError | IllegalTransitionError):
+            return  # the lead is gone from the queue; there is nothing to retry
+        # Nothing typed is lost: the dialog comes back with the reason and comment.
+        self._host.select_lead(row.lead.id)
+        self.reject_current(reason_code=reason, comment=comment, error=str(exc))
+
+    # --- undo -----------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        undoable = self._undoable
+        user = self._host.user
+        if undoable is None or user is None:
+            self._host.notify("There is nothing to undo.")
+            return
+        self._expire_undo()
+        lead_id = undoable.result.lead_id
+        self._host.background.run(
+            lambda: self._triage.undo(undoable.result.event_id, actor_id=user.id),
+            lambda result: self._undone(lead_id, undoable.lead_name),
+            lambda exc: self._host.show_error(exc, "Undo"),
+        )
+
+    def _undone(self, lead_id: int, name: str) -> None:
+        self._host.notify(f"Undone: {name} is back in the queue.")
+        self._host.model.reload()
+        self._pending_select = lead_id
+        self._host.model.loaded.connect(self._select_after_reload)
+
+    def _select_after_reload(self, first: bool) -> None:
+        self._host.model.loaded.disconnect(self._select_after_reload)
+        self._host.select_lead(self._pending_select)
+
+    def _expire_undo(self) -> None:
+        self._undoable = None
+        self._undo_timer.stop()
+        self.undo_available.emit("")
+
+    # --- shared -----------------------------------------------------------------------
+
+    def _triage_target(self, verb: str) -> QueueRow | None:
+        row = self._host.current_row()
+        if row is None:
+            self._host.notify(f"Select a lead to {verb} first.")
+            return None
+        if row.lead.status is not Status.MQL:
+            self._host.notify(
+                f"Only new leads can be accepted or rejected; {row.lead.name} is "
+                f"{row.lead.status.label}."
+            )
+            return None
+        if self._host.user is None:
+            self._host.notify("Still connecting to the database…")
+            return None
+        return row
+
+    def _take(self, row: QueueRow) -> int:
+        taken = self._host.model.take(row.lead.id)
+        position = taken[0] if taken else 0
+        self._host.select_position(position)
+        return position
+
+    def _saved(self, result: TriageResult, message: str) -> None:
+        self._undoable = _Undoable(result, message.split(" ", 1)[1], time.monotonic())
+        self._undo_timer.start(self._undo_seconds * 1000)
+        self.undo_available.emit(f"{message}. Undo: Ctrl+Z")
+        self.triaged.emit(result)
+
+    def _failed(self, exc: Exception, row: QueueRow, position: int, context: str) -> None:
+        if isinstance(exc, ConflictError | IllegalTransitionError):
+            self._host.show_error(exc, context)
+            self._host.model.reload()
+            return
+        self._host.model.put_back(position, row)
+        if not isinstance(exc, ValidationError):
+            self._host.show_error(exc, context)

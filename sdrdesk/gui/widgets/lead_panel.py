@@ -1,0 +1,159 @@
+"""The selected lead: contact data, their local time, marketing context, SAL criteria
+and history. It only shows what it is given (a ``LeadDetail``); it never loads."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from sdrdesk.domain.contact import is_calling_hour, local_time
+from sdrdesk.domain.criteria import Verdict
+from sdrdesk.gui.forms.ui_lead_panel import Ui_LeadPanel
+from sdrdesk.services.dto import LeadDetail
+
+_VERDICT_MARK = {Verdict.PASS: "✔", Verdict.FAIL: "✘", Verdict.UNKNOWN: "?"}
+_VERDICT_COLOR = {Verdict.PASS: "#1b7f3b", Verdict.FAIL: "#b3261e", Verdict.UNKNOWN: "#7a7a7a"}
+
+
+def _text(value: object) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+class LeadPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_LeadPanel()
+        self.ui.setupUi(self)
+        self.setObjectName("leadPanel")
+        font = self.ui.leadName.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.ui.leadName.setFont(font)
+        for label in self.findChildren(QLabel):
+            if not label.objectName().endswith("Caption"):
+                label.setWordWrap(True)
+        self._detail: LeadDetail | None = None
+        self._clock: Callable[[], datetime] | None = None
+        self._calling_hours = (9, 18)
+        self.show_nothing()
+
+    @property
+    def detail(self) -> LeadDetail | None:
+        return self._detail
+
+    def configure(self, clock: Callable[[], datetime], calling_hours: tuple[int, int]) -> None:
+        self._clock = clock
+        self._calling_hours = calling_hours
+
+    def show_nothing(self, message: str | None = None) -> None:
+        self._detail = None
+        self.ui.leadName.setText(message or self.tr("No lead selected"))
+        for label in (
+            self.ui.leadSubtitle,
+            self.ui.leadPhoneLink,
+            self.ui.leadEmailLink,
+            self.ui.leadLocalTime,
+            self.ui.leadCompany,
+            self.ui.leadSource,
+            self.ui.leadCampaign,
+            self.ui.leadScore,
+            self.ui.leadHandedOff,
+            self.ui.leadFormAnswers,
+            self.ui.leadCriteria,
+        ):
+            label.clear()
+        self.ui.leadHistory.clear()
+        for box in (
+            self.ui.contactBox,
+            self.ui.marketingBox,
+            self.ui.criteriaBox,
+            self.ui.historyBox,
+        ):
+            box.setVisible(False)
+
+    def show_lead(self, detail: LeadDetail) -> None:
+        self._detail = detail
+        lead = detail.summary
+        ui = self.ui
+        for box in (ui.contactBox, ui.marketingBox, ui.criteriaBox, ui.historyBox):
+            box.setVisible(True)
+        ui.leadName.setText(lead.name)
+        subtitle = " · ".join(p for p in (lead.title, lead.company) if p)
+        status = lead.status.label + (f" · {lead.owner}" if lead.owner else "")
+        ui.leadSubtitle.setText(f"{_text(subtitle)}<br><i>{_text(status)}</i>")
+
+        ui.leadPhoneLink.setText(self._phone_html(detail))
+        ui.leadPhoneLink.setToolTip(
+            self.tr("Click to call %1").replace("%1", lead.phone_e164)
+            if detail.tel_uri and not lead.do_not_call and lead.phone_e164
+            else ""
+        )
+        if lead.email:
+            note = "" if detail.email_valid else " <i>(not a valid address)</i>"
+            kind = " · free mail" if detail.free_mail else ""
+            ui.leadEmailLink.setText(
+                f'<a href="mailto:{_text(lead.email)}">{_text(lead.email)}</a>{note}{kind}'
+            )
+        else:
+            ui.leadEmailLink.setText(self.tr("no e-mail address"))
+        ui.leadLocalTime.setText(self._local_time_text(lead.time_zone))
+        size = f" · {detail.company_size} employees" if detail.company_size else ""
+        industry = f" · {detail.industry}" if detail.industry else ""
+        country = f" · {lead.country}" if lead.country else ""
+        ui.leadCompany.setText(_text(f"{lead.company or '—'}{size}{industry}{country}"))
+
+        ui.leadSource.setText(_text(lead.source or "—"))
+        ui.leadCampaign.setText(_text(lead.campaign or "—"))
+        ui.leadScore.setText(_text("—" if lead.score is None else lead.score))
+        handed_off = lead.handed_off_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+        ui.leadHandedOff.setText(_text(handed_off))
+        answers = {k: v for k, v in detail.extra.items() if k.endswith("?")}
+        ui.leadFormAnswers.setText(
+            "<br>".join(f"<b>{_text(q)}</b><br>{_text(a)}" for q, a in answers.items()) or "—"
+        )
+
+        ui.leadCriteria.setText(
+            "<br>".join(
+                f'<span style="color:{_VERDICT_COLOR[r.verdict]}">{_VERDICT_MARK[r.verdict]}</span>'
+                f" {_text(r.label)} <i>— {_text(r.detail)}</i>"
+                for r in detail.criteria
+            )
+        )
+
+        ui.leadHistory.clear()
+        for event in reversed(detail.events):
+            when = event.at.astimezone().strftime("%d %b %H:%M")
+            text = f"{when}  {event.description}"
+            if event.comment:
+                text += f"\n“{event.comment}”"
+            ui.leadHistory.addItem(text)
+
+    def _phone_html(self, detail: LeadDetail) -> str:
+        lead = detail.summary
+        if lead.do_not_call:
+            reason = _text(detail.do_not_call_reason)
+            return f"{_text(detail.phone_display)} — <b>do not call</b> {reason}"
+        if detail.tel_uri:
+            quality = "" if lead.phone_quality == "valid" else " (may not be real)"
+            link = f'<a href="{_text(detail.tel_uri)}">{_text(detail.phone_display)}</a>'
+            return link + quality
+        if detail.phone_raw:
+            return f"{_text(detail.phone_raw)} <i>(not a valid number)</i>"
+        return _text(self.tr("no phone number"))
+
+    def refresh_clock(self) -> None:
+        if self._detail is not None:
+            self.ui.leadLocalTime.setText(self._local_time_text(self._detail.summary.time_zone))
+
+    def _local_time_text(self, zone: str | None) -> str:
+        if self._clock is None:
+            return ""
+        local = local_time(zone, self._clock())
+        if local is None:
+            return self.tr("unknown (no valid phone number or country)")
+        ok = is_calling_hour(local, *self._calling_hours)
+        verdict = self.tr("good time to call") if ok else self.tr("outside calling hours")
+        return f"{local.strftime('%a %H:%M')} ({zone}) — {verdict}"

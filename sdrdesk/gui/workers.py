@@ -1,0 +1,105 @@
+"""Running service calls off the GUI thread (after Anki's ``aqt.operations``).
+
+``Background.run(fn, on_done, on_error)`` runs ``fn()`` on a worker thread and calls
+``on_done(result)`` or ``on_error(exception)`` back on the GUI thread. Callbacks of an
+operation that was superseded (``key`` reused) or whose owner is gone are dropped, so a
+slow answer to an old search never overwrites the current one.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance
+
+log = logging.getLogger(__name__)
+
+_Done = Callable[[Any], None] | None
+_Failed = Callable[[Exception], None] | None
+
+
+class _Task(QRunnable):
+    def __init__(self, task_id: int, fn: Callable[[], Any], deliver: SignalInstance) -> None:
+        super().__init__()
+        self._task_id = task_id
+        self._fn = fn
+        self._deliver = deliver
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            outcome: tuple[int, bool, object] = (self._task_id, True, self._fn())
+        except BaseException as exc:  # delivered to the GUI, never lost in a thread
+            if not isinstance(exc, Exception):
+                log.error("Worker interrupted: %s", traceback.format_exc())
+            outcome = (self._task_id, False, exc)
+        self._deliver.emit(outcome)
+
+
+class Background(QObject):
+    """A small pool for one window's database work."""
+
+    busy_changed = Signal(bool)
+    _delivered = Signal(object)  # (task id, ok, result): emitted by workers, queued to us
+
+    def __init__(self, parent: QObject | None = None, max_threads: int = 3) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._generation: dict[str, int] = {}
+        self._callbacks: dict[int, tuple[Callable[[], bool], _Done, _Failed]] = {}
+        self._next_id = 0
+        self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def pending(self) -> int:
+        return len(self._callbacks)
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: _Done = None,
+        on_error: _Failed = None,
+        *,
+        key: str | None = None,
+    ) -> None:
+        generation = None
+        if key is not None:
+            generation = self._generation.get(key, 0) + 1
+            self._generation[key] = generation
+
+        def current() -> bool:
+            return key is None or self._generation.get(key) == generation
+
+        self._next_id += 1
+        self._callbacks[self._next_id] = (current, on_done, on_error)
+        if len(self._callbacks) == 1:
+            self.busy_changed.emit(True)
+        self._pool.start(_Task(self._next_id, fn, self._delivered))
+
+    def _deliver(self, outcome: tuple[int, bool, object]) -> None:
+        task_id, ok, result = outcome
+        current, on_done, on_error = self._callbacks.pop(task_id)
+        if not self._callbacks:
+            self.busy_changed.emit(False)
+        if not current():
+            return
+        if ok:
+            if on_done is not None:
+                on_done(result)
+        elif isinstance(result, Exception):
+            if on_error is not None:
+                on_error(result)
+            else:
+                log.error("Background operation failed", exc_info=result)
+
+    def cancel(self, key: str) -> None:
+        """Forget the answer of the operation running under ``key``."""
+        self._generation[key] = self._generation.get(key, 0) + 1
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the workers are idle (shutdown and tests only)."""
+        return bool(self._pool.waitForDone(msecs))

@@ -1,0 +1,121 @@
+"""Plain, immutable results of services: safe to hand to another thread or to the GUI."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from sdrdesk.domain.contact import PhoneQuality
+from sdrdesk.domain.criteria import CriterionResult
+from sdrdesk.domain.lifecycle import ReasonStage, Status
+from sdrdesk.domain.users import Role
+
+
+@dataclass(frozen=True, slots=True)
+class UserInfo:
+    id: int
+    name: str
+    display_name: str
+    role: Role
+    email: str | None = None
+    time_zone: str | None = None
+    active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonInfo:
+    code: str
+    label: str
+    requires_comment: bool
+    stage: ReasonStage
+    active: bool
+    sort_order: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventInfo:
+    id: int
+    lead_id: int
+    at: datetime
+    action: str
+    actor: str | None
+    from_status: Status | None
+    to_status: Status | None
+    reason_code: str | None = None
+    reason_label: str | None = None
+    comment: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LeadSummary:
+    id: int
+    first_name: str | None
+    last_name: str | None
+    company: str | None
+    title: str | None
+    email: str | None
+    phone_e164: str | None
+    phone_quality: PhoneQuality
+    country: str | None
+    time_zone: str | None
+    source: str | None
+    campaign: str | None
+    score: int | None
+    handed_off_at: datetime
+    status: Status
+    owner: str | None
+    attempt_count: int
+    callback_due_at: datetime | None
+    do_not_call: bool
+    grade: str | None
+    version: int
+
+    @property
+    def name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p) or (
+            self.email or self.company or f"Lead {self.id}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LeadDetail:
+    summary: LeadSummary
+    phone_raw: str | None
+    phone_ext: str | None
+    phone_display: str | None
+    tel_uri: str | None
+    email_valid: bool
+    free_mail: bool
+    company_size: str | None
+    industry: str | None
+    external_id: str | None
+    extra: dict[str, Any]
+    do_not_call_reason: str | None
+    created_at: datetime
+    updated_at: datetime
+    events: tuple[EventInfo, ...] = ()
+    criteria: tuple[CriterionResult, ...] = ()
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+
+def to_jsonable(value: Any) -> Any:
+    """DTOs (and what they hold) as JSON-ready data: ISO times, enum values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_jsonable(v) for v in value]
+    return value

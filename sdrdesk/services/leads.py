@@ -1,0 +1,175 @@
+"""Reading leads and their history."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Row, Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from sdrdesk.db.models import Lead, LeadEvent, RejectionReason, User
+from sdrdesk.domain import contact
+from sdrdesk.domain.contact import PhoneQuality
+from sdrdesk.domain.criteria import LeadFacts
+from sdrdesk.domain.errors import NotFoundError
+from sdrdesk.domain.lifecycle import Status, describe_action
+from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.dto import EventInfo, LeadDetail, LeadSummary
+
+_owner = aliased(User, name="owner")
+
+SUMMARY_COLUMNS = (
+    Lead.id,
+    Lead.first_name,
+    Lead.last_name,
+    Lead.company,
+    Lead.title,
+    Lead.email,
+    Lead.phone_e164,
+    Lead.phone_quality,
+    Lead.country,
+    Lead.time_zone,
+    Lead.source,
+    Lead.campaign,
+    Lead.score,
+    Lead.handed_off_at,
+    Lead.status,
+    _owner.name.label("owner"),
+    Lead.attempt_count,
+    Lead.callback_due_at,
+    Lead.do_not_call,
+    Lead.grade,
+    Lead.version,
+)
+
+
+def summary_select() -> Select[*tuple[Any, ...]]:
+    """``SELECT`` of the columns a ``LeadSummary`` needs (one row per lead)."""
+    return select(*SUMMARY_COLUMNS).outerjoin(_owner, _owner.id == Lead.owner_id)
+
+
+def summary_from_row(row: Row[*tuple[Any, ...]]) -> LeadSummary:
+    values: tuple[Any, ...] = tuple(row)
+    return LeadSummary(*values)
+
+
+def event_infos(
+    session: Session,
+    lead_ids: Sequence[int] | None = None,
+    *,
+    after_id: int | None = None,
+    limit: int | None = None,
+) -> list[EventInfo]:
+    actor = aliased(User, name="actor")
+    query = (
+        select(LeadEvent, actor.display_name, RejectionReason.label)
+        .outerjoin(actor, actor.id == LeadEvent.actor_id)
+        .outerjoin(RejectionReason, RejectionReason.code == LeadEvent.reason_code)
+        .order_by(LeadEvent.id)
+    )
+    if lead_ids is not None:
+        query = query.where(LeadEvent.lead_id.in_(lead_ids))
+    if after_id is not None:
+        query = query.where(LeadEvent.id > after_id)
+    if limit is not None:
+        query = query.limit(limit)
+    return [to_event_info(e, name, label) for e, name, label in session.execute(query)]
+
+
+def to_event_info(event: LeadEvent, actor: str | None, reason_label: str | None) -> EventInfo:
+    who = actor or "sdrdesk"
+    what = describe_action(event.action)
+    text = f"{who} {what}"
+    if event.to_status and event.from_status and event.action not in {"accept", "reject"}:
+        text += f" ({event.from_status.label} → {event.to_status.label})"
+    if reason_label:
+        text += f": {reason_label}"
+    return EventInfo(
+        id=event.id,
+        lead_id=event.lead_id,
+        at=event.at,
+        action=event.action,
+        actor=actor,
+        from_status=event.from_status,
+        to_status=event.to_status,
+        reason_code=event.reason_code,
+        reason_label=reason_label,
+        comment=event.comment,
+        data=dict(event.data or {}),
+        description=text,
+    )
+
+
+class LeadService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def list_leads(
+        self,
+        *,
+        status: Status | None = None,
+        owner: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[LeadSummary]:
+        query = summary_select().order_by(Lead.id).offset(offset)
+        if status is not None:
+            query = query.where(Lead.status == status)
+        if owner is not None:
+            query = query.where(_owner.name == owner)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._ctx.store.read() as s:
+            return [summary_from_row(r) for r in s.execute(query)]
+
+    def count_by_status(self) -> dict[Status, int]:
+        with self._ctx.store.read() as s:
+            rows = s.execute(select(Lead.status, func.count()).group_by(Lead.status))
+            counts = {status: 0 for status in Status}
+            counts.update({status: n for status, n in rows})
+            return counts
+
+    def get(self, lead_id: int) -> LeadDetail:
+        with self._ctx.store.read() as s:
+            row = s.execute(summary_select().where(Lead.id == lead_id)).first()
+            lead = s.get(Lead, lead_id)
+            if row is None or lead is None:
+                raise NotFoundError(f"Lead {lead_id} does not exist.")
+            summary = summary_from_row(row)
+            free_mail = contact.is_free_mail(lead.email)
+            facts = LeadFacts(
+                email=lead.email,
+                free_mail=free_mail,
+                phone_valid=lead.phone_quality is PhoneQuality.VALID,
+                title=lead.title,
+                company_size=lead.company_size,
+                country=lead.country,
+                industry=lead.industry,
+            )
+            return LeadDetail(
+                summary=summary,
+                phone_raw=lead.phone_raw,
+                phone_ext=lead.phone_ext,
+                phone_display=contact.format_phone(lead.phone_e164, lead.country) or lead.phone_raw,
+                tel_uri=contact.tel_uri(lead.phone_e164, lead.phone_ext),
+                email_valid=lead.email_valid,
+                free_mail=free_mail,
+                company_size=lead.company_size,
+                industry=lead.industry,
+                external_id=lead.external_id,
+                extra=dict(lead.extra or {}),
+                do_not_call_reason=lead.do_not_call_reason,
+                created_at=lead.created_at,
+                updated_at=lead.updated_at,
+                events=tuple(event_infos(s, [lead_id])),
+                criteria=tuple(self._ctx.criteria.evaluate(facts)),
+            )
+
+    def events(
+        self, lead_id: int | None = None, *, after_id: int | None = None, limit: int | None = None
+    ) -> list[EventInfo]:
+        """The history of one lead, or of all leads (after an event id, oldest first)."""
+        with self._ctx.store.read() as s:
+            ids = None if lead_id is None else [lead_id]
+            return event_infos(s, ids, after_id=after_id, limit=limit)

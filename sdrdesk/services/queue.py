@@ -1,0 +1,447 @@
+"""The SDR's queue: filtered, sorted in the database, read a page at a time.
+
+The default order (most urgent first, see ``domain.urgency``) depends on each lead's
+local clock, which no index can sort by. It is produced without sorting the pool: leads
+are read per (status, time zone) stream along the index
+``(status, time_zone, score, handed_off_at)`` and the streams are merged. Each page is a
+handful of index seeks, so the first page of a million-lead queue costs the same as that
+of a hundred-lead one. Searches and column sorts use one ordinary query instead.
+
+Pages continue from a ``QueueCursor`` (keyset positions, never OFFSET on the default
+order), which is a plain value the GUI can hand back from any thread.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    false,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    true,
+    tuple_,
+)
+from sqlalchemy.orm import Session
+
+from sdrdesk.db.models import Lead
+from sdrdesk.db.search import matches, search_terms
+from sdrdesk.domain.lifecycle import Status
+from sdrdesk.domain.urgency import Reachability, UrgencyRules, deadline, is_fresh, reachability
+from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.dto import LeadSummary
+from sdrdesk.services.leads import summary_from_row, summary_select
+
+PAGE_SIZE = 100
+
+
+class QueueView(StrEnum):
+    NEW = "new"  # new MQLs in the team pool or assigned to me
+    MINE = "mine"  # my accepted (SAL) and working leads
+    CALLBACKS = "callbacks"  # my leads whose callback is due
+    OPEN = "open"  # every lead still with the SDRs
+    ALL = "all"
+
+    @property
+    def label(self) -> str:
+        return {
+            QueueView.NEW: "New leads (MQL)",
+            QueueView.MINE: "My accepted leads",
+            QueueView.CALLBACKS: "Callbacks due",
+            QueueView.OPEN: "All open leads",
+            QueueView.ALL: "All leads",
+        }[self]
+
+
+VIEW_STATUSES: dict[QueueView, tuple[Status, ...]] = {
+    QueueView.NEW: (Status.MQL,),
+    QueueView.MINE: (Status.SAL, Status.WORKING),
+    QueueView.CALLBACKS: (Status.SAL, Status.WORKING, Status.NURTURE),
+    QueueView.OPEN: (Status.MQL, Status.SAL, Status.WORKING),
+    QueueView.ALL: tuple(Status),
+}
+
+
+class SortKey(StrEnum):
+    URGENCY = "urgency"
+    NAME = "name"
+    COMPANY = "company"
+    TITLE = "title"
+    COUNTRY = "country"
+    SOURCE = "source"
+    SCORE = "score"
+    WAITING = "waiting"
+    ATTEMPTS = "attempts"
+    STATUS = "status"
+
+
+_SORT_COLUMNS: dict[SortKey, tuple[Any, ...]] = {
+    SortKey.NAME: (Lead.last_name, Lead.first_name),
+    SortKey.COMPANY: (Lead.company,),
+    SortKey.TITLE: (Lead.title,),
+    SortKey.COUNTRY: (Lead.country,),
+    SortKey.SOURCE: (Lead.source,),
+    SortKey.SCORE: (Lead.score,),
+    SortKey.WAITING: (Lead.handed_off_at,),
+    SortKey.ATTEMPTS: (Lead.attempt_count,),
+    SortKey.STATUS: (Lead.status,),
+}
+
+
+@dataclass(frozen=True)
+class QueueQuery:
+    view: QueueView = QueueView.NEW
+    user_id: int | None = None
+    text: str = ""
+    source: str | None = None
+    status: Status | None = None
+    sort: SortKey = SortKey.URGENCY
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    lead: LeadSummary
+    reachability: Reachability
+    fresh: bool
+    deadline: datetime
+
+
+StreamKey = tuple[Status, str | None]
+# (score, handed_off_at, id) of the last row taken from a stream; "done" when exhausted.
+StreamPos = tuple[int | None, datetime, int] | None
+
+
+@dataclass(frozen=True)
+class QueueCursor:
+    query: QueueQuery
+    now: datetime
+    rules: UrgencyRules
+    tiers: tuple[tuple[StreamKey, ...], ...] = ()  # streams per reachability tier
+    segment: int = 0  # 2*tier + (0 fresh, 1 past the target)
+    fresh_pos: tuple[datetime, int] | None = None
+    stream_pos: tuple[tuple[StreamKey, StreamPos], ...] = ()
+    done_streams: frozenset[StreamKey] = field(default_factory=frozenset)
+    offset: int = 0  # searches and column sorts page with OFFSET
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    rows: tuple[QueueRow, ...]
+    next: QueueCursor | None
+
+    @property
+    def lead_ids(self) -> list[int]:
+        return [r.lead.id for r in self.rows]
+
+
+class QueueService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def urgency_rules(self) -> UrgencyRules:
+        r = self._ctx.rules
+        return UrgencyRules(
+            timedelta(minutes=r.speed_to_lead_minutes), r.calling_hours_start, r.calling_hours_end
+        )
+
+    # --- public API ---------------------------------------------------------------------
+
+    def first_page(self, query: QueueQuery, size: int = PAGE_SIZE) -> QueuePage:
+        cursor = QueueCursor(query=query, now=self._ctx.now(), rules=self.urgency_rules())
+        with self._ctx.store.read() as s:
+            if self._merged(query):
+                cursor = replace(cursor, tiers=self._plan(s, query, cursor))
+            return self._page(s, cursor, size)
+
+    def next_page(self, cursor: QueueCursor, size: int = PAGE_SIZE) -> QueuePage:
+        with self._ctx.store.read() as s:
+            return self._page(s, cursor, size)
+
+    def count(self, query: QueueQuery) -> int:
+        with self._ctx.store.read() as s:
+            return int(
+                s.scalar(select(func.count()).select_from(Lead).where(*self._base(s, query))) or 0
+            )
+
+    def sources(self) -> list[str]:
+        with self._ctx.store.read() as s:
+            rows = s.scalars(
+                select(Lead.source).where(Lead.source.is_not(None)).distinct().order_by(Lead.source)
+            )
+            return [r for r in rows if r]
+
+    def rows_for(self, lead_ids: Sequence[int]) -> list[QueueRow]:
+        """Fresh copies of some leads (for updating a view in place)."""
+        if not lead_ids:
+            return []
+        now = self._ctx.now()
+        rules = self.urgency_rules()
+        with self._ctx.store.read() as s:
+            rows = s.execute(summary_select().where(Lead.id.in_(list(lead_ids))))
+            return [_row(summary_from_row(r), now, rules) for r in rows]
+
+    # --- queries --------------------------------------------------------------------------
+
+    def _merged(self, query: QueueQuery) -> bool:
+        return query.sort is SortKey.URGENCY and not search_terms(query.text)
+
+    def _statuses(self, query: QueueQuery) -> tuple[Status, ...]:
+        statuses = VIEW_STATUSES[query.view]
+        if query.status is not None:
+            statuses = tuple(s for s in statuses if s is query.status)
+        return statuses
+
+    def _base(self, session: Session, query: QueueQuery) -> list[ColumnElement[bool]]:
+        me = query.user_id
+        statuses = self._statuses(query)
+        conds: list[ColumnElement[bool]] = [Lead.status.in_(statuses) if statuses else false()]
+        if query.view is QueueView.NEW:
+            conds.append(or_(Lead.owner_id.is_(None), Lead.owner_id == me))
+        elif query.view in (QueueView.MINE, QueueView.CALLBACKS):
+            conds.append(Lead.owner_id == me)
+        if query.view is QueueView.CALLBACKS:
+            conds.append(Lead.callback_due_at <= self._ctx.now())
+        if query.source:
+            conds.append(Lead.source == query.source)
+        terms = search_terms(query.text)
+        if terms:
+            conds.append(matches(session.get_bind().dialect.name, terms))
+        return conds
+
+    def _plan(
+        self, session: Session, query: QueueQuery, cursor: QueueCursor
+    ) -> tuple[tuple[StreamKey, ...], ...]:
+        """The (status, zone) streams that exist, grouped by reachability now."""
+        tiers: list[list[StreamKey]] = [[], [], []]
+        for status in self._statuses(query):
+            for zone in _zones(session, status):
+                tier = reachability(zone, cursor.now, cursor.rules)
+                tiers[int(tier)].append((status, zone))
+        return tuple(tuple(t) for t in tiers)
+
+    def _page(self, session: Session, cursor: QueueCursor, size: int) -> QueuePage:
+        if not self._merged(cursor.query):
+            return self._offset_page(session, cursor, size)
+        out: list[QueueRow] = []
+        while len(out) < size and cursor.segment < 2 * len(cursor.tiers):
+            tier, past_target = divmod(cursor.segment, 2)
+            streams = cursor.tiers[tier]
+            if past_target:
+                rows, cursor = self._merge_streams(session, cursor, streams, size - len(out))
+            else:
+                rows, cursor = self._fresh(session, cursor, streams, size - len(out))
+            out.extend(rows)
+            if len(out) < size:
+                cursor = replace(
+                    cursor,
+                    segment=cursor.segment + 1,
+                    fresh_pos=None,
+                    stream_pos=(),
+                    done_streams=frozenset(),
+                )
+        more = cursor.segment < 2 * len(cursor.tiers)
+        return QueuePage(tuple(out), cursor if more else None)
+
+    def _fresh(
+        self, session: Session, cursor: QueueCursor, streams: tuple[StreamKey, ...], n: int
+    ) -> tuple[list[QueueRow], QueueCursor]:
+        """Leads still inside the speed-to-lead target: the one closest to missing it first."""
+        if not streams:
+            return [], cursor
+        cutoff = cursor.now - cursor.rules.speed_to_lead
+        q = (
+            summary_select()
+            .where(
+                *self._base(session, cursor.query),
+                Lead.handed_off_at >= cutoff,
+                or_(*(_stream_cond(k) for k in streams)),
+            )
+            .order_by(Lead.handed_off_at, Lead.id)
+            .limit(n)
+        )
+        if cursor.fresh_pos is not None:
+            q = q.where(tuple_(Lead.handed_off_at, Lead.id) > tuple_(*_bind_pos(cursor.fresh_pos)))
+        rows = [_row(summary_from_row(r), cursor.now, cursor.rules) for r in session.execute(q)]
+        if rows:
+            last = rows[-1].lead
+            cursor = replace(cursor, fresh_pos=(last.handed_off_at, last.id))
+        return rows, cursor
+
+    def _merge_streams(
+        self, session: Session, cursor: QueueCursor, streams: tuple[StreamKey, ...], n: int
+    ) -> tuple[list[QueueRow], QueueCursor]:
+        """Past the target: highest score first, then longest waiting, across all streams."""
+        positions = dict(cursor.stream_pos)
+        done = set(cursor.done_streams)
+        cutoff = cursor.now - cursor.rules.speed_to_lead
+        base = [*self._base(session, cursor.query), Lead.handed_off_at < cutoff]
+        fetched: dict[StreamKey, list[LeadSummary]] = {}
+        for key in streams:
+            if key in done:
+                continue
+            fetched[key] = _stream_rows(session, base, key, positions.get(key), n)
+        merged = heapq.merge(*(_keyed(key, rows) for key, rows in fetched.items()))
+        taken: list[QueueRow] = []
+        for _, key, lead in merged:
+            if len(taken) == n:
+                break
+            taken.append(_row(lead, cursor.now, cursor.rules))
+            positions[key] = (lead.score, lead.handed_off_at, lead.id)
+        for key, rows in fetched.items():
+            if len(rows) < n and (not rows or positions.get(key) == _pos_of(rows[-1])):
+                done.add(key)
+        return taken, replace(
+            cursor, stream_pos=tuple(positions.items()), done_streams=frozenset(done)
+        )
+
+    def _offset_page(self, session: Session, cursor: QueueCursor, size: int) -> QueuePage:
+        query = cursor.query
+        q = summary_select().where(*self._base(session, query))
+        if query.sort is SortKey.URGENCY:
+            order = self._urgency_order(session, query, cursor)
+        else:
+            columns = _SORT_COLUMNS[query.sort]
+            order = [
+                *((c.desc() if query.descending else c.asc()).nulls_last() for c in columns),
+                Lead.id.desc() if query.descending else Lead.id.asc(),
+            ]
+        q = q.order_by(*order).offset(cursor.offset).limit(size + 1)
+        rows = [_row(summary_from_row(r), cursor.now, cursor.rules) for r in session.execute(q)]
+        more = len(rows) > size
+        next_cursor = replace(cursor, offset=cursor.offset + size) if more else None
+        return QueuePage(tuple(rows[:size]), next_cursor)
+
+    def _urgency_order(self, session: Session, query: QueueQuery, cursor: QueueCursor) -> list[Any]:
+        """The default order as one ORDER BY (fine for the few rows a search matches)."""
+        tiers = self._plan(session, query, cursor)
+        tier_case = case(
+            *[
+                (or_(*(_stream_cond(k) for k in streams)), i)
+                for i, streams in enumerate(tiers)
+                if streams
+            ],
+            else_=len(tiers),
+        )
+        cutoff = cursor.now - cursor.rules.speed_to_lead
+        fresh = Lead.handed_off_at >= cutoff
+        return [
+            tier_case,
+            case((fresh, 0), else_=1),
+            case((fresh, Lead.handed_off_at), else_=null()),
+            Lead.score.desc().nulls_last(),
+            Lead.handed_off_at.asc(),
+            Lead.id.asc(),
+        ]
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _row(lead: LeadSummary, now: datetime, rules: UrgencyRules) -> QueueRow:
+    return QueueRow(
+        lead=lead,
+        reachability=reachability(lead.time_zone, now, rules),
+        fresh=is_fresh(lead.handed_off_at, now, rules),
+        deadline=deadline(lead.handed_off_at, rules),
+    )
+
+
+def _zones(session: Session, status: Status) -> list[str | None]:
+    """Distinct time zones of one status by index seeks (a loose index scan)."""
+    zones: list[str | None] = []
+    if session.scalar(
+        select(true()).where(Lead.status == status, Lead.time_zone.is_(None)).limit(1)
+    ):
+        zones.append(None)
+    previous: str | None = None
+    while True:
+        q = select(func.min(Lead.time_zone)).where(Lead.status == status)
+        if previous is not None:
+            q = q.where(Lead.time_zone > previous)
+        zone = session.scalar(q)
+        if zone is None:
+            return zones
+        zones.append(zone)
+        previous = zone
+
+
+def _stream_cond(key: StreamKey) -> ColumnElement[bool]:
+    status, zone = key
+    zone_cond = Lead.time_zone.is_(None) if zone is None else Lead.time_zone == zone
+    return and_(Lead.status == status, zone_cond)
+
+
+def _bind_pos(pos: tuple[datetime, int]) -> tuple[Any, Any]:
+    stamp, lead_id = pos
+    return (literal(stamp, Lead.handed_off_at.type), literal(lead_id, Lead.id.type))
+
+
+def _pos_of(lead: LeadSummary) -> StreamPos:
+    return (lead.score, lead.handed_off_at, lead.id)
+
+
+def _keyed(
+    key: StreamKey, rows: list[LeadSummary]
+) -> list[tuple[tuple[int, float, datetime, int], StreamKey, LeadSummary]]:
+    return [(_stream_order(lead), key, lead) for lead in rows]
+
+
+def _stream_order(lead: LeadSummary) -> tuple[int, float, datetime, int]:
+    if lead.score is None:
+        return (1, 0.0, lead.handed_off_at, lead.id)
+    return (0, -lead.score, lead.handed_off_at, lead.id)
+
+
+def _stream_rows(
+    session: Session,
+    base: list[ColumnElement[bool]],
+    key: StreamKey,
+    pos: StreamPos,
+    n: int,
+) -> list[LeadSummary]:
+    """Up to ``n`` leads of one stream after ``pos``, highest score first.
+
+    Walks one score value at a time (``max(score) < s`` is an index seek), reading each
+    score's leads in hand-off order as an index range; leads without a score come last.
+    """
+    cond = [*base, _stream_cond(key)]
+    out: list[LeadSummary] = []
+    after: tuple[datetime, int] | None
+    if pos is None:
+        score: int | None = session.scalar(select(func.max(Lead.score)).where(*cond))
+        after = None
+        null_phase = score is None
+    else:
+        score, stamp, lead_id = pos
+        after = (stamp, lead_id)
+        null_phase = score is None
+    while len(out) < n and not null_phase:
+        q = summary_select().where(*cond, Lead.score == score)
+        if after is not None:
+            q = q.where(tuple_(Lead.handed_off_at, Lead.id) > tuple_(*_bind_pos(after)))
+        q = q.order_by(Lead.handed_off_at, Lead.id).limit(n - len(out))
+        out.extend(summary_from_row(r) for r in session.execute(q))
+        if len(out) >= n:
+            break
+        score = session.scalar(select(func.max(Lead.score)).where(*cond, Lead.score < score))
+        after = None
+        null_phase = score is None
+    if len(out) < n and null_phase:
+        q = summary_select().where(*cond, Lead.score.is_(None))
+        if after is not None:
+            q = q.where(tuple_(Lead.handed_off_at, Lead.id) > tuple_(*_bind_pos(after)))
+        q = q.order_by(Lead.handed_off_at, Lead.id).limit(n - len(out))
+        out.extend(summary_from_row(r) for r in session.execute(q))
+    return out

@@ -1,0 +1,124 @@
+"""The user's settings: a small typed JSON file in the platformdirs config directory.
+
+Passwords never go here: a database URL with a password is refused on save (the
+password belongs in the system keyring or the environment, see ``sdrdesk.secrets``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import locale
+import logging
+import os
+import tempfile
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
+
+from sdrdesk import paths
+from sdrdesk.domain.errors import ValidationError
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILE = "settings.json"
+
+
+def _locale_region() -> str:
+    """The region of the system locale (``de_DE`` -> ``DE``), else ``US``."""
+    try:
+        name = locale.getlocale()[0] or os.environ.get("LANG", "")
+    except ValueError:
+        name = ""
+    if name and "_" in name:
+        region = name.split("_", 1)[1][:2].upper()
+        if region.isalpha() and len(region) == 2:
+            return region
+    return "US"
+
+
+@dataclass
+class Settings:
+    """Everything the user can configure. Unknown keys in the file are kept on save."""
+
+    user: str | None = None
+    default_region: str = field(default_factory=_locale_region)
+    speed_to_lead_minutes: int = 60
+    calling_hours_start: int = 9
+    calling_hours_end: int = 18
+    undo_seconds: int = 10
+    database_url: str | None = None
+    sal_criteria_file: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def validate(self) -> None:
+        if not (len(self.default_region) == 2 and self.default_region.isalpha()):
+            raise ValidationError(
+                f"Default region must be a two-letter country code, got {self.default_region!r}."
+            )
+        if self.speed_to_lead_minutes <= 0:
+            raise ValidationError("The speed-to-lead target must be at least one minute.")
+        if not (0 <= self.calling_hours_start < self.calling_hours_end <= 24):
+            raise ValidationError("Calling hours must satisfy 0 <= start < end <= 24.")
+        if self.database_url and _url_has_password(self.database_url):
+            raise ValidationError(
+                "Database URLs in the settings file may not contain a password; "
+                "store it in the system keyring or SDRDESK_DATABASE_PASSWORD."
+            )
+
+
+def _url_has_password(url: str) -> bool:
+    try:
+        return make_url(url).password is not None
+    except Exception:
+        return False
+
+
+def settings_path() -> Path:
+    return paths.config_dir() / SETTINGS_FILE
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the settings; a missing file gives defaults, a broken one is set aside."""
+    path = path or settings_path()
+    if not path.exists():
+        return Settings()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("settings file is not a JSON object")
+        known = {f.name for f in fields(Settings)} - {"extra"}
+        kwargs = {k: v for k, v in raw.items() if k in known}
+        extra = {k: v for k, v in raw.items() if k not in known}
+        settings = Settings(**kwargs, extra=extra)
+        settings.validate()
+        return settings
+    except Exception as exc:
+        broken = path.with_suffix(".json.broken")
+        log.warning(
+            "Settings file %s is unreadable (%s); using defaults, kept as %s", path, exc, broken
+        )
+        with contextlib.suppress(OSError):
+            path.replace(broken)
+        return Settings()
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically, so a crash mid-write never leaves a half file."""
+    settings.validate()
+    path = path or settings_path()
+    data = dataclasses.asdict(settings)
+    extra = data.pop("extra")
+    data.update(extra)
+    fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=2, sort_keys=True)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,154 @@
+"""The sdrdesk command, run in-process as a user would run it in a terminal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from sdrdesk.cli import main
+from sdrdesk.domain.lifecycle import Status
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_sample_data_then_leads_as_json(
+    database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        capsys,
+        "sample-data",
+        "--count",
+        "40",
+        "--seed",
+        "7",
+        "--database-url",
+        database_url,
+        "--user",
+        "anna",
+    )
+    assert code == 0
+    assert "Added 40 sample leads" in out
+    code, out, _ = run(capsys, "leads", "--json", "--database-url", database_url)
+    assert code == 0
+    leads = json.loads(out)
+    assert len(leads) == 40
+    assert {lead["status"] for lead in leads} == {"mql"}
+    countries = {lead["country"] for lead in leads}
+    assert {"DE", "US"} <= countries
+    assert all(lead["phone_e164"] is None or lead["phone_e164"].startswith("+") for lead in leads)
+    assert all(lead["handed_off_at"].endswith("+00:00") for lead in leads)
+    # Same seed, same leads: nothing new, nothing lost.
+    code, out, _ = run(
+        capsys, "sample-data", "--count", "40", "--seed", "7", "--database-url", database_url
+    )
+    assert "Added 0 sample leads" in out
+    assert "Skipped 40" in out
+
+
+def test_leads_filters_by_status_and_prints_a_table(
+    database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "sample-data", "--count", "5", "--database-url", database_url)
+    code, out, _ = run(capsys, "leads", "--status", "sal", "--database-url", database_url)
+    assert (code, out.strip()) == (0, "No leads.")
+    code, out, _ = run(capsys, "leads", "--status", "MQL", "--database-url", database_url)
+    assert code == 0
+    assert out.splitlines()[0].split()[:3] == ["ID", "Status", "Name"]
+    assert len(out.splitlines()) == 6
+
+
+def test_events_show_the_hand_off(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "sample-data", "--count", "2", "--database-url", database_url, "--user", "anna")
+    code, out, _ = run(capsys, "events", "--json", "--database-url", database_url)
+    events = json.loads(out)
+    assert code == 0
+    assert [(e["action"], e["to_status"], e["actor"]) for e in events] == [
+        ("hand_off", Status.MQL.value, "anna")
+    ] * 2
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["leads", "--status", "won"], 2, "unknown status “won”"),
+        (["frobnicate"], 2, "invalid choice"),
+        (["leads", "--database-url", "mysql://x/y"], 1, "Unsupported database “mysql”"),
+        (
+            ["leads", "--database-url", "postgresql://nobody@127.0.0.1:1/none"],
+            1,
+            "cannot be reached",
+        ),
+        (["sample-data", "--count", "0"], 1, "Count must be between"),
+        (["users", "add", "bad name!"], 1, "not a valid user name"),
+    ],
+)
+def test_bad_input_is_one_line_and_a_non_zero_exit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], code: int, message: str
+) -> None:
+    if "--database-url" not in argv:
+        argv = [*argv, "--database-url", f"sqlite:///{tmp_path / 'cli.db'}"]
+    got, out, err = run(capsys, *argv)
+    assert got == code
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err + out
+
+
+def test_users_and_reasons_admin(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    url = ["--database-url", database_url]
+    assert (
+        run(
+            capsys,
+            "users",
+            "add",
+            "carla",
+            "--role",
+            "ae",
+            "--display-name",
+            "Carla Weiss",
+            "--email",
+            "carla@example.com",
+            *url,
+        )[0]
+        == 0
+    )
+    _, out, _ = run(capsys, "users", "list", "--role", "ae", "--json", *url)
+    assert [u["display_name"] for u in json.loads(out)] == ["Carla Weiss"]
+    assert run(capsys, "reasons", "add", "wrong_region", "Outside our territory", *url)[0] == 0
+    assert run(capsys, "reasons", "retire", "spam", *url)[0] == 0
+    _, out, _ = run(capsys, "reasons", "list", "--json", *url)
+    codes = [r["code"] for r in json.loads(out)]
+    assert "wrong_region" in codes
+    assert "spam" not in codes
+
+
+def test_db_upgrade_and_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    code, out, _ = run(capsys, "db", "upgrade", "--database-url", url)
+    assert code == 0
+    assert "from empty to 0001" in out
+    _, out, _ = run(capsys, "db", "upgrade", "--database-url", url)
+    assert "up to date" in out
+    code, out, _ = run(capsys, "db", "status", "--database-url", url)
+    assert "revision 0001" in out
+
+
+def test_no_command_opens_the_window_on_the_default_store(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--user", "anna"]) == 0
+    windows = [w for w in QApplication.topLevelWidgets() if w.objectName() == "MainWindow"]
+    assert len(windows) == 1
+    window = windows[0]
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    default_db = Path(__import__("os").environ["SDRDESK_DATA_DIR"]) / "sdrdesk.db"
+    assert default_db.exists()

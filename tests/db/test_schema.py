@@ -1,0 +1,149 @@
+"""The migrated schema is the models' schema, on both backends, and history is append-only."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
+
+from sdrdesk.db import lifecycle
+from sdrdesk.db.base import Base
+from sdrdesk.db.engine import Store
+from sdrdesk.db.migrate import SCHEMA_HEAD, backup_sqlite, script_head, upgrade
+from sdrdesk.db.models import Lead, LeadEvent, RejectionReason
+from sdrdesk.db.search import include_object
+from sdrdesk.domain.errors import SdrdeskError
+from sdrdesk.domain.leads import LeadInput, clean_lead
+from sdrdesk.domain.lifecycle import Action, Status
+from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.dto import UserInfo
+from sdrdesk.services.intake import insert_leads
+from sdrdesk.services.users import UserService
+
+
+def _one_lead(ctx: ServiceContext, actor: UserInfo) -> int:
+    lead = clean_lead(
+        LeadInput(first_name="Ada", last_name="Lovelace", email="ada@example.com"),
+        default_region="GB",
+        now=ctx.now(),
+    )
+    with ctx.store.write() as s:
+        return insert_leads(s, [lead], actor_id=actor.id)[0]
+
+
+def test_migrated_schema_equals_the_models(store: Store) -> None:
+    with store.engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_object": include_object}
+        )
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_schema_head_constant_matches_the_migration_scripts() -> None:
+    assert script_head() == SCHEMA_HEAD
+
+
+def test_default_reasons_are_seeded(store: Store) -> None:
+    with store.read() as s:
+        codes = list(s.scalars(select(RejectionReason.code).order_by(RejectionReason.sort_order)))
+        assert codes[:9][-1] == "other"
+        other = s.scalars(select(RejectionReason).where(RejectionReason.code == "other")).one()
+        assert other.requires_comment
+        assert len(codes) >= 12
+
+
+def test_events_cannot_be_rewritten_even_with_raw_sql(ctx: ServiceContext, sdr: UserInfo) -> None:
+    _one_lead(ctx, sdr)
+    for statement in ("UPDATE lead_events SET comment = 'edited'", "DELETE FROM lead_events"):
+        with pytest.raises(DBAPIError, match="append-only"), ctx.store.engine.begin() as conn:
+            conn.execute(text(statement))
+    with ctx.store.read() as s:
+        assert s.scalar(select(func.count()).select_from(LeadEvent)) == 1
+
+
+def test_status_cannot_change_outside_the_lifecycle(ctx: ServiceContext, sdr: UserInfo) -> None:
+    lead_id = _one_lead(ctx, sdr)
+    with ctx.store.write() as s:
+        lead = s.get(Lead, lead_id)
+        assert lead is not None
+        lead.status = Status.SQL
+        with pytest.raises(RuntimeError, match="outside the lifecycle"):
+            s.flush()
+        s.rollback()
+    with ctx.store.read() as s:
+        assert s.get(Lead, lead_id).status is Status.MQL  # type: ignore[union-attr]
+
+
+def test_a_transition_and_its_event_commit_together(ctx: ServiceContext, sdr: UserInfo) -> None:
+    lead_id = _one_lead(ctx, sdr)
+
+    class LaterStepFailed(Exception):
+        pass
+
+    def accept_then_fail() -> None:
+        with ctx.store.write() as s:
+            lead = s.get(Lead, lead_id)
+            assert lead is not None
+            lifecycle.transition(s, lead, Action.ACCEPT, actor_id=sdr.id)
+            s.flush()
+            raise LaterStepFailed  # anything failing later in the same user action
+
+    with pytest.raises(LaterStepFailed):
+        accept_then_fail()
+    with ctx.store.read() as s:
+        assert s.get(Lead, lead_id).status is Status.MQL  # type: ignore[union-attr]
+        actions = list(s.scalars(select(LeadEvent.action).where(LeadEvent.lead_id == lead_id)))
+        assert actions == ["hand_off"]
+
+
+def test_sqlite_pragmas(tmp_path: Path) -> None:
+    store = Store.open(f"sqlite:///{tmp_path / 'x.db'}")
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert int(conn.exec_driver_sql("PRAGMA busy_timeout").scalar() or 0) >= 5000
+    store.dispose()
+
+
+def test_the_sqlite_backup_is_a_complete_copy(tmp_path: Path) -> None:
+    store = Store.open(f"sqlite:///{tmp_path / 'live.db'}")
+    upgrade(store.engine)
+    ctx = ServiceContext(store)
+    _one_lead(ctx, UserService(ctx).ensure("anna"))  # still in the WAL, not checkpointed
+    backup = backup_sqlite(store.engine, "0000")
+    store.dispose()
+    assert backup is not None
+    assert backup.exists()
+    assert "before-" in backup.name
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT email FROM leads").fetchall() == [("ada@example.com",)]
+
+
+def test_a_database_from_a_newer_sdrdesk_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "newer.db"
+    store = Store.open(f"sqlite:///{path}")
+    upgrade(store.engine)
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(SdrdeskError, match="newer sdrdesk"):
+        upgrade(store.engine)
+    store.dispose()
+    # The file itself was left alone.
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
+    assert list(tmp_path.glob("*.before-*")) == []
+
+
+def test_a_foreign_database_is_not_touched(tmp_path: Path) -> None:
+    path = tmp_path / "foreign.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE leads (id INTEGER PRIMARY KEY, name TEXT)")
+    store = Store.open(f"sqlite:///{path}")
+    with pytest.raises(SdrdeskError, match="not created by sdrdesk"):
+        upgrade(store.engine)
+    store.dispose()

@@ -1,0 +1,31 @@
+"""Test data through the real intake path (no fixtures that bypass the lifecycle)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sdrdesk.domain.leads import LeadInput, clean_lead
+from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.intake import insert_leads
+
+
+def add_leads(
+    ctx: ServiceContext, *specs: dict[str, Any], actor_id: int | None = None
+) -> list[int]:
+    """Insert leads; each spec holds LeadInput fields plus ``minutes_ago`` (hand-off age)."""
+    now = ctx.now()
+    cleaned = []
+    for i, spec in enumerate(specs):
+        spec = dict(spec)
+        minutes_ago = spec.pop("minutes_ago", 10 + i)
+        spec.setdefault("email", f"lead{i}-{id(spec)}@example-corp.com")
+        lead = clean_lead(LeadInput(**spec), default_region=ctx.rules.default_region, now=now)
+        lead.handed_off_at = now - timedelta(minutes=minutes_ago)
+        cleaned.append(lead)
+    with ctx.store.write() as s:
+        return insert_leads(s, cleaned, actor_id=actor_id, at=now)
+
+
+def add_lead(ctx: ServiceContext, actor_id: int | None = None, **fields: Any) -> int:
+    return add_leads(ctx, fields, actor_id=actor_id)[0]

@@ -1,0 +1,108 @@
+"""A main window on a real store (SQLite and PostgreSQL), driven with qtbot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from sdrdesk.db.engine import Store
+from sdrdesk.gui.main_window import MainWindow
+from sdrdesk.services.context import Rules, ServiceContext
+from sdrdesk.settings import Settings
+from tests.conftest import FakeClock
+from tests.factories import add_leads
+
+WindowFactory = Callable[..., MainWindow]
+
+# Office hours in Berlin, London and New York at the fake clock's 14:30 UTC.
+QUEUE = [
+    {
+        "first_name": "Fresh",
+        "last_name": "Berlin",
+        "phone": "030 1234567",
+        "country": "DE",
+        "company": "Nordlicht Logistik GmbH",
+        "title": "Head of Operations",
+        "score": "70",
+        "minutes_ago": 50,
+        "source": "Webinar",
+        "email": "fresh@nordlicht.de",
+        "company_size": "201-500",
+    },
+    {
+        "first_name": "Hot",
+        "last_name": "London",
+        "phone": "020 7946 0123",
+        "country": "GB",
+        "company": "Brightpath Ltd",
+        "score": "95",
+        "minutes_ago": 300,
+        "source": "Paid search",
+        "email": "hot@brightpath.co.uk",
+    },
+    {
+        "first_name": "Warm",
+        "last_name": "NewYork",
+        "phone": "(212) 555-0100",
+        "country": "US",
+        "company": "Cobalt Inc.",
+        "score": "60",
+        "minutes_ago": 600,
+        "source": "Webinar",
+        "email": "warm@cobalt.com",
+    },
+    {
+        "first_name": "Night",
+        "last_name": "Tokyo",
+        "phone": "03-1234-5678",
+        "country": "JP",
+        "company": "Orbital KK",
+        "score": "99",
+        "minutes_ago": 20,
+        "source": "Webinar",
+        "email": "night@orbital.jp",
+    },
+]
+
+
+def wait_idle(qtbot: QtBot, window: MainWindow, timeout: int = 10_000) -> None:
+    qtbot.waitUntil(
+        lambda: window.background.pending == 0 and not window.model.is_loading, timeout=timeout
+    )
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, database_url: str, clock: FakeClock) -> Iterator[WindowFactory]:
+    stores: list[Store] = []
+
+    def make(
+        *leads: dict[str, Any],
+        user: str | None = "anna",
+        lock_timeout_ms: int = 10_000,
+        rules: Rules | None = None,
+    ) -> MainWindow:
+        store = Store.open(database_url, lock_timeout_ms=lock_timeout_ms)
+        stores.append(store)
+        ctx = ServiceContext(store, rules or Rules(default_region="DE", undo_seconds=10), clock)
+        if leads:
+            add_leads(ctx, *leads)
+        window = MainWindow(ctx, Settings(user=None, default_region="DE"), user_name=user)
+        qtbot.addWidget(window)
+        window.resize(1280, 780)
+        window.show()
+        if user is not None:
+            qtbot.waitUntil(lambda: window.user is not None, timeout=10_000)
+            wait_idle(qtbot, window)
+        return window
+
+    yield make
+    for store in stores:
+        store.dispose()
+
+
+@pytest.fixture
+def window(make_window: WindowFactory) -> MainWindow:
+    return make_window(*QUEUE)

@@ -1,0 +1,360 @@
+"""The SDR's queue window, driven from the keyboard as an SDR drives it."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+)
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from sdrdesk.domain.lifecycle import Status
+from sdrdesk.gui.main_window import MainWindow
+from sdrdesk.gui.models.queue_model import Column
+from sdrdesk.services.leads import LeadService
+from sdrdesk.services.triage import TriageService
+from sdrdesk.services.users import UserService
+from tests.gui.conftest import QUEUE, WindowFactory, wait_idle
+
+T = TypeVar("T", bound=QObject)
+
+
+def child(parent: QObject, kind: type[T], name: str) -> T:
+    found = parent.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def names(window: MainWindow) -> list[str]:
+    return [r.lead.name for r in window.model.rows()]
+
+
+def selected_name(window: MainWindow) -> str | None:
+    row = window.current_row()
+    return row.lead.name if row else None
+
+
+def press(qtbot: QtBot, window: MainWindow, key: str | Qt.Key, widget: object = None) -> None:
+    target = widget or window.ui.queueView
+    if isinstance(key, str):
+        qtbot.keyClicks(target, key)
+    else:
+        qtbot.keyClick(target, key)
+
+
+def test_the_window_has_its_parts(window: MainWindow) -> None:
+    for name in ("queueView", "queueFilter", "leadPanel", "statusBar", "viewFilter"):
+        assert window.findChild(QObject, name) is not None, name
+    assert window.objectName() == "MainWindow"
+    assert window.ui.queueView.hasFocus()
+
+
+def test_most_urgent_first_with_countdown_and_local_time(window: MainWindow) -> None:
+    # Callable now: the fresh Berlin lead (10 min left), then overdue by score (London 95,
+    # New York 60); Tokyo is asleep, so its score of 99 does not lift it.
+    assert names(window) == ["Fresh Berlin", "Hot London", "Warm NewYork", "Night Tokyo"]
+    model = window.model
+    assert model.index(0, Column.WAITING).data() == "10 min left"
+    assert model.index(1, Column.WAITING).data() == "overdue 4 h"
+    assert model.index(0, Column.LOCAL_TIME).data() == "Tue 15:30"
+    assert model.index(3, Column.LOCAL_TIME).data() == "Tue 23:30 ☾"
+    assert "outside calling hours" in model.index(3, Column.LOCAL_TIME).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+
+
+def test_the_lead_panel_shows_the_selected_lead(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.ui.leadPanel
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.summary.first_name == "Fresh")
+    ui = panel.ui
+    assert ui.leadName.text() == "Fresh Berlin"
+    assert 'href="tel:+49301234567"' in ui.leadPhoneLink.text()
+    assert "030 1234567" in ui.leadPhoneLink.text()
+    assert "mailto:fresh@nordlicht.de" in ui.leadEmailLink.text()
+    assert "15:30 (Europe/Berlin)" in ui.leadLocalTime.text()
+    assert "good time to call" in ui.leadLocalTime.text()
+    assert "Webinar" in ui.leadSource.text()
+    criteria = ui.leadCriteria.text()
+    assert "✔</span> Business e-mail address" in criteria
+    assert "✔</span> Title with buying influence" in criteria
+    assert "handed off" in ui.leadHistory.item(0).text()
+
+
+def test_accept_is_one_key_and_moves_to_the_next_lead(qtbot: QtBot, window: MainWindow) -> None:
+    assert selected_name(window) == "Fresh Berlin"
+    press(qtbot, window, "a")
+    # Immediately, before the write finished: the next lead is selected.
+    assert selected_name(window) == "Hot London"
+    assert "Fresh Berlin" not in names(window)
+    wait_idle(qtbot, window)
+    leads = LeadService(window._ctx)
+    fresh = next(lead for lead in leads.list_leads() if lead.first_name == "Fresh")
+    assert fresh.status is Status.SAL
+    assert fresh.owner == "anna"
+    assert window.ui.actionUndo.isEnabled()
+    assert "Accepted Fresh Berlin" in child(window, QLabel, "undoLabel").text()
+
+
+def test_reject_is_two_keys_r_and_a_digit(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window, "r")
+    dialog = window.triage.reject_dialog
+    assert dialog is not None
+    assert dialog.objectName() == "rejectDialog"
+    assert dialog.ui.reasonList.count() == 9
+    assert dialog.ui.reasonList.item(7).text().startswith("8  Spam")
+    qtbot.keyClick(dialog.ui.reasonList, Qt.Key.Key_8)
+    assert window.triage.reject_dialog is None
+    assert selected_name(window) == "Hot London"
+    wait_idle(qtbot, window)
+    events = LeadService(window._ctx).events()
+    reject = events[-1]
+    assert (reject.action, reject.reason_code, reject.actor) == ("reject", "spam", "anna")
+
+
+def test_a_reason_that_needs_a_comment_waits_for_it(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window, "r")
+    dialog = window.triage.reject_dialog
+    assert dialog is not None
+    qtbot.keyClick(dialog.ui.reasonList, Qt.Key.Key_9)  # Other: comment required
+    assert dialog.isVisible()
+    assert dialog.focusWidget() is dialog.ui.rejectComment
+    dialog.confirm()
+    assert dialog.isVisible()
+    assert "needs a comment" in dialog.ui.rejectError.text()
+    qtbot.keyClicks(dialog.ui.rejectComment, "Agency looking for partners")
+    qtbot.keyClick(dialog.ui.rejectComment, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
+    last = LeadService(window._ctx).events()[-1]
+    assert (last.reason_code, last.comment) == ("other", "Agency looking for partners")
+
+
+def test_the_dialog_will_not_confirm_without_a_reason(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window, "r")
+    dialog = window.triage.reject_dialog
+    assert dialog is not None
+    qtbot.mouseClick(dialog.findChild(QPushButton, "rejectConfirm"), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "Choose a reason" in dialog.ui.rejectError.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert names(window)[0] == "Fresh Berlin"
+    assert [e.action for e in LeadService(window._ctx).events()] == ["hand_off"] * len(QUEUE)
+
+
+def test_undo_brings_the_lead_back_as_a_new_event(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window, "a")
+    wait_idle(qtbot, window)
+    qtbot.keyClick(window.ui.queueView, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: "Fresh Berlin" in names(window))
+    assert selected_name(window) == "Fresh Berlin"
+    actions = [e.action for e in LeadService(window._ctx).events() if e.action != "hand_off"]
+    assert actions == ["accept", "undo_accept"]
+    assert not window.ui.actionUndo.isEnabled()
+
+
+def test_search_narrows_the_queue(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window, "/")
+    assert window.ui.queueFilter.hasFocus()
+    qtbot.keyClicks(window.ui.queueFilter, "cobalt")
+    qtbot.waitUntil(lambda: names(window) == ["Warm NewYork"])
+    qtbot.keyClick(window.ui.queueFilter, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: len(names(window)) == len(QUEUE))
+    # Typing in the search box never triggers a single-key shortcut.
+    qtbot.keyClicks(window.ui.queueFilter, "ar")
+    wait_idle(qtbot, window)
+    assert [e.action for e in LeadService(window._ctx).events()] == ["hand_off"] * len(QUEUE)
+
+
+def test_source_and_view_filters(qtbot: QtBot, window: MainWindow) -> None:
+    combo = window.ui.sourceFilter
+    qtbot.waitUntil(lambda: combo.count() == 3)
+    combo.setCurrentIndex(combo.findText("Paid search"))
+    qtbot.waitUntil(lambda: names(window) == ["Hot London"])
+    combo.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: len(names(window)) == len(QUEUE))
+    press(qtbot, window, "a")
+    wait_idle(qtbot, window)
+    views = window.ui.viewFilter
+    views.setCurrentIndex(views.findText("My accepted leads"))
+    qtbot.waitUntil(lambda: names(window) == ["Fresh Berlin"])
+
+
+def test_shortcuts_are_shown_in_tooltips_and_the_overview(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.ui.actionAccept.toolTip() == "Accept (A)"
+    assert window.ui.actionReject.toolTip() == "Reject (R)"
+    assert "/" in window.ui.actionSearch.toolTip()
+    assert "Ctrl+F" in window.ui.actionSearch.toolTip()
+    press(qtbot, window, Qt.Key.Key_F1)
+    dialog = window._shortcuts_dialog
+    assert dialog.isVisible()
+    table = child(dialog, QTableWidget, "shortcutsTable")
+    cells = [(table.item(r, 0), table.item(r, 1)) for r in range(table.rowCount())]
+    rows = {what.text(): keys.text() for what, keys in cells if what and keys}
+    assert rows["Accept"] == "A"
+    assert rows["Next lead"] == "J"
+    assert rows["Undo"] == "Ctrl+Z"
+
+
+def test_j_and_k_move_through_the_queue(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window, "j")
+    assert selected_name(window) == "Hot London"
+    press(qtbot, window, "jj")
+    assert selected_name(window) == "Night Tokyo"
+    press(qtbot, window, "j")
+    assert selected_name(window) == "Night Tokyo"
+    press(qtbot, window, "k")
+    assert selected_name(window) == "Warm NewYork"
+
+
+def test_a_lost_race_names_the_winner_and_refreshes(qtbot: QtBot, window: MainWindow) -> None:
+    ctx = window._ctx
+    ben = UserService(ctx).add(
+        "ben", __import__("sdrdesk.domain.users").domain.users.Role.SDR, display_name="Ben Okafor"
+    )
+    lead_id = window.current_row().lead.id  # type: ignore[union-attr]
+    TriageService(ctx).accept(lead_id, actor_id=ben.id)  # Ben, on another desktop
+    press(qtbot, window, "a")
+    wait_idle(qtbot, window)
+    assert window.ui.banner.isVisible()
+    assert "Ben Okafor accepted this lead" in window.ui.bannerLabel.text()
+    assert "Fresh Berlin" not in names(window)
+    events = [e.action for e in LeadService(ctx).events(lead_id)]
+    assert events == ["hand_off", "accept"]
+
+
+def test_a_failed_save_keeps_the_reject_comment(
+    qtbot: QtBot, make_window: WindowFactory, backend: str, database_url: str
+) -> None:
+    window = make_window(*QUEUE, lock_timeout_ms=300)
+    lead_id = window.current_row().lead.id  # type: ignore[union-attr]
+    # Another program holds a lock on the lead (or the whole SQLite file).
+    if backend == "sqlite":
+        blocker: Any = sqlite3.connect(database_url.removeprefix("sqlite:///"))
+        blocker.execute("BEGIN IMMEDIATE")
+    else:
+        blocker = window._ctx.store.engine.connect()
+        blocker.begin()
+        blocker.execute(text("SELECT id FROM leads WHERE id = :id FOR UPDATE"), {"id": lead_id})
+    press(qtbot, window, "r")
+    dialog = window.triage.reject_dialog
+    assert dialog is not None
+    qtbot.keyClick(dialog.ui.reasonList, Qt.Key.Key_9)
+    qtbot.keyClicks(dialog.ui.rejectComment, "Wrong person, asked to remove her")
+    dialog.confirm()
+    qtbot.waitUntil(lambda: window.triage.reject_dialog is not None, timeout=10_000)
+    again = window.triage.reject_dialog
+    assert again is not None
+    assert again.comment == "Wrong person, asked to remove her"
+    assert again.reason_code == "other"
+    assert "busy" in again.ui.rejectError.text()
+    assert "busy" in window.ui.bannerLabel.text()
+    assert "Fresh Berlin" in names(window)
+    blocker.rollback()
+    blocker.close()
+    again.confirm()
+    wait_idle(qtbot, window)
+    last = LeadService(window._ctx).events(lead_id)[-1]
+    assert (last.action, last.comment) == ("reject", "Wrong person, asked to remove her")
+
+
+def test_an_empty_store_offers_sample_leads(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    qtbot.waitUntil(lambda: window.ui.mainStack.currentWidget() is window.ui.emptyPage)
+    qtbot.mouseClick(window.ui.loadSampleButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.model.rowCount() > 50, timeout=20_000)
+    assert window.ui.mainStack.currentWidget() is window.ui.workPage
+
+
+def test_import_from_the_window_shows_the_report(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    window = make_window()
+    csv = tmp_path / "leads.csv"
+    csv.write_text(
+        "First Name,Last Name,Email,Phone,Country\n"
+        "Ada,Lovelace,ada@analytical.co.uk,020 7946 0001,GB\n"
+        "Ada,Lovelace,ada@analytical.co.uk,020 7946 0001,GB\n"
+        "No,Contact,,,DE\n",
+        encoding="utf-8",
+    )
+    assert window.user is not None
+    window.importer.start(csv, window.user.id)
+    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    report = window.importer.report_dialog
+    assert report is not None
+    headline = child(report, QLabel, "importHeadline").text()
+    assert "1 imported" in headline
+    assert "1 duplicates" in headline
+    assert "1 skipped" in headline
+    assert "line 4" in child(report, QPlainTextEdit, "importReport").toPlainText()
+    qtbot.waitUntil(lambda: names(window) == ["Ada Lovelace"])
+
+
+def test_first_start_asks_who_is_working(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window(*QUEUE, user=None)
+    qtbot.waitUntil(lambda: window.identity_dialog is not None)
+    dialog = window.identity_dialog
+    assert dialog is not None
+    child(dialog, QLineEdit, "identityName").setText("carla")
+    child(dialog, QLineEdit, "identityDisplayName").setText("Carla Weiss")
+    dialog.confirm()
+    qtbot.waitUntil(lambda: window.user is not None)
+    assert window.user is not None
+    assert window.user.display_name == "Carla Weiss"
+    assert window._settings.user == "carla"
+    wait_idle(qtbot, window)
+    assert len(names(window)) == len(QUEUE)
+
+
+@pytest.mark.slow
+def test_twenty_leads_worked_from_the_keyboard_only(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    leads = [
+        {
+            "first_name": f"Lead{i:02d}",
+            "email": f"lead{i}@firm{i}.de",
+            "phone": f"030 12345{i:02d}",
+            "country": "DE",
+            "score": str(90 - i),
+            "minutes_ago": 120 + i,
+        }
+        for i in range(20)
+    ]
+    window = make_window(*leads)
+    assert names(window)[0] == "Lead00"
+    done: list[tuple[str, str]] = []
+    for i in range(20):
+        name = selected_name(window)
+        assert name is not None
+        if i % 3 == 0:
+            press(qtbot, window, "r")
+            dialog = window.triage.reject_dialog
+            assert dialog is not None
+            qtbot.keyClick(dialog.ui.reasonList, Qt.Key.Key_1)  # not our target customer
+            done.append((name, "reject"))
+        else:
+            press(qtbot, window, "a")
+            done.append((name, "accept"))
+    wait_idle(qtbot, window)
+    assert window.model.rowCount() == 0
+    events = [e for e in LeadService(window._ctx).events() if e.action != "hand_off"]
+    ids = {lead.name: lead.id for lead in LeadService(window._ctx).list_leads()}
+    # Writes run in parallel, so commits may interleave; each action is there exactly once.
+    assert sorted((e.lead_id, e.action) for e in events) == sorted((ids[n], a) for n, a in done)
+    assert all(e.actor == "anna" for e in events)
+    statuses = {lead.name: lead.status for lead in LeadService(window._ctx).list_leads()}
+    assert sum(s is Status.SAL for s in statuses.values()) == 13
+    assert sum(s is Status.REJECTED for s in statuses.values()) == 7
+    assert isinstance(window.triage.reject_dialog, QDialog | None)

@@ -1,0 +1,139 @@
+"""Phone, e-mail, country and time-zone rules on inputs SDRs actually get."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from sdrdesk.domain import contact
+from sdrdesk.domain.contact import PhoneQuality
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "country", "e164", "zone"),
+    [
+        ("030 1234567", "DE", None, "+49301234567", "Europe/Berlin"),
+        ("+49 (0)89 1234567", "US", None, "+49891234567", "Europe/Berlin"),
+        ("0171 1234567", "DE", None, "+491711234567", "Europe/Berlin"),
+        ("(212) 555-0100", "DE", "US", "+12125550100", "America/New_York"),
+        ("415.555.0134", "US", None, "+14155550134", "America/Los_Angeles"),
+        ("0049 30 1234567", "US", None, "+49301234567", "Europe/Berlin"),
+        ("020 7946 0123", "DE", "GB", "+442079460123", "Europe/London"),
+        ("044 668 18 00", "DE", "CH", "+41446681800", "Europe/Zurich"),
+    ],
+)
+def test_valid_numbers_become_e164_with_the_leads_time_zone(
+    raw: str, region: str, country: str | None, e164: str, zone: str
+) -> None:
+    info = contact.parse_phone(raw, region, country)
+    assert info.quality is PhoneQuality.VALID
+    assert info.e164 == e164
+    assert info.raw == raw
+    assert contact.time_zone_for(info, country) == zone
+
+
+def test_extension_is_kept_apart_from_the_number() -> None:
+    info = contact.parse_phone("(240) 452-2332 x4601", "US")
+    assert info.e164 == "+12404522332"
+    assert info.extension == "4601"
+    assert contact.tel_uri(info.e164, info.extension) == "tel:+12404522332;ext=4601"
+
+
+@pytest.mark.parametrize("raw", ["call me", "n/a", "+49 0", "12", "🙂"])
+def test_junk_is_not_dialable_but_the_text_is_kept(raw: str) -> None:
+    info = contact.parse_phone(raw, "DE")
+    assert info.quality in {PhoneQuality.INVALID, PhoneQuality.POSSIBLE}
+    assert info.raw == raw
+    if info.quality is PhoneQuality.INVALID:
+        assert info.e164 is None
+
+
+def test_missing_phone() -> None:
+    assert contact.parse_phone("   ", "DE").quality is PhoneQuality.MISSING
+
+
+def test_time_zone_falls_back_to_one_clock_countries_only() -> None:
+    assert contact.time_zone_for(None, "DE") == "Europe/Berlin"
+    assert contact.time_zone_for(None, "GB") == "Europe/London"
+    # The United States keep several clocks: no guessing.
+    assert contact.time_zone_for(None, "US") is None
+    # A mobile number says nothing about the area; the country still does.
+    assert contact.time_zone_for(contact.parse_phone("+1 212 555 0100", "US"), "US") == (
+        "America/New_York"
+    )
+
+
+def test_local_time_and_calling_hours() -> None:
+    tuesday_noon_utc = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+    ny = contact.local_time("America/New_York", tuesday_noon_utc)
+    assert ny is not None
+    assert ny.hour == 8  # EDT started on 8 March 2026
+    assert contact.is_calling_hour(ny, 9, 18) is False
+    berlin = contact.local_time("Europe/Berlin", tuesday_noon_utc)
+    assert contact.is_calling_hour(berlin, 9, 18) is True
+    saturday = contact.local_time("Europe/Berlin", datetime(2026, 3, 14, 12, tzinfo=UTC))
+    assert contact.is_calling_hour(saturday, 9, 18) is False
+    assert contact.is_calling_hour(contact.local_time(None, tuesday_noon_utc), 9, 18) is None
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["anna@example.com", "o'brien@firm.co.uk", "jörg.müller@bäckerei.de", "a+tag@sub.example.io"],
+)
+def test_valid_emails(email: str) -> None:
+    assert contact.is_valid_email(email)
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "",
+        "anna",
+        "anna@",
+        "@example.com",
+        "anna@example",
+        "anna@@example.com",
+        "a..b@example.com",
+        "anna@example.123",
+        "anna example@example.com",
+        "x" * 65 + "@example.com",
+    ],
+)
+def test_invalid_emails(email: str) -> None:
+    assert not contact.is_valid_email(email)
+
+
+def test_email_key_is_case_insensitive_and_trims_mailto() -> None:
+    assert contact.email_key(" mailto:Anna.Schmidt@Example.COM ") == "anna.schmidt@example.com"
+
+
+def test_free_mail_versus_business() -> None:
+    assert contact.is_free_mail("jane@gmail.com")
+    assert contact.is_free_mail("JANE@GMX.DE")
+    assert not contact.is_free_mail("jane@acme-logistics.de")
+    assert contact.is_free_mail("jane@mycorp.com", extra_domains=["mycorp.com"])
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Deutschland", "DE"),
+        ("germany", "DE"),
+        ("DEU", "DE"),
+        ("Österreich", "AT"),
+        ("Schweiz", "CH"),
+        ("USA", "US"),
+        ("United States", "US"),
+        ("U.K.", "GB"),
+        ("fr", "FR"),
+        ("Vereinigte Staaten", "US"),
+    ],
+)
+def test_countries_by_code_or_english_or_german_name(text: str, code: str) -> None:
+    assert contact.normalize_country(text) == code
+
+
+def test_unknown_country_is_none() -> None:
+    assert contact.normalize_country("Atlantis") is None
+    assert contact.normalize_country("") is None
