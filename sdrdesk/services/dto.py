@@ -106,6 +106,32 @@ class LeadDetail:
         return self.summary.id
 
 
+@dataclass(frozen=True, slots=True)
+class AnswerLine:
+    """One answered question, ready to show or to hand over to an account executive."""
+
+    section: str
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True, slots=True)
+class QualificationSummary:
+    """What the SDR learned on the calls: produced by the call feature, read by demos
+    (the invite's hand-over) and the lead panel."""
+
+    lead_id: int
+    script_id: str
+    script_version: str
+    grade: str | None  # "A", "B", "C" or None while incomplete
+    scores: dict[str, float]  # per BANT dimension (and interest/fit)
+    answers: tuple[AnswerLine, ...]
+    notes: str
+    recommendation: str | None  # "demo", "nurture", "disqualify"
+    complete: bool
+    updated_at: datetime | None = None
+
+
 def to_jsonable(value: Any) -> Any:
     """DTOs (and what they hold) as JSON-ready data: ISO times, enum values."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

@@ -1,0 +1,38 @@
+"""The kinds of events in a lead's history besides status changes, and what they carry.
+
+Status changes use the lifecycle's action names (``domain.lifecycle.Action``). Other
+events use the kinds below; their ``data`` holds the listed keys. Reports are computed
+from these events in SQL, so the keys are a contract: add keys, never rename them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class EventKind(StrEnum):
+    # A call attempt was logged.
+    #   data: attempt_id (int), outcome (str, an outcome code from the outcomes list),
+    #         connected (bool), duration_seconds (int), callback_at (ISO time or null)
+    CALL_LOGGED = "call_logged"
+    # Qualification answers were scored.
+    #   data: grade ("A" | "B" | "C"), scores ({dimension: number}), script_id (str),
+    #         script_version (str), recommendation ("demo" | "nurture" | "disqualify"),
+    #         complete (bool)
+    QUALIFIED = "qualified"
+    # The SDR went against the recommendation.  data: recommendation, decision, reason
+    RECOMMENDATION_OVERRIDDEN = "recommendation_overridden"
+    # The lead may not be dialled again.  data: reason (str)
+    DO_NOT_CALL = "do_not_call"
+    # A demo was moved.  data: demo_id (int), starts_at (ISO), previous_starts_at (ISO)
+    DEMO_RESCHEDULED = "demo_rescheduled"
+    # Someone took an unowned lead from the team pool.  data: {}
+    CLAIMED = "claimed"
+    # A manager gave the lead to someone.  data: from_owner (name or null), to_owner (name)
+    ASSIGNED = "assigned"
+
+    # Status changes with extra data (lifecycle actions):
+    #   book_demo:   data: demo_id (int), ae (user name), starts_at (ISO)
+    #   cancel_demo: data: demo_id (int); reason in the event's comment
+    #   nurture:     data: recontact_at (ISO)
+    #   disqualify:  reason_code and comment as for reject
