@@ -4,6 +4,11 @@ Phones go through ``phonenumbers``: the raw text is kept, E.164 is stored for va
 merely *possible* numbers, and the quality says which. The time zone comes from the
 number (area code) when it pins one zone, else from the country when the whole country
 shares one clock, else it stays unknown rather than guessed.
+
+``phonenumbers`` and ``pycountry`` are imported where they are first needed, not with
+this module: every window imports it (``PhoneQuality``), and the two libraries would add
+a tenth of a second to the app's start-up. A local import of a loaded module costs
+less than a tenth of a microsecond.
 """
 
 from __future__ import annotations
@@ -11,19 +16,18 @@ from __future__ import annotations
 import functools
 import gettext
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
 from importlib import resources
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import phonenumbers
-from phonenumbers import PhoneNumberFormat
-from phonenumbers.tzdata import TIMEZONE_DATA, TIMEZONE_LONGEST_PREFIX
+if TYPE_CHECKING:
+    import phonenumbers
 
 _UNKNOWN_ZONE = "Etc/Unknown"
-_TZ_PREFIX_LEN = TIMEZONE_LONGEST_PREFIX
 
 
 class PhoneQuality(StrEnum):
@@ -57,12 +61,23 @@ def clean_text(value: str | None) -> str | None:
     return value or None
 
 
+def is_phone_region(code: str) -> bool:
+    """Whether ``code`` (upper case) is a region ``phonenumbers`` reads numbers in."""
+    import phonenumbers
+
+    return code in phonenumbers.SUPPORTED_REGIONS
+
+
 def parse_phone(raw: str | None, default_region: str, country: str | None = None) -> PhoneInfo:
     """Parse what was typed. National numbers are read in the lead's country if known,
     else in ``default_region`` (the SDR's setting)."""
     text = clean_text(raw)
     if text is None:
         return MISSING_PHONE
+    import phonenumbers
+
+    if not _patterns_kept:
+        _keep_patterns()
     region = (country or default_region or "US").upper()
     number = _parse(text, region)
     number_region = _region_if_valid(number)
@@ -82,8 +97,25 @@ def parse_phone(raw: str | None, default_region: str, country: str | None = None
         number_region = phonenumbers.region_code_for_number(number)
     else:
         return PhoneInfo(text, None, PhoneQuality.INVALID, None, extension)
-    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return PhoneInfo(text, e164, quality, number_region, extension)
+
+
+_patterns_kept = False
+
+
+def _keep_patterns() -> None:
+    """Have ``phonenumbers`` keep every pattern it compiles: its metadata has more
+    patterns than the ``re`` module's cache holds, and looking them up through
+    ``re.compile`` was a sixth of the time of parsing and checking a number. (Releases
+    before 9.0 lack the switch and work as before.)"""
+    global _patterns_kept
+    import phonenumbers
+
+    keep = getattr(phonenumbers, "enable_pattern_cache", None)
+    if keep is not None:
+        keep()
+    _patterns_kept = True
 
 
 def _region_if_valid(number: phonenumbers.PhoneNumber | None) -> str | None:
@@ -91,6 +123,8 @@ def _region_if_valid(number: phonenumbers.PhoneNumber | None) -> str | None:
     looking the region up twice), else ``None``."""
     if number is None:
         return None
+    import phonenumbers
+
     region: str | None = phonenumbers.region_code_for_number(number)
     if region is None or not phonenumbers.is_valid_number_for_region(number, region):
         return None
@@ -98,6 +132,8 @@ def _region_if_valid(number: phonenumbers.PhoneNumber | None) -> str | None:
 
 
 def _parse(text: str, region: str) -> phonenumbers.PhoneNumber | None:
+    import phonenumbers
+
     try:
         return phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
@@ -108,6 +144,9 @@ def format_phone(e164: str | None, viewer_region: str | None = None) -> str | No
     """National format when the number is in ``viewer_region``, international otherwise."""
     if not e164:
         return None
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat
+
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
@@ -127,12 +166,21 @@ def tel_uri(e164: str | None, extension: str | None = None) -> str | None:
 # --- time zones ---------------------------------------------------------------------------
 
 
+@functools.cache
+def _zone_prefixes() -> tuple[Mapping[str, tuple[str, ...]], int]:
+    """phonenumbers' time-zone table (E.164 digit prefix → zones) and its longest prefix."""
+    from phonenumbers.tzdata import TIMEZONE_DATA, TIMEZONE_LONGEST_PREFIX
+
+    return TIMEZONE_DATA, TIMEZONE_LONGEST_PREFIX
+
+
 @functools.lru_cache(maxsize=65536)
 def _zones_for_prefix(prefix: str) -> tuple[str, ...]:
     """Zones of the longest prefix of these E.164 digits in phonenumbers' time-zone table
     (what ``time_zones_for_geographical_number`` does, without parsing a number)."""
-    for length in range(min(len(prefix), TIMEZONE_LONGEST_PREFIX), 0, -1):
-        zones: tuple[str, ...] | None = TIMEZONE_DATA.get(prefix[:length])
+    table, longest = _zone_prefixes()
+    for length in range(min(len(prefix), longest), 0, -1):
+        zones = table.get(prefix[:length])
         if zones is not None:
             return tuple(z for z in zones if z != _UNKNOWN_ZONE)
     return ()
@@ -142,7 +190,7 @@ def time_zone_for(phone: PhoneInfo | None, country: str | None) -> str | None:
     """The lead's IANA time zone: the phone's area code if it pins one zone, else the
     country's if the whole country keeps one clock, else ``None`` (unknown)."""
     if phone is not None and phone.e164 and phone.quality is PhoneQuality.VALID:
-        zones = _zones_for_prefix(phone.e164[1 : 1 + _TZ_PREFIX_LEN])
+        zones = _zones_for_prefix(phone.e164[1 : 1 + _zone_prefixes()[1]])
         if len(zones) == 1:
             return zones[0]
     for region in (country, phone.region if phone else None):
@@ -227,10 +275,25 @@ def email_key(value: str | None) -> str | None:
 
 def is_valid_email(value: str | None) -> bool:
     email = normalize_email(value)
-    if not email or len(email) > 254:
+    if not email:
+        return False
+    return _is_valid_normalized(email)
+
+
+def _is_valid_normalized(email: str) -> bool:
+    if len(email) > 254:
         return False
     local, _, domain = email.rpartition("@")
     return len(local) <= 64 and _EMAIL_RE.match(email) is not None and not domain[-1:].isdigit()
+
+
+def check_email(value: str | None) -> tuple[str | None, bool, str | None]:
+    """``normalize_email(value)``, and ``is_valid_email`` and ``email_key`` of that: the
+    three a lead stores, normalising once where normalising again changes nothing."""
+    email = normalize_email(value)
+    if not email or email.lower().startswith("mailto:"):
+        return email, is_valid_email(email), email_key(email)
+    return email, _is_valid_normalized(email), email.casefold()
 
 
 def email_domain(value: str | None) -> str | None:
@@ -317,6 +380,7 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+@functools.lru_cache(maxsize=4096)  # a file names a few countries many times
 def normalize_country(value: str | None) -> str | None:
     """ISO 3166-1 alpha-2 code for a code or an English/German name; ``None`` if unknown."""
     text = clean_text(value)

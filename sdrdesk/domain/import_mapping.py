@@ -10,6 +10,7 @@ file is lost. Pure Python: no Qt, no database.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import tomllib
 import unicodedata
@@ -177,20 +178,25 @@ class ColumnMapping:
 
 
 class LeadBuilder:
-    """Turns one row of the file into a ``LeadInput`` (the per-row fast path)."""
+    """Turns one row of the file into a ``LeadInput`` (the per-row fast path: one
+    ``itemgetter`` picks every field's value in ``LeadInput``'s order, a field without
+    a column takes the ``None`` appended to the row)."""
 
     def __init__(self, mapping: ColumnMapping) -> None:
-        self._fields = tuple(
-            (i, t) for i, t in enumerate(mapping.targets) if t not in (EXTRA, IGNORE)
-        )
+        width = len(mapping.targets)
+        column = {t: i for i, t in enumerate(mapping.targets) if t not in (EXTRA, IGNORE)}
+        self._pick = operator.itemgetter(*(column.get(name, width) for name in LEAD_FIELDS))
         self._extra = tuple(
             (i, mapping.extra_keys[i]) for i, t in enumerate(mapping.targets) if t == EXTRA
         )
 
     def __call__(self, row: Sequence[str]) -> LeadInput:
-        values: dict[str, Any] = {name: row[i] for i, name in self._fields}
-        values["extra"] = {key: row[i] for i, key in self._extra if row[i]}
-        return LeadInput(**values)
+        extra: dict[str, str] = {}
+        for i, key in self._extra:
+            if row[i]:
+                extra[key] = row[i]
+        values: tuple[Any, ...] = (*self._pick([*row, None]), extra)
+        return LeadInput(*values)
 
 
 def build_mapping(

@@ -23,13 +23,12 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import phonenumbers
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sdrdesk.db.models import ImportBatch
-from sdrdesk.domain.contact import PhoneQuality
+from sdrdesk.domain.contact import PhoneQuality, is_phone_region
 from sdrdesk.domain.dedupe import DuplicateIndex
 from sdrdesk.domain.errors import ImportFileError, SdrdeskError, ValidationError
 from sdrdesk.domain.import_mapping import (
@@ -286,7 +285,7 @@ def _first_line(exc: Exception) -> str:
 
 def _check_region(region: str) -> str:
     code = (region or "").strip().upper()
-    if code not in phonenumbers.SUPPORTED_REGIONS:
+    if not is_phone_region(code):
         raise ValidationError(
             f"“{region}” is not a country code for phone numbers (use two letters such as "
             "DE, US or GB)."
