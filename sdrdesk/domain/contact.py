@@ -119,16 +119,13 @@ def _keep_patterns() -> None:
 
 
 def _region_if_valid(number: phonenumbers.PhoneNumber | None) -> str | None:
-    """The number's region if it is valid (``phonenumbers.is_valid_number`` without
-    looking the region up twice), else ``None``."""
+    """The number's region if it is valid (``phonenumbers.is_valid_number``), else
+    ``None``."""
     if number is None:
         return None
-    import phonenumbers
+    from sdrdesk.domain.phone_regions import region_if_valid
 
-    region: str | None = phonenumbers.region_code_for_number(number)
-    if region is None or not phonenumbers.is_valid_number_for_region(number, region):
-        return None
-    return region
+    return region_if_valid(number)
 
 
 def _parse(text: str, region: str) -> phonenumbers.PhoneNumber | None:
@@ -167,19 +164,29 @@ def tel_uri(e164: str | None, extension: str | None = None) -> str | None:
 
 
 @functools.cache
-def _zone_prefixes() -> tuple[Mapping[str, tuple[str, ...]], int]:
-    """phonenumbers' time-zone table (E.164 digit prefix → zones) and its longest prefix."""
-    from phonenumbers.tzdata import TIMEZONE_DATA, TIMEZONE_LONGEST_PREFIX
+def _zone_prefixes() -> tuple[Mapping[str, tuple[str, ...]], dict[str, int]]:
+    """phonenumbers' time-zone table (E.164 digit prefix → zones), and for each first two
+    digits the longest prefix in the table that starts with them."""
+    from phonenumbers.tzdata import TIMEZONE_DATA
 
-    return TIMEZONE_DATA, TIMEZONE_LONGEST_PREFIX
+    longest: dict[str, int] = {}
+    for prefix in TIMEZONE_DATA:
+        longest[prefix[:2]] = max(longest.get(prefix[:2], 1), len(prefix))
+    return TIMEZONE_DATA, longest
+
+
+def _zones_for_number(digits: str) -> tuple[str, ...]:
+    """Zones of the longest prefix of these E.164 digits in phonenumbers' time-zone table
+    (what ``time_zones_for_geographical_number`` does, without parsing a number). Only
+    as many digits as the table's prefixes for the first two can have are looked at, so
+    the cache holds one entry per area, not per number."""
+    return _zones_for_prefix(digits[: _zone_prefixes()[1].get(digits[:2], 1)])
 
 
 @functools.lru_cache(maxsize=65536)
 def _zones_for_prefix(prefix: str) -> tuple[str, ...]:
-    """Zones of the longest prefix of these E.164 digits in phonenumbers' time-zone table
-    (what ``time_zones_for_geographical_number`` does, without parsing a number)."""
-    table, longest = _zone_prefixes()
-    for length in range(min(len(prefix), longest), 0, -1):
+    table = _zone_prefixes()[0]
+    for length in range(len(prefix), 0, -1):
         zones = table.get(prefix[:length])
         if zones is not None:
             return tuple(z for z in zones if z != _UNKNOWN_ZONE)
@@ -190,7 +197,7 @@ def time_zone_for(phone: PhoneInfo | None, country: str | None) -> str | None:
     """The lead's IANA time zone: the phone's area code if it pins one zone, else the
     country's if the whole country keeps one clock, else ``None`` (unknown)."""
     if phone is not None and phone.e164 and phone.quality is PhoneQuality.VALID:
-        zones = _zones_for_prefix(phone.e164[1 : 1 + _zone_prefixes()[1]])
+        zones = _zones_for_number(phone.e164[1:])
         if len(zones) == 1:
             return zones[0]
     for region in (country, phone.region if phone else None):
