@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 
 from sdrdesk.db import search
 from sdrdesk.db.base import utcnow
-from sdrdesk.db.bulk import insert_rows
+from sdrdesk.db.bulk import insert_many
 from sdrdesk.db.models import Lead, LeadEvent, RejectionReason
+from sdrdesk.db.sqlite_values import json_text
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.lifecycle import Action, ReasonRule, Status, plan_transition
 
@@ -96,46 +97,59 @@ def record(
 
 def hand_off_many(
     session: Session,
-    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
     *,
     actor_id: int | None,
-    event_data: Iterable[dict[str, Any]] | None = None,
+    fixed: Mapping[str, Any] | None = None,
+    event_data: Iterable[Any] | None = None,
     at: datetime | None = None,
+    encoded: bool = False,
 ) -> list[int]:
     """Insert new MQLs in bulk with their hand-off events; returns the new ids in order.
 
-    The rows are plain column dicts (the importer's fast path). The lifecycle is asked
-    once: every new lead starts with the hand-off transition into MQL.
+    Each row holds one lead's values of ``columns``, ``fixed`` the values all of them
+    share (the importer's fast path). ``encoded``: the rows and the events' data are
+    already what SQLite stores (the data as JSON text), see ``db.bulk``. The lifecycle is
+    asked once: every new lead starts with the hand-off transition into MQL.
     """
     if not rows:
         return []
     target = plan_transition(None, Action.HAND_OFF)
     now = at or utcnow()
-    for row in rows:
-        row["status"] = target
-        row["version"] = 1
-        row.setdefault("created_at", now)
-        row.setdefault("updated_at", now)
-    ids = insert_rows(session, cast(Table, Lead.__table__), rows, return_ids=True)
+    ids = insert_many(
+        session,
+        cast(Table, Lead.__table__),
+        columns,
+        rows,
+        fixed={
+            **(fixed or {}),
+            "status": target,
+            "version": 1,
+            "created_at": now,
+            "updated_at": now,
+        },
+        encoded=encoded,
+        return_ids=True,
+    )
     if len(ids) != len(rows):
         raise RuntimeError(f"inserted {len(rows)} leads but found {len(ids)} new ids")
     search.index_new_leads(session, min(ids), max(ids))
-    datas = list(event_data) if event_data is not None else [{} for _ in rows]
-    insert_rows(
+    empty: Any = json_text({}) if encoded else {}
+    datas = list(event_data) if event_data is not None else [empty for _ in rows]
+    insert_many(
         session,
         cast(Table, LeadEvent.__table__),
-        [
-            {
-                "lead_id": lead_id,
-                "at": now,
-                "actor_id": actor_id,
-                "action": Action.HAND_OFF.value,
-                "from_status": None,
-                "to_status": target,
-                "data": data,
-            }
-            for lead_id, data in zip(ids, datas, strict=True)
-        ],
+        ("lead_id", "data"),
+        list(zip(ids, datas, strict=True)),
+        fixed={
+            "at": now,
+            "actor_id": actor_id,
+            "action": Action.HAND_OFF.value,
+            "from_status": None,
+            "to_status": target,
+        },
+        encoded=encoded,
     )
     return ids
 

@@ -18,7 +18,7 @@ import hashlib
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -45,6 +45,10 @@ class CsvFile:
     header: tuple[str, ...]
     header_line: int
     rows: list[CsvRow]  # data records that are not completely empty, in file order
+    text: str = ""  # the decoded text the rows were read from
+    # Where the header's record ends and where each row's ends: (offset in text, line).
+    header_end: tuple[int, int] = (0, 0)
+    row_ends: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def file_name(self) -> str:
@@ -53,6 +57,23 @@ class CsvFile:
     @property
     def delimiter_name(self) -> str:
         return DELIMITERS.get(self.delimiter, repr(self.delimiter))
+
+    def text_of(self, start: int, stop: int) -> tuple[int, str]:
+        """The text of ``rows[start:stop]`` (and of blank records between them), and the
+        number of the line before it: ``rows_in`` reads it back into those rows."""
+        offset, line = self.row_ends[start - 1] if start else self.header_end
+        end = self.row_ends[stop - 1][0]
+        return line, self.text[offset:end]
+
+
+def rows_in(text: str, delimiter: str, lines_before: int) -> list[CsvRow]:
+    """The rows of a piece of a file's text (``CsvFile.text_of``), as ``read_csv_file``
+    read them: blank records left out, each with its line in the whole file."""
+    return [
+        CsvRow(lines_before + line, values)
+        for line, values, _end in _records(text, delimiter, "", check_quotes=False)
+        if not _is_blank(values)
+    ]
 
 
 def read_csv_file(path: Path) -> CsvFile:
@@ -67,18 +88,22 @@ def read_csv_file(path: Path) -> CsvFile:
     records = _records(text, delimiter, name)
     header: list[str] | None = None
     header_line = 0
+    header_end = (0, 0)
     rows: list[CsvRow] = []
-    for line, values in records:
+    row_ends: list[tuple[int, int]] = []
+    for line, values, end in records:
         if header is None:
             if _is_blank(values):
                 continue
-            header, header_line = (
+            header, header_line, header_end = (
                 [_CONTROL.sub("", v.replace("\ufeff", "")).strip() for v in values],
                 line,
+                end,
             )
             continue
         if not _is_blank(values):
             rows.append(CsvRow(line, values))
+            row_ends.append(end)
     if header is None:
         raise ImportFileError(f"{name} is empty.")
     if not rows:
@@ -93,6 +118,9 @@ def read_csv_file(path: Path) -> CsvFile:
         header=tuple(header),
         header_line=header_line,
         rows=rows,
+        text=text,
+        header_end=header_end,
+        row_ends=row_ends,
     )
 
 
@@ -241,7 +269,7 @@ def detect_delimiter(text: str) -> str:
         try:
             counts = [
                 len(values)
-                for _line, values in _records(sample, delimiter, "", limit=_SAMPLE_RECORDS)
+                for _line, values, _end in _records(sample, delimiter, "", limit=_SAMPLE_RECORDS)
                 if not _is_blank(values)
             ]
         except ImportFileError:
@@ -260,10 +288,12 @@ def detect_delimiter(text: str) -> str:
 
 
 def _records(
-    text: str, delimiter: str, name: str, limit: int | None = None
-) -> Iterator[tuple[int, list[str]]]:
-    """(start line, values) for each record; a record may span lines inside quotes."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    text: str, delimiter: str, name: str, limit: int | None = None, check_quotes: bool = True
+) -> Iterator[tuple[int, list[str], tuple[int, int]]]:
+    """(start line, values, (end offset, end line)) for each record; a record may span
+    lines inside quotes."""
+    stream = io.StringIO(text, newline="")
+    reader = csv.reader(stream, delimiter=delimiter, strict=False)
     previous_end = 0
     count = 0
     last: tuple[int, list[str]] | None = None
@@ -272,7 +302,7 @@ def _records(
             start = previous_end + 1
             previous_end = reader.line_num
             last = (start, values)
-            yield start, values
+            yield start, values, (stream.tell(), previous_end)
             count += 1
             if limit is not None and count >= limit:
                 return
@@ -288,6 +318,7 @@ def _records(
     # A quote that is never closed swallows the rest of the file into the last record.
     if (
         limit is None
+        and check_quotes
         and last is not None
         and previous_end > last[0]
         and _unclosed_quote(text, last[0], delimiter)

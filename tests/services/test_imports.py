@@ -545,6 +545,23 @@ def test_duplicates_within_the_file_and_against_the_store(
         assert batch.report["duplicates"][0] == [3, "same e-mail as line 2"]
 
 
+def test_a_number_two_stored_leads_share_matches_the_older_one(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
+) -> None:
+    """Whatever else the file holds: the lead a phone number matches does not depend on
+    which other rows name which stored lead."""
+    reception = add_lead(ctx, email=None, phone="+49 30 33333333", last_name="Reception")
+    dora = add_lead(ctx, email="dora@x.example", phone="+49 30 33333333")
+    rows = [
+        ["Email", "Phone"],
+        ["eve@x.example", "030 33333333"],  # no e-mail at the reception: the same lead
+        ["dora@x.example", ""],
+    ]
+    for order in (rows, [rows[0], rows[2], rows[1]]):
+        report = run(ctx, sdr, write_csv(tmp_path, order), dry_run=True)
+        assert sorted(report.duplicate_of.values()) == [reception, dora]
+
+
 def test_the_same_file_twice_imports_nothing_new(
     ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
 ) -> None:

@@ -1,0 +1,137 @@
+"""Checking the rows of a big file in worker processes while this process writes.
+
+Checking a row (phonenumbers above all) costs more than writing it, so for a big file
+the rows are checked in chunks by worker processes and handed back in file order; the
+importing process writes each chunk while the workers check the next ones.
+
+Workers are spawned, never forked: the GUI process has threads (Qt's, the background
+operations'), whose locks a forked child would inherit. A worker imports
+``import_check`` (the domain layer, phonenumbers, pycountry) and nothing else: while
+the workers start, ``__main__`` is a bare module, so they do not run the app's or a
+script's main module again (with the ``sdrdesk`` command that would import Qt and
+SQLAlchemy into every worker). Starting one takes about 0.2 s; the pool is started
+before the file is read, so that time overlaps with reading it.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import sys
+import types
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+
+from sdrdesk.domain.errors import SdrdeskError
+from sdrdesk.services.csv_source import CsvFile
+from sdrdesk.services.import_check import CheckedChunk, CheckSettings, check_text
+
+# Below this many rows checking in this process is faster than starting workers.
+POOL_MIN_ROWS = 20_000
+# A file at least this big (about 20,000 rows of a typical export) starts the workers
+# before it is read; a smaller one is read first, then the row count decides.
+POOL_MIN_BYTES = 3_000_000
+CHUNK_ROWS = 2_000
+MAX_WORKERS = 2
+
+BROKEN = "Checking the rows stopped unexpectedly (a worker process ended); nothing was imported."
+
+
+def worker_count() -> int:
+    """Workers to start: one per processor but one (the importing process writes), at
+    least one, at most ``MAX_WORKERS`` (the writer cannot take more)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(MAX_WORKERS, cpus - 1))
+
+
+class CheckPool:
+    """Worker processes checking chunks of rows, results in order."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers or worker_count()
+        self._executor = ProcessPoolExecutor(
+            self.workers, mp_context=multiprocessing.get_context("spawn")
+        )
+        # Start every worker now (a worker is spawned when a task finds none idle).
+        with _bare_main_module():
+            self._warming = [self._executor.submit(warm_up) for _ in range(self.workers)]
+
+    def check(
+        self, settings: CheckSettings, source: CsvFile, chunk_rows: int = CHUNK_ROWS
+    ) -> Iterator[CheckedChunk]:
+        """Check the rows of ``source`` in chunks of ``chunk_rows``, yielding the results in
+        file order. Each chunk goes to a worker as its text, which the worker splits into
+        rows again; a few chunks are queued ahead per worker, not the whole file."""
+        total = len(source.rows)
+        bounds = [(i, min(i + chunk_rows, total)) for i in range(0, total, chunk_rows)]
+        pending: deque[tuple[int, Future[CheckedChunk]]] = deque()
+        ahead = 2 * self.workers + 1
+        try:
+            for future in self._warming:
+                future.result()
+            for start, stop in bounds:
+                lines_before, text = source.text_of(start, stop)
+                pending.append(
+                    (
+                        stop - start,
+                        self._executor.submit(
+                            check_text, settings, source.delimiter, lines_before, text
+                        ),
+                    )
+                )
+                if len(pending) >= ahead:
+                    yield _expect(*pending.popleft())
+            while pending:
+                yield _expect(*pending.popleft())
+        except BrokenProcessPool as exc:
+            raise SdrdeskError(BROKEN) from exc
+
+    def close(self) -> None:
+        """Stop: queued chunks are dropped, a chunk being checked is finished (a few
+        hundredths of a second) and thrown away; returns at once."""
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def __enter__(self) -> CheckPool:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _expect(rows: int, future: Future[CheckedChunk]) -> CheckedChunk:
+    checked = future.result()
+    if checked.rows != rows:  # the worker split the text differently: never import that
+        raise RuntimeError(f"a worker read {checked.rows} rows where there are {rows}")
+    return checked
+
+
+def warm_up() -> None:
+    """A worker's first task: load what checking needs (phonenumbers' metadata, the
+    country names) while the importing process reads the file. The objects a worker
+    makes live for one chunk, so cyclic garbage collection only costs time."""
+    from sdrdesk.domain import contact
+
+    gc.disable()
+    contact.parse_phone("+49 30 1234567", "DE")
+    contact.normalize_country("Deutschland")
+
+
+@contextmanager
+def _bare_main_module() -> Iterator[None]:
+    """While workers are spawned, ``__main__`` is an empty module, so they do not run
+    the parent's main script again (its imports are all they would get from it: the
+    tasks they run live in ``import_check``)."""
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main

@@ -1,0 +1,190 @@
+"""Big files are checked by worker processes while the importing process writes: the
+outcome is exactly what checking in the importing process gives.
+
+The tests start the workers with tiny thresholds and chunks, so that small files go
+through every part of the pipeline (several chunks, two workers, results in order).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, text
+
+from sdrdesk.db.engine import Store
+from sdrdesk.db.models import ImportBatch, Lead, LeadEvent
+from sdrdesk.domain.errors import SdrdeskError
+from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.imports import ImportReport, ImportService, ParallelCheck
+from tests.factories import add_lead
+from tests.services.test_imports import write_csv
+
+IN_WORKERS = ParallelCheck(min_rows=1, min_bytes=0, chunk_rows=7, workers=2)
+HERE = ParallelCheck(min_rows=10**9)
+
+HEADER = ["Email", "Phone", "Country", "First Name", "Score", "MQL Date", "Notes"]
+
+
+def _rows() -> list[list[str]]:
+    """Leads of every kind: fine, duplicated, odd, unreachable, ragged."""
+    rows = [HEADER]
+    for i in range(60):
+        rows.append(
+            [
+                f"lead{i}@example.com",
+                f"030 {1234500 + i}",
+                "Deutschland" if i % 3 else "",
+                f"Lead {i}",
+                str(i) if i % 5 else "n/a",
+                f"{1 + i % 28:02d}.03.2026 09:{i % 60:02d}",
+                f"note {i}",
+            ]
+        )
+    rows += [
+        ["LEAD7@example.com", "", "", "same e-mail as line 9", "", "", ""],
+        ["", "030 1234503", "DE", "same phone as line 5", "", "", ""],
+        ["not an address", "n/a", "", "cannot be contacted", "", "", ""],
+        ["ragged@example.com", "", "", "", "", "", "", "a field too many"],
+        ["stored@example.com", "", "", "in the store already", "", "", ""],
+        ["typo@example", "+1 212 555 0100", "US", "warned", "", "31.02.2026", ""],
+    ]
+    return rows
+
+
+def _import(
+    ctx: ServiceContext, path: Path, parallel: ParallelCheck, **options: Any
+) -> ImportReport:
+    return ImportService(ctx, parallel=parallel).run(path, actor_id=None, **options)
+
+
+def _stored(ctx: ServiceContext) -> tuple[list[Any], list[Any], list[Any]]:
+    """Leads, events and batches as stored (without the time of the run)."""
+    with ctx.store.read() as s:
+        leads = [
+            {c.key: getattr(lead, c.key) for c in Lead.__table__.columns}
+            for lead in s.scalars(select(Lead).order_by(Lead.id))
+        ]
+        events = [
+            tuple(row)
+            for row in s.execute(
+                select(
+                    LeadEvent.lead_id, LeadEvent.action, LeadEvent.to_status, LeadEvent.data
+                ).order_by(LeadEvent.id)
+            )
+        ]
+        batches = [
+            tuple(row)
+            for row in s.execute(
+                select(
+                    ImportBatch.rows_total,
+                    ImportBatch.rows_imported,
+                    ImportBatch.rows_duplicate,
+                    ImportBatch.rows_skipped,
+                    ImportBatch.report,
+                ).order_by(ImportBatch.id)
+            )
+        ]
+    return leads, events, batches
+
+
+@pytest.fixture
+def empty_again(
+    ctx: ServiceContext, request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path
+) -> Any:
+    """Make a context on an empty store again, on the backend under test."""
+
+    def make() -> ServiceContext:
+        if ctx.store.is_sqlite:
+            path = tmp_path / "again.db"
+            shutil.copy(sqlite_template, path)
+            store = Store.open(f"sqlite:///{path}")
+            request.addfinalizer(store.dispose)
+            return replace(ctx, store=store)
+        ctx.store.dispose()
+        state = request.getfixturevalue("_pg_state")  # what the database_url fixture uses
+        with state.store.engine.begin() as conn:
+            conn.execute(text(f"TRUNCATE {', '.join(state.tables)} RESTART IDENTITY CASCADE"))
+        return ctx
+
+    return make
+
+
+@pytest.mark.parametrize("dry_run", [False, True], ids=["import", "dry-run"])
+def test_workers_give_the_report_and_the_leads_checking_here_gives(
+    ctx: ServiceContext, tmp_path: Path, empty_again: Any, dry_run: bool
+) -> None:
+    path = write_csv(tmp_path, _rows())
+    add_lead(ctx, email="stored@example.com")
+    here = _import(ctx, path, HERE, dry_run=dry_run)
+    stored_here = _stored(ctx)
+
+    again = empty_again()
+    add_lead(again, email="stored@example.com")
+    progress: list[tuple[int, int]] = []
+    in_workers = _import(
+        again, path, IN_WORKERS, dry_run=dry_run, progress=lambda *p: progress.append(p)
+    )
+
+    assert here.imported == 61
+    assert in_workers.summary() == here.summary()
+    assert in_workers == here
+    assert _stored(again) == stored_here
+    dones = [done for done, _total in progress]
+    assert dones == sorted(dones)
+    assert progress[-1] == (66, 66)
+    assert len(progress) >= 66 // 7  # after every chunk
+
+
+def test_cancelling_while_workers_check_imports_nothing(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path, _rows())
+
+    def progress(done: int, total: int) -> bool:
+        return done < 20
+
+    with pytest.raises(SdrdeskError, match=r"^Import cancelled; nothing was imported\.$"):
+        _import(ctx, path, IN_WORKERS, progress=progress)
+    with ctx.store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Lead)) == 0
+        assert s.scalar(select(func.count()).select_from(ImportBatch)) == 0
+
+
+def test_workers_do_not_run_the_programs_main_module_again(tmp_path: Path) -> None:
+    """Spawned workers would import whatever the main script imports (the GUI: Qt and
+    SQLAlchemy); they start from a bare main module instead."""
+    marker = tmp_path / "main-ran"
+    script = tmp_path / "main.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import pathlib
+            with pathlib.Path({str(marker)!r}).open("a") as f:
+                f.write("x")
+            if __name__ == "__main__":
+                from datetime import UTC, datetime
+                from sdrdesk.domain.import_mapping import build_mapping
+                from sdrdesk.services.csv_source import read_csv_file
+                from sdrdesk.services.import_check import CheckSettings
+                from sdrdesk.services.import_workers import CheckPool
+
+                csv = pathlib.Path({str(tmp_path / "leads.csv")!r})
+                csv.write_text("Email\\n" + "".join(f"a{{n}}@x.example\\n" for n in range(38)))
+                source = read_csv_file(csv)
+                mapping = build_mapping(source.header)
+                settings = CheckSettings(mapping, "DE", datetime.now(UTC), True, True)
+                with CheckPool(2) as pool:
+                    checked = list(pool.check(settings, source, chunk_rows=5))
+                assert [n for c in checked for n in c.lines] == list(range(2, 40))
+            """
+        )
+    )
+    subprocess.run([sys.executable, str(script)], check=True, timeout=120)
+    assert marker.read_text() == "x"  # this process only, not the two workers
