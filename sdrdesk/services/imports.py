@@ -45,7 +45,7 @@ from sdrdesk.services.import_check import CheckedChunk, CheckSettings, check_chu
 from sdrdesk.services.import_check import machine_zone as machine_zone
 from sdrdesk.services.import_report import ImportReport, RowIssue
 from sdrdesk.services.import_workers import CHUNK_ROWS, POOL_MIN_BYTES, POOL_MIN_ROWS, CheckPool
-from sdrdesk.services.intake import import_event_data, insert_lead_values, known_leads
+from sdrdesk.services.intake import StoreMatches, import_event_data, insert_lead_values
 
 __all__ = ["ImportReport", "ImportService", "ParallelCheck", "RowIssue", "parse_mapping"]
 
@@ -171,8 +171,9 @@ class ImportService:
         if dry_run:
             with self._ctx.store.read() as s:
                 outcome.notes = _earlier_imports(s, source)
+                matches = StoreMatches(s, rows=len(source.rows), batch_id=None)
                 for chunk in checked:
-                    outcome.take(s, chunk, batch_id=None)
+                    outcome.take(matches, chunk)
                     done(outcome.rows_done)
             tracker.report(tracker.total)
             return outcome.report(dry_run=True)
@@ -180,8 +181,9 @@ class ImportService:
             with self._ctx.store.write() as s:
                 outcome.notes = _earlier_imports(s, source)
                 batch = self._start_batch(s, source, actor_id)
+                matches = StoreMatches(s, rows=len(source.rows), batch_id=batch.id)
                 for chunk in checked:
-                    fresh = outcome.take(s, chunk, batch_id=batch.id)
+                    fresh = outcome.take(matches, chunk)
                     done(outcome.rows_done - chunk.rows)  # matched, not yet written
                     outcome.ids.extend(
                         insert_lead_values(
@@ -342,7 +344,7 @@ class _Outcome:
         self.batch_id: int | None = None
         self._in_file: DuplicateIndex[int] = DuplicateIndex()
 
-    def take(self, s: Session, chunk: CheckedChunk, *, batch_id: int | None) -> list[int]:
+    def take(self, matches: StoreMatches, chunk: CheckedChunk) -> list[int]:
         """Match a chunk's leads against the store (but for this import's own leads) and
         the rows before; the positions in the chunk of the leads that are new."""
         self.rows_done += chunk.rows
@@ -350,11 +352,9 @@ class _Outcome:
         self.warnings.extend(RowIssue(line, what) for line, what in chunk.warnings)
         self.phones_read += chunk.phones_read
         self.phones_doubtful += chunk.phones_doubtful
-        known = known_leads(
-            s,
+        known = matches.find(
             (key for key in chunk.email_keys if key is not None),
             (phone for phone in chunk.phones if phone is not None),
-            not_in_batch=batch_id,
         )
         in_file = self._in_file
         fresh: list[int] = []

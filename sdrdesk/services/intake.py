@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from sdrdesk.db import lifecycle
@@ -19,6 +19,9 @@ from sdrdesk.domain.leads import CleanLead
 from sdrdesk.services.import_check import LEAD_COLUMNS, lead_values
 
 LOOKUP_CHUNK = 500
+# Read all of a store's keys when it has at most this many leads, or this many per row.
+PRELOAD_MIN = 50_000
+PRELOAD_PER_ROW = 4
 
 
 def known_leads(
@@ -42,6 +45,34 @@ def known_leads(
             for lead_id, email_key, phone in lookup(session, column, chunk, not_in_batch):
                 index.add(email_key, phone, lead_id)
     return index
+
+
+class StoreMatches:
+    """``known_leads`` for the chunks of one import, which adds leads meanwhile (its own
+    batch's are left out). When the store is not much bigger than the file, its e-mail
+    keys and phones are read once, and a chunk's are looked up only if the store has
+    them: in an empty store, or one that shares few leads with the file, that saves
+    nearly every lookup."""
+
+    def __init__(self, session: Session, *, rows: int, batch_id: int | None) -> None:
+        self._session = session
+        self._batch_id = batch_id
+        self._keys: set[str] | None = None
+        self._phones: set[str] | None = None
+        stored = session.scalar(select(func.count()).select_from(Lead)) or 0
+        if stored <= max(PRELOAD_MIN, PRELOAD_PER_ROW * rows):
+            self._keys, self._phones = set(), set()
+            for key, phone in session.execute(select(Lead.email_key, Lead.phone_e164)):
+                if key is not None:
+                    self._keys.add(key)
+                if phone is not None:
+                    self._phones.add(phone)
+
+    def find(self, email_keys: Iterable[str], phones: Iterable[str]) -> DuplicateIndex[int]:
+        if self._keys is not None and self._phones is not None:
+            email_keys = [key for key in email_keys if key in self._keys]
+            phones = [phone for phone in phones if phone in self._phones]
+        return known_leads(self._session, email_keys, phones, not_in_batch=self._batch_id)
 
 
 _Found = Iterable[Sequence[Any]]  # (id, email_key, phone_e164)

@@ -21,6 +21,7 @@ from sqlalchemy import func, select, text
 from sdrdesk.db.engine import Store
 from sdrdesk.db.models import ImportBatch, Lead, LeadEvent
 from sdrdesk.domain.errors import SdrdeskError
+from sdrdesk.services import intake
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.imports import ImportReport, ImportService, ParallelCheck
 from tests.factories import add_lead
@@ -188,3 +189,21 @@ def test_workers_do_not_run_the_programs_main_module_again(tmp_path: Path) -> No
     )
     subprocess.run([sys.executable, str(script)], check=True, timeout=120)
     assert marker.read_text() == "x"  # this process only, not the two workers
+
+
+def test_a_big_store_is_asked_per_chunk_with_the_same_outcome(
+    ctx: ServiceContext, tmp_path: Path, empty_again: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store much bigger than the file is not read whole: each chunk's e-mail keys and
+    phones are looked up. Both ways find the same duplicates."""
+    path = write_csv(tmp_path, _rows())
+    add_lead(ctx, email="stored@example.com")
+    add_lead(ctx, email=None, phone="030 1234511")
+    whole = _import(ctx, path, IN_WORKERS, dry_run=True)
+
+    monkeypatch.setattr(intake, "PRELOAD_MIN", 0)
+    monkeypatch.setattr(intake, "PRELOAD_PER_ROW", 0)
+    asked = _import(ctx, path, IN_WORKERS, dry_run=True)
+
+    assert asked == whole
+    assert len(whole.duplicate_of) == 2  # the stored e-mail, the stored phone
