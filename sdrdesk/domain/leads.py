@@ -124,17 +124,25 @@ def split_full_name(full: str) -> tuple[str | None, str | None]:
 _SCORE = re.compile(r"^\s*([-+]?\d+(?:[.,]\d+)?)\s*%?\s*$")
 
 
+# The score column's range on every backend (PostgreSQL's integer).
+SCORE_LIMIT = 2**31 - 1
+
+
 def parse_score(text: str | None) -> int | None:
-    """``"85"``, ``"85.0"``, ``"85,5"``, ``"85 %"`` → 85/86; raises for anything else."""
+    """``"85"``, ``"85.0"``, ``"85,5"``, ``"85 %"`` → 85/86; raises for anything else,
+    and for a number the score column cannot hold."""
     text = clean_text(text)
     if text is None:
         return None
-    if text.isdecimal() and len(text) < 16:  # the usual "85": what the pattern gives, faster
+    if text.isdecimal() and len(text) < 10:  # the usual "85": what the pattern gives, faster
         return int(text)
     match = _SCORE.match(text)
     if not match:
         raise ValidationError(f"score “{text}” is not a number")
-    return round(float(match.group(1).replace(",", ".")))
+    value = float(match.group(1).replace(",", "."))
+    if abs(value) >= SCORE_LIMIT + 0.5:  # also infinity: "1" and 400 zeros
+        raise ValidationError(f"score “{text}” is too large")
+    return round(value)
 
 
 _FORMATS_DAYFIRST = (

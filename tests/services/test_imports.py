@@ -955,3 +955,15 @@ def test_a_file_name_that_is_not_utf8_is_shown_and_stored_readably(
     report.summary().encode("utf-8")  # printable
     with ctx.store.read() as s:
         assert s.scalar(select(ImportBatch.file_name)) == "Leads M\ufffdrz.csv"
+
+
+def test_a_score_too_large_for_the_column_is_a_warning_not_a_crash(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path, [["Email", "Score"], ["big@x.example", "99999999999999999999"]])
+    report = run(ctx, sdr, path)
+    assert report.imported == 1
+    assert report.warnings == (RowIssue(2, "score “99999999999999999999” is too large"),)
+    lead = by_email(ctx)["big@x.example"]
+    assert lead["score"] is None
+    assert lead["extra"] == {"score (as imported)": "99999999999999999999"}

@@ -72,10 +72,36 @@ def test_the_fast_date_path_reads_what_the_formats_read(dayfirst: bool) -> None:
 
 @pytest.mark.parametrize(
     ("text", "score"),
-    [("85", 85), ("085", 85), ("٨٥", 85), (" 42 ", 42), ("85.5", 86), ("85,4 %", 85), ("-3", -3)],
+    [
+        ("85", 85),
+        ("085", 85),
+        ("٨٥", 85),
+        (" 42 ", 42),
+        ("85.5", 86),
+        ("85,4 %", 85),
+        ("-3", -3),
+        ("2147483647", 2147483647),
+    ],
 )
 def test_scores(text: str, score: int) -> None:
     assert parse_score(text) == score
+
+
+@pytest.mark.parametrize("text", ["2147483648", "-99999999999999999999", "1" * 400])
+def test_scores_the_column_cannot_hold_are_refused(text: str) -> None:
+    with pytest.raises(ValidationError, match="is too large"):
+        parse_score(text)
+
+
+def test_a_score_the_column_cannot_hold_is_kept_as_extra_data() -> None:
+    lead = clean_lead(
+        LeadInput(email="a@example.com", score="12345678901234567890"),
+        default_region="DE",
+        now=NOW,
+    )
+    assert lead.score is None
+    assert lead.extra == {"score (as imported)": "12345678901234567890"}
+    assert lead.warnings == ["score “12345678901234567890” is too large"]
 
 
 @pytest.mark.parametrize("text", ["x", "²", "1e3", "85 points"])
