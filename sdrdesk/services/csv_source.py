@@ -80,7 +80,7 @@ def read_csv_file(path: Path) -> CsvFile:
     """Read and split ``path``; ``ImportFileError`` (one sentence) if it is no usable CSV."""
     data = _read_bytes(path)
     name = display_name(path)
-    if not data.strip():
+    if not data or data.isspace():  # (not data.strip(): that copies the whole file)
         raise ImportFileError(f"{name} is empty.")
     text, encoding = decode(data, name)
     text, forced = _strip_separator_hint(text)
@@ -344,4 +344,6 @@ def _unclosed_quote(text: str, start_line: int, delimiter: str) -> bool:
 
 
 def _is_blank(values: list[str]) -> bool:
+    if values and values[0] and not values[0].isspace():  # most rows: at a glance
+        return False
     return not "".join(values).strip()

@@ -357,11 +357,12 @@ class _Outcome:
             (phone for phone in chunk.phones if phone is not None),
         )
         in_file = self._in_file
+        in_store = known.match if known.by_email or known.by_phone else None
         fresh: list[int] = []
         for i, (line, key, phone) in enumerate(
             zip(chunk.lines, chunk.email_keys, chunk.phones, strict=True)
         ):
-            lead_id = known.match(key, phone)
+            lead_id = in_store(key, phone) if in_store is not None else None
             if lead_id is not None:
                 what = "e-mail" if key is not None and key in known.by_email else "phone number"
                 self.duplicates.append(
