@@ -27,6 +27,7 @@ import cProfile
 import csv
 import gc
 import json
+import multiprocessing
 import os
 import pstats
 import random
@@ -35,10 +36,16 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 import phonenumbers
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None  # type: ignore[assignment]
 
 from sdrdesk.db.engine import Store
 from sdrdesk.db.migrate import upgrade
@@ -343,29 +350,49 @@ def migrated(db_path: Path) -> Path:
     return db_path
 
 
-def sdrdesk_import(path: Path, db_path: Path, profile: bool = False) -> tuple[ImportReport, float]:
+@dataclass
+class Run:
+    seconds: float  # wall clock
+    cpu: float  # this process's CPU time
+    worker_cpu: float = 0.0  # the import's worker processes' CPU time
+
+
+def sdrdesk_import(path: Path, db_path: Path, profile: bool = False) -> tuple[ImportReport, Run]:
     store = Store.open(f"sqlite:///{migrated(db_path)}")
     ctx = ServiceContext(store=store, rules=Rules(default_region="DE"))
     service = ImportService(ctx)
     profiler = cProfile.Profile() if profile else None
     gc.collect()
+    children = _children_cpu()
+    cpu = time.process_time()
     start = time.perf_counter()
     if profiler is not None:
         profiler.enable()
     report = service.run(path, actor_id=None)
-    seconds = time.perf_counter() - start
+    run = Run(time.perf_counter() - start, time.process_time() - cpu)
     if profiler is not None:
         profiler.disable()
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+    while multiprocessing.active_children():  # the workers end right after the import
+        time.sleep(0.01)
+    run.worker_cpu = _children_cpu() - children
     store.dispose()
-    return report, seconds
+    return report, run
 
 
-def timed(work: Callable[[], int]) -> tuple[float, int]:
+def _children_cpu() -> float:
+    if resource is None:  # Windows
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(work: Callable[[], int]) -> tuple[Run, int]:
     gc.collect()
+    cpu = time.process_time()
     start = time.perf_counter()
     result = work()
-    return time.perf_counter() - start, result
+    return Run(time.perf_counter() - start, time.process_time() - cpu), result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -390,24 +417,26 @@ def main(argv: list[str] | None = None) -> int:
         baseline_into_schema(warm, migrated(work / "warm-schema.db"))
         sdrdesk_import(warm, work / "warm-sdrdesk.db")
 
-        bare: list[float] = []
-        schema: list[float] = []
-        ours: list[float] = []
+        bare: list[Run] = []
+        schema: list[Run] = []
+        ours: list[Run] = []
         base_rows = 0
         report: ImportReport | None = None
         for n in range(args.rounds):
-            seconds, base_rows = timed(partial(baseline, csv_path, work / f"bare{n}.db"))
-            bare.append(seconds)
+            run, base_rows = timed(partial(baseline, csv_path, work / f"bare{n}.db"))
+            bare.append(run)
             schema_db = migrated(work / f"schema{n}.db")
             schema.append(timed(partial(baseline_into_schema, csv_path, schema_db))[0])
             profile = args.profile and n == args.rounds - 1
-            report, seconds = sdrdesk_import(csv_path, work / f"sdrdesk{n}.db", profile)
-            ours.append(seconds)
+            report, run = sdrdesk_import(csv_path, work / f"sdrdesk{n}.db", profile)
+            ours.append(run)
             for name in (f"bare{n}.db", f"schema{n}.db", f"sdrdesk{n}.db"):
                 (work / name).unlink()  # keep the temporary directory small
 
     assert report is not None
-    bare_s, schema_s, ours_s = min(bare), min(schema), min(ours)
+    best = partial(min, key=lambda run: run.seconds)
+    bare_run, schema_run, our_run = best(bare), best(schema), best(ours)
+    bare_s, schema_s, ours_s = bare_run.seconds, schema_run.seconds, our_run.seconds
     rate = report.rows_total / ours_s
     ratio, schema_ratio = ours_s / bare_s, ours_s / schema_s
     workers = worker_count() if report.rows_total >= POOL_MIN_ROWS else 0
@@ -422,6 +451,10 @@ def main(argv: list[str] | None = None) -> int:
         f"sdrdesk import:            {ours_s:6.2f} s  {rate:8,.0f} rows/s  ({report.imported:,} "
         f"imported, {len(report.duplicates):,} duplicates, {len(report.skipped):,} skipped; "
         f"{workers} worker process{'' if workers == 1 else 'es'})"
+    )
+    print(
+        f"CPU time: bare baseline {bare_run.cpu:.2f} s; sdrdesk {our_run.cpu:.2f} s importing "
+        f"+ {our_run.worker_cpu:.2f} s in workers"
     )
     print(
         f"ratio: {ratio:.2f} × bare baseline (target ≤ {MAX_RATIO}), "

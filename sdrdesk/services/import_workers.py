@@ -56,6 +56,7 @@ class CheckPool:
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or worker_count()
+        self.checked_here = 0  # chunks this process checked while the workers were busy
         self._executor = ProcessPoolExecutor(
             self.workers, mp_context=multiprocessing.get_context("spawn")
         )
@@ -67,29 +68,43 @@ class CheckPool:
         self, settings: CheckSettings, source: CsvFile, chunk_rows: int = CHUNK_ROWS
     ) -> Iterator[CheckedChunk]:
         """Check the rows of ``source`` in chunks of ``chunk_rows``, yielding the results in
-        file order. Each chunk goes to a worker as its text, which the worker splits into
-        rows again; a few chunks are queued ahead per worker, not the whole file."""
+        file order.
+
+        Each chunk goes to a worker as its text, which the worker splits into rows again;
+        a few chunks are queued ahead per worker, not the whole file. When the next
+        result is not ready, this process checks the last chunk not yet handed out
+        instead of waiting (kept until its turn): on two cores one worker and this
+        process then share the checking so that neither core idles."""
         total = len(source.rows)
         bounds = [(i, min(i + chunk_rows, total)) for i in range(0, total, chunk_rows)]
-        pending: deque[tuple[int, Future[CheckedChunk]]] = deque()
         ahead = 2 * self.workers + 1
+        pending: deque[Future[CheckedChunk]] = deque()  # chunks first .. handed out - 1
+        here: dict[int, CheckedChunk] = {}  # chunks from ``kept`` on, checked here
+        handed_out = 0
+        kept = len(bounds)
+
+        def text(n: int) -> tuple[str, int, str]:
+            lines_before, chunk_text = source.text_of(*bounds[n])
+            return source.delimiter, lines_before, chunk_text
+
         try:
-            for future in self._warming:
-                future.result()
-            for start, stop in bounds:
-                lines_before, text = source.text_of(start, stop)
-                pending.append(
-                    (
-                        stop - start,
-                        self._executor.submit(
-                            check_text, settings, source.delimiter, lines_before, text
-                        ),
+            for n, (start, stop) in enumerate(bounds):
+                while handed_out < kept and len(pending) < ahead:
+                    pending.append(self._executor.submit(check_text, settings, *text(handed_out)))
+                    handed_out += 1
+                if n >= kept:
+                    checked = here.pop(n)
+                else:
+                    while not pending[0].done() and handed_out < kept:
+                        kept -= 1
+                        here[kept] = check_text(settings, *text(kept))
+                        self.checked_here += 1
+                    checked = pending.popleft().result()
+                if checked.rows != stop - start:  # split differently: never import that
+                    raise RuntimeError(
+                        f"{checked.rows} rows were checked where there are {stop - start}"
                     )
-                )
-                if len(pending) >= ahead:
-                    yield _expect(*pending.popleft())
-            while pending:
-                yield _expect(*pending.popleft())
+                yield checked
         except BrokenProcessPool as exc:
             raise SdrdeskError(BROKEN) from exc
 
@@ -103,13 +118,6 @@ class CheckPool:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
-
-
-def _expect(rows: int, future: Future[CheckedChunk]) -> CheckedChunk:
-    checked = future.result()
-    if checked.rows != rows:  # the worker split the text differently: never import that
-        raise RuntimeError(f"a worker read {checked.rows} rows where there are {rows}")
-    return checked
 
 
 def warm_up() -> None:
