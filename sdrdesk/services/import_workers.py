@@ -20,9 +20,8 @@ import multiprocessing
 import os
 import sys
 import types
-from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
@@ -37,6 +36,12 @@ POOL_MIN_ROWS = 20_000
 POOL_MIN_BYTES = 3_000_000
 CHUNK_ROWS = 2_000
 MAX_WORKERS = 2
+# Chunks handed to each worker before their results are taken (a checked chunk of 2,000
+# rows holds about half a megabyte): enough that a worker never waits for the writer.
+AHEAD = 6
+# How long the writer waits for the next result before checking a chunk itself (one
+# takes about 0.1 s): a worker about to finish one is not overtaken.
+PATIENCE = 0.02
 
 BROKEN = "Checking the rows stopped unexpectedly (a worker process ended); nothing was imported."
 
@@ -72,16 +77,15 @@ class CheckPool:
 
         Each chunk goes to a worker as its text, which the worker splits into rows again;
         a few chunks are queued ahead per worker, not the whole file. When the next
-        result is not ready, this process checks the last chunk not yet handed out
-        instead of waiting (kept until its turn): on two cores one worker and this
-        process then share the checking so that neither core idles."""
+        result is not ready soon, this process checks the next chunk not yet handed out
+        instead of waiting (kept until its turn), so that on two cores neither the
+        writer nor the worker waits for long."""
         total = len(source.rows)
         bounds = [(i, min(i + chunk_rows, total)) for i in range(0, total, chunk_rows)]
-        ahead = 2 * self.workers + 1
-        pending: deque[Future[CheckedChunk]] = deque()  # chunks first .. handed out - 1
-        here: dict[int, CheckedChunk] = {}  # chunks from ``kept`` on, checked here
-        handed_out = 0
-        kept = len(bounds)
+        ahead = AHEAD * self.workers
+        handed: dict[int, Future[CheckedChunk]] = {}  # chunk → its result from a worker
+        here: dict[int, CheckedChunk] = {}  # chunks checked in this process
+        unsent = 0  # chunks from here on are neither handed out nor checked yet
 
         def text(n: int) -> tuple[str, int, str]:
             lines_before, chunk_text = source.text_of(*bounds[n])
@@ -89,21 +93,20 @@ class CheckPool:
 
         try:
             for n, (start, stop) in enumerate(bounds):
-                while handed_out < kept and len(pending) < ahead:
-                    pending.append(self._executor.submit(check_text, settings, *text(handed_out)))
-                    handed_out += 1
-                if n >= kept:
+                while unsent < len(bounds) and len(handed) < ahead:
+                    handed[unsent] = self._executor.submit(check_text, settings, *text(unsent))
+                    unsent += 1
+                if n in here:
                     checked = here.pop(n)
                 else:
-                    while not pending[0].done() and handed_out < kept:
-                        kept -= 1
-                        here[kept] = check_text(settings, *text(kept))
+                    result = handed.pop(n)
+                    while unsent < len(bounds) and not wait([result], PATIENCE).done:
+                        here[unsent] = check_text(settings, *text(unsent))
+                        unsent += 1
                         self.checked_here += 1
-                    checked = pending.popleft().result()
+                    checked = result.result()
                 if checked.rows != stop - start:  # split differently: never import that
-                    raise RuntimeError(
-                        f"{checked.rows} rows were checked where there are {stop - start}"
-                    )
+                    raise RuntimeError(f"checked {checked.rows} rows, not {stop - start}")
                 yield checked
         except BrokenProcessPool as exc:
             raise SdrdeskError(BROKEN) from exc

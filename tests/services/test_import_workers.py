@@ -21,7 +21,7 @@ from sqlalchemy import func, select, text
 from sdrdesk.db.engine import Store
 from sdrdesk.db.models import ImportBatch, Lead, LeadEvent
 from sdrdesk.domain.errors import SdrdeskError
-from sdrdesk.services import intake
+from sdrdesk.services import import_workers, intake
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.imports import ImportReport, ImportService, ParallelCheck
 from tests.factories import add_lead
@@ -117,10 +117,22 @@ def empty_again(
     return make
 
 
-@pytest.mark.parametrize("dry_run", [False, True], ids=["import", "dry-run"])
+@pytest.mark.parametrize(
+    ("dry_run", "patience"),
+    [(False, 0.0), (False, 60.0), (True, 0.0)],
+    ids=["import", "import-all-in-workers", "dry-run"],
+)
 def test_workers_give_the_report_and_the_leads_checking_here_gives(
-    ctx: ServiceContext, tmp_path: Path, empty_again: Any, dry_run: bool
+    ctx: ServiceContext,
+    tmp_path: Path,
+    empty_again: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    dry_run: bool,
+    patience: float,
 ) -> None:
+    """Patience 0: the importing process checks a chunk itself whenever the next result
+    is not ready; 60 s: it always waits for the workers."""
+    monkeypatch.setattr(import_workers, "PATIENCE", patience)
     path = write_csv(tmp_path, _rows())
     add_lead(ctx, email="stored@example.com")
     here = _import(ctx, path, HERE, dry_run=dry_run)
