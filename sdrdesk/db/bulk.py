@@ -179,3 +179,28 @@ def _only_enum_checks(table: Table) -> bool:
     return bool(checks) and all(
         len(c.columns) == 1 and _enum_values(next(iter(c.columns))) is not None for c in checks
     )
+
+
+@contextmanager
+def cache_for_rows(session: Session, rows: int) -> Iterator[None]:
+    """On SQLite, a page cache that holds what inserting ``rows`` leads (with their
+    events and index entries, about 1 KiB each) dirties, up to 256 MiB, for the
+    duration. With the default 64 MiB a 100,000-row import spilled pages to the WAL
+    and wrote them again (0.3-0.5 s of the writer's 3.5 s)."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    wanted = -min(_MAX_CACHE_KIB, max(rows, 1))  # negative: KiB
+    if before is None or before >= 0 or wanted >= before:  # already as big (or in pages)
+        yield
+        return
+    connection.exec_driver_sql(f"PRAGMA cache_size = {wanted:d}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before):d}")
+
+
+_MAX_CACHE_KIB = 256 * 1024

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from sdrdesk.db.bulk import cache_for_rows
 from sdrdesk.db.models import ImportBatch
 from sdrdesk.domain.contact import is_phone_region
 from sdrdesk.domain.dedupe import DuplicateIndex
@@ -182,22 +183,25 @@ class ImportService:
                 outcome.notes = _earlier_imports(s, source)
                 batch = self._start_batch(s, source, actor_id)
                 matches = StoreMatches(s, rows=len(source.rows), batch_id=batch.id)
-                for chunk in checked:
-                    fresh = outcome.take(matches, chunk)
-                    done(outcome.rows_done - chunk.rows)  # matched, not yet written
-                    outcome.ids.extend(
-                        insert_lead_values(
-                            s,
-                            [chunk.values[i] for i in fresh],
-                            actor_id=actor_id,
-                            import_batch_id=batch.id,
-                            event_data=import_event_data(
-                                batch.id, [chunk.lines[i] for i in fresh], encoded=settings.sqlite
-                            ),
-                            at=self._ctx.now(),
-                            encoded=settings.sqlite,
+                with cache_for_rows(s, len(source.rows)):
+                    for chunk in checked:
+                        fresh = outcome.take(matches, chunk)
+                        done(outcome.rows_done - chunk.rows)  # matched, not yet written
+                        outcome.ids.extend(
+                            insert_lead_values(
+                                s,
+                                [chunk.values[i] for i in fresh],
+                                actor_id=actor_id,
+                                import_batch_id=batch.id,
+                                event_data=import_event_data(
+                                    batch.id,
+                                    [chunk.lines[i] for i in fresh],
+                                    encoded=settings.sqlite,
+                                ),
+                                at=self._ctx.now(),
+                                encoded=settings.sqlite,
+                            )
                         )
-                    )
                 outcome.finish(batch)
                 tracker.report(tracker.total)  # the last chance to cancel
         except IntegrityError as exc:

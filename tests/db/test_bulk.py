@@ -79,3 +79,26 @@ def test_sqlite_checks_its_constraints_again_after_a_bulk_insert(
             s.execute(text("UPDATE leads SET status = 'lost'"))
     finally:
         store.dispose()
+
+
+def test_a_big_import_gets_a_bigger_page_cache_for_its_transaction_only(
+    sqlite_template: Path, tmp_path: Path
+) -> None:
+    shutil.copy(sqlite_template, tmp_path / "cache.db")
+    store = Store.open(f"sqlite:///{tmp_path / 'cache.db'}")
+    try:
+        with store.write() as s:
+
+            def size() -> Any:
+                return s.connection().exec_driver_sql("PRAGMA cache_size").scalar()
+
+            before = size()
+            with bulk.cache_for_rows(s, 100_000):
+                assert size() == -100_000  # KiB
+            with bulk.cache_for_rows(s, 10**9):
+                assert size() == -256 * 1024
+            with bulk.cache_for_rows(s, 10):  # never smaller than it was
+                assert size() == before
+            assert size() == before
+    finally:
+        store.dispose()
