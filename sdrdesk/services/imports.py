@@ -45,7 +45,13 @@ from sdrdesk.services.csv_source import CsvFile, read_csv_file
 from sdrdesk.services.import_check import CheckedChunk, CheckSettings, check_chunk
 from sdrdesk.services.import_check import machine_zone as machine_zone
 from sdrdesk.services.import_report import ImportReport, RowIssue
-from sdrdesk.services.import_workers import CHUNK_ROWS, POOL_MIN_BYTES, POOL_MIN_ROWS, CheckPool
+from sdrdesk.services.import_workers import (
+    CHUNK_ROWS,
+    POOL_MIN_BYTES,
+    POOL_MIN_ROWS,
+    CheckPool,
+    worker_count,
+)
 from sdrdesk.services.intake import StoreMatches, import_event_data, insert_lead_values
 
 __all__ = ["ImportReport", "ImportService", "ParallelCheck", "RowIssue", "parse_mapping"]
@@ -105,7 +111,7 @@ class ParallelCheck:
     min_rows: int = POOL_MIN_ROWS  # a file with fewer rows is checked here
     min_bytes: int = POOL_MIN_BYTES  # a file this big starts the workers before it is read
     chunk_rows: int = CHUNK_ROWS
-    workers: int | None = None  # None: one per processor but one, at most two
+    workers: int | None = None  # None: one per processor, at most two (none on one)
 
 
 class ImportService:
@@ -125,7 +131,8 @@ class ImportService:
     ) -> ImportReport:
         region = _check_region(default_region or self._ctx.rules.default_region)
         path = Path(path)
-        pool = self._pool() if _file_size(path) >= self._parallel.min_bytes else None
+        big = _file_size(path) >= self._parallel.min_bytes
+        pool = self._pool() if big and self._workers() else None  # starts while reading
         try:
             with _gc_paused():
                 return self._run(path, actor_id, mapping, region, dry_run, progress, pool)
@@ -133,8 +140,12 @@ class ImportService:
             if pool is not None:
                 pool.close()
 
+    def _workers(self) -> int:
+        workers = self._parallel.workers
+        return worker_count() if workers is None else workers
+
     def _pool(self) -> CheckPool:
-        return CheckPool(self._parallel.workers)
+        return CheckPool(self._workers())
 
     def _run(
         self,
@@ -161,7 +172,7 @@ class ImportService:
         outcome = _Outcome(source, columns, region, dayfirst)
         checked: Iterable[CheckedChunk]
         done: Callable[[int], None]
-        if len(source.rows) < self._parallel.min_rows:
+        if len(source.rows) < self._parallel.min_rows or not self._workers():
             # Check every row first, outside the transaction; then write.
             checked = _check_here(settings, source, tracker)
             done = tracker.writing

@@ -7,6 +7,7 @@ through every part of the pipeline (several chunks, two workers, results in orde
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -21,7 +22,7 @@ from sqlalchemy import func, select, text
 from sdrdesk.db.engine import Store
 from sdrdesk.db.models import ImportBatch, Lead, LeadEvent
 from sdrdesk.domain.errors import SdrdeskError
-from sdrdesk.services import import_workers, intake
+from sdrdesk.services import import_workers, imports, intake
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.imports import ImportReport, ImportService, ParallelCheck
 from tests.factories import add_lead
@@ -219,3 +220,16 @@ def test_a_big_store_is_asked_per_chunk_with_the_same_outcome(
 
     assert asked == whole
     assert len(whole.duplicate_of) == 2  # the stored e-mail, the stored phone
+
+
+def test_on_a_single_processor_no_worker_is_started(
+    ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    started: list[int] = []
+    monkeypatch.setattr(imports, "CheckPool", lambda *a: started.append(1))
+    path = write_csv(tmp_path, _rows())
+    report = _import(ctx, path, ParallelCheck(min_rows=1, min_bytes=0, chunk_rows=7))
+    assert report.imported == 62
+    assert started == []
