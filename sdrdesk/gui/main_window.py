@@ -32,8 +32,10 @@ from sdrdesk.gui.dialogs.import_dialog import ImportRunner
 from sdrdesk.gui.dialogs.shortcuts_dialog import ShortcutsDialog
 from sdrdesk.gui.forms.ui_main_window import Ui_MainWindow
 from sdrdesk.gui.models.queue_model import Column, QueueModel
+from sdrdesk.gui.team import TeamController
 from sdrdesk.gui.triage import TriageController
 from sdrdesk.gui.workers import Background
+from sdrdesk.services.claims import ClaimService
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import LeadDetail, UserInfo
 from sdrdesk.services.imports import ImportReport, ImportService
@@ -41,6 +43,7 @@ from sdrdesk.services.leads import LeadService
 from sdrdesk.services.queue import QueueRow, QueueService, QueueView
 from sdrdesk.services.reasons import ReasonService
 from sdrdesk.services.sample_data import SampleDataService, SampleResult
+from sdrdesk.services.sync import SyncService
 from sdrdesk.services.triage import TriageService
 from sdrdesk.services.users import UserService
 from sdrdesk.settings import Settings, save_settings
@@ -82,6 +85,7 @@ class MainWindow(QMainWindow):
             self, TriageService(ctx), ReasonService(ctx), ctx.rules.undo_seconds
         )
         self.importer = ImportRunner(self, ImportService(ctx), self.background)
+        self.team = TeamController(self, SyncService(ctx), ClaimService(ctx), self.users)
         self.ui.leadPanel.configure(
             ctx.now, (ctx.rules.calling_hours_start, ctx.rules.calling_hours_end)
         )
@@ -141,9 +145,11 @@ class MainWindow(QMainWindow):
     def _identified(self, user: UserInfo) -> None:
         self._user = user
         self._user_label.setText(f"{user.display_name} ({user.role.label})")
+        self.ui.actionReassign.setEnabled(user.role is Role.MANAGER)
         self.triage.load_reasons()
         self.model.set_query(replace(self.model.query, user_id=user.id))
         self._load_sources()
+        self.team.start()
 
     @property
     def user(self) -> UserInfo | None:
@@ -178,6 +184,9 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self._update_count)
         self.model.rowsRemoved.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
+        self.model.rowsInserted.connect(
+            lambda *_: self.ui.mainStack.setCurrentWidget(self.ui.workPage)
+        )
         self.ui.bannerClose.clicked.connect(self.hide_banner)
         self.ui.banner.setStyleSheet(
             "#banner { background: #fff4ce; border: 1px solid #e0c36b; border-radius: 4px; }"
@@ -235,6 +244,8 @@ class MainWindow(QMainWindow):
         ui.actionReject.triggered.connect(lambda: self.triage.reject_current())
         ui.actionUndo.triggered.connect(self.triage.undo)
         ui.actionNext.triggered.connect(lambda: self.move_selection(1))
+        ui.actionClaimNext.triggered.connect(self.team.claim_next)
+        ui.actionReassign.triggered.connect(self.team.reassign_current)
         ui.actionPrevious.triggered.connect(lambda: self.move_selection(-1))
         ui.actionSearch.triggered.connect(self._focus_search)
         ui.actionRefresh.triggered.connect(self.refresh)
@@ -354,6 +365,13 @@ class MainWindow(QMainWindow):
 
     def _refresh_selected(self) -> None:
         self._current_changed(self.ui.queueView.currentIndex(), QModelIndex())
+
+    def lead_changed(self, lead_id: int) -> None:
+        """Someone changed a lead: show the new state if it is the one on screen."""
+        row = self.current_row()
+        if row is not None and row.lead.id == lead_id:
+            self._refresh_selected()
+        self._load_count()
 
     def _tick(self) -> None:
         self.model.tick()
@@ -497,5 +515,6 @@ class MainWindow(QMainWindow):
         except (OSError, SdrdeskError):
             log.warning("Could not save the window layout", exc_info=True)
         self._tick_timer.stop()
+        self.team.stop()
         self.background.wait(5000)
         super().closeEvent(event)

@@ -38,7 +38,14 @@ from sqlalchemy.orm import Session
 from sdrdesk.db.models import Lead
 from sdrdesk.db.search import matches, search_terms
 from sdrdesk.domain.lifecycle import Status
-from sdrdesk.domain.urgency import Reachability, UrgencyRules, deadline, is_fresh, reachability
+from sdrdesk.domain.urgency import (
+    Reachability,
+    UrgencyRules,
+    deadline,
+    is_fresh,
+    reachability,
+    urgency_key,
+)
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import LeadSummary
 from sdrdesk.services.leads import summary_from_row, summary_select
@@ -48,6 +55,7 @@ PAGE_SIZE = 100
 
 class QueueView(StrEnum):
     NEW = "new"  # new MQLs in the team pool or assigned to me
+    POOL = "pool"  # new MQLs nobody has claimed yet
     MINE = "mine"  # my accepted (SAL) and working leads
     CALLBACKS = "callbacks"  # my leads whose callback is due
     OPEN = "open"  # every lead still with the SDRs
@@ -57,6 +65,7 @@ class QueueView(StrEnum):
     def label(self) -> str:
         return {
             QueueView.NEW: "New leads (MQL)",
+            QueueView.POOL: "Team pool (unclaimed)",
             QueueView.MINE: "My accepted leads",
             QueueView.CALLBACKS: "Callbacks due",
             QueueView.OPEN: "All open leads",
@@ -66,6 +75,7 @@ class QueueView(StrEnum):
 
 VIEW_STATUSES: dict[QueueView, tuple[Status, ...]] = {
     QueueView.NEW: (Status.MQL,),
+    QueueView.POOL: (Status.MQL,),
     QueueView.MINE: (Status.SAL, Status.WORKING),
     QueueView.CALLBACKS: (Status.SAL, Status.WORKING, Status.NURTURE),
     QueueView.OPEN: (Status.MQL, Status.SAL, Status.WORKING),
@@ -86,17 +96,45 @@ class SortKey(StrEnum):
     STATUS = "status"
 
 
-_SORT_COLUMNS: dict[SortKey, tuple[Any, ...]] = {
-    SortKey.NAME: (Lead.last_name, Lead.first_name),
-    SortKey.COMPANY: (Lead.company,),
-    SortKey.TITLE: (Lead.title,),
-    SortKey.COUNTRY: (Lead.country,),
-    SortKey.SOURCE: (Lead.source,),
-    SortKey.SCORE: (Lead.score,),
-    SortKey.WAITING: (Lead.handed_off_at,),
-    SortKey.ATTEMPTS: (Lead.attempt_count,),
-    SortKey.STATUS: (Lead.status,),
+_SORT_ATTRIBUTES: dict[SortKey, tuple[str, ...]] = {
+    SortKey.NAME: ("last_name", "first_name"),
+    SortKey.COMPANY: ("company",),
+    SortKey.TITLE: ("title",),
+    SortKey.COUNTRY: ("country",),
+    SortKey.SOURCE: ("source",),
+    SortKey.SCORE: ("score",),
+    SortKey.WAITING: ("handed_off_at",),
+    SortKey.ATTEMPTS: ("attempt_count",),
+    SortKey.STATUS: ("status",),
 }
+
+
+_SORT_COLUMNS: dict[SortKey, tuple[Any, ...]] = {
+    key: tuple(getattr(Lead, name) for name in names) for key, names in _SORT_ATTRIBUTES.items()
+}
+
+
+class _Sortable:
+    """One value in SQL's order: ascending or descending, NULLs last either way."""
+
+    __slots__ = ("descending", "value")
+
+    def __init__(self, value: Any, descending: bool) -> None:
+        self.value = value
+        self.descending = descending
+
+    def __lt__(self, other: _Sortable) -> bool:
+        if self.value is None or other.value is None:
+            return self.value is not None and other.value is None
+        if self.value == other.value:
+            return False
+        return bool(self.value > other.value) if self.descending else bool(self.value < other.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Sortable) and self.value == other.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
 
 
 @dataclass(frozen=True)
@@ -150,6 +188,9 @@ class QueueService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
 
+    def now(self) -> datetime:
+        return self._ctx.now()
+
     def urgency_rules(self) -> UrgencyRules:
         r = self._ctx.rules
         return UrgencyRules(
@@ -182,15 +223,28 @@ class QueueService:
             )
             return [r for r in rows if r]
 
-    def rows_for(self, lead_ids: Sequence[int]) -> list[QueueRow]:
-        """Fresh copies of some leads (for updating a view in place)."""
+    def rows_for(self, lead_ids: Sequence[int], query: QueueQuery | None = None) -> list[QueueRow]:
+        """Fresh copies of some leads; with ``query``, only those that belong in its view
+        now (a view patches itself with these after the team changed something)."""
         if not lead_ids:
             return []
         now = self._ctx.now()
         rules = self.urgency_rules()
         with self._ctx.store.read() as s:
-            rows = s.execute(summary_select().where(Lead.id.in_(list(lead_ids))))
-            return [_row(summary_from_row(r), now, rules) for r in rows]
+            q = summary_select().where(Lead.id.in_(sorted(set(lead_ids))))
+            if query is not None:
+                q = q.where(*self._base(s, query))
+            return [_row(summary_from_row(r), now, rules) for r in s.execute(q)]
+
+    def order_key(self, query: QueueQuery, row: QueueRow, now: datetime) -> tuple[Any, ...]:
+        """Where ``row`` sorts in ``query``'s order (ascending), to place a changed row."""
+        lead = row.lead
+        if query.sort is SortKey.URGENCY:
+            return urgency_key(
+                lead.time_zone, lead.handed_off_at, lead.score, lead.id, now, self.urgency_rules()
+            )
+        values = [getattr(lead, name) for name in _SORT_ATTRIBUTES[query.sort]]
+        return tuple(_Sortable(v, query.descending) for v in [*values, lead.id])
 
     # --- queries --------------------------------------------------------------------------
 
@@ -209,6 +263,8 @@ class QueueService:
         conds: list[ColumnElement[bool]] = [Lead.status.in_(statuses) if statuses else false()]
         if query.view is QueueView.NEW:
             conds.append(or_(Lead.owner_id.is_(None), Lead.owner_id == me))
+        elif query.view is QueueView.POOL:
+            conds.append(Lead.owner_id.is_(None))
         elif query.view in (QueueView.MINE, QueueView.CALLBACKS):
             conds.append(Lead.owner_id == me)
         if query.view is QueueView.CALLBACKS:

@@ -156,6 +156,9 @@ class LeadEvent(Base):
     reason_code: Mapped[str | None] = mapped_column(ForeignKey("rejection_reasons.code"))
     comment: Mapped[str | None] = mapped_column(Text)
     data: Mapped[dict[str, Any]] = mapped_column(JSONDict, default=dict)
+    # The client's id for the user action that wrote this event: a retried action (after
+    # a lost connection) finds it and is not applied twice.
+    op_id: Mapped[str | None] = mapped_column(String(36))
 
     actor: Mapped[User | None] = relationship(lazy="raise")
     lead: Mapped[Lead] = relationship(lazy="raise")
@@ -163,4 +166,5 @@ class LeadEvent(Base):
     __table_args__ = (
         Index("ix_lead_events_lead", "lead_id", "id"),
         Index("ix_lead_events_action_at", "action", "at"),
+        Index("uq_lead_events_op_id", "op_id", unique=True),
     )

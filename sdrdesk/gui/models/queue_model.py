@@ -7,7 +7,8 @@ take a lead out or put it back locally so triage feels instant while the write r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import bisect
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -245,6 +246,48 @@ class QueueModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), position, position)
         self._rows.insert(position, row)
         self.endInsertRows()
+
+    def apply_changes(
+        self,
+        changed: Collection[int],
+        fresh: Sequence[QueueRow],
+        order_key: Callable[[QueueRow], Any],
+    ) -> None:
+        """Patch the rows after the team changed ``changed`` leads: ``fresh`` are those
+        that belong in this view now. Rows leave, update or move in place (persistent
+        indexes, so the selection follows its lead); a new lead is inserted where it sorts
+        if that is inside what is loaded (otherwise it comes with a later page)."""
+        fresh_by_id = {row.lead.id: row for row in fresh}
+        for lead_id in changed:
+            if lead_id not in fresh_by_id:
+                self.take(lead_id)
+        for row in fresh:
+            position = self.position_of(row.lead.id)
+            if position is not None:
+                self._rows[position] = row
+                left = self.index(position, 0)
+                self.dataChanged.emit(left, self.index(position, len(Column) - 1))
+                self._move_into_place(position, order_key)
+                continue
+            keys = [order_key(r) for r in self._rows]
+            target = bisect.bisect_left(keys, order_key(row))
+            if target == len(self._rows) and self._cursor is not None:
+                continue  # beyond what is loaded: a later page brings it
+            self.beginInsertRows(QModelIndex(), target, target)
+            self._rows.insert(target, row)
+            self.endInsertRows()
+
+    def _move_into_place(self, position: int, order_key: Callable[[QueueRow], Any]) -> None:
+        row = self._rows[position]
+        others = self._rows[:position] + self._rows[position + 1 :]
+        target = bisect.bisect_left([order_key(r) for r in others], order_key(row))
+        if target == position:
+            return
+        destination = target if target < position else target + 1
+        self.beginMoveRows(QModelIndex(), position, position, QModelIndex(), destination)
+        self._rows.pop(position)
+        self._rows.insert(target, row)
+        self.endMoveRows()
 
     def tick(self) -> None:
         """Time passed: countdowns and local clocks change, nothing else."""
