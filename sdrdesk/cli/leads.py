@@ -86,6 +86,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
     )
     print(report.summary())
+    rules = app_ctx.services.assignment
+    if rules.assigns and report.imported and not args.dry_run:
+        from sdrdesk.services.assignment import AssignmentService
+
+        result = AssignmentService(app_ctx.services).distribute(rules, actor_id=user.id)
+        given = ", ".join(f"{n} {name}" for name, n in sorted(result.assigned.items()))
+        print(f"Assigned by {rules.source}: {given or 'nothing'}.")
     return 0
 
 

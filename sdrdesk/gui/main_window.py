@@ -516,5 +516,5 @@ class MainWindow(QMainWindow):
             log.warning("Could not save the window layout", exc_info=True)
         self._tick_timer.stop()
         self.team.stop()
-        self.background.wait(5000)
+        self.background.shutdown(5000)
         super().closeEvent(event)

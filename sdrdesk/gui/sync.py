@@ -7,13 +7,14 @@ once, keeps trying with growing pauses, and says when it is back.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from sdrdesk.db.notify import ChangeSignal
 from sdrdesk.domain.errors import StoreUnavailableError
+from sdrdesk.services.sync import ChangeSignal
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,10 @@ class SyncMonitor(QObject):
         self._thread.start()
 
     def stop(self) -> None:
+        # Nothing the watcher says from now on may reach a window that is closing.
+        for signal in (self._watcher.changed, self._watcher.lost, self._watcher.restored):
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect()
         self._watcher.stop()
         self._thread.quit()
         self._thread.wait(5000)

@@ -66,6 +66,7 @@ class TeamController(QObject):
         self._monitor: SyncMonitor | None = None
         self._fetching = False
         self._again = False
+        self._stopped = False
         self.online = True
 
     # --- live updates -------------------------------------------------------------------
@@ -75,6 +76,8 @@ class TeamController(QObject):
         self._host.background.run(self._sync.head, self._started, self._start_failed)
 
     def _started(self, head: int) -> None:
+        if self._stopped:
+            return  # the window closed before the store answered
         self._cursor = EventCursor(last_id=head)
         self._monitor = SyncMonitor(self._sync.change_signal(), self)
         self._monitor.changed.connect(self.fetch)
@@ -86,6 +89,7 @@ class TeamController(QObject):
         self._host.show_error(exc, "Following the team's changes")
 
     def stop(self) -> None:
+        self._stopped = True
         if self._monitor is not None:
             self._monitor.stop()
             self._monitor = None

@@ -15,6 +15,8 @@ from sqlalchemy import func, or_, select
 
 from sdrdesk.db.models import LeadEvent, User
 from sdrdesk.db.notify import ChangeSignal, change_signal
+
+__all__ = ["Change", "ChangeBatch", "ChangeSignal", "EventCursor", "SyncService"]
 from sdrdesk.services.context import ServiceContext
 
 MAX_EVENTS = 500  # beyond this, a client reloads its views instead of patching them
