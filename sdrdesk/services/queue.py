@@ -22,6 +22,8 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
+    Select,
     and_,
     case,
     false,
@@ -30,8 +32,9 @@ from sqlalchemy import (
     null,
     or_,
     select,
-    true,
+    text,
     tuple_,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -338,27 +341,36 @@ class QueueService:
     def _merge_streams(
         self, session: Session, cursor: QueueCursor, streams: tuple[StreamKey, ...], n: int
     ) -> tuple[list[QueueRow], QueueCursor]:
-        """Past the target: highest score first, then longest waiting, across all streams."""
+        """Past the target: highest score first, then longest waiting, across all streams.
+
+        One query reads the next keys of every stream (a UNION ALL of index ranges), a
+        merge picks the ``n`` first, and a second query reads those leads.
+        """
         positions = dict(cursor.stream_pos)
         done = set(cursor.done_streams)
         cutoff = cursor.now - cursor.rules.speed_to_lead
         base = [*self._base(session, cursor.query), Lead.handed_off_at < cutoff]
-        fetched: dict[StreamKey, list[LeadSummary]] = {}
-        for key in streams:
-            if key in done:
-                continue
-            fetched[key] = _stream_rows(session, base, key, positions.get(key), n)
-        merged = heapq.merge(*(_keyed(key, rows) for key, rows in fetched.items()))
-        taken: list[QueueRow] = []
-        for _, key, lead in merged:
+        wanted = [(key, positions.get(key)) for key in streams if key not in done]
+        fetched = _stream_keys(session, base, wanted, n)
+        merged = heapq.merge(*(_keyed(key, keys) for key, keys in fetched.items()))
+        taken: list[tuple[StreamKey, StreamPos]] = []
+        for _, key, pos in merged:
             if len(taken) == n:
                 break
-            taken.append(_row(lead, cursor.now, cursor.rules))
-            positions[key] = (lead.score, lead.handed_off_at, lead.id)
-        for key, rows in fetched.items():
-            if len(rows) < n and (not rows or positions.get(key) == _pos_of(rows[-1])):
+            taken.append((key, pos))
+            positions[key] = pos
+        for key, keys in fetched.items():
+            if len(keys) < n and (not keys or positions.get(key) == keys[-1]):
                 done.add(key)
-        return taken, replace(
+        ids = [pos[2] for _, pos in taken if pos is not None]
+        leads = {
+            lead.id: lead
+            for lead in map(
+                summary_from_row, session.execute(summary_select().where(Lead.id.in_(ids)))
+            )
+        }
+        rows = [_row(leads[i], cursor.now, cursor.rules) for i in ids if i in leads]
+        return rows, replace(
             cursor, stream_pos=tuple(positions.items()), done_streams=frozenset(done)
         )
 
@@ -414,23 +426,23 @@ def _row(lead: LeadSummary, now: datetime, rules: UrgencyRules) -> QueueRow:
     )
 
 
+_ZONES = text(
+    "WITH RECURSIVE z(tz) AS ("
+    " SELECT min(time_zone) FROM leads WHERE status = :status"
+    " UNION ALL"
+    " SELECT (SELECT min(time_zone) FROM leads WHERE status = :status AND time_zone > z.tz)"
+    " FROM z WHERE z.tz IS NOT NULL)"
+    " SELECT tz FROM z WHERE tz IS NOT NULL"
+    " UNION ALL"
+    " SELECT NULL WHERE EXISTS"
+    " (SELECT 1 FROM leads WHERE status = :status AND time_zone IS NULL)"
+)
+
+
 def _zones(session: Session, status: Status) -> list[str | None]:
-    """Distinct time zones of one status by index seeks (a loose index scan)."""
-    zones: list[str | None] = []
-    if session.scalar(
-        select(true()).where(Lead.status == status, Lead.time_zone.is_(None)).limit(1)
-    ):
-        zones.append(None)
-    previous: str | None = None
-    while True:
-        q = select(func.min(Lead.time_zone)).where(Lead.status == status)
-        if previous is not None:
-            q = q.where(Lead.time_zone > previous)
-        zone = session.scalar(q)
-        if zone is None:
-            return zones
-        zones.append(zone)
-        previous = zone
+    """Distinct time zones of one status: a loose index scan, one round trip."""
+    zones: list[str | None] = list(session.scalars(_ZONES, {"status": status.value}))
+    return sorted(zones, key=lambda z: (z is not None, z or ""))
 
 
 def _stream_cond(key: StreamKey) -> ColumnElement[bool]:
@@ -444,60 +456,73 @@ def _bind_pos(pos: tuple[datetime, int]) -> tuple[Any, Any]:
     return (literal(stamp, Lead.handed_off_at.type), literal(lead_id, Lead.id.type))
 
 
-def _pos_of(lead: LeadSummary) -> StreamPos:
-    return (lead.score, lead.handed_off_at, lead.id)
-
-
 def _keyed(
-    key: StreamKey, rows: list[LeadSummary]
-) -> list[tuple[tuple[int, float, datetime, int], StreamKey, LeadSummary]]:
-    return [(_stream_order(lead), key, lead) for lead in rows]
+    key: StreamKey, keys: list[tuple[int | None, datetime, int]]
+) -> list[tuple[tuple[int, float, datetime, int], StreamKey, tuple[int | None, datetime, int]]]:
+    return [(_stream_order(pos), key, pos) for pos in keys]
 
 
-def _stream_order(lead: LeadSummary) -> tuple[int, float, datetime, int]:
-    if lead.score is None:
-        return (1, 0.0, lead.handed_off_at, lead.id)
-    return (0, -lead.score, lead.handed_off_at, lead.id)
+def _stream_order(pos: tuple[int | None, datetime, int]) -> tuple[int, float, datetime, int]:
+    score, stamp, lead_id = pos
+    if score is None:
+        return (1, 0.0, stamp, lead_id)
+    return (0, -score, stamp, lead_id)
 
 
-def _stream_rows(
-    session: Session,
-    base: list[ColumnElement[bool]],
-    key: StreamKey,
-    pos: StreamPos,
-    n: int,
-) -> list[LeadSummary]:
-    """Up to ``n`` leads of one stream after ``pos``, highest score first.
+def _stream_parts(
+    base: list[ColumnElement[bool]], key: StreamKey, pos: StreamPos, n: int
+) -> list[Select[*tuple[Any, ...]]]:
+    """Index ranges that hold a stream's next ``n`` keys after ``pos``, in order.
 
-    Walks one score value at a time (``max(score) < s`` is an index seek), reading each
-    score's leads in hand-off order as an index range; leads without a score come last.
+    With the index ``(status, time_zone, score DESC, handed_off_at)`` each part is one
+    range scan: leads of the same score after the position, then lower scores, then
+    leads without a score (kept apart so NULL ordering never differs between engines).
     """
     cond = [*base, _stream_cond(key)]
-    out: list[LeadSummary] = []
-    after: tuple[datetime, int] | None
+    by_time = (Lead.handed_off_at, Lead.id)
+    by_score = (Lead.score.desc(), Lead.handed_off_at, Lead.id)
+    no_score = Lead.score.is_(None)
+
+    def part(*extra: ColumnElement[bool], order: tuple[Any, ...]) -> Select[*tuple[Any, ...]]:
+        keys = select(Lead.score, Lead.handed_off_at, Lead.id)
+        return keys.where(*cond, *extra).order_by(*order).limit(n)
+
     if pos is None:
-        score: int | None = session.scalar(select(func.max(Lead.score)).where(*cond))
-        after = None
-        null_phase = score is None
-    else:
-        score, stamp, lead_id = pos
-        after = (stamp, lead_id)
-        null_phase = score is None
-    while len(out) < n and not null_phase:
-        q = summary_select().where(*cond, Lead.score == score)
-        if after is not None:
-            q = q.where(tuple_(Lead.handed_off_at, Lead.id) > tuple_(*_bind_pos(after)))
-        q = q.order_by(Lead.handed_off_at, Lead.id).limit(n - len(out))
-        out.extend(summary_from_row(r) for r in session.execute(q))
-        if len(out) >= n:
-            break
-        score = session.scalar(select(func.max(Lead.score)).where(*cond, Lead.score < score))
-        after = None
-        null_phase = score is None
-    if len(out) < n and null_phase:
-        q = summary_select().where(*cond, Lead.score.is_(None))
-        if after is not None:
-            q = q.where(tuple_(Lead.handed_off_at, Lead.id) > tuple_(*_bind_pos(after)))
-        q = q.order_by(Lead.handed_off_at, Lead.id).limit(n - len(out))
-        out.extend(summary_from_row(r) for r in session.execute(q))
-    return out
+        return [part(Lead.score.is_not(None), order=by_score), part(no_score, order=by_time)]
+    score, stamp, lead_id = pos
+    after = tuple_(Lead.handed_off_at, Lead.id) > tuple_(*_bind_pos((stamp, lead_id)))
+    if score is None:
+        return [part(no_score, after, order=by_time)]
+    return [
+        part(Lead.score == score, after, order=by_time),
+        part(Lead.score < score, order=by_score),
+        part(no_score, order=by_time),
+    ]
+
+
+def _stream_keys(
+    session: Session,
+    base: list[ColumnElement[bool]],
+    wanted: list[tuple[StreamKey, StreamPos]],
+    n: int,
+) -> dict[StreamKey, list[tuple[int | None, datetime, int]]]:
+    """The next ``n`` keys (score, hand-off, id) of each stream, in one round trip."""
+    parts = []
+    for number, (key, pos) in enumerate(wanted):
+        for part in _stream_parts(base, key, pos, n):
+            sub = part.subquery()
+            parts.append(
+                select(
+                    sub.c.score, sub.c.handed_off_at, sub.c.id, literal(number, Integer).label("n")
+                )
+            )
+    found: dict[StreamKey, list[tuple[int | None, datetime, int]]] = {key: [] for key, _ in wanted}
+    if not parts:
+        return found
+    statement = union_all(*parts) if len(parts) > 1 else parts[0]
+    for score, stamp, lead_id, number in session.execute(statement):
+        found[wanted[number][0]].append((score, stamp, lead_id))
+    for keys in found.values():
+        keys.sort(key=_stream_order)
+        del keys[n:]
+    return found

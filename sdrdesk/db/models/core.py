@@ -127,8 +127,6 @@ class Lead(Base):
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     __table_args__ = (
-        # The queue walks leads per time zone in (score, hand-off) order: see services/queue.
-        Index("ix_leads_zone_queue", "status", "time_zone", "score", "handed_off_at"),
         Index("ix_leads_status_handed_off", "status", "handed_off_at"),
         Index("ix_leads_owner_status", "owner_id", "status"),
     )
@@ -136,6 +134,10 @@ class Lead(Base):
     @property
     def full_name(self) -> str:
         return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+
+# The queue walks leads per time zone, highest score first (see services/queue).
+Index("ix_leads_zone_queue", Lead.status, Lead.time_zone, Lead.score.desc(), Lead.handed_off_at)
 
 
 class LeadEvent(Base):
