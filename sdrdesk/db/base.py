@@ -6,9 +6,8 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, BigInteger, DateTime, Dialect, Integer, MetaData
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -48,7 +47,22 @@ class UTCDateTime(TypeDecorator[datetime]):
 # Event ids grow monotonically; SQLite needs plain INTEGER for its rowid alias.
 BigIntId = BigInteger().with_variant(Integer(), "sqlite")
 
-JSONDict = JSON().with_variant(JSONB(), "postgresql")
+
+class JSONDocument(TypeDecorator[Any]):
+    """JSON; JSONB on PostgreSQL (imported only there, so SQLite start-up stays light)."""
+
+    impl = JSON
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import JSONB
+
+            return dialect.type_descriptor(JSONB())
+        return dialect.type_descriptor(JSON())
+
+
+JSONDict = JSONDocument()
 
 
 class Base(DeclarativeBase):

@@ -108,7 +108,7 @@ def _sqlite_engine(url: URL, echo: bool, busy_timeout_ms: int) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB: big imports and queues stay fast
+        cursor.execute("PRAGMA cache_size=-8192")  # 8 MiB per connection (the pool has a few)
         cursor.execute("PRAGMA temp_store=MEMORY")
         cursor.close()
 
