@@ -23,6 +23,7 @@ import argparse
 import multiprocessing
 import random
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -48,12 +49,13 @@ class ClientReport:
     )  # lead, action, event, t
     seen: dict[int, float] = field(default_factory=dict)  # event id -> time in this client's queue
     conflicts: int = 0
+    outages: int = 0  # actions refused while the database was down (StoreUnavailableError)
     errors: list[str] = field(default_factory=list)
 
 
 def client(url: str, name: str, seconds: float, start_at: float, out: Any) -> None:
     from sdrdesk.db.engine import Store
-    from sdrdesk.domain.errors import ConflictError
+    from sdrdesk.domain.errors import ConflictError, StoreUnavailableError
     from sdrdesk.services.claims import ClaimService
     from sdrdesk.services.context import Rules, ServiceContext
     from sdrdesk.services.queue import QueueQuery, QueueService
@@ -76,7 +78,11 @@ def client(url: str, name: str, seconds: float, start_at: float, out: Any) -> No
         signal = sync.change_signal()
         while not stop.is_set():
             try:
-                if not signal.wait(0.5):
+                try:
+                    if not signal.wait(0.5):
+                        continue
+                except StoreUnavailableError:
+                    time.sleep(0.5)  # the window shows its banner and keeps trying
                     continue
                 batch = sync.changes_since(cursor)
                 if not batch.changes:
@@ -132,6 +138,9 @@ def client(url: str, name: str, seconds: float, start_at: float, out: Any) -> No
             )
         except ConflictError:
             report.conflicts += 1
+        except StoreUnavailableError:
+            report.outages += 1
+            time.sleep(0.2)
         except Exception as exc:
             report.errors.append(f"triage: {type(exc).__name__}: {exc}")
     while time.time() < end + 3:  # everyone keeps following until the last commits arrived
@@ -191,6 +200,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--leads", type=int, default=20_000)
+    parser.add_argument(
+        "--restart-postgres",
+        type=float,
+        metavar="SECONDS",
+        help="stop the local PostgreSQL cluster this long into the run for 5 s (as root)",
+    )
     args = parser.parse_args(argv)
     database = f"sdrdesk_team_bench_{uuid.uuid4().hex[:6]}"
     url = prepare(args.admin_url, database, args.leads, args.clients)
@@ -203,6 +218,18 @@ def main(argv: list[str] | None = None) -> int:
     ]
     for p in procs:
         p.start()
+    if args.restart_postgres is not None:
+        time.sleep(max(0.0, start_at - time.time() + args.restart_postgres))
+        subprocess.run(
+            ["pg_ctlcluster", "--skip-systemctl-redirect", "15", "main", "stop", "-m", "fast"],
+            check=True,
+        )
+        print("PostgreSQL stopped", flush=True)
+        time.sleep(5)
+        subprocess.run(
+            ["pg_ctlcluster", "--skip-systemctl-redirect", "15", "main", "start"], check=True
+        )
+        print("PostgreSQL started again", flush=True)
     reports: list[ClientReport] = [out.get(timeout=args.seconds + 120) for _ in procs]
     for p in procs:
         p.join(timeout=30)
@@ -258,7 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.clients} clients × {args.seconds:.0f} s on PostgreSQL, {args.leads:,} leads")
     print(
         f"triaged:    {triaged:,} leads ({triaged / args.seconds:.0f}/s), "
-        f"{sum(r.conflicts for r in reports)} handled conflicts, {len(errors)} other errors"
+        f"{sum(r.conflicts for r in reports)} handled conflicts, "
+        f"{sum(r.outages for r in reports)} refused while the database was down, "
+        f"{len(errors)} other errors"
     )
     print(
         f"integrity:  {len(twice)} leads triaged twice, {len(lost)} actions not in the "
