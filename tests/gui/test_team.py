@@ -11,6 +11,7 @@ from sdrdesk.db.engine import Store
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.users import Role
 from sdrdesk.gui.main_window import MainWindow
+from sdrdesk.services.claims import ClaimService
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.leads import LeadService
 from sdrdesk.services.triage import TriageService
@@ -152,3 +153,20 @@ def test_a_dropped_connection_shows_a_banner_and_recovers(
     hot = next(r.lead.id for r in window.model.rows() if r.lead.name == "Hot London")
     TriageService(ctx).accept(hot, actor_id=ben.id)
     qtbot.waitUntil(lambda: "Hot London" not in names(window), timeout=5000)
+
+
+def test_switching_views_back_keeps_colleagues_claims_out(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(*QUEUE)
+    ctx = window._ctx
+    ben = UserService(ctx).add("ben", Role.SDR, display_name="Ben Okafor")
+    lead_id = next(r.lead.id for r in window.model.rows() if r.lead.name == "Hot London")
+    ClaimService(ctx).claim(lead_id, actor_id=ben.id)
+    qtbot.waitUntil(lambda: "Hot London" not in names(window), timeout=3000)
+    views = window.ui.viewFilter
+    views.setCurrentIndex(views.findText("All open leads"))
+    qtbot.waitUntil(lambda: "Hot London" in names(window))
+    views.setCurrentIndex(views.findText("New leads (MQL)"))
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: "Hot London" not in names(window) and len(names(window)) == 3)
