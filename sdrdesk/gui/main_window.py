@@ -27,6 +27,7 @@ from sdrdesk import __version__
 from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError
 from sdrdesk.domain.users import Role
 from sdrdesk.gui.actions import decorate_actions, shortcut_rows
+from sdrdesk.gui.demos import DemoController
 from sdrdesk.gui.dialogs.identity_dialog import IdentityDialog
 from sdrdesk.gui.dialogs.import_dialog import ImportRunner
 from sdrdesk.gui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -35,6 +36,7 @@ from sdrdesk.gui.models.queue_model import Column, QueueModel
 from sdrdesk.gui.triage import TriageController
 from sdrdesk.gui.workers import Background
 from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.demos import demo_service
 from sdrdesk.services.dto import LeadDetail, UserInfo
 from sdrdesk.services.imports import ImportReport, ImportService
 from sdrdesk.services.leads import LeadService
@@ -82,6 +84,9 @@ class MainWindow(QMainWindow):
             self, TriageService(ctx), ReasonService(ctx), ctx.rules.undo_seconds
         )
         self.importer = ImportRunner(self, ImportService(ctx), self.background)
+        self.demos = DemoController(
+            self, demo_service(ctx), self.ui.leadPanel, self.ui.actionScheduleDemo, self.ui.menuLead
+        )
         self.ui.leadPanel.configure(
             ctx.now, (ctx.rules.calling_hours_start, ctx.rules.calling_hours_end)
         )
@@ -249,9 +254,8 @@ class MainWindow(QMainWindow):
         ui.loadSampleButton.clicked.connect(self.load_sample_leads)
         self.importer.finished.connect(self._imported)
         self.importer.failed.connect(lambda exc: self.show_error(exc, "Importing"))
-        # The call workspace and the demo dialog come with their own features.
+        # The call workspace comes with its own feature.
         ui.actionStartCall.setEnabled(False)
-        ui.actionScheduleDemo.setEnabled(False)
 
     # --- queue ----------------------------------------------------------------------------
 
@@ -351,6 +355,7 @@ class MainWindow(QMainWindow):
         row = self.current_row()
         if row is not None and row.lead.id == detail.id:
             self.ui.leadPanel.show_lead(detail)
+            self.demos.lead_shown(detail)
 
     def _refresh_selected(self) -> None:
         self._current_changed(self.ui.queueView.currentIndex(), QModelIndex())

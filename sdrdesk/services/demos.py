@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -389,6 +389,7 @@ class DemoService:
             business_hours=self._business_hours(),
             slots=q.booked_slots(s, demo.starts_at, [ae.id]),
             exclude_demo_id=demo.id,
+            display_zone=contact.zone(request.time_zone) or UTC,
         )
         unseen = [
             w
