@@ -39,10 +39,10 @@ from sdrdesk.domain.demos import (
 from sdrdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Action
-from sdrdesk.domain.users import Role
 from sdrdesk.services import demo_queries as q
 from sdrdesk.services.common import conflict_after_race, explain_conflict, load_lead
 from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.demo_contacts import account_executive, lead_email, organizer
 from sdrdesk.services.demo_info import AeChoice, DemoInfo, DemoPlan, DemoRequest, DemoResult, Invite
 from sdrdesk.services.dto import QualificationSummary
 from sdrdesk.services.invites import build_invite
@@ -147,9 +147,9 @@ class DemoService:
         try:
             with self._ctx.store.write() as s:
                 lead = load_lead(s, lead_id, expected_version)
-                sdr = self._organizer(s, actor_id, request.organizer_email)
-                ae = self._ae(s, request.ae_id, request.ae_email)
-                self._lead_email(s, lead, request.lead_email)
+                sdr = organizer(s, actor_id, request.organizer_email)
+                ae = account_executive(s, request.ae_id, request.ae_email)
+                lead_email(s, lead, request.lead_email)
                 demo = Demo(
                     uid=f"{uuid.uuid4()}@sdrdesk",
                     lead_id=lead.id,
@@ -201,10 +201,10 @@ class DemoService:
             with self._ctx.store.write() as s:
                 demo = self._load_demo(s, demo_id, expected_version)
                 before = q.load_info(s, demo_id)
-                self._organizer(s, actor_id, request.organizer_email)
-                ae = self._ae(s, request.ae_id, request.ae_email)
+                organizer(s, actor_id, request.organizer_email)
+                ae = account_executive(s, request.ae_id, request.ae_email)
                 lead = load_lead(s, demo.lead_id)
-                self._lead_email(s, lead, request.lead_email)
+                lead_email(s, lead, request.lead_email)
                 fields = self._fields(request, now)
                 fields["time_zone"] = demo.time_zone  # the organizer's zone stays
                 changed = [
@@ -343,41 +343,6 @@ class DemoService:
         with self._ctx.store.read() as s:
             return self._explained(s, lead_id)
 
-    def _organizer(self, s: Session, user_id: int, email: str | None) -> User:
-        user = s.get(User, user_id)
-        if user is None:
-            raise NotFoundError(f"User {user_id} does not exist.")
-        _store_email(user, email, "your")
-        if not contact.is_valid_email(user.email):
-            raise ValidationError(
-                "Enter your e-mail address: the invite is sent in your name (its organizer)."
-            )
-        return user
-
-    def _ae(self, s: Session, ae_id: int, email: str | None) -> User:
-        ae = s.get(User, ae_id)
-        if ae is None or ae.role is not Role.AE or not ae.active:
-            raise ValidationError("Choose an account executive for the demo.")
-        _store_email(ae, email, f"{ae.display_name}'s")
-        if not contact.is_valid_email(ae.email):
-            raise ValidationError(f"Enter {ae.display_name}'s e-mail address for the invite.")
-        return ae
-
-    def _lead_email(self, s: Session, lead: Lead, email: str | None) -> None:
-        if email is not None and contact.normalize_email(email) != lead.email:
-            address = contact.normalize_email(email)
-            if not contact.is_valid_email(address):
-                raise ValidationError(f"“{email}” is not a valid e-mail address for the lead.")
-            key = contact.email_key(address)
-            taken = s.scalars(
-                select(Lead.id).where(Lead.email_key == key, Lead.id != lead.id)
-            ).first()
-            if taken is not None:
-                raise ValidationError(f"Lead {taken} already has the address {address}.")
-            lead.email, lead.email_key, lead.email_valid = address, key, True
-        if not contact.is_valid_email(lead.email):
-            raise ValidationError("Enter the lead's e-mail address: they are invited to the demo.")
-
     def _check_overlaps(self, s: Session, demo: Demo, ae: User, request: DemoRequest) -> None:
         """Refuse overlaps the SDR has not seen (someone booked the AE meanwhile)."""
         found = warnings_for(
@@ -401,15 +366,6 @@ class DemoService:
                 unseen[0].message + " Check the time, then save again to book anyway.",
                 unseen[0].demo_id,
             )
-
-
-def _store_email(user: User, email: str | None, whose: str) -> None:
-    if email is None or not email.strip():
-        return
-    address = contact.normalize_email(email)
-    if not contact.is_valid_email(address):
-        raise ValidationError(f"“{email}” is not a valid e-mail address ({whose}).")
-    user.email = address
 
 
 def _replace_ae_view(info: DemoInfo, before: DemoInfo) -> DemoInfo:
