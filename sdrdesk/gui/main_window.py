@@ -27,6 +27,7 @@ from sdrdesk import __version__
 from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError
 from sdrdesk.domain.users import Role
 from sdrdesk.gui.actions import decorate_actions, shortcut_rows
+from sdrdesk.gui.demos import DemoController
 from sdrdesk.gui.dialogs.identity_dialog import IdentityDialog
 from sdrdesk.gui.dialogs.import_dialog import ImportRunner
 from sdrdesk.gui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -37,6 +38,7 @@ from sdrdesk.gui.triage import TriageController
 from sdrdesk.gui.workers import Background
 from sdrdesk.services.claims import ClaimService
 from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.demos import demo_service
 from sdrdesk.services.dto import LeadDetail, UserInfo
 from sdrdesk.services.imports import ImportReport, ImportService
 from sdrdesk.services.leads import LeadService
@@ -86,6 +88,9 @@ class MainWindow(QMainWindow):
         )
         self.importer = ImportRunner(self, ImportService(ctx), self.background)
         self.team = TeamController(self, SyncService(ctx), ClaimService(ctx), self.users)
+        self.demos = DemoController(
+            self, demo_service(ctx), self.ui.leadPanel, self.ui.actionScheduleDemo, self.ui.menuLead
+        )
         self.ui.leadPanel.configure(
             ctx.now, (ctx.rules.calling_hours_start, ctx.rules.calling_hours_end)
         )
@@ -260,9 +265,8 @@ class MainWindow(QMainWindow):
         ui.loadSampleButton.clicked.connect(self.load_sample_leads)
         self.importer.finished.connect(self._imported)
         self.importer.failed.connect(lambda exc: self.show_error(exc, "Importing"))
-        # The call workspace and the demo dialog come with their own features.
+        # The call workspace comes with its own feature.
         ui.actionStartCall.setEnabled(False)
-        ui.actionScheduleDemo.setEnabled(False)
 
     # --- queue ----------------------------------------------------------------------------
 
@@ -362,6 +366,7 @@ class MainWindow(QMainWindow):
         row = self.current_row()
         if row is not None and row.lead.id == detail.id:
             self.ui.leadPanel.show_lead(detail)
+            self.demos.lead_shown(detail)
 
     def _refresh_selected(self) -> None:
         self._current_changed(self.ui.queueView.currentIndex(), QModelIndex())

@@ -5,5 +5,6 @@ migrated schema with these models on SQLite and PostgreSQL).
 """
 
 from sdrdesk.db.models.core import ImportBatch, Lead, LeadEvent, RejectionReason, User
+from sdrdesk.db.models.demos import Demo
 
-__all__ = ["ImportBatch", "Lead", "LeadEvent", "RejectionReason", "User"]
+__all__ = ["Demo", "ImportBatch", "Lead", "LeadEvent", "RejectionReason", "User"]
