@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         )
         self.importer = ImportRunner(self, ImportService(ctx), self.background)
         self.team = TeamController(self, SyncService(ctx), ClaimService(ctx), self.users)
+        # Even a window that is destroyed without being closed stops following the team.
+        self.destroyed.connect(self.team.stop)
         self.demos = DemoController(
             self, demo_service(ctx), self.ui.leadPanel, self.ui.actionScheduleDemo, self.ui.menuLead
         )

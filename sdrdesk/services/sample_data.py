@@ -145,9 +145,9 @@ class SampleDataService:
         """The demo team: account executives, marketing and a manager."""
         users = UserService(self._ctx)
         created = []
-        for name, display, role in _material()["users"]["people"]:
+        for name, display, role, email in _material()["users"]["people"]:
             if users.find(name) is None:
-                users.ensure(name, Role(role), display_name=display)
+                users.add(name, Role(role), display_name=display, email=email)
                 created.append(name)
         return tuple(created)
 

@@ -146,7 +146,11 @@ def test_no_command_opens_the_window_on_the_default_store(
     qtbot: QtBot, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--user", "anna"]) == 0
-    windows = [w for w in QApplication.topLevelWidgets() if w.objectName() == "MainWindow"]
+    windows = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.objectName() == "MainWindow" and w.isVisible()
+    ]
     assert len(windows) == 1
     window = windows[0]
     qtbot.addWidget(window)

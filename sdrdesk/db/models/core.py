@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import (
     Boolean,
-    Enum,
     ForeignKey,
     Index,
     Integer,
@@ -16,22 +15,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sdrdesk.db.base import Base, BigIntId, JSONDict, utcnow
+from sdrdesk.db.base import Base, BigIntId, JSONDict, enum_column, utcnow
 from sdrdesk.domain.contact import PhoneQuality
 from sdrdesk.domain.lifecycle import ReasonStage, Status
 from sdrdesk.domain.users import Role
-
-
-def _enum(enum_cls: type[Any], name: str) -> Enum:
-    return Enum(
-        enum_cls,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=20,
-        values_callable=lambda e: [m.value for m in e],
-        validate_strings=True,
-    )
 
 
 class User(Base):
@@ -41,7 +28,7 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(320))
-    role: Mapped[Role] = mapped_column(_enum(Role, "user_role"), default=Role.SDR)
+    role: Mapped[Role] = mapped_column(enum_column(Role, "user_role"), default=Role.SDR)
     time_zone: Mapped[str | None] = mapped_column(String(64))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -57,7 +44,7 @@ class RejectionReason(Base):
     label: Mapped[str] = mapped_column(String(200))
     requires_comment: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    stage: Mapped[ReasonStage] = mapped_column(_enum(ReasonStage, "reason_stage"))
+    stage: Mapped[ReasonStage] = mapped_column(enum_column(ReasonStage, "reason_stage"))
     sort_order: Mapped[int] = mapped_column(Integer, default=100)
 
 
@@ -93,7 +80,7 @@ class Lead(Base):
     phone_e164: Mapped[str | None] = mapped_column(String(20), index=True)
     phone_ext: Mapped[str | None] = mapped_column(String(20))
     phone_quality: Mapped[PhoneQuality] = mapped_column(
-        _enum(PhoneQuality, "phone_quality"), default=PhoneQuality.MISSING
+        enum_column(PhoneQuality, "phone_quality"), default=PhoneQuality.MISSING
     )
     company: Mapped[str | None] = mapped_column(String(300))
     title: Mapped[str | None] = mapped_column(String(300))
@@ -105,7 +92,7 @@ class Lead(Base):
     campaign: Mapped[str | None] = mapped_column(String(300))
     score: Mapped[int | None] = mapped_column(Integer)
     handed_off_at: Mapped[datetime]
-    status: Mapped[Status] = mapped_column(_enum(Status, "lead_status"))
+    status: Mapped[Status] = mapped_column(enum_column(Status, "lead_status"))
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     assigned_at: Mapped[datetime | None]
     do_not_call: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -153,8 +140,8 @@ class LeadEvent(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     action: Mapped[str] = mapped_column(String(40))
-    from_status: Mapped[Status | None] = mapped_column(_enum(Status, "event_from_status"))
-    to_status: Mapped[Status | None] = mapped_column(_enum(Status, "event_to_status"))
+    from_status: Mapped[Status | None] = mapped_column(enum_column(Status, "event_from_status"))
+    to_status: Mapped[Status | None] = mapped_column(enum_column(Status, "event_to_status"))
     reason_code: Mapped[str | None] = mapped_column(ForeignKey("rejection_reasons.code"))
     comment: Mapped[str | None] = mapped_column(Text)
     data: Mapped[dict[str, Any]] = mapped_column(JSONDict, default=dict)

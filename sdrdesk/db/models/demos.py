@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sdrdesk.db.base import Base, utcnow
-from sdrdesk.db.models.core import Lead, User, _enum
+from sdrdesk.db.base import Base, enum_column, utcnow
+from sdrdesk.db.models.core import Lead, User
 from sdrdesk.domain.demos import DemoStatus
 
 
@@ -35,7 +35,7 @@ class Demo(Base):
     note: Mapped[str | None] = mapped_column(Text)
     include_handover: Mapped[bool] = mapped_column(Boolean, default=True)
     status: Mapped[DemoStatus] = mapped_column(
-        _enum(DemoStatus, "demo_status"), default=DemoStatus.BOOKED
+        enum_column(DemoStatus, "demo_status"), default=DemoStatus.BOOKED
     )
     sequence: Mapped[int] = mapped_column(Integer, default=0)
     cancel_reason: Mapped[str | None] = mapped_column(Text)

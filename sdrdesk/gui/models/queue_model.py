@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from sdrdesk.domain.contact import local_time
+from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.urgency import Reachability, format_wait
 from sdrdesk.gui.workers import Background
 from sdrdesk.services.queue import (
@@ -131,7 +132,8 @@ class QueueModel(QAbstractTableModel):
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row, column)
-        if role == Qt.ItemDataRole.FontRole and column == Column.WAITING and row.fresh:
+        new = row.lead.status is Status.MQL
+        if role == Qt.ItemDataRole.FontRole and column == Column.WAITING and row.fresh and new:
             font = QFont()
             font.setBold(True)
             return font
@@ -314,6 +316,8 @@ class QueueModel(QAbstractTableModel):
             case Column.SCORE:
                 return "" if lead.score is None else str(lead.score)
             case Column.WAITING:
+                if lead.status is not Status.MQL:
+                    return ""  # speed to lead is about the first touch of a new lead
                 rules = self._service.urgency_rules()
                 return format_wait(lead.handed_off_at, self._clock(), rules)
             case Column.LOCAL_TIME:
@@ -345,7 +349,7 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def _foreground(self, row: QueueRow, column: Column) -> QBrush | None:
-        if column == Column.WAITING:
+        if column == Column.WAITING and row.lead.status is Status.MQL:
             return QBrush(_FRESH if row.fresh else _OVERDUE)
         if row.reachability is Reachability.OFF_HOURS:
             return QBrush(_MUTED)
