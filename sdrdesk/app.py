@@ -48,6 +48,7 @@ def rules_from(settings: Settings) -> Rules:
         calling_hours_start=settings.calling_hours_start,
         calling_hours_end=settings.calling_hours_end,
         undo_seconds=settings.undo_seconds,
+        call_script_file=settings.call_script_file,
     )
 
 
@@ -98,6 +99,12 @@ def open_app(database_url: str | None = None, settings: Settings | None = None) 
             criteria = load_criteria(Path(settings.sal_criteria_file).expanduser())
         except ValidationError as exc:
             warnings.append(f"{exc} Using the default SAL criteria.")
+    if settings.call_script_file:
+        from sdrdesk.services.calls import ScriptSource
+
+        _script, script_warning = ScriptSource(settings.call_script_file).get()
+        if script_warning:
+            warnings.append(script_warning)
     services = ServiceContext(store=store, rules=rules_from(settings), criteria=criteria)
     return AppContext(settings, services, migration, warnings)
 

@@ -290,3 +290,34 @@ def _with_recommendation(script: CallScript, a: Assessment) -> Assessment:
         rule.recommend, f"Grade {a.grade}{total}", rule.reason, rule.recontact_days
     )
     return replace(a, recommendation=rec)
+
+
+def parse_number(text: str) -> float | None:
+    """A number as people type it: ``40000``, ``40.000``, ``40,000``, ``1,5``, ``40k``,
+    ``1.2m``, ``€ 25 000``; ``None`` if it is not one."""
+    cleaned = "".join(c for c in text.strip().lower() if c not in " \u00a0'€$£")
+    for word in ("eur", "usd", "gbp", "chf"):
+        cleaned = cleaned.replace(word, "")
+    factor = 1.0
+    if cleaned[-1:] in ("k", "m"):
+        factor = 1_000.0 if cleaned[-1] == "k" else 1_000_000.0
+        cleaned = cleaned[:-1]
+    if not cleaned:
+        return None
+    dot, comma = cleaned.rfind("."), cleaned.rfind(",")
+    if dot >= 0 and comma >= 0:
+        decimal = "." if dot > comma else ","
+        thousands = "," if decimal == "." else "."
+        cleaned = cleaned.replace(thousands, "").replace(decimal, ".")
+    elif dot >= 0 or comma >= 0:
+        mark = "." if dot >= 0 else ","
+        parts = cleaned.split(mark)
+        if len(parts) > 2 or (len(parts[1]) == 3 and factor == 1.0):
+            cleaned = "".join(parts)  # thousands separators
+        else:
+            cleaned = ".".join(parts)
+    try:
+        value = float(cleaned) * factor
+    except ValueError:
+        return None
+    return value if value >= 0 else None

@@ -27,6 +27,7 @@ from sdrdesk import __version__
 from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError
 from sdrdesk.domain.users import Role
 from sdrdesk.gui.actions import decorate_actions, shortcut_rows
+from sdrdesk.gui.calls import CallsController
 from sdrdesk.gui.dialogs.identity_dialog import IdentityDialog
 from sdrdesk.gui.dialogs.import_dialog import ImportRunner
 from sdrdesk.gui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -34,6 +35,7 @@ from sdrdesk.gui.forms.ui_main_window import Ui_MainWindow
 from sdrdesk.gui.models.queue_model import Column, QueueModel
 from sdrdesk.gui.triage import TriageController
 from sdrdesk.gui.workers import Background
+from sdrdesk.services.calls import CallService
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import LeadDetail, UserInfo
 from sdrdesk.services.imports import ImportReport, ImportService
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
             self, TriageService(ctx), ReasonService(ctx), ctx.rules.undo_seconds
         )
         self.importer = ImportRunner(self, ImportService(ctx), self.background)
+        self.calls = CallsController(self, CallService(ctx), ctx.now)
         self.ui.leadPanel.configure(
             ctx.now, (ctx.rules.calling_hours_start, ctx.rules.calling_hours_end)
         )
@@ -249,8 +252,9 @@ class MainWindow(QMainWindow):
         ui.loadSampleButton.clicked.connect(self.load_sample_leads)
         self.importer.finished.connect(self._imported)
         self.importer.failed.connect(lambda exc: self.show_error(exc, "Importing"))
-        # The call workspace and the demo dialog come with their own features.
-        ui.actionStartCall.setEnabled(False)
+        ui.actionStartCall.triggered.connect(self.calls.start_current)
+        self.calls.logged.connect(lambda _result: self.refresh())
+        # The demo dialog comes with its own feature.
         ui.actionScheduleDemo.setEnabled(False)
 
     # --- queue ----------------------------------------------------------------------------
