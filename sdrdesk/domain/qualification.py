@@ -54,10 +54,11 @@ def check_answer(question: Question, value: Any) -> Any:
         raise ValidationError(f"{where} has no choice “{value}”.")
     if qtype is QuestionType.MULTIPLE:
         picked = [value] if isinstance(value, str) else value
-        if not isinstance(picked, list | tuple) or not all(
-            isinstance(v, str) and question.choice(v) for v in picked
-        ):
-            raise ValidationError(f"{where} has no choice “{value}”.")
+        if not isinstance(picked, list | tuple):
+            raise ValidationError(f"{where} is answered with a list of choices.")
+        for v in picked:
+            if not isinstance(v, str) or question.choice(v) is None:
+                raise ValidationError(f"{where} has no choice “{v}”.")
         return [c.id for c in question.choices if c.id in picked] or None
     if qtype in (QuestionType.NUMBER, QuestionType.MONEY):
         if isinstance(value, bool) or not isinstance(value, int | float):

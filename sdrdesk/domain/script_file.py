@@ -77,11 +77,14 @@ class _Reader:
         where = f"{self.source}, line {line}" if line else self.source
         return ValidationError(f"{where}: {message}")
 
-    def table(self, value: Any, path: DataPath, what: str, known: set[str]) -> dict[str, Any]:
+    def table(
+        self, value: Any, path: DataPath, what: str, known: set[str] | None
+    ) -> dict[str, Any]:
+        """``value`` as a table; with ``known``, a key outside it (a typo) is refused."""
         if not isinstance(value, dict):
             raise self.error(path, f"{what} must be a table.")
         for key in value:
-            if key not in known:
+            if known is not None and key not in known:
                 raise self.error(
                     (*path, key),
                     f"{what}: field “{key}” is not known (use {', '.join(sorted(known))}).",
@@ -131,14 +134,14 @@ class _Reader:
             )
         return value
 
-    def reason(self, value: Any, path: DataPath, what: str) -> str | None:
+    def reason(self, value: Any, path: DataPath, what: str, field: str) -> str | None:
         if value is None:
             return None
         if not isinstance(value, str) or not _REASON.match(value):
             raise self.error(
                 path,
-                f"{what}: “knockout”/“reason” must be the code of a disqualify reason "
-                "(e.g. “no_budget”).",
+                f"{what}: field “{field}” must be the code of a disqualify reason "
+                f"(e.g. “no_budget”, see `sdrdesk reasons list`), not “{value}”.",
             )
         return value
 
@@ -193,9 +196,10 @@ def _sections(r: _Reader, data: dict[str, Any], currency: str | None) -> tuple[S
     seen: dict[str, Question] = {}
     for n, entry in enumerate(entries):
         path: DataPath = ("sections", n)
-        r.table(entry, path, f"section {n + 1}", _SECTION_KEYS)
+        r.table(entry, path, f"section {n + 1}", None)
         sid = r.ident(entry, path, f"section {n + 1}")
         what = f"section “{sid}”"
+        r.table(entry, path, what, _SECTION_KEYS)
         if sid in seen_sections:
             raise r.error((*path, "id"), f"{what} appears twice.")
         seen_sections.add(sid)
@@ -228,9 +232,10 @@ def _question(
     index = path[-1]
     assert isinstance(index, int)
     number = f"{section_what}, question {index + 1}"
-    r.table(raw, path, number, _QUESTION_KEYS)
+    r.table(raw, path, number, None)
     qid = r.ident(raw, path, number)
     what = f"{section_what}, question “{qid}”"
+    r.table(raw, path, what, _QUESTION_KEYS)
     if qid in earlier:
         raise r.error((*path, "id"), f"{what}: the id is used twice in the script.")
     text = r.text(raw, "text", path, what)
@@ -284,7 +289,7 @@ def _choices(
         out = []
         for answer, shown in (("yes", "Yes"), ("no", "No")):
             weight = r.number(weights, answer, (*path, "weight"), what, low=0) or 0.0
-            knock = r.reason(knockouts.get(answer), (*path, "knockout", answer), what)
+            knock = r.reason(knockouts.get(answer), (*path, "knockout", answer), what, "knockout")
             out.append(Choice(answer, shown, weight, knock))
         return tuple(out)
     if qtype not in (QuestionType.SINGLE, QuestionType.MULTIPLE):
@@ -296,15 +301,16 @@ def _choices(
     ids: set[str] = set()
     for k, entry in enumerate(entries):
         cpath = (*path, "choices", k)
-        r.table(entry, cpath, f"{what}, choice {k + 1}", _CHOICE_KEYS)
+        r.table(entry, cpath, f"{what}, choice {k + 1}", None)
         cid = r.ident(entry, cpath, f"{what}, choice {k + 1}")
         cwhat = f"{what}, choice “{cid}”"
+        r.table(entry, cpath, cwhat, _CHOICE_KEYS)
         if cid in ids:
             raise r.error((*cpath, "id"), f"{cwhat} appears twice.")
         ids.add(cid)
         label = r.text(entry, "label", cpath, cwhat)
         weight = r.number(entry, "weight", cpath, cwhat, low=0) or 0.0
-        knock = r.reason(entry.get("knockout"), (*cpath, "knockout"), cwhat)
+        knock = r.reason(entry.get("knockout"), (*cpath, "knockout"), cwhat, "knockout")
         assert label is not None
         out.append(Choice(cid, label, weight, knock))
     return tuple(out)
@@ -321,7 +327,7 @@ def _bands(r: _Reader, raw: dict[str, Any], path: DataPath, what: str) -> tuple[
         if low is not None and high is not None and low > high:
             raise r.error((*bpath, "min"), f"{bwhat}: “min” is larger than “max”.")
         weight = r.number(entry, "weight", bpath, bwhat, low=0) or 0.0
-        knock = r.reason(entry.get("knockout"), (*bpath, "knockout"), bwhat)
+        knock = r.reason(entry.get("knockout"), (*bpath, "knockout"), bwhat, "knockout")
         out.append(Band(low, high, weight, knock))
     return tuple(out)
 
@@ -429,7 +435,7 @@ def _grades(r: _Reader, data: dict[str, Any], sections: set[str]) -> tuple[Grade
                 raise r.error(
                     (*path, "recontact_days"), f"{what}: “recontact_days” must be whole days ≥ 1."
                 )
-        reason = r.reason(entry.get("reason"), (*path, "reason"), what)
+        reason = r.reason(entry.get("reason"), (*path, "reason"), what, "reason")
         if recommend is Decision.DISQUALIFY and reason is None:
             raise r.error(path, f"{what}: recommending disqualify needs a “reason” code.")
         out.append(

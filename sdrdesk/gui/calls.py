@@ -106,6 +106,8 @@ class CallsController(QObject):
         if self.workspace is workspace:
             self.workspace = None
         workspace.deleteLater()
+        window = self._host.dialog_parent().window()
+        window.activateWindow()  # back to the queue, keys and all
 
     def _save(self, workspace: CallWorkspace, call: CallLog) -> None:
         user = self._host.user

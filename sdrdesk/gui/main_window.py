@@ -369,7 +369,8 @@ class MainWindow(QMainWindow):
         self.model.set_query(replace(self.model.query, text=self.ui.queueFilter.text()))
 
     def _view_changed(self, _index: int) -> None:
-        view = self.ui.viewFilter.currentData()
+        # Qt hands the enum back as a plain str; the queue compares views by identity.
+        view = QueueView(self.ui.viewFilter.currentData())
         self.model.set_query(replace(self.model.query, view=view))
 
     def _source_changed(self, _index: int) -> None:

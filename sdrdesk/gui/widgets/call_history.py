@@ -37,10 +37,12 @@ class CallHistoryBox(QGroupBox):
             [self.tr("When"), self.tr("Outcome"), self.tr("Length"), self.tr("By")]
         )
         self.attempts.setRootIsDecorated(True)
-        self.attempts.setMinimumHeight(120)
-        self.attempts.setColumnWidth(0, 120)
-        self.attempts.setColumnWidth(1, 130)
-        self.attempts.setColumnWidth(2, 50)
+        self.attempts.setWordWrap(True)
+        self.attempts.setUniformRowHeights(False)
+        self.attempts.setMinimumHeight(160)
+        self.attempts.setColumnWidth(0, 125)
+        self.attempts.setColumnWidth(1, 115)
+        self.attempts.setColumnWidth(2, 45)
         layout.addWidget(self.qualification)
         layout.addWidget(self.attempts)
 
@@ -48,7 +50,12 @@ class CallHistoryBox(QGroupBox):
         self.qualification.setText(self._qualification_html(detail))
         self.attempts.clear()
         for attempt in detail.attempts:
-            self.attempts.addTopLevelItem(self._attempt_item(attempt))
+            item = self._attempt_item(attempt)
+            self.attempts.addTopLevelItem(item)
+            for n in range(item.childCount()):
+                child = item.child(n)
+                if child is not None:
+                    child.setFirstColumnSpanned(True)  # only works once in the tree
         self.attempts.setVisible(bool(detail.attempts))
         self.setVisible(True)
 
@@ -90,23 +97,21 @@ class CallHistoryBox(QGroupBox):
             [when, a.outcome_label, _duration(a.duration_seconds), a.caller or ""]
         )
         tip = [a.outcome_label]
+        lines: list[str] = []
         if a.callback_at:
             back = a.callback_at.astimezone().strftime("%a %d %b %H:%M")
-            child = QTreeWidgetItem([self.tr("Call back"), back])
-            item.addChild(child)
+            lines.append(self.tr("Call back: %1").replace("%1", back))
         if a.decision:
-            item.addChild(
-                QTreeWidgetItem([self.tr("Decision"), _DECISIONS.get(a.decision, a.decision)])
-            )
+            decided = _DECISIONS.get(a.decision, a.decision)
+            lines.append(self.tr("Decision: %1").replace("%1", decided))
         if a.notes:
-            note = QTreeWidgetItem([self.tr("Notes"), a.notes])
-            note.setToolTip(1, a.notes)
-            item.addChild(note)
+            lines.append(self.tr("Notes: %1").replace("%1", a.notes))
             tip.append(a.notes)
-        for line in a.answers:
-            answer = QTreeWidgetItem([line.section, f"{line.question} — {line.answer}"])
-            answer.setToolTip(1, f"{line.question}\n{line.answer}")
-            item.addChild(answer)
+        lines += [f"{line.section}: {line.question} — {line.answer}" for line in a.answers]
+        for text in lines:
+            child = QTreeWidgetItem([text])
+            child.setToolTip(0, text)
+            item.addChild(child)
         if a.script_version:
             item.setToolTip(
                 0,
