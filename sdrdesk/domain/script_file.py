@@ -28,14 +28,12 @@ from sdrdesk.domain.call_script import (
     Section,
 )
 from sdrdesk.domain.errors import ValidationError
-from sdrdesk.domain.toml_lines import LineMap
 from sdrdesk.domain.toml_lines import Path as DataPath
+from sdrdesk.domain.toml_lines import TomlReader
 
 FORMAT = 1
 
 
-_ID = re.compile(r"^[a-z][a-z0-9_]{0,49}$")
-_REASON = re.compile(r"^[a-z][a-z0-9_]{1,49}$")
 _SCRIPT_KEYS = {"format", "id", "name", "version", "currency", "grades", "sections"}
 _GRADE_KEYS = {
     "grade",
@@ -65,93 +63,6 @@ _CHOICE_KEYS = {"id", "label", "weight", "knockout"}
 _BAND_KEYS = {"min", "max", "weight", "knockout"}
 
 
-class _Reader:
-    """Checks parsed TOML and explains problems with the line they are on."""
-
-    def __init__(self, source: str, text: str) -> None:
-        self.source = source
-        self.lines = LineMap(text)
-
-    def error(self, path: DataPath, message: str) -> ValidationError:
-        line = self.lines.line(path)
-        where = f"{self.source}, line {line}" if line else self.source
-        return ValidationError(f"{where}: {message}")
-
-    def table(
-        self, value: Any, path: DataPath, what: str, known: set[str] | None
-    ) -> dict[str, Any]:
-        """``value`` as a table; with ``known``, a key outside it (a typo) is refused."""
-        if not isinstance(value, dict):
-            raise self.error(path, f"{what} must be a table.")
-        for key in value:
-            if known is not None and key not in known:
-                raise self.error(
-                    (*path, key),
-                    f"{what}: field “{key}” is not known (use {', '.join(sorted(known))}).",
-                )
-        return value
-
-    def text(
-        self, table: dict[str, Any], key: str, path: DataPath, what: str, *, required: bool = True
-    ) -> str | None:
-        value = table.get(key)
-        if value is None and not required:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            if value is None:
-                raise self.error(path, f"{what}: field “{key}” is missing.")
-            raise self.error((*path, key), f"{what}: field “{key}” must be non-empty text.")
-        return value.strip()
-
-    def number(
-        self,
-        table: dict[str, Any],
-        key: str,
-        path: DataPath,
-        what: str,
-        *,
-        low: float | None = None,
-        high: float | None = None,
-    ) -> float | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.error((*path, key), f"{what}: field “{key}” must be a number.")
-        if (low is not None and value < low) or (high is not None and value > high):
-            limits = f"{low:g} to {high:g}" if high is not None else f"at least {low:g}"
-            raise self.error((*path, key), f"{what}: field “{key}” must be {limits}.")
-        return float(value)
-
-    def ident(self, table: dict[str, Any], path: DataPath, what: str, key: str = "id") -> str:
-        value = self.text(table, key, path, what)
-        assert value is not None
-        if not _ID.match(value):
-            raise self.error(
-                (*path, key),
-                f"{what}: field “{key}” “{value}” must be lower-case letters, digits and "
-                "underscores, starting with a letter.",
-            )
-        return value
-
-    def reason(self, value: Any, path: DataPath, what: str, field: str) -> str | None:
-        if value is None:
-            return None
-        if not isinstance(value, str) or not _REASON.match(value):
-            raise self.error(
-                path,
-                f"{what}: field “{field}” must be the code of a disqualify reason "
-                f"(e.g. “no_budget”, see `sdrdesk reasons list`), not “{value}”.",
-            )
-        return value
-
-    def array(self, table: dict[str, Any], key: str, path: DataPath, what: str) -> list[Any]:
-        value = table.get(key, [])
-        if not isinstance(value, list):
-            raise self.error((*path, key), f"{what}: field “{key}” must be a list.")
-        return value
-
-
 def parse_script(text: str, source: str) -> CallScript:
     """Read and check a script; errors name the line and the field."""
     try:
@@ -166,7 +77,7 @@ def parse_script(text: str, source: str) -> CallScript:
                 f"column {match.group(2)})."
             ) from exc
         raise ValidationError(f"{source}: not valid TOML ({message}).") from exc
-    r = _Reader(source, text)
+    r = TomlReader(source, text)
     r.table(data, (), "the script", _SCRIPT_KEYS)
     fmt = data.get("format", FORMAT)
     if fmt != FORMAT:
@@ -187,7 +98,7 @@ def parse_script(text: str, source: str) -> CallScript:
     return CallScript(script_id, name, raw_version.strip(), sections, grades, source)
 
 
-def _sections(r: _Reader, data: dict[str, Any], currency: str | None) -> tuple[Section, ...]:
+def _sections(r: TomlReader, data: dict[str, Any], currency: str | None) -> tuple[Section, ...]:
     entries = r.array(data, "sections", (), "the script")
     if not entries:
         raise r.error((), "the script has no [[sections]].")
@@ -222,7 +133,7 @@ def _sections(r: _Reader, data: dict[str, Any], currency: str | None) -> tuple[S
 
 
 def _question(
-    r: _Reader,
+    r: TomlReader,
     raw: Any,
     path: DataPath,
     section_what: str,
@@ -272,7 +183,7 @@ def _question(
 
 
 def _choices(
-    r: _Reader, raw: dict[str, Any], path: DataPath, what: str, qtype: QuestionType
+    r: TomlReader, raw: dict[str, Any], path: DataPath, what: str, qtype: QuestionType
 ) -> tuple[Choice, ...]:
     if qtype is QuestionType.YES_NO:
         weights = raw.get("weight", {})
@@ -316,7 +227,7 @@ def _choices(
     return tuple(out)
 
 
-def _bands(r: _Reader, raw: dict[str, Any], path: DataPath, what: str) -> tuple[Band, ...]:
+def _bands(r: TomlReader, raw: dict[str, Any], path: DataPath, what: str) -> tuple[Band, ...]:
     out = []
     for k, entry in enumerate(r.array(raw, "bands", path, what)):
         bpath = (*path, "bands", k)
@@ -333,7 +244,7 @@ def _bands(r: _Reader, raw: dict[str, Any], path: DataPath, what: str) -> tuple[
 
 
 def _conditions(
-    r: _Reader, raw: dict[str, Any], path: DataPath, what: str, earlier: dict[str, Question]
+    r: TomlReader, raw: dict[str, Any], path: DataPath, what: str, earlier: dict[str, Question]
 ) -> tuple[Condition, ...]:
     value = raw.get("ask_if")
     if value is None:
@@ -366,7 +277,7 @@ def _conditions(
 
 
 def _condition_value(
-    r: _Reader, value: Any, path: DataPath, what: str, target: Question, op: Operator
+    r: TomlReader, value: Any, path: DataPath, what: str, target: Question, op: Operator
 ) -> Any:
     where = (*path, op.value)
     if op is Operator.ANSWERED:
@@ -395,7 +306,7 @@ def _condition_value(
     return tuple(values) if op is Operator.IN else value
 
 
-def _grades(r: _Reader, data: dict[str, Any], sections: set[str]) -> tuple[GradeRule, ...]:
+def _grades(r: TomlReader, data: dict[str, Any], sections: set[str]) -> tuple[GradeRule, ...]:
     entries = r.array(data, "grades", (), "the script")
     if not entries:
         raise r.error((), "the script has no [[grades]] (e.g. A, B and C with their thresholds).")

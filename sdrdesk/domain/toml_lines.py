@@ -5,14 +5,21 @@
 array element and inline-table key, addressed by the same path the parsed data uses:
 ``("sections", 2, "questions", 0, "type")`` is the ``type`` of the first question of the
 third section, whether it was written as ``[[sections.questions]]`` or inline.
+``TomlReader`` uses the map to check parsed data and word its complaints.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
+from typing import Any
+
+from sdrdesk.domain.errors import ValidationError
 
 Path = tuple[str | int, ...]
 
+_ID = re.compile(r"^[a-z][a-z0-9_]{0,49}$")
+_REASON = re.compile(r"^[a-z][a-z0-9_]{1,49}$")
 _BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
@@ -184,3 +191,88 @@ class _Scanner:
         text = self.s[start : self.i]
         self.advance()
         return text
+
+
+class TomlReader:
+    """Checks parsed TOML and explains each problem with the line it is on."""
+
+    def __init__(self, source: str, text: str) -> None:
+        self.source = source
+        self.lines = LineMap(text)
+
+    def error(self, path: Path, message: str) -> ValidationError:
+        line = self.lines.line(path)
+        where = f"{self.source}, line {line}" if line else self.source
+        return ValidationError(f"{where}: {message}")
+
+    def table(self, value: Any, path: Path, what: str, known: set[str] | None) -> dict[str, Any]:
+        """``value`` as a table; with ``known``, a key outside it (a typo) is refused."""
+        if not isinstance(value, dict):
+            raise self.error(path, f"{what} must be a table.")
+        for key in value:
+            if known is not None and key not in known:
+                raise self.error(
+                    (*path, key),
+                    f"{what}: field “{key}” is not known (use {', '.join(sorted(known))}).",
+                )
+        return value
+
+    def text(
+        self, table: dict[str, Any], key: str, path: Path, what: str, *, required: bool = True
+    ) -> str | None:
+        value = table.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            if value is None:
+                raise self.error(path, f"{what}: field “{key}” is missing.")
+            raise self.error((*path, key), f"{what}: field “{key}” must be non-empty text.")
+        return value.strip()
+
+    def number(
+        self,
+        table: dict[str, Any],
+        key: str,
+        path: Path,
+        what: str,
+        *,
+        low: float | None = None,
+        high: float | None = None,
+    ) -> float | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.error((*path, key), f"{what}: field “{key}” must be a number.")
+        if (low is not None and value < low) or (high is not None and value > high):
+            limits = f"{low:g} to {high:g}" if high is not None else f"at least {low:g}"
+            raise self.error((*path, key), f"{what}: field “{key}” must be {limits}.")
+        return float(value)
+
+    def ident(self, table: dict[str, Any], path: Path, what: str, key: str = "id") -> str:
+        value = self.text(table, key, path, what)
+        assert value is not None
+        if not _ID.match(value):
+            raise self.error(
+                (*path, key),
+                f"{what}: field “{key}” “{value}” must be lower-case letters, digits and "
+                "underscores, starting with a letter.",
+            )
+        return value
+
+    def reason(self, value: Any, path: Path, what: str, field: str) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str) or not _REASON.match(value):
+            raise self.error(
+                path,
+                f"{what}: field “{field}” must be the code of a disqualify reason "
+                f"(e.g. “no_budget”, see `sdrdesk reasons list`), not “{value}”.",
+            )
+        return value
+
+    def array(self, table: dict[str, Any], key: str, path: Path, what: str) -> list[Any]:
+        value = table.get(key, [])
+        if not isinstance(value, list):
+            raise self.error((*path, key), f"{what}: field “{key}” must be a list.")
+        return value

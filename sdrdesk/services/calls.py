@@ -8,10 +8,7 @@ mark, the scored qualification, an override of the recommendation and the decisi
 
 from __future__ import annotations
 
-import threading
 from datetime import UTC, datetime, tzinfo
-from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -19,22 +16,16 @@ from sdrdesk.db import lifecycle
 from sdrdesk.db.models import CallAttempt, Lead, Qualification
 from sdrdesk.domain import contact
 from sdrdesk.domain.call_outcomes import Outcome, OutcomeList
-from sdrdesk.domain.call_script import CallScript, Decision
+from sdrdesk.domain.call_script import Decision
 from sdrdesk.domain.callbacks import suggest_callback
 from sdrdesk.domain.errors import ConflictError, ValidationError
 from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Action, ReasonStage, Status
 from sdrdesk.domain.qualification import (
-    Answers,
-    Assessment,
     Recommendation,
-    answer_label,
-    carry_over,
     check_answers,
-    evaluate,
 )
-from sdrdesk.domain.script_file import load_script
-from sdrdesk.services import call_history
+from sdrdesk.services import call_history, qualifying
 from sdrdesk.services.call_dto import CallLog, CallResult, CallSetup, DecisionInput
 from sdrdesk.services.common import conflict_after_race, load_lead
 from sdrdesk.services.context import ServiceContext
@@ -45,45 +36,10 @@ from sdrdesk.services.reasons import ReasonService
 CALLABLE = (Status.SAL, Status.WORKING, Status.NURTURE)
 
 
-class ScriptSource:
-    """The team's script file (re-read when it changes), else the packaged default."""
-
-    def __init__(self, path: str | None) -> None:
-        self._path = Path(path).expanduser() if path else None
-        self._lock = threading.Lock()
-        self._cached: tuple[object, CallScript, str | None] | None = None
-
-    def get(self) -> tuple[CallScript, str | None]:
-        """(script, warning): a broken team file gives the default and says why."""
-        stamp: object = None
-        if self._path is not None:
-            try:
-                st = self._path.stat()
-                stamp = (st.st_mtime_ns, st.st_size)
-            except OSError:
-                stamp = "missing"
-        with self._lock:
-            if self._cached is not None and self._cached[0] == stamp:
-                return self._cached[1], self._cached[2]
-        warning = None
-        try:
-            script = load_script(self._path)
-        except ValidationError as exc:
-            script = load_script()
-            warning = f"{exc} Calls use the default script until the file is fixed."
-        with self._lock:
-            self._cached = (stamp, script, warning)
-        return script, warning
-
-    def check(self) -> CallScript:
-        """The team's script, or the error that keeps it from being used."""
-        return load_script(self._path)
-
-
 class CallService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
-        self.scripts = ScriptSource(ctx.rules.call_script_file)
+        self.scripts = qualifying.ScriptSource(ctx.rules.call_script_file)
 
     def outcomes(self) -> OutcomeList:
         return call_history.default_outcomes()
@@ -102,7 +58,7 @@ class CallService:
                 raise ValidationError(f"Lead {lead_id} does not exist (any more).")
             summary = summary_from_row(row)
             _check_callable(lead, summary.name)
-            answers, continuing = _continue_with(
+            answers, continuing = qualifying.continue_with(
                 script, call_history.latest_qualification(s, lead_id)
             )
             attempts = call_history.attempt_infos(s, lead_id)
@@ -148,8 +104,8 @@ class CallService:
                 if lead.status is Status.SAL:
                     lifecycle.transition(s, lead, Action.START_WORKING, actor_id=actor_id, at=now)
                 number = lead.attempt_count + 1
-                qual, assessment, given, changed = self._qualify(
-                    s, lead, log.script, answers, actor_id
+                qual, assessment, given, changed = qualifying.qualify(
+                    s, lead.id, log.script, answers, actor_id, now
                 )
                 recommendation = self.outcomes().recommend(
                     outcome, number, assessment.recommendation if assessment else None
@@ -166,7 +122,7 @@ class CallService:
                     script_id=log.script.id if qual else None,
                     script_version=log.script.version if qual else None,
                     answers=given,
-                    answer_lines=_lines(log.script, given),
+                    answer_lines=qualifying.answer_lines_for(log.script, given),
                     callback_at=callback_at,
                     decision=log.decision.decision.value if log.decision else None,
                     qualification_id=qual.id if qual else None,
@@ -179,7 +135,7 @@ class CallService:
                 self._record_call(s, lead, attempt, outcome, number, actor_id)
                 if assessment is not None and changed:
                     lead.grade = assessment.grade
-                    _record_qualified(s, lead.id, log.script, assessment, actor_id, now)
+                    qualifying.record_qualified(s, lead.id, log.script, assessment, actor_id, now)
                 if log.decision is not None:
                     self._decide(s, lead, qual, log.decision, recommendation, actor_id)
                 s.flush()
@@ -200,47 +156,6 @@ class CallService:
             if exc.changed_by is not None:
                 raise
             raise conflict_after_race(self._ctx, log.lead_id) from exc
-
-    def _qualify(
-        self, s: Session, lead: Lead, script: CallScript, answers: Answers, actor_id: int
-    ) -> tuple[Qualification | None, Assessment | None, Answers, bool]:
-        """Update (or start) the lead's qualification. Returns it, its assessment, the
-        answers given or changed on this call, and whether anything changed."""
-        latest = call_history.latest_qualification(s, lead.id)
-        previous: dict[str, Any] = dict(latest.answers) if latest else {}
-        if not answers and (latest is None or latest.decision is not None):
-            return None, None, {}, False
-        assessment = evaluate(script, answers, self._ctx.now().date())
-        kept = assessment.answers
-        given = {k: v for k, v in kept.items() if previous.get(k) != v}
-        same_script = latest is not None and (latest.script_id, latest.script_version) == (
-            script.id,
-            script.version,
-        )
-        qual = latest if latest is not None and latest.decision is None and same_script else None
-        changed = bool(given) or qual is None or set(previous) != set(kept)
-        if qual is None:
-            qual = Qualification(
-                lead_id=lead.id,
-                script_id=script.id,
-                script_version=script.version,
-                created_by_id=actor_id,
-                created_at=self._ctx.now(),
-            )
-            s.add(qual)
-        rec = assessment.recommendation
-        qual.answers = kept
-        qual.answer_lines = _lines(script, kept)
-        qual.scores = dict(assessment.scores)
-        qual.total = assessment.total
-        qual.grade = assessment.grade
-        qual.complete = assessment.complete
-        qual.knockout_question = assessment.knockout.question_id if assessment.knockout else None
-        qual.recommendation = rec.decision.value if rec else None
-        qual.recommendation_reason = rec.reason_code if rec else None
-        qual.updated_at = self._ctx.now()
-        s.flush()
-        return qual, assessment, given, changed
 
     def _record_call(
         self,
@@ -354,12 +269,6 @@ class CallService:
         with self._ctx.store.read() as s:
             return call_history.qualification_summary(s, lead_id)
 
-    def raw_answers(self, lead_id: int) -> dict[str, Any]:
-        """The stored answers of the latest qualification, by question id."""
-        with self._ctx.store.read() as s:
-            q = call_history.latest_qualification(s, lead_id)
-            return dict(q.answers) if q else {}
-
 
 # --- helpers ------------------------------------------------------------------------------
 
@@ -394,68 +303,3 @@ def _check_decision(decision: DecisionInput | None, rec: Recommendation | None) 
         )
     if decision.decision is Decision.DISQUALIFY and not decision.reason_code:
         raise ValidationError("Choose a reason to disqualify this lead.")
-
-
-def _continue_with(script: CallScript, latest: Qualification | None) -> tuple[Answers, str | None]:
-    if latest is None:
-        return {}, None
-    when = f"{latest.updated_at:%d %b}"
-    if latest.decision is None and (latest.script_id, latest.script_version) == (
-        script.id,
-        script.version,
-    ):
-        return dict(latest.answers), f"Continuing the qualification from {when}."
-    answers = carry_over(script, latest.answers)
-    if not answers:
-        return {}, None
-    if latest.decision is None:
-        return answers, (
-            f"The answers from {when} were given under script version "
-            f"{latest.script_version}; those that still fit are filled in."
-        )
-    grade = f", grade {latest.grade}" if latest.grade else ""
-    return answers, f"Answers from the qualification of {when}{grade} are filled in: check them."
-
-
-def _lines(script: CallScript, answers: Answers) -> list[dict[str, str]]:
-    out = []
-    for section, question in script.questions():
-        if question.id in answers:
-            out.append(
-                {
-                    "id": question.id,
-                    "section": section.title,
-                    "question": question.text,
-                    "answer": answer_label(question, answers[question.id]),
-                }
-            )
-    return out
-
-
-def _record_qualified(
-    s: Session,
-    lead_id: int,
-    script: CallScript,
-    a: Assessment,
-    actor: int,
-    at: datetime,
-) -> None:
-    rec = a.recommendation
-    lifecycle.record(
-        s,
-        lead_id,
-        EventKind.QUALIFIED,
-        actor_id=actor,
-        at=at,
-        data={
-            "grade": a.grade,
-            "scores": dict(a.scores),
-            "script_id": script.id,
-            "script_version": script.version,
-            "recommendation": rec.decision.value if rec else None,
-            "complete": a.complete,
-            "total": a.total,
-            "knockout": a.knockout.question_id if a.knockout else None,
-            "reason_code": rec.reason_code if rec else None,
-        },
-    )

@@ -80,3 +80,21 @@ def test_calls_lists_attempts_with_their_answers(
         "question": "Is there budget for solving this?",
         "answer": "Planned or being requested",
     }
+
+
+def test_the_window_is_told_at_start_when_the_team_script_is_broken(
+    database_url: str, tmp_path: Path
+) -> None:
+    from sdrdesk.app import open_app
+    from sdrdesk.settings import Settings
+
+    script = tmp_path / "team.toml"
+    script.write_text(TEAM_SCRIPT.replace('version = "7"\n', ""), encoding="utf-8")
+    app_ctx = open_app(database_url, Settings(call_script_file=str(script)))
+    try:
+        [warning] = app_ctx.warnings
+        assert warning.startswith(f"{script}: the script: field “version” is missing")
+        assert "Calls use the default script until the file is fixed." in warning
+        assert app_ctx.services.rules.call_script_file == str(script)
+    finally:
+        app_ctx.store.dispose()

@@ -10,6 +10,7 @@ explicitly discarded).
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
@@ -137,7 +138,7 @@ class CallWorkspace(QDialog):
             shortcut.activated.connect(slot)
 
         for n in range(1, 10):
-            key(f"Ctrl+{n}", lambda n=n: self.pick_outcome(n))  # type: ignore[misc]
+            key(f"Ctrl+{n}", functools.partial(self.pick_outcome, n))
         key("Ctrl+PgDown", lambda: self.ui.scriptView.step(1))
         key("Ctrl+PgUp", lambda: self.ui.scriptView.step(-1))
         key("Ctrl+S", self.save)
