@@ -49,6 +49,7 @@ def rules_from(settings: Settings) -> Rules:
         calling_hours_start=settings.calling_hours_start,
         calling_hours_end=settings.calling_hours_end,
         undo_seconds=settings.undo_seconds,
+        call_script_file=settings.call_script_file,
     )
 
 
@@ -108,6 +109,12 @@ def open_app(database_url: str | None = None, settings: Settings | None = None) 
             criteria = load_criteria(Path(settings.sal_criteria_file).expanduser())
         except ValidationError as exc:
             warnings.append(f"{exc} Using the default SAL criteria.")
+    if settings.call_script_file:
+        from sdrdesk.services.qualifying import ScriptSource
+
+        _script, script_warning = ScriptSource(settings.call_script_file).get()
+        if script_warning:
+            warnings.append(script_warning)
     assignment = load_rules()
     if settings.assignment_rules_file:
         try:

@@ -152,6 +152,13 @@ class DemoController(QObject):
             return
         self._load_plan(row.lead.id, user, None, None)
 
+    def schedule_lead(self, lead_id: int) -> None:
+        """Book a demo for a lead that is not (necessarily) selected: after a call that
+        recommended one. The plan checks the lead's status."""
+        user = self._host.user
+        if user is not None:
+            self._load_plan(lead_id, user, None, None)
+
     def _load_plan(
         self, lead_id: int, user: UserInfo, draft: DemoDraft | None, error: str | None
     ) -> None:

@@ -27,6 +27,7 @@ from sdrdesk import __version__
 from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError
 from sdrdesk.domain.users import Role
 from sdrdesk.gui.actions import decorate_actions, shortcut_rows
+from sdrdesk.gui.calls import CallsController
 from sdrdesk.gui.demos import DemoController
 from sdrdesk.gui.dialogs.identity_dialog import IdentityDialog
 from sdrdesk.gui.dialogs.import_dialog import ImportRunner
@@ -36,6 +37,7 @@ from sdrdesk.gui.models.queue_model import Column, QueueModel
 from sdrdesk.gui.team import TeamController
 from sdrdesk.gui.triage import TriageController
 from sdrdesk.gui.workers import Background
+from sdrdesk.services.calls import CallService
 from sdrdesk.services.claims import ClaimService
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.demos import demo_service
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         self.demos = DemoController(
             self, demo_service(ctx), self.ui.leadPanel, self.ui.actionScheduleDemo, self.ui.menuLead
         )
+        self.calls = CallsController(self, CallService(ctx), ctx.now)
         self.ui.leadPanel.configure(
             ctx.now, (ctx.rules.calling_hours_start, ctx.rules.calling_hours_end)
         )
@@ -267,8 +270,9 @@ class MainWindow(QMainWindow):
         ui.loadSampleButton.clicked.connect(self.load_sample_leads)
         self.importer.finished.connect(self._imported)
         self.importer.failed.connect(lambda exc: self.show_error(exc, "Importing"))
-        # The call workspace comes with its own feature.
-        ui.actionStartCall.setEnabled(False)
+        ui.actionStartCall.triggered.connect(self.calls.start_current)
+        self.calls.logged.connect(lambda _result: self.refresh())
+        self.calls.demo_requested.connect(self.demos.schedule_lead)
 
     # --- queue ----------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ class Rules:
     calling_hours_start: int = 9
     calling_hours_end: int = 18
     undo_seconds: int = 10
+    call_script_file: str | None = None  # the team's call script (default: the packaged one)
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from sdrdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Action
 from sdrdesk.services import demo_queries as q
+from sdrdesk.services.calls import CallService
 from sdrdesk.services.common import conflict_after_race, explain_conflict, load_lead
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.demo_contacts import account_executive, lead_email, organizer
@@ -375,7 +376,6 @@ def _replace_ae_view(info: DemoInfo, before: DemoInfo) -> DemoInfo:
 def demo_service(ctx: ServiceContext) -> DemoService:
     """The demo service as the app and the CLI use it.
 
-    The hand-over comes from the call feature: when it is merged, pass
-    ``handover=CallService(ctx).qualification_summary`` here (the only place to wire it).
+    The hand-over (grade, answers, notes) comes from the call feature.
     """
-    return DemoService(ctx, handover=None)
+    return DemoService(ctx, handover=CallService(ctx).qualification_summary)

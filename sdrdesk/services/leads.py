@@ -14,6 +14,7 @@ from sdrdesk.domain.contact import PhoneQuality
 from sdrdesk.domain.criteria import LeadFacts
 from sdrdesk.domain.errors import NotFoundError
 from sdrdesk.domain.lifecycle import Status, describe_action
+from sdrdesk.services import call_history
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import EventInfo, LeadDetail, LeadSummary
 
@@ -164,6 +165,8 @@ class LeadService:
                 updated_at=lead.updated_at,
                 events=tuple(event_infos(s, [lead_id])),
                 criteria=tuple(self._ctx.criteria.evaluate(facts)),
+                attempts=tuple(call_history.attempt_infos(s, lead_id)),
+                qualification=call_history.qualification_summary(s, lead_id),
             )
 
     def events(

@@ -4,7 +4,17 @@ Every change needs an Alembic revision (``tests/db/test_schema.py`` compares the
 migrated schema with these models on SQLite and PostgreSQL).
 """
 
+from sdrdesk.db.models.calls import CallAttempt, Qualification
 from sdrdesk.db.models.core import ImportBatch, Lead, LeadEvent, RejectionReason, User
 from sdrdesk.db.models.demos import Demo
 
-__all__ = ["Demo", "ImportBatch", "Lead", "LeadEvent", "RejectionReason", "User"]
+__all__ = [
+    "CallAttempt",
+    "Demo",
+    "ImportBatch",
+    "Lead",
+    "LeadEvent",
+    "Qualification",
+    "RejectionReason",
+    "User",
+]
