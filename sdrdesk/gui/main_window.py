@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
             (Column.SOURCE, 120),
             (Column.SCORE, 50),
             (Column.WAITING, 110),
-            (Column.LOCAL_TIME, 85),
+            (Column.LOCAL_TIME, 100),
             (Column.ATTEMPTS, 45),
         ):
             view.setColumnWidth(column, width)
