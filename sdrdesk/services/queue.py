@@ -25,11 +25,9 @@ from sqlalchemy import (
     Integer,
     Select,
     and_,
-    case,
     false,
     func,
     literal,
-    null,
     or_,
     select,
     text,
@@ -252,7 +250,7 @@ class QueueService:
     # --- queries --------------------------------------------------------------------------
 
     def _merged(self, query: QueueQuery) -> bool:
-        return query.sort is SortKey.URGENCY and not search_terms(query.text)
+        return query.sort is SortKey.URGENCY
 
     def _statuses(self, query: QueueQuery) -> tuple[Status, ...]:
         statuses = VIEW_STATUSES[query.view]
@@ -377,41 +375,16 @@ class QueueService:
     def _offset_page(self, session: Session, cursor: QueueCursor, size: int) -> QueuePage:
         query = cursor.query
         q = summary_select().where(*self._base(session, query))
-        if query.sort is SortKey.URGENCY:
-            order = self._urgency_order(session, query, cursor)
-        else:
-            columns = _SORT_COLUMNS[query.sort]
-            order = [
-                *((c.desc() if query.descending else c.asc()).nulls_last() for c in columns),
-                Lead.id.desc() if query.descending else Lead.id.asc(),
-            ]
+        columns = _SORT_COLUMNS[query.sort]
+        order = [
+            *((c.desc() if query.descending else c.asc()).nulls_last() for c in columns),
+            Lead.id.desc() if query.descending else Lead.id.asc(),
+        ]
         q = q.order_by(*order).offset(cursor.offset).limit(size + 1)
         rows = [_row(summary_from_row(r), cursor.now, cursor.rules) for r in session.execute(q)]
         more = len(rows) > size
         next_cursor = replace(cursor, offset=cursor.offset + size) if more else None
         return QueuePage(tuple(rows[:size]), next_cursor)
-
-    def _urgency_order(self, session: Session, query: QueueQuery, cursor: QueueCursor) -> list[Any]:
-        """The default order as one ORDER BY (fine for the few rows a search matches)."""
-        tiers = self._plan(session, query, cursor)
-        tier_case = case(
-            *[
-                (or_(*(_stream_cond(k) for k in streams)), i)
-                for i, streams in enumerate(tiers)
-                if streams
-            ],
-            else_=len(tiers),
-        )
-        cutoff = cursor.now - cursor.rules.speed_to_lead
-        fresh = Lead.handed_off_at >= cutoff
-        return [
-            tier_case,
-            case((fresh, 0), else_=1),
-            case((fresh, Lead.handed_off_at), else_=null()),
-            Lead.score.desc().nulls_last(),
-            Lead.handed_off_at.asc(),
-            Lead.id.asc(),
-        ]
 
 
 # --- helpers ------------------------------------------------------------------------------
