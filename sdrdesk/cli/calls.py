@@ -6,12 +6,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sdrdesk.cli.common import open_for
-from sdrdesk.domain.call_script import CallScript
-from sdrdesk.domain.script_file import load_script
 from sdrdesk.services.dto import to_jsonable
+
+if TYPE_CHECKING:
+    from sdrdesk.domain.call_script import CallScript
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -36,6 +37,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_script_check(args: argparse.Namespace) -> int:
+    from sdrdesk.domain.script_file import load_script
     from sdrdesk.settings import load_settings
 
     path: Path | None = args.file

@@ -7,15 +7,16 @@ import json
 import sys
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sdrdesk.cli.common import open_for
 from sdrdesk.domain.contact import zone
 from sdrdesk.domain.demos import DemoStatus
 from sdrdesk.domain.errors import ValidationError
-from sdrdesk.services.demo_info import DemoInfo
-from sdrdesk.services.demos import demo_service
 from sdrdesk.services.dto import to_jsonable
+
+if TYPE_CHECKING:
+    from sdrdesk.services.demo_info import DemoInfo
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -68,6 +69,8 @@ def _local_midnight(day: date) -> datetime:
 
 
 def cmd_demos(args: argparse.Namespace) -> int:
+    from sdrdesk.services.demos import demo_service
+
     app_ctx = open_for(args)
     since = _local_midnight(args.since or datetime.now(UTC).astimezone().date())
     demos = demo_service(app_ctx.services).list_demos(
@@ -115,6 +118,8 @@ def _json(demo: DemoInfo) -> dict[str, Any]:
 
 
 def cmd_invite(args: argparse.Namespace) -> int:
+    from sdrdesk.services.demos import demo_service
+
     app_ctx = open_for(args)
     invite = demo_service(app_ctx.services).invite(args.demo_id)
     if args.output == "-":

@@ -7,8 +7,6 @@ from typing import Any
 
 from sdrdesk.cli.common import acting_user, open_for
 from sdrdesk.domain.errors import ValidationError
-from sdrdesk.services.assignment import AssignmentService
-from sdrdesk.services.claims import ClaimService
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -27,6 +25,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
+    from sdrdesk.services.assignment import AssignmentService
+    from sdrdesk.services.claims import ClaimService
+
     app_ctx = open_for(args)
     user = acting_user(args, app_ctx)
     if args.auto:
