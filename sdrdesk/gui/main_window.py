@@ -44,7 +44,7 @@ from sdrdesk.services.demos import demo_service
 from sdrdesk.services.dto import LeadDetail, UserInfo
 from sdrdesk.services.imports import ImportReport, ImportService
 from sdrdesk.services.leads import LeadService
-from sdrdesk.services.queue import QueueRow, QueueService, QueueView
+from sdrdesk.services.queue import QueuePage, QueueQuery, QueueRow, QueueService, QueueView
 from sdrdesk.services.reasons import ReasonService
 from sdrdesk.services.sample_data import SampleDataService, SampleResult
 from sdrdesk.services.sync import SyncService
@@ -146,18 +146,29 @@ class MainWindow(QMainWindow):
         self._identify(dialog.user_name, dialog.display_name)
 
     def _identify(self, name: str, display: str | None = None) -> None:
+        """Who is working and their first page of the queue, in one trip to the store."""
+        users, queue, query = self.users, self.queue_service, self.model.query
+
+        def identify() -> tuple[UserInfo, QueueQuery, QueuePage]:
+            user = users.ensure(name, Role.SDR, display_name=display)
+            mine = replace(query, user_id=user.id)
+            return user, mine, queue.first_page(mine)
+
         self.background.run(
-            lambda: self.users.ensure(name, Role.SDR, display_name=display),
-            self._identified,
-            lambda exc: self.show_error(exc, "Opening the store"),
+            identify, self._identified, lambda exc: self.show_error(exc, "Opening the store")
         )
 
-    def _identified(self, user: UserInfo) -> None:
+    def _identified(self, result: tuple[UserInfo, QueueQuery, QueuePage]) -> None:
+        user, query, page = result
         self._user = user
         self._user_label.setText(f"{user.display_name} ({user.role.label})")
         self.ui.actionReassign.setEnabled(user.role is Role.MANAGER)
+        self.model.show_first_page(query, page)
+        # What is not needed for the first rows waits until they are on screen.
+        QTimer.singleShot(0, self._after_first_page)
+
+    def _after_first_page(self) -> None:
         self.triage.load_reasons()
-        self.model.set_query(replace(self.model.query, user_id=user.id))
         self._load_sources()
         self.team.start()
 

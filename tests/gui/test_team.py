@@ -136,6 +136,19 @@ def test_a_dropped_connection_shows_a_banner_and_recovers(
 ) -> None:
     window = make_window(*QUEUE)
     qtbot.waitUntil(lambda: window.team._monitor is not None)
+
+    def listening() -> bool:
+        with window._ctx.store.engine.connect() as conn:
+            return bool(
+                conn.execute(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity "
+                        "WHERE application_name = 'sdrdesk-listen'"
+                    )
+                ).scalar()
+            )
+
+    qtbot.waitUntil(listening, timeout=5000)
     with window._ctx.store.engine.connect() as conn:
         conn.execute(
             text(

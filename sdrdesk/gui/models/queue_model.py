@@ -192,6 +192,12 @@ class QueueModel(QAbstractTableModel):
             key=f"queue-{id(self)}",
         )
 
+    def show_first_page(self, query: QueueQuery, page: QueuePage) -> None:
+        """Show a first page read elsewhere (start-up reads it with the user)."""
+        self._background.cancel(f"queue-{id(self)}")
+        self._query = query
+        self._first_arrived(page)
+
     def _first_arrived(self, page: QueuePage) -> None:
         self.beginResetModel()
         self._rows = list(page.rows)
