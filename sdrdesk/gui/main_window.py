@@ -11,6 +11,7 @@ import base64
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -27,30 +28,30 @@ from sdrdesk import __version__
 from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError
 from sdrdesk.domain.users import Role
 from sdrdesk.gui.actions import decorate_actions, shortcut_rows
-from sdrdesk.gui.calls import CallsController
-from sdrdesk.gui.demos import DemoController
 from sdrdesk.gui.dialogs.identity_dialog import IdentityDialog
-from sdrdesk.gui.dialogs.import_dialog import ImportRunner
 from sdrdesk.gui.dialogs.shortcuts_dialog import ShortcutsDialog
 from sdrdesk.gui.forms.ui_main_window import Ui_MainWindow
 from sdrdesk.gui.models.queue_model import Column, QueueModel
 from sdrdesk.gui.team import TeamController
 from sdrdesk.gui.triage import TriageController
 from sdrdesk.gui.workers import Background
-from sdrdesk.services.calls import CallService
 from sdrdesk.services.claims import ClaimService
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.demos import demo_service
 from sdrdesk.services.dto import LeadDetail, UserInfo
-from sdrdesk.services.imports import ImportReport, ImportService
 from sdrdesk.services.leads import LeadService
 from sdrdesk.services.queue import QueuePage, QueueQuery, QueueRow, QueueService, QueueView
 from sdrdesk.services.reasons import ReasonService
-from sdrdesk.services.sample_data import SampleDataService, SampleResult
 from sdrdesk.services.sync import SyncService
 from sdrdesk.services.triage import TriageService
 from sdrdesk.services.users import UserService
 from sdrdesk.settings import Settings, save_settings
+
+if TYPE_CHECKING:
+    from sdrdesk.gui.calls import CallsController
+    from sdrdesk.gui.demos import DemoController
+    from sdrdesk.gui.dialogs.import_dialog import ImportRunner
+    from sdrdesk.services.imports import ImportReport
+    from sdrdesk.services.sample_data import SampleResult
 
 log = logging.getLogger(__name__)
 
@@ -88,14 +89,13 @@ class MainWindow(QMainWindow):
         self.triage = TriageController(
             self, TriageService(ctx), ReasonService(ctx), ctx.rules.undo_seconds
         )
-        self.importer = ImportRunner(self, ImportService(ctx), self.background)
+        self._importer: ImportRunner | None = None
         self.team = TeamController(self, SyncService(ctx), ClaimService(ctx), self.users)
         # Even a window that is destroyed without being closed stops following the team.
         self.destroyed.connect(self.team.stop)
-        self.demos = DemoController(
-            self, demo_service(ctx), self.ui.leadPanel, self.ui.actionScheduleDemo, self.ui.menuLead
-        )
-        self.calls = CallsController(self, CallService(ctx), ctx.now)
+        # Calls and demos load right after the first rows are on screen, or on first use.
+        self._demos: DemoController | None = None
+        self._calls: CallsController | None = None
         self.ui.leadPanel.configure(
             ctx.now, (ctx.rules.calling_hours_start, ctx.rules.calling_hours_end)
         )
@@ -168,9 +168,55 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._after_first_page)
 
     def _after_first_page(self) -> None:
+        self._load_features()
         self.triage.load_reasons()
         self._load_sources()
         self.team.start()
+
+    @property
+    def calls(self) -> CallsController:
+        return self._load_features()[0]
+
+    @property
+    def demos(self) -> DemoController:
+        return self._load_features()[1]
+
+    def _load_features(self) -> tuple[CallsController, DemoController]:
+        """Calls and demos, loaded once the first rows are painted (start-up stays quick)."""
+        if self._calls is not None and self._demos is not None:
+            return self._calls, self._demos
+        from sdrdesk.gui.calls import CallsController
+        from sdrdesk.gui.demos import DemoController
+        from sdrdesk.services.calls import CallService
+        from sdrdesk.services.demos import demo_service
+
+        ctx, ui = self._ctx, self.ui
+        demos = DemoController(
+            self, demo_service(ctx), ui.leadPanel, ui.actionScheduleDemo, ui.menuLead
+        )
+        calls = CallsController(self, CallService(ctx), ctx.now)
+        self._calls, self._demos = calls, demos
+        ui.actionStartCall.triggered.connect(calls.start_current)
+        calls.logged.connect(lambda _result: self.refresh())
+        calls.demo_requested.connect(demos.schedule_lead)
+        for feature in (ui.actionStartCall, ui.actionScheduleDemo):
+            feature.setEnabled(True)
+        decorate_actions(self)
+        detail = self.ui.leadPanel.detail
+        if detail is not None:
+            demos.lead_shown(detail)
+        return calls, demos
+
+    @property
+    def importer(self) -> ImportRunner:
+        if self._importer is None:
+            from sdrdesk.gui.dialogs.import_dialog import ImportRunner
+            from sdrdesk.services.imports import ImportService
+
+            self._importer = ImportRunner(self, ImportService(self._ctx), self.background)
+            self._importer.finished.connect(self._imported)
+            self._importer.failed.connect(lambda exc: self.show_error(exc, "Importing"))
+        return self._importer
 
     @property
     def user(self) -> UserInfo | None:
@@ -279,11 +325,8 @@ class MainWindow(QMainWindow):
         ui.actionChangeUser.triggered.connect(self.ask_identity)
         ui.importButton.clicked.connect(self.import_csv)
         ui.loadSampleButton.clicked.connect(self.load_sample_leads)
-        self.importer.finished.connect(self._imported)
-        self.importer.failed.connect(lambda exc: self.show_error(exc, "Importing"))
-        ui.actionStartCall.triggered.connect(self.calls.start_current)
-        self.calls.logged.connect(lambda _result: self.refresh())
-        self.calls.demo_requested.connect(self.demos.schedule_lead)
+        for feature in (ui.actionStartCall, ui.actionScheduleDemo):
+            feature.setEnabled(False)  # until _load_features
 
     # --- queue ----------------------------------------------------------------------------
 
@@ -383,7 +426,8 @@ class MainWindow(QMainWindow):
         row = self.current_row()
         if row is not None and row.lead.id == detail.id:
             self.ui.leadPanel.show_lead(detail)
-            self.demos.lead_shown(detail)
+            if self._demos is not None:
+                self._demos.lead_shown(detail)
 
     def _refresh_selected(self) -> None:
         self._current_changed(self.ui.queueView.currentIndex(), QModelIndex())
@@ -504,6 +548,8 @@ class MainWindow(QMainWindow):
         user = self._user
         if user is None:
             return
+        from sdrdesk.services.sample_data import SampleDataService
+
         service = SampleDataService(self._ctx)
         self.notify(self.tr("Adding sample leads…"))
         self.background.run(

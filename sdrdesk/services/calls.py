@@ -30,7 +30,7 @@ from sdrdesk.services.call_dto import CallLog, CallResult, CallSetup, DecisionIn
 from sdrdesk.services.common import conflict_after_race, load_lead
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import AttemptInfo, QualificationSummary
-from sdrdesk.services.leads import summary_from_row, summary_select
+from sdrdesk.services.lead_rows import summary_from_row, summary_select
 from sdrdesk.services.reasons import ReasonService
 
 CALLABLE = (Status.SAL, Status.WORKING, Status.NURTURE)

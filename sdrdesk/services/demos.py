@@ -47,7 +47,7 @@ from sdrdesk.services.demo_contacts import account_executive, lead_email, organi
 from sdrdesk.services.demo_info import AeChoice, DemoInfo, DemoPlan, DemoRequest, DemoResult, Invite
 from sdrdesk.services.dto import QualificationSummary
 from sdrdesk.services.invites import build_invite
-from sdrdesk.services.leads import summary_from_row, summary_select
+from sdrdesk.services.lead_rows import summary_from_row, summary_select
 from sdrdesk.services.users import user_info
 
 Handover = Callable[[int], QualificationSummary | None]

@@ -49,7 +49,7 @@ from sdrdesk.domain.urgency import (
 )
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import LeadSummary
-from sdrdesk.services.leads import summary_from_row, summary_select
+from sdrdesk.services.lead_rows import summary_from_row, summary_select
 
 PAGE_SIZE = 100
 
