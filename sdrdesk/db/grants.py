@@ -42,6 +42,9 @@ APPEND_ONLY = ("lead_events", "import_batches")
 
 def grant_statements(metadata: MetaData, database: str) -> list[str]:
     """The statements, one per item, without their final semicolons."""
+    from sdrdesk.db.models import load_all
+
+    load_all()
     tables = sorted(metadata.tables)
     groups = ", ".join(GROUPS)
     workers = f"{SDR}, {MANAGER}"

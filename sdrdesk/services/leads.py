@@ -13,7 +13,6 @@ from sdrdesk.domain.contact import PhoneQuality
 from sdrdesk.domain.criteria import LeadFacts
 from sdrdesk.domain.errors import NotFoundError
 from sdrdesk.domain.lifecycle import Status, describe_action
-from sdrdesk.services import call_history
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import EventInfo, LeadDetail, LeadSummary
 from sdrdesk.services.lead_rows import OWNER, summary_from_row, summary_select
@@ -96,6 +95,8 @@ class LeadService:
             return counts
 
     def get(self, lead_id: int) -> LeadDetail:
+        from sdrdesk.services import call_history  # the call feature: loaded on first use
+
         with self._ctx.store.read() as s:
             row = s.execute(summary_select().where(Lead.id == lead_id)).first()
             lead = s.get(Lead, lead_id)

@@ -15,7 +15,7 @@ from sdrdesk.db import lifecycle
 from sdrdesk.db.base import Base
 from sdrdesk.db.engine import Store
 from sdrdesk.db.migrate import SCHEMA_HEAD, backup_sqlite, script_head, upgrade
-from sdrdesk.db.models import Lead, LeadEvent, RejectionReason
+from sdrdesk.db.models import Lead, LeadEvent, RejectionReason, load_all
 from sdrdesk.db.search import include_object
 from sdrdesk.domain.errors import SdrdeskError
 from sdrdesk.domain.leads import LeadInput, clean_lead
@@ -37,6 +37,7 @@ def _one_lead(ctx: ServiceContext, actor: UserInfo) -> int:
 
 
 def test_migrated_schema_equals_the_models(store: Store) -> None:
+    load_all()
     with store.engine.connect() as conn:
         context = MigrationContext.configure(
             conn, opts={"compare_type": True, "include_object": include_object}
@@ -146,6 +147,7 @@ def test_an_older_file_is_copied_aside_then_migrated_keeping_its_data(tmp_path: 
             )
         )
     result = upgrade(store.engine)
+    load_all()
     assert (result.from_revision, result.to_revision) == ("0001", SCHEMA_HEAD)
     assert result.backup is not None
     with sqlite3.connect(result.backup) as conn:
