@@ -118,8 +118,8 @@ def test_funnel_per_sdr_and_per_source(reports: ReportService, scenario: Scenari
     }
     assert per_sdr[-1].is_total
     per_source = reports.funnel(scenario.period(), Breakdown.SOURCE)
-    got = {r.group: (r.mql, r.sal, r.sql, r.rejected) for r in per_source}
-    assert got == {
+    counts = {r.group: (r.mql, r.sal, r.sql, r.rejected) for r in per_source}
+    assert counts == {
         "Webinar": (4, 1, 1, 2),
         "Paid search": (3, 1, 0, 1),
         "(no source)": (1, 0, 0, 0),
