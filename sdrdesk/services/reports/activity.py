@@ -72,18 +72,16 @@ def grades(session: Session, f: ReportFilter) -> list[GradeCount]:
     )
     q = aliased(LeadEvent, name="q")
     booked = aliased(LeadEvent, name="booked")
-    demos = (
-        select(booked.lead_id)
-        .where(booked.action == Action.BOOK_DEMO.value, booked.at >= f.since)
-        .distinct()
-        .subquery("demos")
+    demo = (
+        select(booked.id)
+        .where(booked.lead_id == q.lead_id, booked.action == Action.BOOK_DEMO.value)
+        .exists()
     )
     grade = json_text(q.data, "grade")
     query = (
-        select(q.actor_id, grade.label("grade"), func.count(), func.count(demos.c.lead_id))
+        select(q.actor_id, grade.label("grade"), func.count(), count_if(demo))
         .select_from(latest)
         .join(q, q.id == latest.c.id)
-        .outerjoin(demos, demos.c.lead_id == q.lead_id)
         .where(grade.is_not(None))
         .group_by(q.actor_id, grade)
     )
