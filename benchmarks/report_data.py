@@ -236,7 +236,7 @@ def load(engine: Engine, count: int, seed: int = 7) -> Generated:
         else:
             cursor.execute("COMMIT")
         if postgres:
-            raw.autocommit = True  # type: ignore[attr-defined]
+            raw.driver_connection.autocommit = True  # type: ignore[union-attr]
             cursor.execute("VACUUM ANALYZE")
     finally:
         raw.close()

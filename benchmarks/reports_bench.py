@@ -24,6 +24,7 @@ afterwards) through ``--postgres-admin-url`` (a role allowed to CREATE DATABASE)
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import statistics
 import sys
@@ -137,7 +138,7 @@ def measure(backend: str, url: str, leads: int, render: bool) -> list[Line]:
     renderer = _renderer(ctx) if render else None
     for period_name, f in periods().items():
         for name, fn in reports(service).items():
-            query = best_of(lambda fn=fn, f=f: fn(f))
+            query = best_of(functools.partial(fn, f))
             shown = renderer(name, f) if renderer else None
             lines.append(Line(backend, period_name, name, query, shown))
             print(
@@ -150,11 +151,9 @@ def measure(backend: str, url: str, leads: int, render: bool) -> list[Line]:
     return lines
 
 
-def _renderer(ctx: ServiceContext) -> Callable[[str, ReportFilter], float] | None:
-    try:
-        from benchmarks.reports_render import Renderer
-    except ImportError:
-        return None
+def _renderer(ctx: ServiceContext) -> Callable[[str, ReportFilter], float]:
+    from benchmarks.reports_render import Renderer
+
     return Renderer(ctx)
 
 

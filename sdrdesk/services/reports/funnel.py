@@ -96,7 +96,7 @@ def funnel(session: Session, f: ReportFilter, by: Breakdown, dialect: str) -> li
             total = row
         else:
             rows.append(row)
-    rows.sort(key=lambda r: (-r.mql, r.group))
+    rows.sort(key=lambda r: (r.group.startswith("("), -r.mql, r.group))  # "(none)" last
     if total is None:
         total = FunnelRow("Team", 0, 0, 0, 0, None, None, is_total=True)
     return [*rows, total]

@@ -170,7 +170,7 @@ def speed(
             total = row
         else:
             rows.append(row)
-    rows.sort(key=lambda r: (-r.leads, r.group))
+    rows.sort(key=lambda r: (r.group.startswith("("), -r.leads, r.group))  # "(none)" last
     if total is None:
         total = SpeedRow("Team", 0, 0, 0, 0, None, 0, 0, 0, 0, None, (0,) * (n + 1), True)
     count, oldest = _overdue(session, f, due_before)
