@@ -5,5 +5,6 @@ migrated schema with these models on SQLite and PostgreSQL).
 """
 
 from sdrdesk.db.models.core import ImportBatch, Lead, LeadEvent, RejectionReason, User
+from sdrdesk.db.models.reporting import REPORT_INDEXES
 
-__all__ = ["ImportBatch", "Lead", "LeadEvent", "RejectionReason", "User"]
+__all__ = ["REPORT_INDEXES", "ImportBatch", "Lead", "LeadEvent", "RejectionReason", "User"]

@@ -11,12 +11,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import String, and_, case, cast, func, literal, select, union_all
-from sqlalchemy.orm import aliased
+from sqlalchemy import String, case, cast, func, literal, null, select, union_all
 from sqlalchemy.sql import Subquery
 
-from sdrdesk.db.models import Lead, LeadEvent
-from sdrdesk.db.reporting import undone_event_ids
+from sdrdesk.db.models import Lead
+from sdrdesk.db.reporting import First, firsts_per_lead
 from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Action
 from sdrdesk.services.reports.common import NO_SOURCE, NOBODY
@@ -33,69 +32,57 @@ class Breakdown(StrEnum):
         return {"total": "Team", "sdr": "SDR", "source": "Source"}[self.value]
 
 
-def facts(f: ReportFilter) -> Subquery:
+def facts(f: ReportFilter, dialect: str, by: Breakdown, *wanted: str) -> Subquery:
     """Columns: lead_id, handed_off_at, source ('' for none), sdr_id (who triaged:
-    the first accept's actor, else the first reject's), triage_at, accept_at, demo_at,
-    call_at.
+    the first accept's actor, else the first reject's), triage_at, accept_at, and of
+    ``demo_at`` and ``call_at`` those ``wanted`` (the others are NULL).
 
-    The cohort's leads are read along the hand-off index; each one's events are one
-    seek into the (lead, action, at) index, and the grouping follows the same order, so
-    the database streams instead of sorting.
+    Only what the report needs is looked up: each value is one index seek per lead on
+    SQLite, one more aggregate on PostgreSQL.
     """
-    e = LeadEvent
-    firsts = (
-        select(
-            Lead.id.label("lead_id"),
-            Lead.handed_off_at.label("handed_off_at"),
-            func.coalesce(Lead.source, "").label("source"),
-            func.min(_if(e.action == Action.ACCEPT.value, e.id)).label("accept_id"),
-            func.min(_if(e.action == Action.REJECT.value, e.id)).label("reject_id"),
-            func.min(_if(e.action == Action.BOOK_DEMO.value, e.at)).label("demo_at"),
-            func.min(_if(e.action == EventKind.CALL_LOGGED.value, e.at)).label("call_at"),
-        )
-        .select_from(Lead)
-        .outerjoin(
-            e,
-            and_(
-                e.lead_id == Lead.id,
-                e.action.in_(_KINDS),
-                e.id.not_in(undone_event_ids()),
-            ),
-        )
-        .where(Lead.handed_off_at >= f.since, Lead.handed_off_at < f.until)
-        .group_by(Lead.handed_off_at, Lead.id)
-    )
+    leads = select(
+        Lead.id.label("lead_id"),
+        Lead.handed_off_at.label("handed_off_at"),
+        func.coalesce(Lead.source, "").label("source"),
+    ).where(Lead.handed_off_at >= f.since, Lead.handed_off_at < f.until)
     if f.source is not None:
-        firsts = firsts.where(Lead.source == f.source)
-    first = firsts.subquery("firsts")
-    accept = aliased(LeadEvent, name="first_accept")
-    reject = aliased(LeadEvent, name="first_reject")
-    sdr = func.coalesce(accept.actor_id, reject.actor_id)
-    query = (
-        select(
-            first.c.lead_id,
-            first.c.handed_off_at,
-            first.c.source,
-            sdr.label("sdr_id"),
-            func.coalesce(accept.at, reject.at).label("triage_at"),
-            accept.at.label("accept_at"),
-            first.c.demo_at,
-            first.c.call_at,
-        )
-        .select_from(first)
-        .outerjoin(accept, accept.id == first.c.accept_id)
-        .outerjoin(reject, reject.id == first.c.reject_id)
+        leads = leads.where(Lead.source == f.source)
+    need_sdr = by is Breakdown.SDR or f.sdr_id is not None
+    firsts = [
+        x
+        for x in _FIRSTS
+        if (x.column != "actor_id" or need_sdr) and (x.label in wanted or x.label in _ALWAYS)
+    ]
+    first = firsts_per_lead(leads, Lead.id, firsts, since=f.since, dialect=dialect)
+    c = first.c
+
+    def column(name: str) -> Any:
+        return c[name] if name in c else null()
+
+    sdr = func.coalesce(column("accept_by"), column("reject_by"))
+    query = select(
+        c.lead_id,
+        c.handed_off_at,
+        c.source,
+        sdr.label("sdr_id"),
+        func.coalesce(c.accept_at, c.reject_at).label("triage_at"),
+        c.accept_at,
+        column("demo_at").label("demo_at"),
+        column("call_at").label("call_at"),
     )
     if f.sdr_id is not None:
         query = query.where(sdr == f.sdr_id)
     return query.cte("cohort")  # type: ignore[return-value]
 
 
-_KINDS = (
-    Action.ACCEPT.value,
-    Action.REJECT.value,
-    Action.BOOK_DEMO.value,
-    EventKind.CALL_LOGGED.value,
+_ALWAYS = ("accept_at", "accept_by", "reject_at", "reject_by")
+_FIRSTS = (
+    First("accept_at", Action.ACCEPT.value, "at"),
+    First("accept_by", Action.ACCEPT.value, "actor_id"),
+    First("reject_at", Action.REJECT.value, "at"),
+    First("reject_by", Action.REJECT.value, "actor_id"),
+    First("demo_at", Action.BOOK_DEMO.value, "at"),
+    First("call_at", EventKind.CALL_LOGGED.value, "at"),
 )
 
 
@@ -109,13 +96,13 @@ def grouped(cohort: Subquery, by: Breakdown, **columns: Any) -> Subquery:
     picked = [expr.label(name) for name, expr in columns.items()]
     total = select(literal("*", String).label("grp"), *picked)
     if by is Breakdown.TOTAL:
-        return total.subquery("grouped")
+        return total.cte("grouped")  # type: ignore[return-value]
     key: Any
     if by is Breakdown.SDR:
         key = func.coalesce(cast(cohort.c.sdr_id, String), "")
     else:
         key = cohort.c.source
-    return union_all(select(key.label("grp"), *picked), total).subquery("grouped")
+    return union_all(select(key.label("grp"), *picked), total).cte("grouped")  # type: ignore[return-value]
 
 
 def group_label(grp: str, by: Breakdown, names: dict[int, str]) -> str:

@@ -50,7 +50,7 @@ class FunnelRow:
 
 def funnel(session: Session, f: ReportFilter, by: Breakdown, dialect: str) -> list[FunnelRow]:
     """Rows per group (largest first), then the team total last."""
-    c = facts(f)
+    c = facts(f, dialect, by, "demo_at")
     g = grouped(
         c,
         by,

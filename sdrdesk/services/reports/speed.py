@@ -92,7 +92,7 @@ def speed(
 ) -> SpeedReport:
     target = target_minutes * 60.0
     due_before = now - timedelta(minutes=target_minutes)
-    c = facts(f)
+    c = facts(f, dialect, by, "call_at")
     triage_secs = seconds_between(c.c.handed_off_at, c.c.triage_at)
     call_secs = seconds_between(c.c.handed_off_at, c.c.call_at)
     g = grouped(
