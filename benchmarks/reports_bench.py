@@ -66,6 +66,7 @@ def reports(service: ReportService) -> dict[str, Callable[[ReportFilter], Any]]:
         "funnel (team)": lambda f: service.funnel(f),
         "funnel per SDR": lambda f: service.funnel(f, Breakdown.SDR),
         "funnel per source": lambda f: service.funnel(f, Breakdown.SOURCE),
+        "speed to lead (team)": lambda f: service.speed_to_lead(f),
         "speed to lead per source": lambda f: service.speed_to_lead(f, Breakdown.SOURCE),
         "call outcomes": service.call_outcomes,
         "grades": service.grades,

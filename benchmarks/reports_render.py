@@ -20,6 +20,7 @@ PAGES = {
     "funnel (team)": ("funnel", "total"),
     "funnel per SDR": ("funnel", "sdr"),
     "funnel per source": ("funnel", "source"),
+    "speed to lead (team)": ("speed", "total"),
     "speed to lead per source": ("speed", "source"),
     "call outcomes": ("calls", "total"),
     "grades": ("grades", "total"),

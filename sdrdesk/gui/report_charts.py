@@ -26,7 +26,7 @@ from sdrdesk.services.reports.speed import BUCKETS, SpeedReport
 
 # Colour-blind-safe (Okabe–Ito), in the order series appear.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
-MAX_CATEGORIES = 15
+MAX_CATEGORIES = 10
 
 
 def _short(text: str, width: int = 34) -> str:
@@ -50,6 +50,9 @@ def bar_chart(
     chart.setTitleFont(title_font)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setMargins(QMargins(4, 4, 4, 4))
+    if horizontal:  # Qt draws the first category at the bottom: read top-down instead
+        categories = list(reversed(categories))
+        series = [(name, list(reversed(values))) for name, values in series]
     kind: type[QAbstractBarSeries]
     if horizontal:
         kind = QHorizontalStackedBarSeries if stacked else QHorizontalBarSeries
@@ -66,8 +69,8 @@ def bar_chart(
         top = max((sum(v[i] for _n, v in series) for i in range(len(categories))), default=0.0)
     else:
         top = max((max(v, default=0.0) for _n, v in series), default=0.0)
-    if not percent:
-        bars.setLabelsVisible(len(categories) <= 12 and not stacked)
+    if not percent and not stacked and len(series) <= 3 and len(categories) <= 12:
+        bars.setLabelsVisible(True)
         bars.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
     chart.addSeries(bars)
     names = QBarCategoryAxis()
@@ -89,8 +92,6 @@ def bar_chart(
     bars.attachAxis(axis)
     chart.legend().setVisible(len(series) > 1)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    if horizontal:
-        names.setReverse(True)  # the biggest at the top
     return chart
 
 

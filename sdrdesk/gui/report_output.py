@@ -26,17 +26,23 @@ from sdrdesk.gui.widgets.report_page import ReportPage
 from sdrdesk.services.reports.table import Table, format_cell
 
 CHART_URL = QUrl("chart://report")
-CHART_SIZE = (1600, 720)
+CHART_SIZE = (1000, 440)  # the chart's layout size; drawn at twice that for print
+SCALE = 2
 
 
 def chart_image(page: ReportPage) -> QImage:
     width, height = CHART_SIZE
-    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image = QImage(width * SCALE, height * SCALE, QImage.Format.Format_ARGB32)
     image.fill(0xFFFFFFFF)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view = page.chart_view
-    view.render(painter, QRectF(0, 0, width, height), view.viewport().rect())
+    painter.scale(SCALE, SCALE)
+    chart = page.chart_view.chart()
+    if chart is not None:
+        previous = chart.size()
+        chart.resize(width, height)  # lay out for the page, not for the window
+        chart.scene().render(painter, QRectF(0, 0, width, height), chart.sceneBoundingRect())
+        chart.resize(previous)
     painter.end()
     return image
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sdrdesk.cli import main
+from sdrdesk.db.migrate import SCHEMA_HEAD
 from sdrdesk.domain.lifecycle import Status
 
 
@@ -134,11 +135,11 @@ def test_db_upgrade_and_status(tmp_path: Path, capsys: pytest.CaptureFixture[str
     url = f"sqlite:///{tmp_path / 'fresh.db'}"
     code, out, _ = run(capsys, "db", "upgrade", "--database-url", url)
     assert code == 0
-    assert "from empty to 0001" in out
+    assert f"from empty to {SCHEMA_HEAD}" in out
     _, out, _ = run(capsys, "db", "upgrade", "--database-url", url)
     assert "up to date" in out
     code, out, _ = run(capsys, "db", "status", "--database-url", url)
-    assert "revision 0001" in out
+    assert f"revision {SCHEMA_HEAD}" in out
 
 
 def test_no_command_opens_the_window_on_the_default_store(

@@ -15,9 +15,7 @@ from sqlalchemy import Index
 from sdrdesk.db.models.core import Lead, LeadEvent
 
 REPORT_INDEXES = (
-    Index(
-        "ix_leads_handed_off_report", Lead.handed_off_at, Lead.source, Lead.campaign, Lead.id
-    ),
+    Index("ix_leads_handed_off_report", Lead.handed_off_at, Lead.source, Lead.campaign, Lead.id),
     Index("ix_lead_events_lead_action", LeadEvent.lead_id, LeadEvent.action, LeadEvent.at),
     Index(
         "ix_lead_events_report",

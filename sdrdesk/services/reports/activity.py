@@ -131,7 +131,7 @@ def outcome_table(rows: list[OutcomeCount]) -> Table:
             Col("sdr", "SDR"),
             *(Col(f"outcome:{o}", outcome_label(o), Kind.COUNT) for o in outcomes),
             Col("calls", "Calls", Kind.COUNT),
-            Col("connected", "Connected", Kind.COUNT),
+            Col("connected", "Reached", Kind.COUNT),
             Col("connect_rate", "Connect rate", Kind.PERCENT),
             Col("talk", "Average talk time", Kind.HOURS),
         ),
