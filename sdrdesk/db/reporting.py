@@ -30,6 +30,7 @@ from sqlalchemy import (
     String,
     Subquery,
     and_,
+    case,
     func,
     select,
 )
@@ -247,20 +248,25 @@ def firsts_per_lead(
     e = LeadEvent
     undone = undone_event_ids()
     if dialect == "sqlite":
-        columns = [
-            select(getattr(e, f.column))
-            .where(e.lead_id == lead_id, e.action == f.action, e.id.not_in(undone))
-            .order_by(e.at, e.id)
-            .limit(1)
-            .scalar_subquery()
-            .label(f.label)
-            for f in firsts
-        ]
+        columns = []
+        for f in firsts:
+            first = select(func.min(e.at) if f.column == "at" else getattr(e, f.column)).where(
+                e.lead_id == lead_id, e.action == f.action, e.id.not_in(undone)
+            )
+            if f.column != "at":
+                first = first.order_by(e.at, e.id).limit(1)
+            columns.append(first.scalar_subquery().label(f.label))
         return leads.add_columns(*columns).subquery("firsts")
     values = [
-        func.array_agg(aggregate_order_by(getattr(e, f.column), e.at, e.id))
-        .filter(e.action == f.action)[1]
-        .label(f.label)
+        # The earliest time is a plain min() (cheap, hashable); another column of the
+        # earliest event needs the lead's events in order.
+        (
+            func.min(case((e.action == f.action, e.at)))
+            if f.column == "at"
+            else func.array_agg(aggregate_order_by(getattr(e, f.column), e.at, e.id)).filter(
+                e.action == f.action
+            )[1]
+        ).label(f.label)
         for f in firsts
     ]
     grouped = (
