@@ -5,7 +5,8 @@
 * ``ix_lead_events_lead_action``: one lead's first event of a kind is one seek (the
   cohorts on SQLite; "was a demo booked" for grades).
 * ``ix_lead_events_report``: decisions and calls of a period with who made them and
-  why, without reading the event rows (rejections by reason, week and campaign).
+  why, without reading the event rows (rejections by reason, week and campaign; the
+  cohorts on PostgreSQL, whose index-only scans need the ``id`` for the undo check).
 """
 
 from __future__ import annotations
@@ -24,5 +25,6 @@ REPORT_INDEXES = (
         LeadEvent.lead_id,
         LeadEvent.actor_id,
         LeadEvent.reason_code,
+        LeadEvent.id,
     ),
 )

@@ -22,7 +22,7 @@ INDEXES = (
     (
         "ix_lead_events_report",
         "lead_events",
-        ["action", "at", "lead_id", "actor_id", "reason_code"],
+        ["action", "at", "lead_id", "actor_id", "reason_code", "id"],
     ),
 )
 
