@@ -83,7 +83,7 @@ def periods() -> dict[str, ReportFilter]:
 
 
 def best_of(fn: Callable[[], Any], runs: int = 3) -> float:
-    times = []
+    times: list[float] = []
     retries = 3
     while len(times) < runs:
         start = time.perf_counter()

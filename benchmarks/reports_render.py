@@ -36,7 +36,7 @@ class Renderer:
         self._settle()
 
     def _settle(self) -> None:
-        while self.window.background.pending:
+        while self.window.busy:
             self.app.processEvents()
             time.sleep(0.002)
         self.app.processEvents()

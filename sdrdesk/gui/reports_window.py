@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
@@ -38,6 +38,7 @@ from sdrdesk.services.reports import (
 )
 
 CUSTOM = "custom"
+FILTER_DELAY_MS = 250
 DEFAULT_PRESET = Preset.LAST_30_DAYS
 FEEDBACK_FILTERS = {
     "Excel workbook (*.xlsx)": (ExportFormat.XLSX, ","),
@@ -61,6 +62,9 @@ class ReportsWindow(QMainWindow):
         self.digest_dialog: DigestDialog | None = None
         self.last_error: str | None = None
         self._started = 0.0
+        # Typing a date or flicking through combos settles before anything is computed.
+        self._settle = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._settle.timeout.connect(self._apply_filters)
         self.pages: list[ReportPage] = []
         for spec in SPECS:
             page = ReportPage(spec.key, self.tr(spec.title), self)
@@ -165,9 +169,17 @@ class ReportsWindow(QMainWindow):
         parts.append(self.tr("as of %1").replace("%1", stamp))
         return " · ".join(parts)
 
+    @property
+    def busy(self) -> bool:
+        """A filter change is settling or a computation is running."""
+        return self._settle.isActive() or self.background.pending > 0
+
     def _filters_changed(self, *_args: Any) -> None:
         for page in self.pages:
             page.loaded = False
+        self._settle.start()
+
+    def _apply_filters(self) -> None:
         self.reload()
 
     def _load_options(self) -> None:

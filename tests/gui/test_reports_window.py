@@ -27,7 +27,7 @@ SHOTS = Path("/tmp/sdrdesk-report-shots")
 
 
 def idle(qtbot: QtBot, window: ReportsWindow) -> None:
-    qtbot.waitUntil(lambda: window.background.pending == 0, timeout=15_000)
+    qtbot.waitUntil(lambda: not window.busy, timeout=15_000)
 
 
 @pytest.fixture
@@ -188,7 +188,7 @@ def test_the_main_window_opens_the_reports(qtbot: QtBot, make_window: WindowFact
     action.trigger()
     opened = window.reports.window
     assert opened is not None
-    qtbot.waitUntil(lambda: opened.isVisible() and opened.background.pending == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: opened.isVisible() and not opened.busy, timeout=10_000)
     assert opened.ui.periodCombo.currentText() == "Last 30 days"
     action.trigger()
     assert window.reports.window is opened  # one reports window, raised again
