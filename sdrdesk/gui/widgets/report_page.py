@@ -53,7 +53,15 @@ class ReportPage(QWidget):
         self.extra_view.verticalHeader().setDefaultSectionSize(22)
         self.extra_view.setAccessibleName(self.tr("%1 details").replace("%1", title))
         self.extra_view.horizontalHeader().setStretchLastSection(True)
-        self.extra_view.setVisible(False)
+        self.extra_label = QLabel(self)
+        self.extra_label.setObjectName(f"{key}ExtraTitle")
+        self.extra_label.setBuddy(self.extra_view)
+        self.extra_box = QWidget(self)
+        box = QVBoxLayout(self.extra_box)
+        box.setContentsMargins(0, 4, 0, 0)
+        box.addWidget(self.extra_label)
+        box.addWidget(self.extra_view)
+        self.extra_box.setVisible(False)
         self.notes = QLabel(self)
         self.notes.setObjectName(f"{key}Notes")
         self.notes.setWordWrap(True)
@@ -61,7 +69,7 @@ class ReportPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.chart_view)
         self.splitter.addWidget(self.table_view)
-        self.splitter.addWidget(self.extra_view)
+        self.splitter.addWidget(self.extra_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([440, 300, 160])
@@ -77,7 +85,7 @@ class ReportPage(QWidget):
 
     @property
     def extra(self) -> Table | None:
-        return self.extra_model.table if self.extra_view.isVisible() else None
+        return self.extra_model.table if self.extra_box.isVisibleTo(self) else None
 
     def show_report(self, chart: QChart, table: Table, extra: Table | None = None) -> None:
         old = self.chart_view.chart()
@@ -86,7 +94,9 @@ class ReportPage(QWidget):
             old.deleteLater()
         self.model.set_table(table)
         self.extra_model.set_table(extra)
-        self.extra_view.setVisible(extra is not None)
+        self.extra_box.setVisible(extra is not None)
+        if extra is not None:
+            self.extra_label.setText(f"<b>{extra.title}</b>")
         self.notes.setText("  ".join(table.notes))
         self.notes.setVisible(bool(table.notes))
         self.table_view.resizeColumnsToContents()

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from sdrdesk.db.models import Lead, LeadEvent, User
 from sdrdesk.domain.lifecycle import Action
+from sdrdesk.domain.users import Role
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.reports import activity, funnel, rejections, speed
 from sdrdesk.services.reports.cohort import Breakdown
@@ -58,7 +59,7 @@ class ReportService:
             )
             people = s.execute(
                 select(User.id, User.display_name)
-                .where((User.role == "sdr") & User.active.is_(True) | User.id.in_(actors))
+                .where(or_(and_(User.role == Role.SDR, User.active.is_(True)), User.id.in_(actors)))
                 .order_by(User.display_name)
             )
             sources = s.scalars(

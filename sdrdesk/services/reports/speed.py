@@ -254,8 +254,14 @@ def speed_table(report: SpeedReport, by: Breakdown) -> Table:
 
 
 def overdue_table(report: SpeedReport) -> Table:
+    shown = len(report.overdue)
+    more = (
+        f" (the oldest {shown:,} of {report.overdue_count:,})"
+        if shown < report.overdue_count
+        else ""
+    )
     return Table(
-        "Overdue leads",
+        f"Waiting for triage past the target now{more}",
         (
             Col("lead", "Lead", Kind.COUNT),
             Col("name", "Name"),
