@@ -32,6 +32,7 @@ from sdrdesk.gui.dialogs.identity_dialog import IdentityDialog
 from sdrdesk.gui.dialogs.shortcuts_dialog import ShortcutsDialog
 from sdrdesk.gui.forms.ui_main_window import Ui_MainWindow
 from sdrdesk.gui.models.queue_model import Column, QueueModel
+from sdrdesk.gui.reports_launcher import ReportsLauncher
 from sdrdesk.gui.team import TeamController
 from sdrdesk.gui.triage import TriageController
 from sdrdesk.gui.workers import Background
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self._setup_filters()
         self._setup_status_bar()
         self._connect_actions()
+        self.reports = ReportsLauncher(self, ctx, self.ui.menuView)
         decorate_actions(self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
@@ -585,5 +587,6 @@ class MainWindow(QMainWindow):
             log.warning("Could not save the window layout", exc_info=True)
         self._tick_timer.stop()
         self.team.stop()
+        self.reports.close()
         self.background.shutdown(5000)
         super().closeEvent(event)

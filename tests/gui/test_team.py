@@ -110,7 +110,7 @@ def test_a_manager_reassigns_from_the_window(
     assert selected(window) == "Fresh Berlin"
     qtbot.keyClick(
         window.ui.queueView,
-        Qt.Key.Key_R,
+        Qt.Key.Key_A,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     qtbot.waitUntil(lambda: getattr(window.team, "reassign_dialog", None) is not None)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sdrdesk.db.base import Base
 from sdrdesk.db.models.core import ImportBatch, Lead, LeadEvent, RejectionReason, User
+from sdrdesk.db.models.reporting import REPORT_INDEXES
 
 if TYPE_CHECKING:
     from sdrdesk.db.models.calls import CallAttempt, Qualification
@@ -25,6 +26,7 @@ FEATURE_MODULES = ("calls", "demos")
 _LAZY = {"CallAttempt": "calls", "Qualification": "calls", "Demo": "demos"}
 
 __all__ = [
+    "REPORT_INDEXES",
     "Base",
     "CallAttempt",
     "Demo",

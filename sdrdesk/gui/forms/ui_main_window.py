@@ -296,7 +296,7 @@ class Ui_MainWindow(object):
 #endif // QT_CONFIG(shortcut)
         self.actionReassign.setText(QCoreApplication.translate("MainWindow", u"Re&assign\u2026", None))
 #if QT_CONFIG(shortcut)
-        self.actionReassign.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Shift+R", None))
+        self.actionReassign.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Shift+A", None))
 #endif // QT_CONFIG(shortcut)
         self.actionAccept.setText(QCoreApplication.translate("MainWindow", u"&Accept", None))
 #if QT_CONFIG(shortcut)
