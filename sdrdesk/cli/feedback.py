@@ -7,11 +7,9 @@ import argparse
 import sys
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sdrdesk.cli.common import UsageError, open_for
-from sdrdesk.services.digest import build_digest
-from sdrdesk.services.feedback import Feedback, FeedbackService
 from sdrdesk.services.feedback_export import (
     DELIMITERS,
     ExportFormat,
@@ -19,7 +17,9 @@ from sdrdesk.services.feedback_export import (
     feedback_json,
     write_feedback,
 )
-from sdrdesk.services.reports import period_from_dates
+
+if TYPE_CHECKING:
+    from sdrdesk.services.feedback import Feedback
 
 DEFAULT_DAYS = 7
 
@@ -73,6 +73,9 @@ def _date(text: str) -> date:
 
 
 def _collect(args: argparse.Namespace) -> Feedback:
+    from sdrdesk.services.feedback import FeedbackService
+    from sdrdesk.services.reports import period_from_dates
+
     app_ctx = open_for(args)
     until = args.until or app_ctx.services.now().astimezone().date()
     since = args.since or until - timedelta(days=DEFAULT_DAYS - 1)
@@ -115,6 +118,8 @@ def cmd_feedback(args: argparse.Namespace) -> int:
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
+    from sdrdesk.services.digest import build_digest
+
     digest = build_digest(_collect(args))
     sys.stdout.write(digest.html + "\n" if args.html else digest.text)
     return 0

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from sdrdesk.gui.reports_window import ReportsWindow
 from sdrdesk.services.context import ServiceContext
+
+if TYPE_CHECKING:
+    from sdrdesk.gui.reports_window import ReportsWindow
 
 SHORTCUT = "Ctrl+Shift+R"
 
@@ -30,6 +34,8 @@ class ReportsLauncher(QObject):
 
     def open(self) -> ReportsWindow:
         if self.window is None:
+            from sdrdesk.gui.reports_window import ReportsWindow  # Qt Charts: load on use
+
             self.window = ReportsWindow(self._ctx)
             self.window.destroyed.connect(self._forget)
         self.window.show()

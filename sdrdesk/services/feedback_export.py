@@ -17,10 +17,12 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sdrdesk.domain.errors import ValidationError
-from sdrdesk.services.feedback import CampaignSummary, Feedback, FeedbackRow
+
+if TYPE_CHECKING:
+    from sdrdesk.services.feedback import CampaignSummary, Feedback, FeedbackRow
 
 # First characters that make a spreadsheet evaluate a cell (OWASP "CSV Injection"),
 # with the full-width forms some spreadsheet programs also accept.
