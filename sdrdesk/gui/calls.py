@@ -9,36 +9,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
 
 from sdrdesk.domain.errors import ConflictError, SdrdeskError, StoreUnavailableError
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.gui.dialogs.call_workspace import CallWorkspace
-from sdrdesk.gui.workers import Background
+from sdrdesk.gui.host import WindowHost
 from sdrdesk.services.call_dto import CallLog, CallResult, CallSetup
 from sdrdesk.services.calls import CALLABLE, CallService
-from sdrdesk.services.dto import UserInfo
-from sdrdesk.services.queue import QueueRow
 
 log = logging.getLogger(__name__)
-
-
-class CallsHost(Protocol):
-    background: Background
-
-    @property
-    def user(self) -> UserInfo | None: ...
-
-    def current_row(self) -> QueueRow | None: ...
-
-    def show_error(self, error: Exception, context: str) -> None: ...
-
-    def notify(self, message: str, msecs: int = 5000) -> None: ...
-
-    def dialog_parent(self) -> QWidget: ...
 
 
 class CallsController(QObject):
@@ -46,7 +27,7 @@ class CallsController(QObject):
     demo_requested = Signal(int)  # lead id: the SDR decided to book a demo
 
     def __init__(
-        self, host: CallsHost, service: CallService, clock: Callable[[], datetime]
+        self, host: WindowHost, service: CallService, clock: Callable[[], datetime]
     ) -> None:
         super().__init__()
         self._host = host

@@ -11,12 +11,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimeZone, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from sdrdesk.domain.errors import (
     ConflictError,
@@ -27,9 +26,9 @@ from sdrdesk.domain.errors import (
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.gui.dialogs.cancel_demo_dialog import CancelDemoDialog
 from sdrdesk.gui.dialogs.demo_dialog import CANCEL_DEMO, DemoDialog, DemoDraft
+from sdrdesk.gui.host import WindowHost
 from sdrdesk.gui.widgets.demo_box import DemoBox
 from sdrdesk.gui.widgets.lead_panel import LeadPanel
-from sdrdesk.gui.workers import Background
 from sdrdesk.services.demo_info import DemoInfo, DemoPlan, DemoResult, Invite
 from sdrdesk.services.demos import DemoService
 from sdrdesk.services.dto import LeadDetail, UserInfo
@@ -38,23 +37,6 @@ from sdrdesk.services.queue import QueueRow
 log = logging.getLogger(__name__)
 
 _DEMO_STATUSES = (Status.SAL, Status.WORKING, Status.SQL)
-
-
-class DemoHost(Protocol):
-    background: Background
-
-    @property
-    def user(self) -> UserInfo | None: ...
-
-    def current_row(self) -> QueueRow | None: ...
-
-    def show_error(self, error: Exception, context: str) -> None: ...
-
-    def notify(self, message: str, msecs: int = 5000) -> None: ...
-
-    def dialog_parent(self) -> QWidget: ...
-
-    def refresh(self) -> None: ...
 
 
 def open_with_system(path: Path) -> bool:
@@ -77,7 +59,7 @@ class DemoController(QObject):
 
     def __init__(
         self,
-        host: DemoHost,
+        host: WindowHost,
         service: DemoService,
         panel: LeadPanel,
         schedule_action: QAction,

@@ -4,50 +4,19 @@ a manager reassigns, and a lost connection is survived without losing anyone's w
 from __future__ import annotations
 
 import uuid
-from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog
 
 from sdrdesk.domain.errors import ConflictError
 from sdrdesk.domain.users import Role
-from sdrdesk.gui.models.queue_model import QueueModel
+from sdrdesk.gui.host import WindowHost
 from sdrdesk.gui.sync import SyncMonitor
-from sdrdesk.gui.workers import Background
 from sdrdesk.services.claims import ClaimResult, ClaimService
 from sdrdesk.services.dto import UserInfo
-from sdrdesk.services.queue import QueueRow, QueueService
+from sdrdesk.services.queue import QueueRow
 from sdrdesk.services.sync import ChangeBatch, EventCursor, SyncService
 from sdrdesk.services.users import UserService
-
-
-class TeamHost(Protocol):
-    model: QueueModel
-    background: Background
-    queue_service: QueueService
-
-    @property
-    def user(self) -> UserInfo | None: ...
-
-    def current_row(self) -> QueueRow | None: ...
-
-    def select_lead(self, lead_id: int) -> None: ...
-
-    def select_position(self, position: int) -> None: ...
-
-    def show_banner(self, text: str) -> None: ...
-
-    def hide_banner(self) -> None: ...
-
-    def show_error(self, error: Exception, context: str) -> None: ...
-
-    def notify(self, message: str, msecs: int = 5000) -> None: ...
-
-    def lead_changed(self, lead_id: int) -> None: ...
-
-    def refresh(self) -> None: ...
-
-    def dialog_parent(self) -> QWidget: ...
 
 
 class TeamController(QObject):
@@ -55,7 +24,7 @@ class TeamController(QObject):
     connection_changed = Signal(bool)
 
     def __init__(
-        self, host: TeamHost, sync: SyncService, claims: ClaimService, users: UserService
+        self, host: WindowHost, sync: SyncService, claims: ClaimService, users: UserService
     ) -> None:
         super().__init__()
         self._host = host

@@ -11,42 +11,18 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass
-from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog
 
 from sdrdesk.domain.errors import ConflictError, IllegalTransitionError, ValidationError
 from sdrdesk.domain.lifecycle import ReasonStage, Status
 from sdrdesk.gui.dialogs.reject_dialog import RejectDialog
-from sdrdesk.gui.models.queue_model import QueueModel
-from sdrdesk.gui.workers import Background
-from sdrdesk.services.dto import ReasonInfo, UserInfo
+from sdrdesk.gui.host import WindowHost
+from sdrdesk.services.dto import ReasonInfo
 from sdrdesk.services.queue import QueueRow
 from sdrdesk.services.reasons import ReasonService
 from sdrdesk.services.triage import TriageResult, TriageService
-
-
-class TriageHost(Protocol):
-    """What the controller needs from the window."""
-
-    model: QueueModel
-    background: Background
-
-    @property
-    def user(self) -> UserInfo | None: ...
-
-    def current_row(self) -> QueueRow | None: ...
-
-    def select_position(self, position: int) -> None: ...
-
-    def select_lead(self, lead_id: int) -> None: ...
-
-    def show_error(self, error: Exception, context: str) -> None: ...
-
-    def notify(self, message: str, msecs: int = 5000) -> None: ...
-
-    def dialog_parent(self) -> QWidget: ...
 
 
 @dataclass
@@ -63,7 +39,7 @@ class TriageController(QObject):
 
     def __init__(
         self,
-        host: TriageHost,
+        host: WindowHost,
         triage: TriageService,
         reasons: ReasonService,
         undo_seconds: int,
