@@ -70,7 +70,6 @@ import sys, time, json, resource
 t0 = float(sys.argv[2])
 from PySide6.QtWidgets import QApplication
 from PySide6.QtCore import QEvent, QObject, QTimer, Qt
-from PySide6.QtTest import QTest
 app = QApplication(["sdrdesk"])
 from sdrdesk.cli import main
 result = {}
@@ -86,6 +85,7 @@ def wait(condition, timeout=20.0):
     while not condition() and time.time() < end:
         app.processEvents()
 def after_paint():
+    from PySide6.QtTest import QTest  # the measuring tool, not part of the start
     view = window.ui.queueView
     view.setFocus()
     wait(lambda: window.background.pending == 0)

@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import base64
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -59,6 +67,27 @@ log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 30
 TICK_MS = 30_000
 SAMPLE_COUNT = 200
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, right after ``widget`` has painted for the first time."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(2000, self._fire)  # a hidden window paints nothing: go anyway
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._fire)  # after this paint is on screen
+        return False
+
+    def _fire(self) -> None:
+        if self._then is not None:
+            then, self._then = self._then, None
+            then()
+            self.deleteLater()
 
 
 class MainWindow(QMainWindow):
@@ -165,9 +194,9 @@ class MainWindow(QMainWindow):
         self._user = user
         self._user_label.setText(f"{user.display_name} ({user.role.label})")
         self.ui.actionReassign.setEnabled(user.role is Role.MANAGER)
-        self.model.show_first_page(query, page)
         # What is not needed for the first rows waits until they are on screen.
-        QTimer.singleShot(0, self._after_first_page)
+        self._first_paint = _FirstPaint(self.ui.queueView.viewport(), self._after_first_page)
+        self.model.show_first_page(query, page)
 
     def _after_first_page(self) -> None:
         self._load_features()

@@ -161,11 +161,10 @@ class QueueModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS.get(Column(column)) if column >= 0 else None
-        if key is None:
-            self.set_query(_with(self._query, sort=SortKey.URGENCY, descending=False))
-            return
-        descending = order == Qt.SortOrder.DescendingOrder
-        self.set_query(_with(self._query, sort=key, descending=descending))
+        descending = key is not None and order == Qt.SortOrder.DescendingOrder
+        wanted = _with(self._query, sort=key or SortKey.URGENCY, descending=descending)
+        if wanted != self._query:  # the view also calls sort() when it merely shows
+            self.set_query(wanted)
 
     # --- loading ------------------------------------------------------------------------
 
