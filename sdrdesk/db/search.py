@@ -57,6 +57,29 @@ def matches(dialect: str, terms: list[str]) -> ColumnElement[bool]:
     return Lead.id.in_(select(ids.c.id))
 
 
+def matching_ids(session: Session, terms: list[str], limit: int) -> list[int]:
+    """Up to ``limit`` ids of leads matching all ``terms``, newest first."""
+    if session.get_bind().dialect.name == "sqlite":
+        query = " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
+        rows = session.execute(
+            text(
+                "SELECT rowid FROM lead_search WHERE lead_search MATCH :q "
+                "ORDER BY rowid DESC LIMIT :n"
+            ),
+            {"q": query, "n": limit},
+        )
+        return [int(r[0]) for r in rows]
+    tsquery = " & ".join("'" + t.replace("'", "''").replace("\\", "") + "':*" for t in terms)
+    rows = session.execute(
+        text(
+            f"SELECT id FROM leads WHERE ({PG_SEARCH_VECTOR}) @@ to_tsquery('simple', :q) "
+            "ORDER BY id DESC LIMIT :n"
+        ),
+        {"q": tsquery, "n": limit},
+    )
+    return [int(r[0]) for r in rows]
+
+
 def index_new_leads(session: Session, first_id: int, last_id: int) -> None:
     """Add freshly inserted leads (ids ``first_id``..``last_id``) to the SQLite index.
 

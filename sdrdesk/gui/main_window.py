@@ -400,6 +400,8 @@ class MainWindow(QMainWindow):
     def _queue_loaded(self, first: bool) -> None:
         if not first:
             return
+        if self.model.note:
+            self.notify(self.model.note, 10_000)
         pending = self._pending_select
         if pending is not None and self.model.position_of(pending) is not None:
             self.select_lead(pending)

@@ -37,7 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from sdrdesk.db.models import Lead
-from sdrdesk.db.search import matches, search_terms
+from sdrdesk.db.search import matches, matching_ids, search_terms
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.urgency import (
     Reachability,
@@ -52,6 +52,7 @@ from sdrdesk.services.dto import LeadSummary
 from sdrdesk.services.lead_rows import summary_from_row, summary_select
 
 PAGE_SIZE = 100
+SEARCH_LIMIT = 5000  # matches a search orders; more means the search is too broad
 
 
 class QueueView(StrEnum):
@@ -173,12 +174,14 @@ class QueueCursor:
     stream_pos: tuple[tuple[StreamKey, StreamPos], ...] = ()
     done_streams: frozenset[StreamKey] = field(default_factory=frozenset)
     offset: int = 0  # searches and column sorts page with OFFSET
+    search_ids: tuple[int, ...] | None = None  # a search's matches, in the view's order
 
 
 @dataclass(frozen=True)
 class QueuePage:
     rows: tuple[QueueRow, ...]
     next: QueueCursor | None
+    note: str | None = None  # for the SDR, e.g. that a search matched too many leads
 
     @property
     def lead_ids(self) -> list[int]:
@@ -203,6 +206,9 @@ class QueueService:
     def first_page(self, query: QueueQuery, size: int = PAGE_SIZE) -> QueuePage:
         cursor = QueueCursor(query=query, now=self._ctx.now(), rules=self.urgency_rules())
         with self._ctx.store.read() as s:
+            terms = search_terms(query.text)
+            if terms:
+                return self._search_first(s, cursor, terms, size)
             if self._merged(query):
                 cursor = replace(cursor, tiers=self._plan(s, query, cursor))
             return self._page(s, cursor, size)
@@ -258,7 +264,9 @@ class QueueService:
             statuses = tuple(s for s in statuses if s is query.status)
         return statuses
 
-    def _base(self, session: Session, query: QueueQuery) -> list[ColumnElement[bool]]:
+    def _base(
+        self, session: Session, query: QueueQuery, *, search: bool = True
+    ) -> list[ColumnElement[bool]]:
         me = query.user_id
         statuses = self._statuses(query)
         conds: list[ColumnElement[bool]] = [Lead.status.in_(statuses) if statuses else false()]
@@ -272,7 +280,7 @@ class QueueService:
             conds.append(Lead.callback_due_at <= self._ctx.now())
         if query.source:
             conds.append(Lead.source == query.source)
-        terms = search_terms(query.text)
+        terms = search_terms(query.text) if search else []
         if terms:
             conds.append(matches(session.get_bind().dialect.name, terms))
         return conds
@@ -288,7 +296,59 @@ class QueueService:
                 tiers[int(tier)].append((status, zone))
         return tuple(tuple(t) for t in tiers)
 
+    def _search_first(
+        self, session: Session, cursor: QueueCursor, terms: list[str], size: int
+    ) -> QueuePage:
+        """A search: the matching leads (at most SEARCH_LIMIT, newest first) read by their
+        sort keys only, put in the view's order here, then shown a page at a time."""
+        found = matching_ids(session, terms, SEARCH_LIMIT + 1)
+        truncated = len(found) > SEARCH_LIMIT
+        query = cursor.query
+        names = ("time_zone", "handed_off_at", "score", *_SORT_ATTRIBUTES.get(query.sort, ()))
+        keys = session.execute(
+            select(Lead.id, *(getattr(Lead, n) for n in dict.fromkeys(names))).where(
+                Lead.id.in_(found[:SEARCH_LIMIT]), *self._base(session, query, search=False)
+            )
+        ).all()
+        ordered = sorted(keys, key=lambda row: self._search_key(query, row._mapping, cursor))
+        cursor = replace(cursor, search_ids=tuple(r.id for r in ordered))
+        page = self._search_page(session, cursor, size)
+        if truncated:
+            note = (
+                f"More than {SEARCH_LIMIT:,} leads match; only the newest {SEARCH_LIMIT:,} "
+                "of them are shown here. Type more to narrow the search."
+            )
+            page = replace(page, note=note)
+        return page
+
+    def _search_key(self, query: QueueQuery, row: Any, cursor: QueueCursor) -> tuple[Any, ...]:
+        if query.sort is SortKey.URGENCY:
+            return urgency_key(
+                row["time_zone"],
+                row["handed_off_at"],
+                row["score"],
+                row["id"],
+                cursor.now,
+                cursor.rules,
+            )
+        values = [row[name] for name in _SORT_ATTRIBUTES[query.sort]]
+        return tuple(_Sortable(v, query.descending) for v in [*values, row["id"]])
+
+    def _search_page(self, session: Session, cursor: QueueCursor, size: int) -> QueuePage:
+        ids = (cursor.search_ids or ())[cursor.offset : cursor.offset + size]
+        leads = {
+            lead.id: lead
+            for lead in map(
+                summary_from_row, session.execute(summary_select().where(Lead.id.in_(ids)))
+            )
+        }
+        rows = tuple(_row(leads[i], cursor.now, cursor.rules) for i in ids if i in leads)
+        more = cursor.offset + size < len(cursor.search_ids or ())
+        return QueuePage(rows, replace(cursor, offset=cursor.offset + size) if more else None)
+
     def _page(self, session: Session, cursor: QueueCursor, size: int) -> QueuePage:
+        if cursor.search_ids is not None:
+            return self._search_page(session, cursor, size)
         if not self._merged(cursor.query):
             return self._offset_page(session, cursor, size)
         out: list[QueueRow] = []

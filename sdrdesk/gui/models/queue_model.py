@@ -103,6 +103,7 @@ class QueueModel(QAbstractTableModel):
         self._cursor: QueueCursor | None = None
         self._loading = False
         self._page_size = 100
+        self.note: str | None = None  # what the service said about the current query
 
     # --- Qt model API -------------------------------------------------------------------
 
@@ -198,6 +199,7 @@ class QueueModel(QAbstractTableModel):
         self._first_arrived(page)
 
     def _first_arrived(self, page: QueuePage) -> None:
+        self.note = page.note
         self.beginResetModel()
         self._rows = list(page.rows)
         self._cursor = page.next
