@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sdrdesk import paths
 from sdrdesk.db.engine import Store
 from sdrdesk.db.migrate import MigrationResult, upgrade
+from sdrdesk.domain.assignment import load_rules
 from sdrdesk.domain.criteria import load_criteria
 from sdrdesk.domain.errors import StoreUnavailableError, ValidationError
 from sdrdesk.services.context import Rules, ServiceContext
@@ -48,13 +49,23 @@ def rules_from(settings: Settings) -> Rules:
         calling_hours_start=settings.calling_hours_start,
         calling_hours_end=settings.calling_hours_end,
         undo_seconds=settings.undo_seconds,
+        call_script_file=settings.call_script_file,
     )
 
 
-def default_user_name(settings: Settings) -> str:
-    """Who acts in CLI commands without ``--user``: the settings, else the OS login."""
+def database_user(store: Store) -> str | None:
+    """On a team database each SDR connects as themself: that role is who they are."""
+    if store.is_sqlite:
+        return None
+    return store.engine.url.username or None
+
+
+def default_user_name(settings: Settings, store: Store | None = None) -> str:
+    """Who acts without ``--user``: the settings, the database role, else the OS login."""
     if settings.user:
         return settings.user
+    if store is not None and (name := database_user(store)):
+        return name
     try:
         return getpass.getuser()
     except Exception:
@@ -98,7 +109,21 @@ def open_app(database_url: str | None = None, settings: Settings | None = None) 
             criteria = load_criteria(Path(settings.sal_criteria_file).expanduser())
         except ValidationError as exc:
             warnings.append(f"{exc} Using the default SAL criteria.")
-    services = ServiceContext(store=store, rules=rules_from(settings), criteria=criteria)
+    if settings.call_script_file:
+        from sdrdesk.services.qualifying import ScriptSource
+
+        _script, script_warning = ScriptSource(settings.call_script_file).get()
+        if script_warning:
+            warnings.append(script_warning)
+    assignment = load_rules()
+    if settings.assignment_rules_file:
+        try:
+            assignment = load_rules(Path(settings.assignment_rules_file).expanduser())
+        except ValidationError as exc:
+            warnings.append(f"{exc} New leads stay in the team pool.")
+    services = ServiceContext(
+        store=store, rules=rules_from(settings), criteria=criteria, assignment=assignment
+    )
     return AppContext(settings, services, migration, warnings)
 
 
@@ -139,7 +164,10 @@ def run_gui(app_ctx: AppContext, user: str | None, argv: list[str]) -> int:
     from sdrdesk.gui.main_window import MainWindow
 
     window = MainWindow(
-        app_ctx.services, app_ctx.settings, user_name=user, warnings=app_ctx.warnings
+        app_ctx.services,
+        app_ctx.settings,
+        user_name=user or app_ctx.settings.user or database_user(app_ctx.store),
+        warnings=app_ctx.warnings,
     )
     _keep_alive(qt_app, window)
     window.show()

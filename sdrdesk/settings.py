@@ -52,6 +52,8 @@ class Settings:
     undo_seconds: int = 10
     database_url: str | None = None
     sal_criteria_file: str | None = None
+    call_script_file: str | None = None
+    assignment_rules_file: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def validate(self) -> None:

@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from sdrdesk import __version__
-from sdrdesk.cli import admin, leads
+from sdrdesk.cli import admin, calls, demos, feedback, leads, team
 from sdrdesk.cli.common import EXIT_ERROR, EXIT_USAGE, UsageError, fail, open_for
 from sdrdesk.domain.errors import SdrdeskError
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = (leads, admin)
+COMMAND_MODULES = (leads, calls, demos, feedback, admin, team)
 
 
 class _Parser(argparse.ArgumentParser):

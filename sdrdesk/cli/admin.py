@@ -24,6 +24,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_db_upgrade)
     p = db_sub.add_parser("status", parents=[common], help="show the schema revision")
     p.set_defaults(handler=cmd_db_status)
+    p = db_sub.add_parser(
+        "grants",
+        parents=[common],
+        help="the PostgreSQL roles and grants for a team (prints SQL; --apply runs it)",
+    )
+    p.add_argument("--apply", action="store_true", help="run the SQL as the connected owner")
+    p.set_defaults(handler=cmd_db_grants)
+    p = db_sub.add_parser(
+        "set-password",
+        parents=[common],
+        help="store the database password in the system keyring (never in a file)",
+    )
+    p.set_defaults(handler=cmd_db_set_password)
 
     users = sub.add_parser("users", help="list or add users (SDRs, AEs, marketing, managers)")
     u_sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
@@ -95,6 +108,64 @@ def cmd_db_status(args: argparse.Namespace) -> int:
         store.dispose()
     state = "up to date" if revision == SCHEMA_HEAD else f"needs upgrade to {SCHEMA_HEAD}"
     print(f"{store.display_url}: revision {revision or 'none (empty)'} — {state}")
+    return 0
+
+
+def _store_for(args: argparse.Namespace) -> Store:
+    from sdrdesk.app import resolve_database_url
+    from sdrdesk.settings import load_settings
+
+    return Store.open(resolve_database_url(getattr(args, "database_url", None), load_settings()))
+
+
+def cmd_db_grants(args: argparse.Namespace) -> int:
+    from sqlalchemy import text
+
+    from sdrdesk.db.base import Base
+    from sdrdesk.db.grants import grant_statements, grants_sql
+    from sdrdesk.domain.errors import ValidationError
+
+    store = _store_for(args)
+    try:
+        if store.is_sqlite:
+            raise ValidationError(
+                "Roles and grants are for a shared PostgreSQL database; "
+                "a SQLite file is protected by the file system."
+            )
+        upgrade(store.engine)
+        sql = grants_sql(Base.metadata, store.engine.url.database or "")
+        if not args.apply:
+            print(sql, end="")
+            return 0
+        with store.engine.begin() as conn:
+            for statement in grant_statements(Base.metadata, store.engine.url.database or ""):
+                conn.execute(text(statement))
+        print(f"Applied the sdrdesk roles and grants to {store.display_url}.")
+        return 0
+    finally:
+        store.dispose()
+
+
+def cmd_db_set_password(args: argparse.Namespace) -> int:
+    import getpass
+
+    from sdrdesk.app import resolve_database_url
+    from sdrdesk.db.engine import normalize_url
+    from sdrdesk.db.secrets import keyring_account, store_password
+    from sdrdesk.domain.errors import ValidationError
+    from sdrdesk.settings import load_settings
+
+    url = normalize_url(resolve_database_url(getattr(args, "database_url", None), load_settings()))
+    if url.get_backend_name() != "postgresql" or not url.username:
+        raise ValidationError("Give a postgresql://USER@HOST/DATABASE URL with a user name.")
+    password = getpass.getpass(f"Password for {keyring_account(url)}: ")
+    if not password:
+        raise ValidationError("No password given; nothing stored.")
+    try:
+        store_password(url, password)
+    except Exception as exc:
+        raise ValidationError(f"The system keyring refused the password: {exc}") from exc
+    print(f"Stored in the system keyring as sdrdesk / {keyring_account(url)}.")
     return 0
 
 

@@ -30,5 +30,5 @@ def open_for(args: argparse.Namespace) -> AppContext:
 
 def acting_user(args: argparse.Namespace, app_ctx: AppContext) -> UserInfo:
     """The ``--user``, else the configured user, else the OS login (created as an SDR)."""
-    name = getattr(args, "user", None) or default_user_name(app_ctx.settings)
+    name = getattr(args, "user", None) or default_user_name(app_ctx.settings, app_ctx.store)
     return UserService(app_ctx.services).ensure(name, Role.SDR)

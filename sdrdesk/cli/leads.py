@@ -12,7 +12,6 @@ from sdrdesk.cli.common import acting_user, open_for
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.services.dto import LeadSummary, to_jsonable
-from sdrdesk.services.leads import LeadService
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -86,10 +85,19 @@ def cmd_import(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
     )
     print(report.summary())
+    rules = app_ctx.services.assignment
+    if rules.assigns and report.imported and not args.dry_run:
+        from sdrdesk.services.assignment import AssignmentService
+
+        result = AssignmentService(app_ctx.services).distribute(rules, actor_id=user.id)
+        given = ", ".join(f"{n} {name}" for name, n in sorted(result.assigned.items()))
+        print(f"Assigned by {rules.source}: {given or 'nothing'}.")
     return 0
 
 
 def cmd_leads(args: argparse.Namespace) -> int:
+    from sdrdesk.services.leads import LeadService
+
     app_ctx = open_for(args)
     leads = LeadService(app_ctx.services).list_leads(
         status=args.status, owner=args.owner, limit=args.limit
@@ -138,6 +146,8 @@ def _print_table(leads: list[LeadSummary]) -> None:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
+    from sdrdesk.services.leads import LeadService
+
     app_ctx = open_for(args)
     events = LeadService(app_ctx.services).events(args.lead, after_id=args.after)
     if args.json:

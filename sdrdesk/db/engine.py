@@ -26,7 +26,12 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from sdrdesk.domain.errors import ConflictError, StoreUnavailableError, ValidationError
+from sdrdesk.domain.errors import (
+    ConflictError,
+    PermissionDeniedError,
+    StoreUnavailableError,
+    ValidationError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +108,7 @@ def _sqlite_engine(url: URL, echo: bool, busy_timeout_ms: int) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB: big imports and queues stay fast
+        cursor.execute("PRAGMA cache_size=-8192")  # 8 MiB per connection (the pool has a few)
         cursor.execute("PRAGMA temp_store=MEMORY")
         cursor.close()
 
@@ -205,6 +210,12 @@ class Store:
         except sa_exc.DBAPIError as exc:
             if _is_disconnect(exc):
                 raise StoreUnavailableError(describe_store_error(exc, self.display_url)) from exc
+            if getattr(exc.orig, "sqlstate", None) == "42501":
+                detail = str(exc.orig).strip().splitlines()[0]
+                raise PermissionDeniedError(
+                    f"Your database role may not do this ({detail}); nothing was changed. "
+                    "Ask whoever runs the team database."
+                ) from exc
             raise
 
     def dispose(self) -> None:

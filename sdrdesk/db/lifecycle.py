@@ -48,6 +48,7 @@ def transition(
     comment: str | None = None,
     data: Mapping[str, Any] | None = None,
     at: datetime | None = None,
+    op_id: str | None = None,
 ) -> LeadEvent:
     """Move ``lead`` by ``action`` and record the event; raises domain errors if illegal."""
     comment = (comment or "").strip() or None
@@ -65,9 +66,17 @@ def transition(
         reason_code=reason_code,
         comment=comment,
         data=dict(data or {}),
+        op_id=op_id,
     )
     session.add(entry)
     return entry
+
+
+def find_operation(session: Session, op_id: str | None) -> LeadEvent | None:
+    """The event an earlier attempt of the same user action wrote, if it committed."""
+    if op_id is None:
+        return None
+    return session.scalars(select(LeadEvent).where(LeadEvent.op_id == op_id)).first()
 
 
 def record(
@@ -79,6 +88,7 @@ def record(
     comment: str | None = None,
     data: Mapping[str, Any] | None = None,
     at: datetime | None = None,
+    op_id: str | None = None,
 ) -> LeadEvent:
     """An event that does not change the status (claim, call logged, demo moved, …)."""
     if action in Action.__members__.values():
@@ -90,6 +100,7 @@ def record(
         action=action,
         comment=(comment or "").strip() or None,
         data=dict(data or {}),
+        op_id=op_id,
     )
     session.add(entry)
     return entry

@@ -34,19 +34,50 @@ def search_terms(text_: str) -> list[str]:
 
 
 def matches(dialect: str, terms: list[str]) -> ColumnElement[bool]:
-    """A WHERE clause: the lead has a word starting with each term."""
+    """A WHERE clause: the lead has a word starting with each term.
+
+    The matching ids are a CTE: however many index ranges of one statement (the queue's
+    per-time-zone streams) use the condition, the search index is asked once.
+    """
     if dialect == "sqlite":
         query = " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
-        fts: Select[Any] = (
-            select(literal_column("rowid"))
+        found: Select[Any] = (
+            select(literal_column("rowid").label("id"))
             .select_from(text("lead_search"))
             .where(text("lead_search MATCH :fts_query").bindparams(fts_query=query))
         )
-        return Lead.id.in_(fts)
+    else:
+        tsquery = " & ".join("'" + t.replace("'", "''").replace("\\", "") + "':*" for t in terms)
+        found = select(Lead.id).where(
+            text(f"({PG_SEARCH_VECTOR}) @@ to_tsquery('simple', :ts_query)").bindparams(
+                ts_query=tsquery
+            )
+        )
+    ids = found.cte("search_matches")
+    return Lead.id.in_(select(ids.c.id))
+
+
+def matching_ids(session: Session, terms: list[str], limit: int) -> list[int]:
+    """Up to ``limit`` ids of leads matching all ``terms``, newest first."""
+    if session.get_bind().dialect.name == "sqlite":
+        query = " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
+        rows = session.execute(
+            text(
+                "SELECT rowid FROM lead_search WHERE lead_search MATCH :q "
+                "ORDER BY rowid DESC LIMIT :n"
+            ),
+            {"q": query, "n": limit},
+        )
+        return [int(r[0]) for r in rows]
     tsquery = " & ".join("'" + t.replace("'", "''").replace("\\", "") + "':*" for t in terms)
-    return text(f"({PG_SEARCH_VECTOR}) @@ to_tsquery('simple', :ts_query)").bindparams(
-        ts_query=tsquery
-    )  # type: ignore[return-value]
+    rows = session.execute(
+        text(
+            f"SELECT id FROM leads WHERE ({PG_SEARCH_VECTOR}) @@ to_tsquery('simple', :q) "
+            "ORDER BY id DESC LIMIT :n"
+        ),
+        {"q": tsquery, "n": limit},
+    )
+    return [int(r[0]) for r in rows]
 
 
 def index_new_leads(session: Session, first_id: int, last_id: int) -> None:

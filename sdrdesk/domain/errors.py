@@ -45,5 +45,9 @@ class StoreUnavailableError(SdrdeskError):
     """The database cannot be reached (server down, network gone, file locked)."""
 
 
+class PermissionDeniedError(SdrdeskError):
+    """The user's database role may not do this (least-privilege team setup)."""
+
+
 class ImportFileError(SdrdeskError):
     """A file that cannot be imported at all (empty, binary, no usable columns)."""

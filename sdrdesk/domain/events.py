@@ -26,6 +26,11 @@ class EventKind(StrEnum):
     DO_NOT_CALL = "do_not_call"
     # A demo was moved.  data: demo_id (int), starts_at (ISO), previous_starts_at (ISO)
     DEMO_RESCHEDULED = "demo_rescheduled"
+    #   (also: ae, previous_ae when the AE changed, duration_minutes, sequence)
+    # A booked demo changed without moving (AE, length, place, note).
+    #   data: demo_id (int), starts_at (ISO), ae (user name), changes ([field names]),
+    #         previous_ae (when the AE changed), duration_minutes, sequence
+    DEMO_UPDATED = "demo_updated"
     # Someone took an unowned lead from the team pool.  data: {}
     CLAIMED = "claimed"
     # A manager gave the lead to someone.  data: from_owner (name or null), to_owner (name)

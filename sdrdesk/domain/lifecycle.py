@@ -135,6 +135,8 @@ PAST_TENSE: dict[str, str] = {
     Action.BOOK_DEMO: "booked a demo for",
     Action.CANCEL_DEMO: "cancelled the demo of",
     Action.RECYCLE: "recycled",
+    "demo_rescheduled": "moved the demo of",
+    "demo_updated": "changed the demo of",
 }
 
 

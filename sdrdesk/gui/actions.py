@@ -25,12 +25,15 @@ def plain_text(action: QAction) -> str:
 
 
 def decorate_actions(window: QWidget) -> list[QAction]:
-    """Add the extra keys and write every shortcut into the action's tooltip."""
+    """Add the extra keys and write every shortcut into the action's tooltip.
+
+    Safe to call again when features add actions later: extra keys are added once."""
     actions = [a for a in window.findChildren(QAction) if a.objectName().startswith("action")]
     for action in actions:
-        extra = EXTRA_SHORTCUTS.get(action.objectName(), ())
-        if extra:
-            action.setShortcuts([*action.shortcuts(), *(QKeySequence(k) for k in extra)])
+        extra = [QKeySequence(k) for k in EXTRA_SHORTCUTS.get(action.objectName(), ())]
+        missing = [k for k in extra if k not in action.shortcuts()]
+        if missing:
+            action.setShortcuts([*action.shortcuts(), *missing])
         keys = shortcut_text(action)
         tip = plain_text(action) + (f" ({keys})" if keys else "")
         action.setToolTip(tip)

@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import base64
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -28,28 +37,57 @@ from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError
 from sdrdesk.domain.users import Role
 from sdrdesk.gui.actions import decorate_actions, shortcut_rows
 from sdrdesk.gui.dialogs.identity_dialog import IdentityDialog
-from sdrdesk.gui.dialogs.import_dialog import ImportRunner
 from sdrdesk.gui.dialogs.shortcuts_dialog import ShortcutsDialog
 from sdrdesk.gui.forms.ui_main_window import Ui_MainWindow
 from sdrdesk.gui.models.queue_model import Column, QueueModel
+from sdrdesk.gui.reports_launcher import ReportsLauncher
+from sdrdesk.gui.team import TeamController
 from sdrdesk.gui.triage import TriageController
 from sdrdesk.gui.workers import Background
+from sdrdesk.services.claims import ClaimService
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import LeadDetail, UserInfo
-from sdrdesk.services.imports import ImportReport, ImportService
 from sdrdesk.services.leads import LeadService
-from sdrdesk.services.queue import QueueRow, QueueService, QueueView
+from sdrdesk.services.queue import QueuePage, QueueQuery, QueueRow, QueueService, QueueView
 from sdrdesk.services.reasons import ReasonService
-from sdrdesk.services.sample_data import SampleDataService, SampleResult
+from sdrdesk.services.sync import SyncService
 from sdrdesk.services.triage import TriageService
 from sdrdesk.services.users import UserService
 from sdrdesk.settings import Settings, save_settings
+
+if TYPE_CHECKING:
+    from sdrdesk.gui.calls import CallsController
+    from sdrdesk.gui.demos import DemoController
+    from sdrdesk.gui.dialogs.import_dialog import ImportRunner
+    from sdrdesk.services.imports import ImportReport
+    from sdrdesk.services.sample_data import SampleResult
 
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 30
 TICK_MS = 30_000
 SAMPLE_COUNT = 200
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, right after ``widget`` has painted for the first time."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(2000, self._fire)  # a hidden window paints nothing: go anyway
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._fire)  # after this paint is on screen
+        return False
+
+    def _fire(self) -> None:
+        if self._then is not None:
+            then, self._then = self._then, None
+            then()
+            self.deleteLater()
 
 
 class MainWindow(QMainWindow):
@@ -81,7 +119,13 @@ class MainWindow(QMainWindow):
         self.triage = TriageController(
             self, TriageService(ctx), ReasonService(ctx), ctx.rules.undo_seconds
         )
-        self.importer = ImportRunner(self, ImportService(ctx), self.background)
+        self._importer: ImportRunner | None = None
+        self.team = TeamController(self, SyncService(ctx), ClaimService(ctx), self.users)
+        # Even a window that is destroyed without being closed stops following the team.
+        self.destroyed.connect(self.team.stop)
+        # Calls and demos load right after the first rows are on screen, or on first use.
+        self._demos: DemoController | None = None
+        self._calls: CallsController | None = None
         self.ui.leadPanel.configure(
             ctx.now, (ctx.rules.calling_hours_start, ctx.rules.calling_hours_end)
         )
@@ -89,6 +133,7 @@ class MainWindow(QMainWindow):
         self._setup_filters()
         self._setup_status_bar()
         self._connect_actions()
+        self.reports = ReportsLauncher(self, ctx, self.ui.menuView)
         decorate_actions(self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
@@ -132,18 +177,77 @@ class MainWindow(QMainWindow):
         self._identify(dialog.user_name, dialog.display_name)
 
     def _identify(self, name: str, display: str | None = None) -> None:
+        """Who is working and their first page of the queue, in one trip to the store."""
+        users, queue, query = self.users, self.queue_service, self.model.query
+
+        def identify() -> tuple[UserInfo, QueueQuery, QueuePage]:
+            user = users.ensure(name, Role.SDR, display_name=display)
+            mine = replace(query, user_id=user.id)
+            return user, mine, queue.first_page(mine)
+
         self.background.run(
-            lambda: self.users.ensure(name, Role.SDR, display_name=display),
-            self._identified,
-            lambda exc: self.show_error(exc, "Opening the store"),
+            identify, self._identified, lambda exc: self.show_error(exc, "Opening the store")
         )
 
-    def _identified(self, user: UserInfo) -> None:
+    def _identified(self, result: tuple[UserInfo, QueueQuery, QueuePage]) -> None:
+        user, query, page = result
         self._user = user
         self._user_label.setText(f"{user.display_name} ({user.role.label})")
+        self.ui.actionReassign.setEnabled(user.role is Role.MANAGER)
+        # What is not needed for the first rows waits until they are on screen.
+        self._first_paint = _FirstPaint(self.ui.queueView.viewport(), self._after_first_page)
+        self.model.show_first_page(query, page)
+
+    def _after_first_page(self) -> None:
+        self._load_features()
         self.triage.load_reasons()
-        self.model.set_query(replace(self.model.query, user_id=user.id))
         self._load_sources()
+        self.team.start()
+
+    @property
+    def calls(self) -> CallsController:
+        return self._load_features()[0]
+
+    @property
+    def demos(self) -> DemoController:
+        return self._load_features()[1]
+
+    def _load_features(self) -> tuple[CallsController, DemoController]:
+        """Calls and demos, loaded once the first rows are painted (start-up stays quick)."""
+        if self._calls is not None and self._demos is not None:
+            return self._calls, self._demos
+        from sdrdesk.gui.calls import CallsController
+        from sdrdesk.gui.demos import DemoController
+        from sdrdesk.services.calls import CallService
+        from sdrdesk.services.demos import demo_service
+
+        ctx, ui = self._ctx, self.ui
+        demos = DemoController(
+            self, demo_service(ctx), ui.leadPanel, ui.actionScheduleDemo, ui.menuLead
+        )
+        calls = CallsController(self, CallService(ctx), ctx.now)
+        self._calls, self._demos = calls, demos
+        ui.actionStartCall.triggered.connect(calls.start_current)
+        calls.logged.connect(lambda _result: self.refresh())
+        calls.demo_requested.connect(demos.schedule_lead)
+        for feature in (ui.actionStartCall, ui.actionScheduleDemo):
+            feature.setEnabled(True)
+        decorate_actions(self)
+        detail = self.ui.leadPanel.detail
+        if detail is not None:
+            demos.lead_shown(detail)
+        return calls, demos
+
+    @property
+    def importer(self) -> ImportRunner:
+        if self._importer is None:
+            from sdrdesk.gui.dialogs.import_dialog import ImportRunner
+            from sdrdesk.services.imports import ImportService
+
+            self._importer = ImportRunner(self, ImportService(self._ctx), self.background)
+            self._importer.finished.connect(self._imported)
+            self._importer.failed.connect(lambda exc: self.show_error(exc, "Importing"))
+        return self._importer
 
     @property
     def user(self) -> UserInfo | None:
@@ -167,7 +271,7 @@ class MainWindow(QMainWindow):
             (Column.SOURCE, 120),
             (Column.SCORE, 50),
             (Column.WAITING, 110),
-            (Column.LOCAL_TIME, 85),
+            (Column.LOCAL_TIME, 100),
             (Column.ATTEMPTS, 45),
         ):
             view.setColumnWidth(column, width)
@@ -178,6 +282,9 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self._update_count)
         self.model.rowsRemoved.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
+        self.model.rowsInserted.connect(
+            lambda *_: self.ui.mainStack.setCurrentWidget(self.ui.workPage)
+        )
         self.ui.bannerClose.clicked.connect(self.hide_banner)
         self.ui.banner.setStyleSheet(
             "#banner { background: #fff4ce; border: 1px solid #e0c36b; border-radius: 4px; }"
@@ -235,6 +342,8 @@ class MainWindow(QMainWindow):
         ui.actionReject.triggered.connect(lambda: self.triage.reject_current())
         ui.actionUndo.triggered.connect(self.triage.undo)
         ui.actionNext.triggered.connect(lambda: self.move_selection(1))
+        ui.actionClaimNext.triggered.connect(self.team.claim_next)
+        ui.actionReassign.triggered.connect(self.team.reassign_current)
         ui.actionPrevious.triggered.connect(lambda: self.move_selection(-1))
         ui.actionSearch.triggered.connect(self._focus_search)
         ui.actionRefresh.triggered.connect(self.refresh)
@@ -247,11 +356,8 @@ class MainWindow(QMainWindow):
         ui.actionChangeUser.triggered.connect(self.ask_identity)
         ui.importButton.clicked.connect(self.import_csv)
         ui.loadSampleButton.clicked.connect(self.load_sample_leads)
-        self.importer.finished.connect(self._imported)
-        self.importer.failed.connect(lambda exc: self.show_error(exc, "Importing"))
-        # The call workspace and the demo dialog come with their own features.
-        ui.actionStartCall.setEnabled(False)
-        ui.actionScheduleDemo.setEnabled(False)
+        for feature in (ui.actionStartCall, ui.actionScheduleDemo):
+            feature.setEnabled(False)  # until _load_features
 
     # --- queue ----------------------------------------------------------------------------
 
@@ -294,6 +400,8 @@ class MainWindow(QMainWindow):
     def _queue_loaded(self, first: bool) -> None:
         if not first:
             return
+        if self.model.note:
+            self.notify(self.model.note, 10_000)
         pending = self._pending_select
         if pending is not None and self.model.position_of(pending) is not None:
             self.select_lead(pending)
@@ -351,9 +459,18 @@ class MainWindow(QMainWindow):
         row = self.current_row()
         if row is not None and row.lead.id == detail.id:
             self.ui.leadPanel.show_lead(detail)
+            if self._demos is not None:
+                self._demos.lead_shown(detail)
 
     def _refresh_selected(self) -> None:
         self._current_changed(self.ui.queueView.currentIndex(), QModelIndex())
+
+    def lead_changed(self, lead_id: int) -> None:
+        """Someone changed a lead: show the new state if it is the one on screen."""
+        row = self.current_row()
+        if row is not None and row.lead.id == lead_id:
+            self._refresh_selected()
+        self._load_count()
 
     def _tick(self) -> None:
         self.model.tick()
@@ -365,7 +482,8 @@ class MainWindow(QMainWindow):
         self.model.set_query(replace(self.model.query, text=self.ui.queueFilter.text()))
 
     def _view_changed(self, _index: int) -> None:
-        view = self.ui.viewFilter.currentData()
+        # Qt hands the enum back as a plain str; the queue compares views by identity.
+        view = QueueView(self.ui.viewFilter.currentData())
         self.model.set_query(replace(self.model.query, view=view))
 
     def _source_changed(self, _index: int) -> None:
@@ -463,6 +581,8 @@ class MainWindow(QMainWindow):
         user = self._user
         if user is None:
             return
+        from sdrdesk.services.sample_data import SampleDataService
+
         service = SampleDataService(self._ctx)
         self.notify(self.tr("Adding sample leads…"))
         self.background.run(
@@ -497,5 +617,7 @@ class MainWindow(QMainWindow):
         except (OSError, SdrdeskError):
             log.warning("Could not save the window layout", exc_info=True)
         self._tick_timer.stop()
-        self.background.wait(5000)
+        self.team.stop()
+        self.reports.close()
+        self.background.shutdown(5000)
         super().closeEvent(event)

@@ -9,43 +9,20 @@ there first) reloads the queue instead, with a message naming who.
 from __future__ import annotations
 
 import time
+import uuid
 from dataclasses import dataclass
-from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog
 
 from sdrdesk.domain.errors import ConflictError, IllegalTransitionError, ValidationError
 from sdrdesk.domain.lifecycle import ReasonStage, Status
 from sdrdesk.gui.dialogs.reject_dialog import RejectDialog
-from sdrdesk.gui.models.queue_model import QueueModel
-from sdrdesk.gui.workers import Background
-from sdrdesk.services.dto import ReasonInfo, UserInfo
+from sdrdesk.gui.host import WindowHost
+from sdrdesk.services.dto import ReasonInfo
 from sdrdesk.services.queue import QueueRow
 from sdrdesk.services.reasons import ReasonService
 from sdrdesk.services.triage import TriageResult, TriageService
-
-
-class TriageHost(Protocol):
-    """What the controller needs from the window."""
-
-    model: QueueModel
-    background: Background
-
-    @property
-    def user(self) -> UserInfo | None: ...
-
-    def current_row(self) -> QueueRow | None: ...
-
-    def select_position(self, position: int) -> None: ...
-
-    def select_lead(self, lead_id: int) -> None: ...
-
-    def show_error(self, error: Exception, context: str) -> None: ...
-
-    def notify(self, message: str, msecs: int = 5000) -> None: ...
-
-    def dialog_parent(self) -> QWidget: ...
 
 
 @dataclass
@@ -62,7 +39,7 @@ class TriageController(QObject):
 
     def __init__(
         self,
-        host: TriageHost,
+        host: WindowHost,
         triage: TriageService,
         reasons: ReasonService,
         undo_seconds: int,
@@ -106,8 +83,11 @@ class TriageController(QObject):
         position = self._take(row)
         self.latency_ms.emit((time.perf_counter() - started) * 1000)
         lead = row.lead
+        op_id = str(uuid.uuid4())
         self._host.background.run(
-            lambda: self._triage.accept(lead.id, actor_id=user.id, expected_version=lead.version),
+            lambda: self._triage.accept(
+                lead.id, actor_id=user.id, expected_version=lead.version, op_id=op_id
+            ),
             lambda result: self._saved(result, f"Accepted {lead.name}"),
             lambda exc: self._failed(exc, row, position, "Accepting " + lead.name),
         )
@@ -115,7 +95,12 @@ class TriageController(QObject):
     # --- reject -------------------------------------------------------------------------
 
     def reject_current(
-        self, *, reason_code: str | None = None, comment: str = "", error: str | None = None
+        self,
+        *,
+        reason_code: str | None = None,
+        comment: str = "",
+        error: str | None = None,
+        op_id: str | None = None,
     ) -> None:
         row = self._triage_target("reject")
         if row is None:
@@ -133,10 +118,13 @@ class TriageController(QObject):
             error=error,
         )
         self.reject_dialog = dialog
-        dialog.finished.connect(lambda code: self._rejected(dialog, row, code))
+        # A retry after a failed save reuses the id: if the first save did commit before
+        # the connection dropped, it is not applied twice.
+        op = op_id or str(uuid.uuid4())
+        dialog.finished.connect(lambda code: self._rejected(dialog, row, code, op))
         dialog.open()
 
-    def _rejected(self, dialog: RejectDialog, row: QueueRow, code: int) -> None:
+    def _rejected(self, dialog: RejectDialog, row: QueueRow, code: int, op_id: str) -> None:
         self.reject_dialog = None
         dialog.deleteLater()
         if code != QDialog.DialogCode.Accepted:
@@ -155,20 +143,27 @@ class TriageController(QObject):
                 reason_code=reason,
                 comment=comment,
                 expected_version=lead.version,
+                op_id=op_id,
             ),
             lambda result: self._saved(result, f"Rejected {lead.name}"),
-            lambda exc: self._reject_failed(exc, row, position, reason, comment),
+            lambda exc: self._reject_failed(exc, row, position, reason, comment, op_id),
         )
 
     def _reject_failed(
-        self, exc: Exception, row: QueueRow, position: int, reason: str | None, comment: str
+        self,
+        exc: Exception,
+        row: QueueRow,
+        position: int,
+        reason: str | None,
+        comment: str,
+        op_id: str,
     ) -> None:
         self._failed(exc, row, position, "Rejecting " + row.lead.name)
         if isinstance(exc, ConflictError | IllegalTransitionError):
             return  # the lead is gone from the queue; there is nothing to retry
         # Nothing typed is lost: the dialog comes back with the reason and comment.
         self._host.select_lead(row.lead.id)
-        self.reject_current(reason_code=reason, comment=comment, error=str(exc))
+        self.reject_current(reason_code=reason, comment=comment, error=str(exc), op_id=op_id)
 
     # --- undo -----------------------------------------------------------------------------
 
@@ -180,8 +175,9 @@ class TriageController(QObject):
             return
         self._expire_undo()
         lead_id = undoable.result.lead_id
+        op_id = str(uuid.uuid4())
         self._host.background.run(
-            lambda: self._triage.undo(undoable.result.event_id, actor_id=user.id),
+            lambda: self._triage.undo(undoable.result.event_id, actor_id=user.id, op_id=op_id),
             lambda result: self._undone(lead_id, undoable.lead_name),
             lambda exc: self._host.show_error(exc, "Undo"),
         )

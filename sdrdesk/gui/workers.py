@@ -36,7 +36,11 @@ class _Task(QRunnable):
             if not isinstance(exc, Exception):
                 log.error("Worker interrupted: %s", traceback.format_exc())
             outcome = (self._task_id, False, exc)
-        self._deliver.emit(outcome)
+        try:
+            self._deliver.emit(outcome)
+        except RuntimeError:
+            # The window that asked is gone (closed while this ran): nobody to tell.
+            log.debug("Dropped the result of a background task whose window closed")
 
 
 class Background(QObject):
@@ -52,6 +56,7 @@ class Background(QObject):
         self._generation: dict[str, int] = {}
         self._callbacks: dict[int, tuple[Callable[[], bool], _Done, _Failed]] = {}
         self._next_id = 0
+        self._closed = False
         self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -66,6 +71,8 @@ class Background(QObject):
         *,
         key: str | None = None,
     ) -> None:
+        if self._closed:
+            return  # the window is closing: start nothing new
         generation = None
         if key is not None:
             generation = self._generation.get(key, 0) + 1
@@ -99,6 +106,11 @@ class Background(QObject):
     def cancel(self, key: str) -> None:
         """Forget the answer of the operation running under ``key``."""
         self._generation[key] = self._generation.get(key, 0) + 1
+
+    def shutdown(self, msecs: int = 5000) -> bool:
+        """Start nothing new and wait for what runs (the window is closing)."""
+        self._closed = True
+        return self.wait(msecs)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the workers are idle (shutdown and tests only)."""

@@ -24,6 +24,20 @@ def load_lead(session: Session, lead_id: int, expected_version: int | None = Non
     return lead
 
 
+def check_owner(session: Session, lead: Lead, actor_id: int) -> None:
+    """A lead someone else has claimed is theirs to work (a manager reassigns it)."""
+    if lead.owner_id is None or lead.owner_id == actor_id:
+        return
+    owner = session.get(User, lead.owner_id)
+    name = owner.display_name if owner else "someone else"
+    raise ConflictError(
+        f"{name} is working this lead; it has been reloaded.",
+        lead_id=lead.id,
+        changed_by=name,
+        change="claimed",
+    )
+
+
 def explain_conflict(session: Session, lead_id: int) -> ConflictError:
     row = session.execute(
         select(LeadEvent.action, LeadEvent.at, User.display_name)

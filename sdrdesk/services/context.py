@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sdrdesk.db.base import utcnow
 from sdrdesk.db.engine import Store
+from sdrdesk.domain.assignment import AssignmentRules, load_rules
 from sdrdesk.domain.criteria import CriteriaSet, load_criteria
 
 Clock = Callable[[], datetime]
@@ -22,6 +23,7 @@ class Rules:
     calling_hours_start: int = 9
     calling_hours_end: int = 18
     undo_seconds: int = 10
+    call_script_file: str | None = None  # the team's call script (default: the packaged one)
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class ServiceContext:
     rules: Rules = field(default_factory=Rules)
     clock: Clock = utcnow
     criteria: CriteriaSet = field(default_factory=load_criteria)
+    assignment: AssignmentRules = field(default_factory=load_rules)
 
     def now(self) -> datetime:
         return self.clock()

@@ -100,6 +100,8 @@ class LeadDetail:
     updated_at: datetime
     events: tuple[EventInfo, ...] = ()
     criteria: tuple[CriterionResult, ...] = ()
+    attempts: tuple[AttemptInfo, ...] = ()  # newest first
+    qualification: QualificationSummary | None = None
 
     @property
     def id(self) -> int:
@@ -130,6 +132,26 @@ class QualificationSummary:
     recommendation: str | None  # "demo", "nurture", "disqualify"
     complete: bool
     updated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptInfo:
+    """One logged call: the lead panel's call history and ``sdrdesk calls``."""
+
+    id: int
+    lead_id: int
+    started_at: datetime
+    duration_seconds: int
+    outcome: str
+    outcome_label: str
+    connected: bool
+    caller: str | None
+    notes: str | None
+    script_id: str | None
+    script_version: str | None
+    answers: tuple[AnswerLine, ...]  # given or changed on this call
+    callback_at: datetime | None
+    decision: str | None
 
 
 def to_jsonable(value: Any) -> Any:

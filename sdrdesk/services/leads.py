@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from sdrdesk.db.models import Lead, LeadEvent, RejectionReason, User
@@ -16,42 +15,7 @@ from sdrdesk.domain.errors import NotFoundError
 from sdrdesk.domain.lifecycle import Status, describe_action
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import EventInfo, LeadDetail, LeadSummary
-
-_owner = aliased(User, name="owner")
-
-SUMMARY_COLUMNS = (
-    Lead.id,
-    Lead.first_name,
-    Lead.last_name,
-    Lead.company,
-    Lead.title,
-    Lead.email,
-    Lead.phone_e164,
-    Lead.phone_quality,
-    Lead.country,
-    Lead.time_zone,
-    Lead.source,
-    Lead.campaign,
-    Lead.score,
-    Lead.handed_off_at,
-    Lead.status,
-    _owner.name.label("owner"),
-    Lead.attempt_count,
-    Lead.callback_due_at,
-    Lead.do_not_call,
-    Lead.grade,
-    Lead.version,
-)
-
-
-def summary_select() -> Select[*tuple[Any, ...]]:
-    """``SELECT`` of the columns a ``LeadSummary`` needs (one row per lead)."""
-    return select(*SUMMARY_COLUMNS).outerjoin(_owner, _owner.id == Lead.owner_id)
-
-
-def summary_from_row(row: Row[*tuple[Any, ...]]) -> LeadSummary:
-    values: tuple[Any, ...] = tuple(row)
-    return LeadSummary(*values)
+from sdrdesk.services.lead_rows import OWNER, summary_from_row, summary_select
 
 
 def event_infos(
@@ -117,7 +81,7 @@ class LeadService:
         if status is not None:
             query = query.where(Lead.status == status)
         if owner is not None:
-            query = query.where(_owner.name == owner)
+            query = query.where(OWNER.name == owner)
         if limit is not None:
             query = query.limit(limit)
         with self._ctx.store.read() as s:
@@ -131,6 +95,8 @@ class LeadService:
             return counts
 
     def get(self, lead_id: int) -> LeadDetail:
+        from sdrdesk.services import call_history  # the call feature: loaded on first use
+
         with self._ctx.store.read() as s:
             row = s.execute(summary_select().where(Lead.id == lead_id)).first()
             lead = s.get(Lead, lead_id)
@@ -164,6 +130,8 @@ class LeadService:
                 updated_at=lead.updated_at,
                 events=tuple(event_infos(s, [lead_id])),
                 criteria=tuple(self._ctx.criteria.evaluate(facts)),
+                attempts=tuple(call_history.attempt_infos(s, lead_id)),
+                qualification=call_history.qualification_summary(s, lead_id),
             )
 
     def events(

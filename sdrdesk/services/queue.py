@@ -22,32 +22,42 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
+    Select,
     and_,
-    case,
     false,
     func,
     literal,
-    null,
     or_,
     select,
-    true,
+    text,
     tuple_,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
 from sdrdesk.db.models import Lead
-from sdrdesk.db.search import matches, search_terms
+from sdrdesk.db.search import matches, matching_ids, search_terms
 from sdrdesk.domain.lifecycle import Status
-from sdrdesk.domain.urgency import Reachability, UrgencyRules, deadline, is_fresh, reachability
+from sdrdesk.domain.urgency import (
+    Reachability,
+    UrgencyRules,
+    deadline,
+    is_fresh,
+    reachability,
+    urgency_key,
+)
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import LeadSummary
-from sdrdesk.services.leads import summary_from_row, summary_select
+from sdrdesk.services.lead_rows import summary_from_row, summary_select
 
 PAGE_SIZE = 100
+SEARCH_LIMIT = 5000  # matches a search orders; more means the search is too broad
 
 
 class QueueView(StrEnum):
     NEW = "new"  # new MQLs in the team pool or assigned to me
+    POOL = "pool"  # new MQLs nobody has claimed yet
     MINE = "mine"  # my accepted (SAL) and working leads
     CALLBACKS = "callbacks"  # my leads whose callback is due
     OPEN = "open"  # every lead still with the SDRs
@@ -57,6 +67,7 @@ class QueueView(StrEnum):
     def label(self) -> str:
         return {
             QueueView.NEW: "New leads (MQL)",
+            QueueView.POOL: "Team pool (unclaimed)",
             QueueView.MINE: "My accepted leads",
             QueueView.CALLBACKS: "Callbacks due",
             QueueView.OPEN: "All open leads",
@@ -66,6 +77,7 @@ class QueueView(StrEnum):
 
 VIEW_STATUSES: dict[QueueView, tuple[Status, ...]] = {
     QueueView.NEW: (Status.MQL,),
+    QueueView.POOL: (Status.MQL,),
     QueueView.MINE: (Status.SAL, Status.WORKING),
     QueueView.CALLBACKS: (Status.SAL, Status.WORKING, Status.NURTURE),
     QueueView.OPEN: (Status.MQL, Status.SAL, Status.WORKING),
@@ -86,17 +98,45 @@ class SortKey(StrEnum):
     STATUS = "status"
 
 
-_SORT_COLUMNS: dict[SortKey, tuple[Any, ...]] = {
-    SortKey.NAME: (Lead.last_name, Lead.first_name),
-    SortKey.COMPANY: (Lead.company,),
-    SortKey.TITLE: (Lead.title,),
-    SortKey.COUNTRY: (Lead.country,),
-    SortKey.SOURCE: (Lead.source,),
-    SortKey.SCORE: (Lead.score,),
-    SortKey.WAITING: (Lead.handed_off_at,),
-    SortKey.ATTEMPTS: (Lead.attempt_count,),
-    SortKey.STATUS: (Lead.status,),
+_SORT_ATTRIBUTES: dict[SortKey, tuple[str, ...]] = {
+    SortKey.NAME: ("last_name", "first_name"),
+    SortKey.COMPANY: ("company",),
+    SortKey.TITLE: ("title",),
+    SortKey.COUNTRY: ("country",),
+    SortKey.SOURCE: ("source",),
+    SortKey.SCORE: ("score",),
+    SortKey.WAITING: ("handed_off_at",),
+    SortKey.ATTEMPTS: ("attempt_count",),
+    SortKey.STATUS: ("status",),
 }
+
+
+_SORT_COLUMNS: dict[SortKey, tuple[Any, ...]] = {
+    key: tuple(getattr(Lead, name) for name in names) for key, names in _SORT_ATTRIBUTES.items()
+}
+
+
+class _Sortable:
+    """One value in SQL's order: ascending or descending, NULLs last either way."""
+
+    __slots__ = ("descending", "value")
+
+    def __init__(self, value: Any, descending: bool) -> None:
+        self.value = value
+        self.descending = descending
+
+    def __lt__(self, other: _Sortable) -> bool:
+        if self.value is None or other.value is None:
+            return self.value is not None and other.value is None
+        if self.value == other.value:
+            return False
+        return bool(self.value > other.value) if self.descending else bool(self.value < other.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Sortable) and self.value == other.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
 
 
 @dataclass(frozen=True)
@@ -134,12 +174,14 @@ class QueueCursor:
     stream_pos: tuple[tuple[StreamKey, StreamPos], ...] = ()
     done_streams: frozenset[StreamKey] = field(default_factory=frozenset)
     offset: int = 0  # searches and column sorts page with OFFSET
+    search_ids: tuple[int, ...] | None = None  # a search's matches, in the view's order
 
 
 @dataclass(frozen=True)
 class QueuePage:
     rows: tuple[QueueRow, ...]
     next: QueueCursor | None
+    note: str | None = None  # for the SDR, e.g. that a search matched too many leads
 
     @property
     def lead_ids(self) -> list[int]:
@@ -149,6 +191,9 @@ class QueuePage:
 class QueueService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
+
+    def now(self) -> datetime:
+        return self._ctx.now()
 
     def urgency_rules(self) -> UrgencyRules:
         r = self._ctx.rules
@@ -161,6 +206,9 @@ class QueueService:
     def first_page(self, query: QueueQuery, size: int = PAGE_SIZE) -> QueuePage:
         cursor = QueueCursor(query=query, now=self._ctx.now(), rules=self.urgency_rules())
         with self._ctx.store.read() as s:
+            terms = search_terms(query.text)
+            if terms:
+                return self._search_first(s, cursor, terms, size)
             if self._merged(query):
                 cursor = replace(cursor, tiers=self._plan(s, query, cursor))
             return self._page(s, cursor, size)
@@ -182,20 +230,33 @@ class QueueService:
             )
             return [r for r in rows if r]
 
-    def rows_for(self, lead_ids: Sequence[int]) -> list[QueueRow]:
-        """Fresh copies of some leads (for updating a view in place)."""
+    def rows_for(self, lead_ids: Sequence[int], query: QueueQuery | None = None) -> list[QueueRow]:
+        """Fresh copies of some leads; with ``query``, only those that belong in its view
+        now (a view patches itself with these after the team changed something)."""
         if not lead_ids:
             return []
         now = self._ctx.now()
         rules = self.urgency_rules()
         with self._ctx.store.read() as s:
-            rows = s.execute(summary_select().where(Lead.id.in_(list(lead_ids))))
-            return [_row(summary_from_row(r), now, rules) for r in rows]
+            q = summary_select().where(Lead.id.in_(sorted(set(lead_ids))))
+            if query is not None:
+                q = q.where(*self._base(s, query))
+            return [_row(summary_from_row(r), now, rules) for r in s.execute(q)]
+
+    def order_key(self, query: QueueQuery, row: QueueRow, now: datetime) -> tuple[Any, ...]:
+        """Where ``row`` sorts in ``query``'s order (ascending), to place a changed row."""
+        lead = row.lead
+        if query.sort is SortKey.URGENCY:
+            return urgency_key(
+                lead.time_zone, lead.handed_off_at, lead.score, lead.id, now, self.urgency_rules()
+            )
+        values = [getattr(lead, name) for name in _SORT_ATTRIBUTES[query.sort]]
+        return tuple(_Sortable(v, query.descending) for v in [*values, lead.id])
 
     # --- queries --------------------------------------------------------------------------
 
     def _merged(self, query: QueueQuery) -> bool:
-        return query.sort is SortKey.URGENCY and not search_terms(query.text)
+        return query.sort is SortKey.URGENCY
 
     def _statuses(self, query: QueueQuery) -> tuple[Status, ...]:
         statuses = VIEW_STATUSES[query.view]
@@ -203,19 +264,23 @@ class QueueService:
             statuses = tuple(s for s in statuses if s is query.status)
         return statuses
 
-    def _base(self, session: Session, query: QueueQuery) -> list[ColumnElement[bool]]:
+    def _base(
+        self, session: Session, query: QueueQuery, *, search: bool = True
+    ) -> list[ColumnElement[bool]]:
         me = query.user_id
         statuses = self._statuses(query)
         conds: list[ColumnElement[bool]] = [Lead.status.in_(statuses) if statuses else false()]
         if query.view is QueueView.NEW:
             conds.append(or_(Lead.owner_id.is_(None), Lead.owner_id == me))
+        elif query.view is QueueView.POOL:
+            conds.append(Lead.owner_id.is_(None))
         elif query.view in (QueueView.MINE, QueueView.CALLBACKS):
             conds.append(Lead.owner_id == me)
         if query.view is QueueView.CALLBACKS:
             conds.append(Lead.callback_due_at <= self._ctx.now())
         if query.source:
             conds.append(Lead.source == query.source)
-        terms = search_terms(query.text)
+        terms = search_terms(query.text) if search else []
         if terms:
             conds.append(matches(session.get_bind().dialect.name, terms))
         return conds
@@ -231,7 +296,59 @@ class QueueService:
                 tiers[int(tier)].append((status, zone))
         return tuple(tuple(t) for t in tiers)
 
+    def _search_first(
+        self, session: Session, cursor: QueueCursor, terms: list[str], size: int
+    ) -> QueuePage:
+        """A search: the matching leads (at most SEARCH_LIMIT, newest first) read by their
+        sort keys only, put in the view's order here, then shown a page at a time."""
+        found = matching_ids(session, terms, SEARCH_LIMIT + 1)
+        truncated = len(found) > SEARCH_LIMIT
+        query = cursor.query
+        names = ("time_zone", "handed_off_at", "score", *_SORT_ATTRIBUTES.get(query.sort, ()))
+        keys = session.execute(
+            select(Lead.id, *(getattr(Lead, n) for n in dict.fromkeys(names))).where(
+                Lead.id.in_(found[:SEARCH_LIMIT]), *self._base(session, query, search=False)
+            )
+        ).all()
+        ordered = sorted(keys, key=lambda row: self._search_key(query, row._mapping, cursor))
+        cursor = replace(cursor, search_ids=tuple(r.id for r in ordered))
+        page = self._search_page(session, cursor, size)
+        if truncated:
+            note = (
+                f"More than {SEARCH_LIMIT:,} leads match; only the newest {SEARCH_LIMIT:,} "
+                "of them are shown here. Type more to narrow the search."
+            )
+            page = replace(page, note=note)
+        return page
+
+    def _search_key(self, query: QueueQuery, row: Any, cursor: QueueCursor) -> tuple[Any, ...]:
+        if query.sort is SortKey.URGENCY:
+            return urgency_key(
+                row["time_zone"],
+                row["handed_off_at"],
+                row["score"],
+                row["id"],
+                cursor.now,
+                cursor.rules,
+            )
+        values = [row[name] for name in _SORT_ATTRIBUTES[query.sort]]
+        return tuple(_Sortable(v, query.descending) for v in [*values, row["id"]])
+
+    def _search_page(self, session: Session, cursor: QueueCursor, size: int) -> QueuePage:
+        ids = (cursor.search_ids or ())[cursor.offset : cursor.offset + size]
+        leads = {
+            lead.id: lead
+            for lead in map(
+                summary_from_row, session.execute(summary_select().where(Lead.id.in_(ids)))
+            )
+        }
+        rows = tuple(_row(leads[i], cursor.now, cursor.rules) for i in ids if i in leads)
+        more = cursor.offset + size < len(cursor.search_ids or ())
+        return QueuePage(rows, replace(cursor, offset=cursor.offset + size) if more else None)
+
     def _page(self, session: Session, cursor: QueueCursor, size: int) -> QueuePage:
+        if cursor.search_ids is not None:
+            return self._search_page(session, cursor, size)
         if not self._merged(cursor.query):
             return self._offset_page(session, cursor, size)
         out: list[QueueRow] = []
@@ -282,68 +399,52 @@ class QueueService:
     def _merge_streams(
         self, session: Session, cursor: QueueCursor, streams: tuple[StreamKey, ...], n: int
     ) -> tuple[list[QueueRow], QueueCursor]:
-        """Past the target: highest score first, then longest waiting, across all streams."""
+        """Past the target: highest score first, then longest waiting, across all streams.
+
+        One query reads the next keys of every stream (a UNION ALL of index ranges), a
+        merge picks the ``n`` first, and a second query reads those leads.
+        """
         positions = dict(cursor.stream_pos)
         done = set(cursor.done_streams)
         cutoff = cursor.now - cursor.rules.speed_to_lead
         base = [*self._base(session, cursor.query), Lead.handed_off_at < cutoff]
-        fetched: dict[StreamKey, list[LeadSummary]] = {}
-        for key in streams:
-            if key in done:
-                continue
-            fetched[key] = _stream_rows(session, base, key, positions.get(key), n)
-        merged = heapq.merge(*(_keyed(key, rows) for key, rows in fetched.items()))
-        taken: list[QueueRow] = []
-        for _, key, lead in merged:
+        wanted = [(key, positions.get(key)) for key in streams if key not in done]
+        fetched = _stream_keys(session, base, wanted, n)
+        merged = heapq.merge(*(_keyed(key, keys) for key, keys in fetched.items()))
+        taken: list[tuple[StreamKey, StreamPos]] = []
+        for _, key, pos in merged:
             if len(taken) == n:
                 break
-            taken.append(_row(lead, cursor.now, cursor.rules))
-            positions[key] = (lead.score, lead.handed_off_at, lead.id)
-        for key, rows in fetched.items():
-            if len(rows) < n and (not rows or positions.get(key) == _pos_of(rows[-1])):
+            taken.append((key, pos))
+            positions[key] = pos
+        for key, keys in fetched.items():
+            if len(keys) < n and (not keys or positions.get(key) == keys[-1]):
                 done.add(key)
-        return taken, replace(
+        ids = [pos[2] for _, pos in taken if pos is not None]
+        leads = {
+            lead.id: lead
+            for lead in map(
+                summary_from_row, session.execute(summary_select().where(Lead.id.in_(ids)))
+            )
+        }
+        rows = [_row(leads[i], cursor.now, cursor.rules) for i in ids if i in leads]
+        return rows, replace(
             cursor, stream_pos=tuple(positions.items()), done_streams=frozenset(done)
         )
 
     def _offset_page(self, session: Session, cursor: QueueCursor, size: int) -> QueuePage:
         query = cursor.query
         q = summary_select().where(*self._base(session, query))
-        if query.sort is SortKey.URGENCY:
-            order = self._urgency_order(session, query, cursor)
-        else:
-            columns = _SORT_COLUMNS[query.sort]
-            order = [
-                *((c.desc() if query.descending else c.asc()).nulls_last() for c in columns),
-                Lead.id.desc() if query.descending else Lead.id.asc(),
-            ]
+        columns = _SORT_COLUMNS[query.sort]
+        order = [
+            *((c.desc() if query.descending else c.asc()).nulls_last() for c in columns),
+            Lead.id.desc() if query.descending else Lead.id.asc(),
+        ]
         q = q.order_by(*order).offset(cursor.offset).limit(size + 1)
         rows = [_row(summary_from_row(r), cursor.now, cursor.rules) for r in session.execute(q)]
         more = len(rows) > size
         next_cursor = replace(cursor, offset=cursor.offset + size) if more else None
         return QueuePage(tuple(rows[:size]), next_cursor)
-
-    def _urgency_order(self, session: Session, query: QueueQuery, cursor: QueueCursor) -> list[Any]:
-        """The default order as one ORDER BY (fine for the few rows a search matches)."""
-        tiers = self._plan(session, query, cursor)
-        tier_case = case(
-            *[
-                (or_(*(_stream_cond(k) for k in streams)), i)
-                for i, streams in enumerate(tiers)
-                if streams
-            ],
-            else_=len(tiers),
-        )
-        cutoff = cursor.now - cursor.rules.speed_to_lead
-        fresh = Lead.handed_off_at >= cutoff
-        return [
-            tier_case,
-            case((fresh, 0), else_=1),
-            case((fresh, Lead.handed_off_at), else_=null()),
-            Lead.score.desc().nulls_last(),
-            Lead.handed_off_at.asc(),
-            Lead.id.asc(),
-        ]
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -358,23 +459,23 @@ def _row(lead: LeadSummary, now: datetime, rules: UrgencyRules) -> QueueRow:
     )
 
 
+_ZONES = text(
+    "WITH RECURSIVE z(tz) AS ("
+    " SELECT min(time_zone) FROM leads WHERE status = :status"
+    " UNION ALL"
+    " SELECT (SELECT min(time_zone) FROM leads WHERE status = :status AND time_zone > z.tz)"
+    " FROM z WHERE z.tz IS NOT NULL)"
+    " SELECT tz FROM z WHERE tz IS NOT NULL"
+    " UNION ALL"
+    " SELECT NULL WHERE EXISTS"
+    " (SELECT 1 FROM leads WHERE status = :status AND time_zone IS NULL)"
+)
+
+
 def _zones(session: Session, status: Status) -> list[str | None]:
-    """Distinct time zones of one status by index seeks (a loose index scan)."""
-    zones: list[str | None] = []
-    if session.scalar(
-        select(true()).where(Lead.status == status, Lead.time_zone.is_(None)).limit(1)
-    ):
-        zones.append(None)
-    previous: str | None = None
-    while True:
-        q = select(func.min(Lead.time_zone)).where(Lead.status == status)
-        if previous is not None:
-            q = q.where(Lead.time_zone > previous)
-        zone = session.scalar(q)
-        if zone is None:
-            return zones
-        zones.append(zone)
-        previous = zone
+    """Distinct time zones of one status: a loose index scan, one round trip."""
+    zones: list[str | None] = list(session.scalars(_ZONES, {"status": status.value}))
+    return sorted(zones, key=lambda z: (z is not None, z or ""))
 
 
 def _stream_cond(key: StreamKey) -> ColumnElement[bool]:
@@ -388,60 +489,73 @@ def _bind_pos(pos: tuple[datetime, int]) -> tuple[Any, Any]:
     return (literal(stamp, Lead.handed_off_at.type), literal(lead_id, Lead.id.type))
 
 
-def _pos_of(lead: LeadSummary) -> StreamPos:
-    return (lead.score, lead.handed_off_at, lead.id)
-
-
 def _keyed(
-    key: StreamKey, rows: list[LeadSummary]
-) -> list[tuple[tuple[int, float, datetime, int], StreamKey, LeadSummary]]:
-    return [(_stream_order(lead), key, lead) for lead in rows]
+    key: StreamKey, keys: list[tuple[int | None, datetime, int]]
+) -> list[tuple[tuple[int, float, datetime, int], StreamKey, tuple[int | None, datetime, int]]]:
+    return [(_stream_order(pos), key, pos) for pos in keys]
 
 
-def _stream_order(lead: LeadSummary) -> tuple[int, float, datetime, int]:
-    if lead.score is None:
-        return (1, 0.0, lead.handed_off_at, lead.id)
-    return (0, -lead.score, lead.handed_off_at, lead.id)
+def _stream_order(pos: tuple[int | None, datetime, int]) -> tuple[int, float, datetime, int]:
+    score, stamp, lead_id = pos
+    if score is None:
+        return (1, 0.0, stamp, lead_id)
+    return (0, -score, stamp, lead_id)
 
 
-def _stream_rows(
-    session: Session,
-    base: list[ColumnElement[bool]],
-    key: StreamKey,
-    pos: StreamPos,
-    n: int,
-) -> list[LeadSummary]:
-    """Up to ``n`` leads of one stream after ``pos``, highest score first.
+def _stream_parts(
+    base: list[ColumnElement[bool]], key: StreamKey, pos: StreamPos, n: int
+) -> list[Select[*tuple[Any, ...]]]:
+    """Index ranges that hold a stream's next ``n`` keys after ``pos``, in order.
 
-    Walks one score value at a time (``max(score) < s`` is an index seek), reading each
-    score's leads in hand-off order as an index range; leads without a score come last.
+    With the index ``(status, time_zone, score DESC, handed_off_at)`` each part is one
+    range scan: leads of the same score after the position, then lower scores, then
+    leads without a score (kept apart so NULL ordering never differs between engines).
     """
     cond = [*base, _stream_cond(key)]
-    out: list[LeadSummary] = []
-    after: tuple[datetime, int] | None
+    by_time = (Lead.handed_off_at, Lead.id)
+    by_score = (Lead.score.desc(), Lead.handed_off_at, Lead.id)
+    no_score = Lead.score.is_(None)
+
+    def part(*extra: ColumnElement[bool], order: tuple[Any, ...]) -> Select[*tuple[Any, ...]]:
+        keys = select(Lead.score, Lead.handed_off_at, Lead.id)
+        return keys.where(*cond, *extra).order_by(*order).limit(n)
+
     if pos is None:
-        score: int | None = session.scalar(select(func.max(Lead.score)).where(*cond))
-        after = None
-        null_phase = score is None
-    else:
-        score, stamp, lead_id = pos
-        after = (stamp, lead_id)
-        null_phase = score is None
-    while len(out) < n and not null_phase:
-        q = summary_select().where(*cond, Lead.score == score)
-        if after is not None:
-            q = q.where(tuple_(Lead.handed_off_at, Lead.id) > tuple_(*_bind_pos(after)))
-        q = q.order_by(Lead.handed_off_at, Lead.id).limit(n - len(out))
-        out.extend(summary_from_row(r) for r in session.execute(q))
-        if len(out) >= n:
-            break
-        score = session.scalar(select(func.max(Lead.score)).where(*cond, Lead.score < score))
-        after = None
-        null_phase = score is None
-    if len(out) < n and null_phase:
-        q = summary_select().where(*cond, Lead.score.is_(None))
-        if after is not None:
-            q = q.where(tuple_(Lead.handed_off_at, Lead.id) > tuple_(*_bind_pos(after)))
-        q = q.order_by(Lead.handed_off_at, Lead.id).limit(n - len(out))
-        out.extend(summary_from_row(r) for r in session.execute(q))
-    return out
+        return [part(Lead.score.is_not(None), order=by_score), part(no_score, order=by_time)]
+    score, stamp, lead_id = pos
+    after = tuple_(Lead.handed_off_at, Lead.id) > tuple_(*_bind_pos((stamp, lead_id)))
+    if score is None:
+        return [part(no_score, after, order=by_time)]
+    return [
+        part(Lead.score == score, after, order=by_time),
+        part(Lead.score < score, order=by_score),
+        part(no_score, order=by_time),
+    ]
+
+
+def _stream_keys(
+    session: Session,
+    base: list[ColumnElement[bool]],
+    wanted: list[tuple[StreamKey, StreamPos]],
+    n: int,
+) -> dict[StreamKey, list[tuple[int | None, datetime, int]]]:
+    """The next ``n`` keys (score, hand-off, id) of each stream, in one round trip."""
+    parts = []
+    for number, (key, pos) in enumerate(wanted):
+        for part in _stream_parts(base, key, pos, n):
+            sub = part.subquery()
+            parts.append(
+                select(
+                    sub.c.score, sub.c.handed_off_at, sub.c.id, literal(number, Integer).label("n")
+                )
+            )
+    found: dict[StreamKey, list[tuple[int | None, datetime, int]]] = {key: [] for key, _ in wanted}
+    if not parts:
+        return found
+    statement = union_all(*parts) if len(parts) > 1 else parts[0]
+    for score, stamp, lead_id, number in session.execute(statement):
+        found[wanted[number][0]].append((score, stamp, lead_id))
+    for keys in found.values():
+        keys.sort(key=_stream_order)
+        del keys[n:]
+    return found

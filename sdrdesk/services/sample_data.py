@@ -95,6 +95,11 @@ class SampleLeadFactory:
             phone = rng.choice(["12345", "n/a", "+49 0", "call me"])
         else:
             phone = self._digits(rng.choice(c["phones"]))
+        # One lead in ten leaves the country empty, as web forms do; its phone then
+        # carries the country code, or nobody could tell where it rings.
+        with_country = rng.random() < 0.9
+        if not with_country and phone and not phone.startswith(("+", "00")):
+            phone = self._digits(rng.choice([p for p in c["phones"] if p.startswith("+")]))
         titles = self._m["titles"]
         band = rng.choices(["senior", "mid", "junior"], [35, 50, 15])[0]
         source = rng.choice(self._m["marketing"]["sources"])
@@ -114,7 +119,7 @@ class SampleLeadFactory:
             title=rng.choice(titles[band]),
             company_size=rng.choice(self._m["firmographics"]["sizes"]),
             industry=rng.choice(self._m["firmographics"]["industries"]),
-            country=rng.choice(c["country_names"]) if rng.random() < 0.9 else None,
+            country=rng.choice(c["country_names"]) if with_country else None,
             source=source,
             campaign=rng.choice(self._m["marketing"]["campaigns"]),
             score=str(score),
@@ -145,9 +150,9 @@ class SampleDataService:
         """The demo team: account executives, marketing and a manager."""
         users = UserService(self._ctx)
         created = []
-        for name, display, role in _material()["users"]["people"]:
+        for name, display, role, email in _material()["users"]["people"]:
             if users.find(name) is None:
-                users.ensure(name, Role(role), display_name=display)
+                users.add(name, Role(role), display_name=display, email=email)
                 created.append(name)
         return tuple(created)
 

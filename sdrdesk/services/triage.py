@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sdrdesk.db import lifecycle
 from sdrdesk.db.models import Lead, LeadEvent
 from sdrdesk.domain.errors import ConflictError, ValidationError
 from sdrdesk.domain.lifecycle import UNDOABLE, Action
-from sdrdesk.services.common import conflict_after_race, load_lead
+from sdrdesk.services.common import check_owner, conflict_after_race, load_lead
 from sdrdesk.services.context import ServiceContext
 
 
@@ -30,7 +31,12 @@ class TriageService:
         self._ctx = ctx
 
     def accept(
-        self, lead_id: int, *, actor_id: int, expected_version: int | None = None
+        self,
+        lead_id: int,
+        *,
+        actor_id: int,
+        expected_version: int | None = None,
+        op_id: str | None = None,
     ) -> TriageResult:
         """The lead becomes a SAL owned by ``actor_id``."""
 
@@ -42,12 +48,13 @@ class TriageService:
                 actor_id=actor_id,
                 at=self._ctx.now(),
                 data={"previous_owner_id": lead.owner_id},
+                op_id=op_id,
             )
             lead.owner_id = actor_id
             lead.assigned_at = self._ctx.now()
             return event
 
-        return self._apply(lead_id, expected_version, Action.ACCEPT, change)
+        return self._apply(lead_id, expected_version, Action.ACCEPT, change, actor_id, op_id)
 
     def reject(
         self,
@@ -57,6 +64,7 @@ class TriageService:
         reason_code: str | None,
         comment: str | None = None,
         expected_version: int | None = None,
+        op_id: str | None = None,
     ) -> TriageResult:
         """Back to marketing with a mandatory reason (and a comment where it needs one)."""
         if not reason_code:
@@ -71,14 +79,19 @@ class TriageService:
                 reason_code=reason_code,
                 comment=comment,
                 at=self._ctx.now(),
+                op_id=op_id,
             )
 
-        return self._apply(lead_id, expected_version, Action.REJECT, change)
+        return self._apply(lead_id, expected_version, Action.REJECT, change, actor_id, op_id)
 
-    def undo(self, event_id: int, *, actor_id: int) -> TriageResult:
+    def undo(self, event_id: int, *, actor_id: int, op_id: str | None = None) -> TriageResult:
         """Take back one's own accept/reject within the undo window, as a new event."""
         window = timedelta(seconds=self._ctx.rules.undo_seconds)
         with self._ctx.store.write() as s:
+            done = lifecycle.find_operation(s, op_id)
+            if done is not None:
+                saved = load_lead(s, done.lead_id)
+                return TriageResult(saved.id, done.id, Action(done.action), saved.version)
             event = s.get(LeadEvent, event_id)
             if event is None or event.action not in {a.value for a in UNDOABLE}:
                 raise ValidationError("There is nothing to undo.")
@@ -121,13 +134,28 @@ class TriageService:
         expected_version: int | None,
         action: Action,
         change: Callable[[Session, Lead], LeadEvent],
+        actor_id: int,
+        op_id: str | None,
     ) -> TriageResult:
         try:
             with self._ctx.store.write() as s:
+                done = lifecycle.find_operation(s, op_id)
+                if done is not None:  # this very action was saved before the line dropped
+                    lead = load_lead(s, done.lead_id)
+                    return TriageResult(lead.id, done.id, action, lead.version)
                 lead = load_lead(s, lead_id, expected_version)
+                check_owner(s, lead, actor_id)
                 event = change(s, lead)
                 s.flush()
                 return TriageResult(lead.id, event.id, action, lead.version)
+        except IntegrityError:
+            # The same action, retried at the same moment, won the race: report its result.
+            with self._ctx.store.read() as s:
+                done = lifecycle.find_operation(s, op_id)
+                if done is None:
+                    raise
+                lead = load_lead(s, done.lead_id)
+                return TriageResult(lead.id, done.id, action, lead.version)
         except ConflictError as exc:
             if exc.changed_by is not None:
                 raise

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sdrdesk.cli import main
+from sdrdesk.db.migrate import SCHEMA_HEAD
 from sdrdesk.domain.lifecycle import Status
 
 
@@ -134,18 +135,22 @@ def test_db_upgrade_and_status(tmp_path: Path, capsys: pytest.CaptureFixture[str
     url = f"sqlite:///{tmp_path / 'fresh.db'}"
     code, out, _ = run(capsys, "db", "upgrade", "--database-url", url)
     assert code == 0
-    assert "from empty to 0001" in out
+    assert f"from empty to {SCHEMA_HEAD}" in out
     _, out, _ = run(capsys, "db", "upgrade", "--database-url", url)
     assert "up to date" in out
     code, out, _ = run(capsys, "db", "status", "--database-url", url)
-    assert "revision 0001" in out
+    assert f"revision {SCHEMA_HEAD}" in out
 
 
 def test_no_command_opens_the_window_on_the_default_store(
     qtbot: QtBot, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--user", "anna"]) == 0
-    windows = [w for w in QApplication.topLevelWidgets() if w.objectName() == "MainWindow"]
+    windows = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.objectName() == "MainWindow" and w.isVisible()
+    ]
     assert len(windows) == 1
     window = windows[0]
     qtbot.addWidget(window)

@@ -15,7 +15,7 @@ from sdrdesk.db import lifecycle
 from sdrdesk.db.base import Base
 from sdrdesk.db.engine import Store
 from sdrdesk.db.migrate import SCHEMA_HEAD, backup_sqlite, script_head, upgrade
-from sdrdesk.db.models import Lead, LeadEvent, RejectionReason
+from sdrdesk.db.models import Lead, LeadEvent, RejectionReason, load_all
 from sdrdesk.db.search import include_object
 from sdrdesk.domain.errors import SdrdeskError
 from sdrdesk.domain.leads import LeadInput, clean_lead
@@ -37,6 +37,7 @@ def _one_lead(ctx: ServiceContext, actor: UserInfo) -> int:
 
 
 def test_migrated_schema_equals_the_models(store: Store) -> None:
+    load_all()
     with store.engine.connect() as conn:
         context = MigrationContext.configure(
             conn, opts={"compare_type": True, "include_object": include_object}
@@ -122,6 +123,47 @@ def test_the_sqlite_backup_is_a_complete_copy(tmp_path: Path) -> None:
     assert "before-" in backup.name
     with sqlite3.connect(backup) as conn:
         assert conn.execute("SELECT email FROM leads").fetchall() == [("ada@example.com",)]
+
+
+def test_an_older_file_is_copied_aside_then_migrated_keeping_its_data(tmp_path: Path) -> None:
+    from alembic import command
+
+    from sdrdesk.db.migrate import alembic_config
+
+    path = tmp_path / "old.db"
+    store = Store.open(f"sqlite:///{path}")
+    with store.engine.execution_options(sdrdesk_write=True).begin() as conn:
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")  # a file written by the first release
+    with store.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO leads (email, email_key, email_valid, phone_quality, handed_off_at,"
+                " status, do_not_call, attempt_count, extra, created_at, updated_at, version)"
+                " VALUES ('old@example.com', 'old@example.com', 1, 'missing',"
+                " '2026-01-05 10:00:00.000000', 'mql', 0, 0, '{}', '2026-01-05 10:00:00.000000',"
+                " '2026-01-05 10:00:00.000000', 1)"
+            )
+        )
+    result = upgrade(store.engine)
+    load_all()
+    assert (result.from_revision, result.to_revision) == ("0001", SCHEMA_HEAD)
+    assert result.backup is not None
+    with sqlite3.connect(result.backup) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT email FROM leads").fetchall() == [("old@example.com",)]
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT email FROM leads")).scalars().all() == ["old@example.com"]
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_object": include_object}
+        )
+        assert compare_metadata(context, Base.metadata) == []
+        triggers = conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'lead_events'"
+        ).scalars()
+        assert set(triggers) == {"lead_events_no_update", "lead_events_no_delete"}
+    store.dispose()
 
 
 def test_a_database_from_a_newer_sdrdesk_is_refused_untouched(tmp_path: Path) -> None:

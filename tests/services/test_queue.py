@@ -193,3 +193,33 @@ def test_postgres_search_uses_the_gin_index(ctx: ServiceContext, sdr: UserInfo) 
         compiled = query.compile(conn, compile_kwargs={"literal_binds": True})
         plan = "\n".join(r[0] for r in conn.execute(text(f"EXPLAIN {compiled}")))
     assert "ix_leads_search" in plan
+
+
+def test_search_results_follow_the_urgency_order(
+    ctx: ServiceContext, sdr: UserInfo, mixed_queue: list[int]
+) -> None:
+    service = QueueService(ctx)
+    rows = _all(service, QueueQuery(user_id=sdr.id, text="lead1"), 4)
+    assert {r.lead.first_name for r in rows} == {f"Lead{i}" for i in (1, *range(10, 20))}
+    rules = service.urgency_rules()
+    keys = [
+        urgency_key(
+            r.lead.time_zone, r.lead.handed_off_at, r.lead.score, r.lead.id, ctx.now(), rules
+        )
+        for r in rows
+    ]
+    assert keys == sorted(keys)
+
+
+def test_a_search_matching_too_many_leads_says_so(
+    ctx: ServiceContext, sdr: UserInfo, mixed_queue: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sdrdesk.services.queue as queue_module
+
+    monkeypatch.setattr(queue_module, "SEARCH_LIMIT", 10)
+    page = QueueService(ctx).first_page(QueueQuery(user_id=sdr.id, text="lead"))
+    assert len(page.rows) == 10
+    assert page.note is not None
+    assert "More than 10 leads match" in page.note
+    newest = sorted(mixed_queue)[-10:]
+    assert sorted(r.lead.id for r in page.rows) == newest

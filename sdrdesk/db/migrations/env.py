@@ -5,10 +5,11 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from sdrdesk.db import models as _models  # noqa: F401  (registers the tables)
+from sdrdesk.db import models
 from sdrdesk.db.base import Base
 from sdrdesk.db.search import include_object
 
+models.load_all()  # every table, for comparisons
 config = context.config
 target_metadata = Base.metadata
 

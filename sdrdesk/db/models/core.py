@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import (
     Boolean,
-    Enum,
     ForeignKey,
     Index,
     Integer,
@@ -16,22 +15,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sdrdesk.db.base import Base, BigIntId, JSONDict, utcnow
+from sdrdesk.db.base import Base, BigIntId, JSONDict, enum_column, utcnow
 from sdrdesk.domain.contact import PhoneQuality
 from sdrdesk.domain.lifecycle import ReasonStage, Status
 from sdrdesk.domain.users import Role
-
-
-def _enum(enum_cls: type[Any], name: str) -> Enum:
-    return Enum(
-        enum_cls,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=20,
-        values_callable=lambda e: [m.value for m in e],
-        validate_strings=True,
-    )
 
 
 class User(Base):
@@ -41,7 +28,7 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(320))
-    role: Mapped[Role] = mapped_column(_enum(Role, "user_role"), default=Role.SDR)
+    role: Mapped[Role] = mapped_column(enum_column(Role, "user_role"), default=Role.SDR)
     time_zone: Mapped[str | None] = mapped_column(String(64))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -57,7 +44,7 @@ class RejectionReason(Base):
     label: Mapped[str] = mapped_column(String(200))
     requires_comment: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    stage: Mapped[ReasonStage] = mapped_column(_enum(ReasonStage, "reason_stage"))
+    stage: Mapped[ReasonStage] = mapped_column(enum_column(ReasonStage, "reason_stage"))
     sort_order: Mapped[int] = mapped_column(Integer, default=100)
 
 
@@ -93,7 +80,7 @@ class Lead(Base):
     phone_e164: Mapped[str | None] = mapped_column(String(20), index=True)
     phone_ext: Mapped[str | None] = mapped_column(String(20))
     phone_quality: Mapped[PhoneQuality] = mapped_column(
-        _enum(PhoneQuality, "phone_quality"), default=PhoneQuality.MISSING
+        enum_column(PhoneQuality, "phone_quality"), default=PhoneQuality.MISSING
     )
     company: Mapped[str | None] = mapped_column(String(300))
     title: Mapped[str | None] = mapped_column(String(300))
@@ -105,7 +92,7 @@ class Lead(Base):
     campaign: Mapped[str | None] = mapped_column(String(300))
     score: Mapped[int | None] = mapped_column(Integer)
     handed_off_at: Mapped[datetime]
-    status: Mapped[Status] = mapped_column(_enum(Status, "lead_status"))
+    status: Mapped[Status] = mapped_column(enum_column(Status, "lead_status"))
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     assigned_at: Mapped[datetime | None]
     do_not_call: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -127,8 +114,6 @@ class Lead(Base):
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     __table_args__ = (
-        # The queue walks leads per time zone in (score, hand-off) order: see services/queue.
-        Index("ix_leads_zone_queue", "status", "time_zone", "score", "handed_off_at"),
         Index("ix_leads_status_handed_off", "status", "handed_off_at"),
         Index("ix_leads_owner_status", "owner_id", "status"),
     )
@@ -136,6 +121,10 @@ class Lead(Base):
     @property
     def full_name(self) -> str:
         return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+
+# The queue walks leads per time zone, highest score first (see services/queue).
+Index("ix_leads_zone_queue", Lead.status, Lead.time_zone, Lead.score.desc(), Lead.handed_off_at)
 
 
 class LeadEvent(Base):
@@ -151,11 +140,14 @@ class LeadEvent(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     action: Mapped[str] = mapped_column(String(40))
-    from_status: Mapped[Status | None] = mapped_column(_enum(Status, "event_from_status"))
-    to_status: Mapped[Status | None] = mapped_column(_enum(Status, "event_to_status"))
+    from_status: Mapped[Status | None] = mapped_column(enum_column(Status, "event_from_status"))
+    to_status: Mapped[Status | None] = mapped_column(enum_column(Status, "event_to_status"))
     reason_code: Mapped[str | None] = mapped_column(ForeignKey("rejection_reasons.code"))
     comment: Mapped[str | None] = mapped_column(Text)
     data: Mapped[dict[str, Any]] = mapped_column(JSONDict, default=dict)
+    # The client's id for the user action that wrote this event: a retried action (after
+    # a lost connection) finds it and is not applied twice.
+    op_id: Mapped[str | None] = mapped_column(String(36))
 
     actor: Mapped[User | None] = relationship(lazy="raise")
     lead: Mapped[Lead] = relationship(lazy="raise")
@@ -163,4 +155,5 @@ class LeadEvent(Base):
     __table_args__ = (
         Index("ix_lead_events_lead", "lead_id", "id"),
         Index("ix_lead_events_action_at", "action", "at"),
+        Index("uq_lead_events_op_id", "op_id", unique=True),
     )

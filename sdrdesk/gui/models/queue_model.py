@@ -7,7 +7,8 @@ take a lead out or put it back locally so triage feels instant while the write r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import bisect
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from sdrdesk.domain.contact import local_time
+from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.urgency import Reachability, format_wait
 from sdrdesk.gui.workers import Background
 from sdrdesk.services.queue import (
@@ -101,6 +103,7 @@ class QueueModel(QAbstractTableModel):
         self._cursor: QueueCursor | None = None
         self._loading = False
         self._page_size = 100
+        self.note: str | None = None  # what the service said about the current query
 
     # --- Qt model API -------------------------------------------------------------------
 
@@ -130,7 +133,8 @@ class QueueModel(QAbstractTableModel):
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row, column)
-        if role == Qt.ItemDataRole.FontRole and column == Column.WAITING and row.fresh:
+        new = row.lead.status is Status.MQL
+        if role == Qt.ItemDataRole.FontRole and column == Column.WAITING and row.fresh and new:
             font = QFont()
             font.setBold(True)
             return font
@@ -158,11 +162,10 @@ class QueueModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS.get(Column(column)) if column >= 0 else None
-        if key is None:
-            self.set_query(_with(self._query, sort=SortKey.URGENCY, descending=False))
-            return
-        descending = order == Qt.SortOrder.DescendingOrder
-        self.set_query(_with(self._query, sort=key, descending=descending))
+        descending = key is not None and order == Qt.SortOrder.DescendingOrder
+        wanted = _with(self._query, sort=key or SortKey.URGENCY, descending=descending)
+        if wanted != self._query:  # the view also calls sort() when it merely shows
+            self.set_query(wanted)
 
     # --- loading ------------------------------------------------------------------------
 
@@ -189,7 +192,14 @@ class QueueModel(QAbstractTableModel):
             key=f"queue-{id(self)}",
         )
 
+    def show_first_page(self, query: QueueQuery, page: QueuePage) -> None:
+        """Show a first page read elsewhere (start-up reads it with the user)."""
+        self._background.cancel(f"queue-{id(self)}")
+        self._query = query
+        self._first_arrived(page)
+
     def _first_arrived(self, page: QueuePage) -> None:
+        self.note = page.note
         self.beginResetModel()
         self._rows = list(page.rows)
         self._cursor = page.next
@@ -246,6 +256,48 @@ class QueueModel(QAbstractTableModel):
         self._rows.insert(position, row)
         self.endInsertRows()
 
+    def apply_changes(
+        self,
+        changed: Collection[int],
+        fresh: Sequence[QueueRow],
+        order_key: Callable[[QueueRow], Any],
+    ) -> None:
+        """Patch the rows after the team changed ``changed`` leads: ``fresh`` are those
+        that belong in this view now. Rows leave, update or move in place (persistent
+        indexes, so the selection follows its lead); a new lead is inserted where it sorts
+        if that is inside what is loaded (otherwise it comes with a later page)."""
+        fresh_by_id = {row.lead.id: row for row in fresh}
+        for lead_id in changed:
+            if lead_id not in fresh_by_id:
+                self.take(lead_id)
+        for row in fresh:
+            position = self.position_of(row.lead.id)
+            if position is not None:
+                self._rows[position] = row
+                left = self.index(position, 0)
+                self.dataChanged.emit(left, self.index(position, len(Column) - 1))
+                self._move_into_place(position, order_key)
+                continue
+            keys = [order_key(r) for r in self._rows]
+            target = bisect.bisect_left(keys, order_key(row))
+            if target == len(self._rows) and self._cursor is not None:
+                continue  # beyond what is loaded: a later page brings it
+            self.beginInsertRows(QModelIndex(), target, target)
+            self._rows.insert(target, row)
+            self.endInsertRows()
+
+    def _move_into_place(self, position: int, order_key: Callable[[QueueRow], Any]) -> None:
+        row = self._rows[position]
+        others = self._rows[:position] + self._rows[position + 1 :]
+        target = bisect.bisect_left([order_key(r) for r in others], order_key(row))
+        if target == position:
+            return
+        destination = target if target < position else target + 1
+        self.beginMoveRows(QModelIndex(), position, position, QModelIndex(), destination)
+        self._rows.pop(position)
+        self._rows.insert(target, row)
+        self.endMoveRows()
+
     def tick(self) -> None:
         """Time passed: countdowns and local clocks change, nothing else."""
         if self._rows:
@@ -271,6 +323,8 @@ class QueueModel(QAbstractTableModel):
             case Column.SCORE:
                 return "" if lead.score is None else str(lead.score)
             case Column.WAITING:
+                if lead.status is not Status.MQL:
+                    return ""  # speed to lead is about the first touch of a new lead
                 rules = self._service.urgency_rules()
                 return format_wait(lead.handed_off_at, self._clock(), rules)
             case Column.LOCAL_TIME:
@@ -302,7 +356,7 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def _foreground(self, row: QueueRow, column: Column) -> QBrush | None:
-        if column == Column.WAITING:
+        if column == Column.WAITING and row.lead.status is Status.MQL:
             return QBrush(_FRESH if row.fresh else _OVERDUE)
         if row.reachability is Reachability.OFF_HOURS:
             return QBrush(_MUTED)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from sdrdesk.domain.contact import is_calling_hour, local_time
 from sdrdesk.domain.criteria import Verdict
 from sdrdesk.gui.forms.ui_lead_panel import Ui_LeadPanel
+from sdrdesk.gui.widgets.call_history import CallHistoryBox
 from sdrdesk.services.dto import LeadDetail
 
 _VERDICT_MARK = {Verdict.PASS: "✔", Verdict.FAIL: "✘", Verdict.UNKNOWN: "?"}
@@ -35,6 +36,9 @@ class LeadPanel(QWidget):
         for label in self.findChildren(QLabel):
             if not label.objectName().endswith("Caption"):
                 label.setWordWrap(True)
+        self.callHistory = CallHistoryBox(self)
+        layout = self.ui.panelLayout
+        layout.insertWidget(layout.indexOf(self.ui.historyBox), self.callHistory)
         self._detail: LeadDetail | None = None
         self._clock: Callable[[], datetime] | None = None
         self._calling_hours = (9, 18)
@@ -71,6 +75,7 @@ class LeadPanel(QWidget):
             self.ui.marketingBox,
             self.ui.criteriaBox,
             self.ui.historyBox,
+            self.callHistory,
         ):
             box.setVisible(False)
 
@@ -123,6 +128,7 @@ class LeadPanel(QWidget):
             )
         )
 
+        self.callHistory.show_detail(detail)
         ui.leadHistory.clear()
         for event in reversed(detail.events):
             when = event.at.astimezone().strftime("%d %b %H:%M")

@@ -155,7 +155,9 @@ def upgrade() -> None:
     op.create_index(op.f("ix_leads_callback_due_at"), "leads", ["callback_due_at"])
     op.create_index(op.f("ix_leads_phone_e164"), "leads", ["phone_e164"])
     op.create_index(
-        "ix_leads_zone_queue", "leads", ["status", "time_zone", "score", "handed_off_at"]
+        "ix_leads_zone_queue",
+        "leads",
+        ["status", "time_zone", sa.text("score DESC"), "handed_off_at"],
     )
     op.create_index("ix_leads_status_handed_off", "leads", ["status", "handed_off_at"])
     op.create_index("ix_leads_owner_status", "leads", ["owner_id", "status"])

@@ -1,0 +1,224 @@
+"""How fast the queue window is with 100,000 and 1,000,000 leads in SQLite.
+
+For each size it runs, in fresh processes (QT_QPA_PLATFORM=offscreen):
+
+* baseline: a minimal script that imports PySide6 and SQLAlchemy, reads the first page
+  of new leads with one plain ``select`` (hand-off order, through the same index) and
+  paints it in a QTableWidget — the floor of this stack;
+* sdrdesk: ``sdrdesk --database-url … --user …`` through ``sdrdesk.cli.main`` until the
+  first queue rows are painted; then, in the same process, ``A`` (accept) until the next
+  lead is selected, a search keystroke until the rows are updated, and the memory (RSS).
+
+Targets (issue 3): start to first rows ≤ 1.3× baseline at 100k and ≤ 1.5× at 1M;
+accept → next lead < 50 ms; keystroke → rows < 100 ms; RSS ≤ 300 MB at 1M.
+
+    .venv/bin/python benchmarks/queue_bench.py [--sizes 100000 1000000] [--runs 3]
+
+The stores are generated once with ``sdrdesk sample-data`` into benchmarks/out/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
+TARGET_START = {100_000: 1.3, 1_000_000: 1.5}
+TARGET_ACCEPT_MS = 50
+TARGET_SEARCH_MS = 100
+TARGET_RSS_MB = 300
+
+BASELINE_CHILD = r"""
+import sys, time
+t0 = float(sys.argv[2])
+from PySide6.QtWidgets import QApplication, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QEvent, QObject, QTimer
+from sqlalchemy import create_engine, text
+app = QApplication([])
+engine = create_engine("sqlite:///" + sys.argv[1])
+with engine.connect() as conn:
+    rows = conn.execute(text(
+        "SELECT id, first_name, last_name, company, title, country, source, score,"
+        " handed_off_at, time_zone FROM leads WHERE status = 'mql'"
+        " ORDER BY handed_off_at LIMIT 100")).all()
+table = QTableWidget(len(rows), 10)
+for r, row in enumerate(rows):
+    for c, value in enumerate(row):
+        table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print(time.time() - t0, flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+watcher = Painted()
+table.viewport().installEventFilter(watcher)
+table.resize(1200, 700)
+table.show()
+app.exec()
+"""
+
+SDRDESK_CHILD = r"""
+import sys, time, json, resource
+t0 = float(sys.argv[2])
+from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer, Qt
+app = QApplication(["sdrdesk"])
+from sdrdesk.cli import main
+result = {}
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        painted = event.type() == QEvent.Type.Paint and window.model.rowCount() > 0
+        if painted and "start" not in result:
+            result["start"] = time.time() - t0
+            QTimer.singleShot(0, after_paint)
+        return False
+def wait(condition, timeout=20.0):
+    end = time.time() + timeout
+    while not condition() and time.time() < end:
+        app.processEvents()
+def after_paint():
+    from PySide6.QtTest import QTest  # the measuring tool, not part of the start
+    view = window.ui.queueView
+    view.setFocus()
+    wait(lambda: window.background.pending == 0)
+    first = window.current_row().lead.id
+    start = time.perf_counter()
+    QTest.keyClick(view, Qt.Key.Key_A)
+    wait(lambda: window.current_row() is not None and window.current_row().lead.id != first)
+    result["accept_ms"] = (time.perf_counter() - start) * 1000
+    wait(lambda: window.background.pending == 0)
+    QTest.keyClick(view, Qt.Key.Key_Slash)
+    searches = []
+    resets = []
+    window.model.modelReset.connect(lambda: resets.append(time.perf_counter()))
+    for letter in "mull":
+        count = len(resets)
+        start = time.perf_counter()
+        QTest.keyClicks(window.ui.queueFilter, letter)
+        wait(lambda: len(resets) > count)
+        searches.append((resets[-1] - start) * 1000 if len(resets) > count else 1e9)
+    result["search_ms"] = searches
+    QTest.keyClick(window.ui.queueFilter, Qt.Key.Key_Escape)
+    wait(lambda: not window.model.is_loading and window.background.pending == 0)
+    for _ in range(10):  # scroll through ten more pages
+        window.model.fetchMore()
+        wait(lambda: not window.model.is_loading)
+    result["rows_loaded"] = window.model.rowCount()
+    with open("/proc/self/status") as status:
+        rss = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+    result["rss_mb"] = rss / 1024
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result), flush=True)
+    app.quit()
+main(["--database-url", "sqlite:///" + sys.argv[1], "--user", "bench"])
+window = [w for w in app.topLevelWidgets() if w.objectName() == "MainWindow"][0]
+window.resize(1280, 780)
+watcher = Painted()
+window.ui.queueView.viewport().installEventFilter(watcher)
+app.exec()
+"""
+
+
+def store_for(size: int) -> Path:
+    path = OUT / f"queue_{size}.db"
+    if path.exists():
+        return path
+    OUT.mkdir(parents=True, exist_ok=True)
+    print(f"generating {size:,} sample leads into {path} (once)…", flush=True)
+    env = {**os.environ, "SDRDESK_CONFIG_DIR": str(OUT / "config")}
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sdrdesk",
+            "sample-data",
+            "--count",
+            str(size),
+            "--seed",
+            "1",
+            "--database-url",
+            f"sqlite:///{path}",
+            "--user",
+            "bench",
+        ],
+        check=True,
+        env=env,
+    )
+    return path
+
+
+def child(code: str, db: Path) -> str:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "SDRDESK_CONFIG_DIR": str(OUT / "config"),
+        "SDRDESK_DATA_DIR": str(OUT / "data"),
+    }
+    # Like an installed app (pip compiles every module), run from bytecode: the first,
+    # discarded warm-up run writes it if this shell forbids it (PYTHONDONTWRITEBYTECODE).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # Warm the file cache the same way for both: read the database once.
+    with db.open("rb") as f:
+        while f.read(1 << 24):
+            pass
+    start = time.time()
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(db), repr(start)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"child failed:\n{done.stderr[-3000:]}")
+    return done.stdout.strip().splitlines()[-1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    ok = True
+    for size in args.sizes:
+        db = store_for(size)
+        child(BASELINE_CHILD, db)  # warm-up: caches and bytecode, for both alike
+        child(SDRDESK_CHILD, db)
+        base = statistics.median(float(child(BASELINE_CHILD, db)) for _ in range(args.runs))
+        runs = [json.loads(child(SDRDESK_CHILD, db)) for _ in range(args.runs)]
+        start = statistics.median(r["start"] for r in runs)
+        accept = statistics.median(r["accept_ms"] for r in runs)
+        search = statistics.median(max(r["search_ms"]) for r in runs)
+        per_key = [round(statistics.median(r["search_ms"][i] for r in runs)) for i in range(4)]
+        rss = max(r["rss_mb"] for r in runs)
+        ratio = start / base
+        target = TARGET_START.get(size, 1.5)
+        checks = [
+            ratio <= target,
+            accept < TARGET_ACCEPT_MS,
+            search < TARGET_SEARCH_MS,
+            size < 1_000_000 or rss <= TARGET_RSS_MB,
+        ]
+        ok = ok and all(checks)
+        print(
+            f"{size:>9,} leads: start {start:.2f} s vs baseline {base:.2f} s = {ratio:.2f}× "
+            f"(≤ {target}×); accept→next {accept:.1f} ms; slowest search keystroke "
+            f"{search:.0f} ms (per keystroke of 'mull': {per_key} ms); "
+            f"RSS {rss:.0f} MB ({runs[0]['rows_loaded']} rows loaded)"
+            + ("" if all(checks) else "  MISSED")
+        )
+    print("PASS" if ok else "FAIL")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""Team commands: assigning leads."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from sdrdesk.cli.common import acting_user, open_for
+from sdrdesk.domain.errors import ValidationError
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "assign",
+        parents=[common],
+        help="give a lead to an SDR (managers), or give out the pool by the rules",
+        description="Give a lead to an SDR (managers only; --to '' puts it back in the "
+        "pool), or with --auto give every unowned new lead an owner by the team's "
+        "assignment rules (setting assignment_rules_file).",
+    )
+    p.add_argument("lead", type=int, nargs="?", help="lead id")
+    p.add_argument("--to", dest="to_user", help="user name of the SDR ('' for the pool)")
+    p.add_argument("--auto", action="store_true", help="apply the assignment rules to the pool")
+    p.set_defaults(handler=cmd_assign)
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    from sdrdesk.services.assignment import AssignmentService
+    from sdrdesk.services.claims import ClaimService
+
+    app_ctx = open_for(args)
+    user = acting_user(args, app_ctx)
+    if args.auto:
+        if args.lead is not None or args.to_user is not None:
+            raise ValidationError("Use either --auto or a lead with --to, not both.")
+        rules = app_ctx.services.assignment
+        if not rules.assigns:
+            raise ValidationError(
+                f'{rules.source} says mode = "pool": new leads wait to be claimed. '
+                'Set mode = "round_robin" to give them out.'
+            )
+        result = AssignmentService(app_ctx.services).distribute(rules, actor_id=user.id)
+        for name, count in sorted(result.assigned.items()):
+            print(f"{name}: {count}")
+        print(f"Gave out {sum(result.assigned.values())} leads.")
+        return 0
+    if args.lead is None or args.to_user is None:
+        raise ValidationError("Give a lead id and --to NAME (or --auto).")
+    ClaimService(app_ctx.services).assign(args.lead, to_user=args.to_user, actor_id=user.id)
+    where = args.to_user or "the team pool"
+    print(f"Lead {args.lead} now belongs to {where}.")
+    return 0

@@ -1,0 +1,130 @@
+"""How a call ended: the outcomes list (data in ``resources/data/call_outcomes.toml``).
+
+Each outcome says whether the SDR spoke to the lead (``connected``), whether it asks for
+a callback time, whether the lead may not be dialled again (``do_not_call``), and may
+suggest disqualifying with a reason. The first nine are picked with Ctrl+1…9.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sdrdesk.domain.call_script import Decision
+from sdrdesk.domain.errors import ValidationError
+from sdrdesk.domain.qualification import Recommendation
+from sdrdesk.domain.toml_lines import LineMap
+
+DEFAULT_OUTCOMES = "call_outcomes.toml"
+_KEYS = {"code", "label", "connected", "callback", "do_not_call", "disqualify_reason", "help"}
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    code: str
+    label: str
+    connected: bool = False
+    callback: bool = False
+    do_not_call: bool = False
+    disqualify_reason: str | None = None
+    help: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeList:
+    outcomes: tuple[Outcome, ...]
+    unresponsive_after: int | None = None  # attempts without contact before giving up
+    unresponsive_reason: str = "unresponsive"
+    source: str = DEFAULT_OUTCOMES
+
+    def get(self, code: str) -> Outcome:
+        for outcome in self.outcomes:
+            if outcome.code == code:
+                return outcome
+        raise ValidationError(f"“{code}” is not a call outcome.")
+
+    def recommend(
+        self, outcome: Outcome, attempt_number: int, qualification: Recommendation | None
+    ) -> Recommendation | None:
+        """What to do after this call: the outcome may overrule the qualification."""
+        if outcome.disqualify_reason:
+            return Recommendation(
+                Decision.DISQUALIFY, f"Outcome: {outcome.label}", outcome.disqualify_reason
+            )
+        if (
+            qualification is None
+            and not outcome.connected
+            and self.unresponsive_after is not None
+            and attempt_number >= self.unresponsive_after
+        ):
+            return Recommendation(
+                Decision.DISQUALIFY,
+                f"No conversation after {attempt_number} attempts",
+                self.unresponsive_reason,
+            )
+        return qualification
+
+
+def parse_outcomes(text: str, source: str) -> OutcomeList:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValidationError(f"{source}: not valid TOML ({exc}).") from exc
+    lines = LineMap(text)
+
+    def fail(path: tuple[str | int, ...], message: str) -> ValidationError:
+        line = lines.line(path)
+        return ValidationError(f"{source}{f', line {line}' if line else ''}: {message}")
+
+    entries = data.get("outcomes")
+    if not isinstance(entries, list) or not entries:
+        raise fail((), "no [[outcomes]] entries.")
+    outcomes: list[Outcome] = []
+    for n, entry in enumerate(entries):
+        path: tuple[str | int, ...] = ("outcomes", n)
+        if not isinstance(entry, dict):
+            raise fail(path, f"outcome {n + 1} must be a table.")
+        for key in entry:
+            if key not in _KEYS:
+                raise fail((*path, key), f"outcome {n + 1}: field “{key}” is not known.")
+        texts: dict[str, str] = {}
+        for key in ("code", "label"):
+            value = entry.get(key)
+            if not isinstance(value, str) or not value.strip():
+                raise fail((*path, key), f"outcome {n + 1}: field “{key}” is missing.")
+            texts[key] = value.strip()
+        code, label = texts["code"], texts["label"]
+        if any(o.code == code for o in outcomes):
+            raise fail((*path, "code"), f"outcome “{code}” appears twice.")
+        flags: dict[str, Any] = {}
+        for key in ("connected", "callback", "do_not_call"):
+            value = entry.get(key, False)
+            if not isinstance(value, bool):
+                raise fail((*path, key), f"outcome “{code}”: field “{key}” must be true or false.")
+            flags[key] = value
+        reason = entry.get("disqualify_reason")
+        if reason is not None and not isinstance(reason, str):
+            raise fail((*path, "disqualify_reason"), f"outcome “{code}”: reason must be a code.")
+        outcomes.append(
+            Outcome(code, label, **flags, disqualify_reason=reason, help=entry.get("help"))
+        )
+    after = data.get("unresponsive_after")
+    if after is not None and (isinstance(after, bool) or not isinstance(after, int) or after < 1):
+        raise fail(
+            ("unresponsive_after",), "field “unresponsive_after” must be whole attempts ≥ 1."
+        )
+    reason = data.get("unresponsive_reason", "unresponsive")
+    return OutcomeList(tuple(outcomes), after, str(reason), source)
+
+
+def load_outcomes(path: Path | None = None) -> OutcomeList:
+    if path is not None:
+        try:
+            return parse_outcomes(path.read_text(encoding="utf-8"), str(path))
+        except OSError as exc:
+            raise ValidationError(f"Cannot read the outcomes file {path}: {exc.strerror}.") from exc
+    default = resources.files("sdrdesk.resources").joinpath(f"data/{DEFAULT_OUTCOMES}")
+    return parse_outcomes(default.read_text(encoding="utf-8"), DEFAULT_OUTCOMES)

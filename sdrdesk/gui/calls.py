@@ -1,0 +1,137 @@
+"""Start a call on the selected lead (C), run the workspace, save the call in the background.
+
+A save that fails keeps the workspace open with everything typed; a lost race reloads
+the lead's version so the next Ctrl+S can go through (or says why it cannot).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from sdrdesk.domain.errors import ConflictError, SdrdeskError, StoreUnavailableError
+from sdrdesk.domain.lifecycle import Status
+from sdrdesk.gui.dialogs.call_workspace import CallWorkspace
+from sdrdesk.gui.host import WindowHost
+from sdrdesk.services.call_dto import CallLog, CallResult, CallSetup
+from sdrdesk.services.calls import CALLABLE, CallService
+
+log = logging.getLogger(__name__)
+
+
+class CallsController(QObject):
+    logged = Signal(object)  # CallResult, after it is saved
+    demo_requested = Signal(int)  # lead id: the SDR decided to book a demo
+
+    def __init__(
+        self, host: WindowHost, service: CallService, clock: Callable[[], datetime]
+    ) -> None:
+        super().__init__()
+        self._host = host
+        self._service = service
+        self._clock = clock
+        self.workspace: CallWorkspace | None = None
+        self._starting = False
+
+    def start_current(self) -> None:
+        """C: open the call workspace on the selected lead (if it may be called)."""
+        if self.workspace is not None:
+            self.workspace.raise_()
+            self.workspace.activateWindow()
+            return
+        row = self._host.current_row()
+        if row is None:
+            self._host.notify("Select a lead to call first.")
+            return
+        lead = row.lead
+        if self._host.user is None:
+            self._host.notify("Still connecting to the database…")
+            return
+        if lead.status is Status.MQL:
+            self._host.notify(f"Accept {lead.name} first (A): only accepted leads are called.")
+            return
+        if lead.status not in CALLABLE:
+            self._host.notify(
+                f"{lead.name} is {lead.status.label}; the lead is not called any more."
+            )
+            return
+        if lead.do_not_call:
+            self._host.notify(f"{lead.name} is marked do not call; the lead is not dialled again.")
+            return
+        if self._starting:
+            return
+        self._starting = True
+        self._host.notify(f"Opening the call with {lead.name}…")
+        self._host.background.run(
+            lambda: self._service.start(lead.id),
+            self._open,
+            self._start_failed,
+        )
+
+    def _start_failed(self, exc: Exception) -> None:
+        self._starting = False
+        self._host.show_error(exc, "Starting the call")
+
+    def _open(self, setup: CallSetup) -> None:
+        self._starting = False
+        workspace = CallWorkspace(setup, self._clock, self._host.dialog_parent())
+        self.workspace = workspace
+        workspace.save_requested.connect(lambda call: self._save(workspace, call))
+        workspace.finished.connect(lambda _code: self._closed(workspace))
+        workspace.open()
+
+    def _closed(self, workspace: CallWorkspace) -> None:
+        if self.workspace is workspace:
+            self.workspace = None
+        workspace.deleteLater()
+        window = self._host.dialog_parent().window()
+        window.activateWindow()  # back to the queue, keys and all
+
+    def _save(self, workspace: CallWorkspace, call: CallLog) -> None:
+        user = self._host.user
+        if user is None:
+            workspace.save_failed("Still connecting to the database.")
+            return
+        self._host.background.run(
+            lambda: self._service.log_attempt(call, actor_id=user.id),
+            lambda result: self._saved(workspace, result),
+            lambda exc: self._failed(workspace, call, exc),
+        )
+
+    def _saved(self, workspace: CallWorkspace, result: CallResult) -> None:
+        name = workspace.setup.lead.name
+        outcome = workspace.wrapup.outcome()
+        text = f"Logged call {result.attempt_number} with {name}"
+        if outcome is not None:
+            text += f": {outcome.label}"
+        if result.grade:
+            text += f" · grade {result.grade}"
+        if result.status is not Status.WORKING:
+            text += f" · now {result.status.label}"
+        workspace.saved(result)
+        self._host.notify(text + ".", 8000)
+        self.logged.emit(result)
+        if result.demo_requested:
+            self._host.notify(f"{name} is qualified: book the demo now (Schedule demo).", 10000)
+            self.demo_requested.emit(result.lead_id)
+
+    def _failed(self, workspace: CallWorkspace, call: CallLog, exc: Exception) -> None:
+        if isinstance(exc, SdrdeskError):
+            message = str(exc)
+        else:
+            log.error("Saving a call failed", exc_info=exc)
+            message = f"Saving the call failed unexpectedly ({type(exc).__name__}: {exc})."
+        workspace.save_failed(message)
+        if isinstance(exc, ConflictError):
+            # Someone changed the lead: take its new version so the next save can go
+            # through, unless the lead may no longer be called at all.
+            self._host.background.run(
+                lambda: self._service.start(call.lead_id),
+                lambda setup: workspace.update_version(setup.lead.version),
+                lambda again: workspace.save_failed(f"{message} {again}"),
+            )
+        elif isinstance(exc, StoreUnavailableError):
+            self._host.show_error(exc, "Saving the call")

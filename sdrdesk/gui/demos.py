@@ -1,0 +1,395 @@
+"""Demos from the main window: book (D on an accepted lead), move (D on a SQL), cancel
+(Shift+D), and the invite: saved where the SDR chooses, then offered to the system's
+mail or calendar program.
+
+Every database call runs in the background. A failed save reopens the dialog with what
+the SDR typed and the reason; a lost race reloads the queue and names who won.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimeZone, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+
+from sdrdesk.domain.errors import (
+    ConflictError,
+    IllegalTransitionError,
+    NotFoundError,
+    ValidationError,
+)
+from sdrdesk.domain.lifecycle import Status
+from sdrdesk.gui.dialogs.cancel_demo_dialog import CancelDemoDialog
+from sdrdesk.gui.dialogs.demo_dialog import CANCEL_DEMO, DemoDialog, DemoDraft
+from sdrdesk.gui.host import WindowHost
+from sdrdesk.gui.widgets.demo_box import DemoBox
+from sdrdesk.gui.widgets.lead_panel import LeadPanel
+from sdrdesk.services.demo_info import DemoInfo, DemoPlan, DemoResult, Invite
+from sdrdesk.services.demos import DemoService
+from sdrdesk.services.dto import LeadDetail, UserInfo
+from sdrdesk.services.queue import QueueRow
+
+log = logging.getLogger(__name__)
+
+_DEMO_STATUSES = (Status.SAL, Status.WORKING, Status.SQL)
+
+
+def open_with_system(path: Path) -> bool:
+    """Hand the file to the desktop (mail or calendar program for .ics)."""
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+
+def system_zone() -> str:
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return "UTC"
+    return name
+
+
+class DemoController(QObject):
+    saved = Signal(object)  # DemoResult, after it is stored
+    invite_saved = Signal(object)  # Path of the saved .ics
+
+    def __init__(
+        self,
+        host: WindowHost,
+        service: DemoService,
+        panel: LeadPanel,
+        schedule_action: QAction,
+        menu: QMenu,
+    ) -> None:
+        super().__init__()
+        self._host = host
+        self._service = service
+        self.open_file: Callable[[Path], bool] = open_with_system
+        self.invite_dir = Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or Path.home()
+        )
+        self.demo_dialog: DemoDialog | None = None
+        self.cancel_dialog: CancelDemoDialog | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.open_box: QMessageBox | None = None
+        self.box = DemoBox(panel)
+        layout = panel.ui.panelLayout
+        layout.insertWidget(layout.indexOf(panel.ui.contactBox) + 1, self.box)
+        self.box.reschedule_requested.connect(self.schedule_current)
+        self.box.cancel_requested.connect(self.cancel_current)
+        self.box.invite_requested.connect(self.save_invite_current)
+        schedule_action.setEnabled(True)
+        schedule_action.triggered.connect(self.schedule_current)
+        self.cancel_action = QAction(self.tr("Cancel d&emo…"), host.dialog_parent())
+        self.cancel_action.setObjectName("actionCancelDemo")
+        self.cancel_action.setShortcut(QKeySequence("Shift+D"))
+        self.cancel_action.triggered.connect(self.cancel_current)
+        before = _action_after(menu, schedule_action)
+        if before is not None:
+            menu.insertAction(before, self.cancel_action)
+        else:
+            menu.addAction(self.cancel_action)
+
+    def zone(self) -> str:
+        """The SDR's time zone: theirs if set, else this computer's."""
+        user = self._host.user
+        if user is not None and user.time_zone:
+            try:
+                ZoneInfo(user.time_zone)
+                return user.time_zone
+            except (ZoneInfoNotFoundError, ValueError):
+                pass
+        return system_zone()
+
+    # --- the lead panel ----------------------------------------------------------------------
+
+    def lead_shown(self, detail: LeadDetail) -> None:
+        if detail.summary.status is not Status.SQL:
+            self._host.background.cancel("demo")
+            self.box.show_demo(None, self.zone())
+            return
+        lead_id = detail.id
+        self._host.background.run(
+            lambda: self._service.booked_for_lead(lead_id),
+            lambda demo: self._show_box(lead_id, demo),
+            lambda exc: self._host.show_error(exc, "Loading the demo"),
+            key="demo",
+        )
+
+    def _show_box(self, lead_id: int, demo: DemoInfo | None) -> None:
+        row = self._host.current_row()
+        if row is not None and row.lead.id == lead_id:
+            self.box.show_demo(demo, self.zone())
+
+    # --- book and move -----------------------------------------------------------------------
+
+    def schedule_current(self) -> None:
+        row, user = self._target("book or move a demo for", _DEMO_STATUSES)
+        if row is None or user is None:
+            return
+        self._load_plan(row.lead.id, user, None, None)
+
+    def schedule_lead(self, lead_id: int) -> None:
+        """Book a demo for a lead that is not (necessarily) selected: after a call that
+        recommended one. The plan checks the lead's status."""
+        user = self._host.user
+        if user is not None:
+            self._load_plan(lead_id, user, None, None)
+
+    def _load_plan(
+        self, lead_id: int, user: UserInfo, draft: DemoDraft | None, error: str | None
+    ) -> None:
+        self._host.background.run(
+            lambda: self._service.plan(lead_id, user.id),
+            lambda plan: self._open_dialog(plan, draft, error),
+            lambda exc: self._host.show_error(exc, "Preparing the demo"),
+        )
+
+    def _open_dialog(self, plan: DemoPlan, draft: DemoDraft | None, error: str | None) -> None:
+        if plan.lead.status is Status.SQL and plan.demo is None:
+            self._host.notify(f"{plan.lead.name} has no booked demo to move.")
+            return
+        if not plan.aes:
+            self._host.show_error(
+                ValidationError(
+                    "There are no account executives yet: add one with "
+                    "`sdrdesk users add NAME --role ae --email ADDRESS`."
+                ),
+                "Booking a demo",
+            )
+            return
+        dialog = DemoDialog(plan, self.zone(), self._host.dialog_parent(), draft=draft, error=error)
+        self.demo_dialog = dialog
+        dialog.finished.connect(lambda code: self._dialog_finished(dialog, plan, code))
+        dialog.open()
+
+    def _dialog_finished(self, dialog: DemoDialog, plan: DemoPlan, code: int) -> None:
+        self.demo_dialog = None
+        dialog.deleteLater()
+        user = self._host.user
+        if user is None:
+            return
+        if code == CANCEL_DEMO and plan.demo is not None:
+            self._open_cancel(plan.demo, "", None)
+            return
+        if code != QDialog.DialogCode.Accepted:
+            return
+        request, draft = dialog.request(), dialog.draft()
+        demo = plan.demo
+        if demo is None:
+            lead_version = plan.lead.version
+
+            def save() -> DemoResult:
+                return self._service.book(
+                    plan.lead.id, request, actor_id=user.id, expected_version=lead_version
+                )
+        else:
+
+            def save() -> DemoResult:
+                return self._service.reschedule(
+                    demo.id, request, actor_id=user.id, expected_version=demo.version
+                )
+
+        self._host.background.run(
+            save,
+            self._saved,
+            lambda exc: self._save_failed(exc, plan, draft, user),
+        )
+
+    def _save_failed(
+        self, exc: Exception, plan: DemoPlan, draft: DemoDraft, user: UserInfo
+    ) -> None:
+        if isinstance(exc, ConflictError | IllegalTransitionError | NotFoundError):
+            self._host.show_error(exc, "Saving the demo")
+            self._host.refresh()
+            return
+        if isinstance(exc, ValidationError):
+            # Fresh AEs' slots, so a demo booked meanwhile shows as a warning.
+            self._load_plan(plan.lead.id, user, draft, str(exc))
+            return
+        self._host.show_error(exc, "Saving the demo")
+        self._open_dialog(plan, draft, str(exc))
+
+    # --- cancel ------------------------------------------------------------------------------
+
+    def cancel_current(self) -> None:
+        row, _user = self._target("cancel the demo of", (Status.SQL,))
+        if row is None:
+            return
+        lead_id = row.lead.id
+        self._host.background.run(
+            lambda: self._service.booked_for_lead(lead_id),
+            lambda demo: (
+                self._open_cancel(demo, "", None)
+                if demo
+                else self._host.notify(f"{row.lead.name} has no booked demo.")
+            ),
+            lambda exc: self._host.show_error(exc, "Loading the demo"),
+        )
+
+    def _open_cancel(self, demo: DemoInfo, reason: str, error: str | None) -> None:
+        when = demo.starts_at.astimezone(ZoneInfo(self.zone())).strftime("%a %d %b, %H:%M")
+        dialog = CancelDemoDialog(
+            demo.lead.display_name, when, self._host.dialog_parent(), reason=reason, error=error
+        )
+        self.cancel_dialog = dialog
+        dialog.finished.connect(lambda code: self._cancel_finished(dialog, demo, code))
+        dialog.open()
+
+    def _cancel_finished(self, dialog: CancelDemoDialog, demo: DemoInfo, code: int) -> None:
+        self.cancel_dialog = None
+        dialog.deleteLater()
+        user = self._host.user
+        if code != QDialog.DialogCode.Accepted or user is None:
+            return
+        reason = dialog.reason
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, ConflictError | IllegalTransitionError | NotFoundError):
+                self._host.show_error(exc, "Cancelling the demo")
+                self._host.refresh()
+            else:
+                self._open_cancel(demo, reason, str(exc))
+
+        self._host.background.run(
+            lambda: self._service.cancel(
+                demo.id, actor_id=user.id, reason=reason, expected_version=demo.version
+            ),
+            self._saved,
+            failed,
+        )
+
+    # --- after saving: the invite ---------------------------------------------------------------
+
+    def _saved(self, result: DemoResult) -> None:
+        demo = result.demo
+        when = demo.starts_at.astimezone(ZoneInfo(self.zone())).strftime("%a %d %b, %H:%M")
+        if not demo.is_booked:
+            text = f"Cancelled the demo with {demo.lead.display_name}; the lead is accepted again."
+        elif demo.sequence == 0:
+            text = f"Demo booked: {demo.lead.display_name} with {demo.ae.display_name}, {when}."
+        else:
+            text = f"Demo moved: {demo.lead.display_name} with {demo.ae.display_name}, {when}."
+        self._host.notify(text, 8000)
+        self.saved.emit(result)
+        self._host.refresh()
+        self.save_invite(result.invite, result.extra_invites)
+
+    def save_invite_current(self) -> None:
+        demo = self.box.demo
+        if demo is None:
+            return
+        self._host.background.run(
+            lambda: self._service.invite(demo.id),
+            lambda invite: self.save_invite(invite, ()),
+            lambda exc: self._host.show_error(exc, "Writing the invite"),
+        )
+
+    def save_invite(self, invite: Invite, extras: tuple[Invite, ...] = ()) -> None:
+        what = "cancellation" if invite.method == "CANCEL" else "invite"
+        dialog = QFileDialog(
+            self._host.dialog_parent(),
+            self.tr("Save the calendar %1").replace("%1", what),
+            str(self.invite_dir / invite.file_name),
+            self.tr("Calendar invites (*.ics)"),
+        )
+        dialog.setObjectName("inviteSaveDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("ics")
+        self.file_dialog = dialog
+        dialog.finished.connect(lambda code: self._file_chosen(dialog, code, invite, extras))
+        dialog.open()
+
+    def _file_chosen(
+        self, dialog: QFileDialog, code: int, invite: Invite, extras: tuple[Invite, ...]
+    ) -> None:
+        self.file_dialog = None
+        files = dialog.selectedFiles()
+        dialog.deleteLater()
+        if code != QDialog.DialogCode.Accepted or not files:
+            self._host.notify(
+                f"The invite was not saved. Save it later from the lead (Save invite…) "
+                f"or with: sdrdesk invite {invite.demo_id} -o FILE",
+                10_000,
+            )
+            return
+        path = Path(files[0])
+        try:
+            path.write_bytes(invite.data)
+            for extra in extras:
+                stem = f"{path.stem}-cancel-for-{extra.recipients[0].split('@')[0]}"
+                path.with_name(stem + ".ics").write_bytes(extra.data)
+        except OSError as exc:
+            self._host.show_error(
+                ValidationError(f"Cannot write {path}: {exc.strerror or exc}."), "Saving the invite"
+            )
+            self.save_invite(invite, extras)
+            return
+        self.invite_dir = path.parent
+        self.invite_saved.emit(path)
+        self._offer_to_open(path, invite, extras)
+
+    def _offer_to_open(self, path: Path, invite: Invite, extras: tuple[Invite, ...]) -> None:
+        box = QMessageBox(self._host.dialog_parent())
+        box.setObjectName("openInviteBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Send the invite"))
+        who = ", ".join(invite.recipients)
+        text = self.tr("Saved %1.\n\nOpen it in your mail or calendar program to send it to %2?")
+        text = text.replace("%1", str(path)).replace("%2", who)
+        if extras:
+            text += "\n" + self.tr("A cancellation for %1 was saved beside it.").replace(
+                "%1", ", ".join(r for e in extras for r in e.recipients)
+            )
+        box.setText(text)
+        box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
+        box.setDefaultButton(QMessageBox.StandardButton.Open)
+        self.open_box = box
+        box.finished.connect(lambda _code: self._open_chosen(box, path))
+        box.open()
+
+    def _open_chosen(self, box: QMessageBox, path: Path) -> None:
+        self.open_box = None
+        clicked = box.clickedButton()
+        opened = clicked is not None and box.standardButton(clicked) == (
+            QMessageBox.StandardButton.Open
+        )
+        box.deleteLater()
+        if opened and not self.open_file(path):
+            self._host.notify(f"No program opened {path.name}; open it from your mail program.")
+
+    # --- shared ------------------------------------------------------------------------------
+
+    def _target(
+        self, verb: str, statuses: tuple[Status, ...]
+    ) -> tuple[QueueRow | None, UserInfo | None]:
+        row = self._host.current_row()
+        user = self._host.user
+        if row is None:
+            self._host.notify(f"Select a lead to {verb} first.")
+            return None, None
+        if user is None:
+            self._host.notify("Still connecting to the database…")
+            return None, None
+        if row.lead.status not in statuses:
+            self._host.notify(
+                f"Cannot {verb} {row.lead.name}: the lead is {row.lead.status.label}; "
+                "accept it first."
+                if row.lead.status is Status.MQL
+                else f"Cannot {verb} {row.lead.name}: the lead is {row.lead.status.label}."
+            )
+            return None, None
+        return row, user
+
+
+def _action_after(menu: QMenu, action: QAction) -> QAction | None:
+    actions = menu.actions()
+    if action in actions:
+        index = actions.index(action)
+        return actions[index + 1] if index + 1 < len(actions) else None
+    return None

@@ -1,0 +1,340 @@
+"""The call workspace: who is on the line, the script, notes, the score, the end of the call.
+
+Keyboard first: the answers take their own keys (see ``answer_editors``), Ctrl+PgDown /
+Ctrl+PgUp move between sections, Ctrl+1–9 pick the outcome, Ctrl+S saves, Ctrl+D dials,
+Alt+N jumps to the notes. The dialog only collects: the controller saves in the
+background. A failed save leaves everything as it was typed, says why, and Ctrl+S tries
+again. The workspace does not close before the call is saved with an outcome (or
+explicitly discarded).
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from collections.abc import Callable
+from datetime import UTC, datetime, tzinfo
+
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QWidget
+
+from sdrdesk.domain.call_script import Decision
+from sdrdesk.domain.contact import is_calling_hour, local_time, zone
+from sdrdesk.domain.errors import ValidationError
+from sdrdesk.domain.qualification import Assessment, evaluate
+from sdrdesk.gui.dialogs.call_wrapup import WrapUp
+from sdrdesk.gui.forms.ui_call_workspace import Ui_CallWorkspace
+from sdrdesk.services.call_dto import CallLog, CallResult, CallSetup
+from sdrdesk.services.dto import AttemptInfo
+
+_ERROR = "background: #fde7e9; border: 1px solid #e8a3a8; border-radius: 4px; padding: 6px;"
+_WARNING = "background: #fff4ce; border: 1px solid #e0c36b; border-radius: 4px; padding: 6px;"
+_INFO = "background: #e8f0fe; border: 1px solid #a8c7fa; border-radius: 4px; padding: 6px;"
+
+
+def duration_text(seconds: int) -> str:
+    minutes, secs = divmod(max(0, seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+class CallWorkspace(QDialog):
+    save_requested = Signal(object)  # CallLog: the controller stores it
+
+    def __init__(
+        self,
+        setup: CallSetup,
+        clock: Callable[[], datetime],
+        parent: QWidget | None = None,
+        *,
+        open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_CallWorkspace()
+        self.ui.setupUi(self)
+        self.setObjectName("callWorkspace")
+        self.setup = setup
+        self._clock = clock
+        self._open_url = open_url
+        self._version = setup.lead.version
+        self._ended_at: datetime | None = None
+        self._saving = False
+        self._saved = False
+        self._discard_armed = False
+        self._zone: tzinfo = zone(setup.zone) or datetime.now(UTC).astimezone().tzinfo or UTC
+        self.result_: CallResult | None = None
+        self.assessment: Assessment | None = None
+        lead = setup.lead
+        self.setWindowTitle(self.tr("Call — %1").replace("%1", lead.name))
+        self._header()
+        today = setup.started_at.astimezone(self._zone).date()
+        self.ui.scriptView.load(setup.script, setup.answers, today)
+        self.wrapup = WrapUp(
+            self.ui,
+            setup.outcomes,
+            setup.reasons,
+            self._zone,
+            setup.zone,
+            setup.calling_hours,
+            setup.suggested_callback,
+            today,
+        )
+        self.ui.workspaceSplitter.setStretchFactor(0, 3)
+        self.ui.workspaceSplitter.setStretchFactor(1, 2)
+        self.ui.keysHint.setStyleSheet("color: #5f6368;")
+        self.ui.outcomeList.setWrapping(True)
+        self.ui.scriptView.answers_changed.connect(self.assess)
+        self.wrapup.changed.connect(self.assess)
+        self.ui.saveButton.clicked.connect(self.save)
+        self.ui.discardButton.clicked.connect(self.discard)
+        self._shortcuts()
+        self._timer = QTimer(self, interval=1000)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+        self.show_message(setup.script_warning, _WARNING)
+        self.assess()
+        self._tick()
+        self.ui.scriptView.focus_first_open()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _header(self) -> None:
+        ui, setup, lead = self.ui, self.setup, self.setup.lead
+        font = ui.callLeadName.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        ui.callLeadName.setFont(font)
+        timer_font = ui.callTimer.font()
+        timer_font.setPointSizeF(timer_font.pointSizeF() * 1.6)
+        timer_font.setFamily("monospace")
+        ui.callTimer.setFont(timer_font)
+        ui.callLeadName.setText(lead.name)
+        ui.callLeadSubtitle.setText(" · ".join(p for p in (lead.title, lead.company) if p))
+        shown = html.escape(setup.phone_display or self.tr("no phone number"))
+        if setup.tel_uri:
+            ui.callPhoneLink.setText(f'☎ <a href="{html.escape(setup.tel_uri)}">{shown}</a>')
+            ui.callPhoneLink.setToolTip(self.tr("Dial (Ctrl+D)"))
+        else:
+            ui.callPhoneLink.setText(shown)
+        number = lead.attempt_count + 1
+        info = self.tr("Call %1").replace("%1", str(number))
+        if setup.attempts:
+            last = setup.attempts[0]
+            info += self.tr(" · last: %1, %2").replace("%1", last.outcome_label)
+            info = info.replace("%2", last.started_at.astimezone().strftime("%a %d %b"))
+        ui.callAttemptInfo.setText(info)
+        script = setup.script
+        notice = self.tr("Script: %1").replace("%1", html.escape(script.label))
+        if setup.continuing:
+            notice += " — " + html.escape(setup.continuing)
+        ui.scriptNotice.setText(notice)
+        ui.scriptNotice.setStyleSheet("color: #5f6368;")
+        ui.previousCalls.setText(_previous_calls_html(setup.attempts))
+
+    def _shortcuts(self) -> None:
+        def key(sequence: str, slot: Callable[[], object]) -> None:
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.activated.connect(slot)
+
+        for n in range(1, 10):
+            key(f"Ctrl+{n}", functools.partial(self.pick_outcome, n))
+        key("Ctrl+PgDown", lambda: self.ui.scriptView.step(1))
+        key("Ctrl+PgUp", lambda: self.ui.scriptView.step(-1))
+        key("Ctrl+S", self.save)
+        key("Ctrl+Return", self.save)
+        key("Ctrl+D", self.dial)
+
+    # --- live view ------------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        end = self._ended_at or self._clock()
+        elapsed = duration_text(self.elapsed_seconds(end))
+        self.ui.callTimer.setText(elapsed if self._ended_at is None else f"{elapsed} ■")
+        local = local_time(self.setup.zone, self._clock())
+        if local is None:
+            self.ui.callLocalTime.setText(self.tr("Their time: unknown"))
+            return
+        good = is_calling_hour(local, *self.setup.calling_hours)
+        verdict = self.tr("good time to call") if good else self.tr("outside calling hours")
+        self.ui.callLocalTime.setText(
+            self.tr("Their time: %1 (%2) — %3")
+            .replace("%1", local.strftime("%a %H:%M"))
+            .replace("%2", self.setup.zone or "")
+            .replace("%3", verdict)
+        )
+
+    def elapsed_seconds(self, end: datetime | None = None) -> int:
+        return int(((end or self._clock()) - self.setup.started_at).total_seconds())
+
+    def assess(self) -> None:
+        setup = self.setup
+        today = self._clock().astimezone(self._zone).date()
+        a = evaluate(setup.script, self.ui.scriptView.answers(), today)
+        self.assessment = a
+        self.ui.scriptView.apply(a)
+        outcome = self.wrapup.outcome()
+        rec = a.recommendation
+        if outcome is not None:
+            rec = setup.outcomes.recommend(outcome, setup.lead.attempt_count + 1, rec)
+        self.wrapup.set_recommendation(rec)
+        titles = {s.id: s.title for s in setup.script.sections}
+        rows = "".join(
+            f"<tr><td>{html.escape(titles[sid])}</td><td align='right'>&nbsp;{score:.0f}</td>"
+            f"<td>&nbsp;<span style='color:#1a73e8'>{'▮' * round(score / 10)}</span>"
+            f"<span style='color:#dadce0'>{'▮' * (10 - round(score / 10))}</span></td></tr>"
+            for sid, score in a.scores.items()
+        )
+        total = (
+            ""
+            if a.total is None
+            else f"<tr><td><b>{self.tr('Total')}</b></td>"
+            f"<td align='right'><b>&nbsp;{a.total:.0f}</b></td></tr>"
+        )
+        self.ui.scoreLabel.setText(f"<table>{rows}{total}</table>")
+        # No grade from half the answers: unanswered questions count 0 and would mislead.
+        grade = self.tr("Grade %1").replace("%1", a.grade) if a.grade else self.tr("No grade yet")
+        self.ui.gradeLabel.setText(f"<span style='font-size:x-large'><b>{grade}</b></span>")
+        if rec is not None:
+            text = self.tr("Recommended: <b>%1</b> — %2").replace("%1", rec.decision.label)
+            text = text.replace("%2", html.escape(rec.why))
+            if a.knockout is not None:
+                text = "✖ " + text
+        else:
+            left = len(a.progress) - a.sections_done
+            text = self.tr("Answer the open questions (%1 sections left) for a recommendation.")
+            text = text.replace("%1", str(left))
+        self.ui.recommendationLabel.setText(text)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def pick_outcome(self, number: int) -> None:
+        self.wrapup.pick(number)
+
+    def dial(self) -> None:
+        if self.setup.tel_uri:
+            self._open_url(QUrl(self.setup.tel_uri))
+
+    def save(self) -> None:
+        """Check what the SDR gave and hand the call to the controller to store."""
+        if self._saving or self._saved:
+            return
+        outcome = self.wrapup.outcome()
+        if outcome is None:
+            self.show_message(self.tr("Choose how the call ended first (Ctrl+1–9)."), _ERROR)
+            self.ui.outcomeList.setFocus()
+            return
+        try:
+            decision = self.wrapup.decision_input()
+        except ValidationError as exc:
+            self.show_message(str(exc), _ERROR)
+            return
+        if self._ended_at is None:
+            self._ended_at = self._clock()  # the call ended when the SDR first saved it
+            self._tick()
+        log = CallLog(
+            lead_id=self.setup.lead.id,
+            expected_version=self._version,
+            script=self.setup.script,
+            started_at=self.setup.started_at,
+            duration_seconds=self.elapsed_seconds(self._ended_at),
+            outcome=outcome.code,
+            notes=self.ui.callNotes.toPlainText(),
+            answers=self.ui.scriptView.answers(),
+            callback_at=self.wrapup.callback_at(),
+            decision=decision,
+        )
+        self._saving = True
+        self.ui.saveButton.setEnabled(False)
+        self.show_message(self.tr("Saving…"), _INFO)
+        self.save_requested.emit(log)
+
+    def saved(self, result: CallResult) -> None:
+        self._saving = False
+        self._saved = True
+        self.result_ = result
+        self._timer.stop()
+        self.accept()
+
+    def save_failed(self, message: str) -> None:
+        """Nothing typed is lost: the SDR reads why and tries again."""
+        self._saving = False
+        self.ui.saveButton.setEnabled(True)
+        self.show_message(
+            message + " " + self.tr("Nothing you typed was lost; Ctrl+S tries again."), _ERROR
+        )
+
+    def update_version(self, version: int) -> None:
+        self._version = version
+
+    def discard(self) -> None:
+        if not self._discard_armed:
+            self._discard_armed = True
+            self.ui.discardButton.setText(self.tr("Really discard"))
+            self.show_message(
+                self.tr(
+                    "Discard this call? It is not logged and your notes and answers are lost. "
+                    "Click “Really discard” to confirm."
+                ),
+                _WARNING,
+            )
+            return
+        self._saved = True  # nothing to keep
+        self._timer.stop()
+        super().reject()
+
+    @property
+    def decision(self) -> Decision | None:
+        return self.wrapup.decision()
+
+    # --- closing --------------------------------------------------------------------------
+
+    def may_close(self) -> bool:
+        return self._saved
+
+    def _refuse_close(self) -> None:
+        if self.wrapup.outcome() is None:
+            text = self.tr(
+                "A call needs an outcome: choose how it ended (Ctrl+1–9) and save it (Ctrl+S) "
+                "before closing. To drop a call you never made, use “Discard call”."
+            )
+        else:
+            text = self.tr("Save the call (Ctrl+S) before closing; it has not been logged yet.")
+        self.show_message(text, _ERROR)
+
+    def reject(self) -> None:  # Esc
+        if self.may_close():
+            super().reject()
+        else:
+            self._refuse_close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.may_close():
+            super().closeEvent(event)
+        else:
+            event.ignore()
+            self._refuse_close()
+
+    def show_message(self, text: str | None, style: str = _ERROR) -> None:
+        label = self.ui.workspaceMessage
+        label.setText(text or "")
+        label.setStyleSheet(f"#workspaceMessage {{ {style} }}")
+        label.setVisible(bool(text))
+
+
+def _previous_calls_html(attempts: tuple[AttemptInfo, ...]) -> str:
+    if not attempts:
+        return "<i>First call to this lead.</i>"
+    rows = []
+    for a in attempts[:5]:
+        when = a.started_at.astimezone().strftime("%a %d %b %H:%M")
+        line = (
+            f"{when} · <b>{html.escape(a.outcome_label)}</b> · {duration_text(a.duration_seconds)}"
+        )
+        if a.caller:
+            line += f" · {html.escape(a.caller)}"
+        if a.notes:
+            line += f"<br><i>{html.escape(a.notes)}</i>"
+        rows.append(line)
+    more = f"<br>… and {len(attempts) - 5} earlier" if len(attempts) > 5 else ""
+    return f"<b>Previous calls ({len(attempts)})</b><br>" + "<br>".join(rows) + more

@@ -1,0 +1,69 @@
+"""The digest for marketing: read it, copy it (text and HTML), or open it in a mail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sdrdesk.services.digest import Digest
+
+UrlOpener = Callable[[QUrl], bool]
+
+
+class DigestDialog(QDialog):
+    def __init__(
+        self,
+        digest: Digest,
+        parent: QWidget | None = None,
+        *,
+        open_url: UrlOpener = QDesktopServices.openUrl,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("digestDialog")
+        self.setWindowTitle(digest.subject)
+        self.resize(640, 560)
+        self.digest = digest
+        self._open_url = open_url
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("digestText")
+        self.browser.setAccessibleName(self.tr("Digest"))
+        self.browser.setHtml(digest.html)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.copy_button = QPushButton(self.tr("&Copy"), self)
+        self.copy_button.setObjectName("digestCopy")
+        self.copy_button.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_button.setToolTip(self.tr("Copy as text and HTML (Ctrl+C)"))
+        self.mail_button = QPushButton(self.tr("Open in &mail program"), self)
+        self.mail_button.setObjectName("digestMail")
+        self.mail_button.setShortcut(QKeySequence("Ctrl+M"))
+        self.mail_button.setToolTip(self.tr("Start a mail to the marketing team (Ctrl+M)"))
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.mail_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.copy_button.clicked.connect(self.copy)
+        self.mail_button.clicked.connect(self.open_mail)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+
+    def copy(self) -> None:
+        mime = QMimeData()
+        mime.setText(self.digest.text)
+        mime.setHtml(self.digest.html)
+        QGuiApplication.clipboard().setMimeData(mime)
+
+    def open_mail(self) -> bool:
+        """The mail program with the digest; the full text also goes to the clipboard,
+        since mail links are cut at a few thousand characters."""
+        self.copy()
+        return bool(self._open_url(QUrl.fromEncoded(self.digest.mailto().encode("ascii"))))

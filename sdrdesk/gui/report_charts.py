@@ -1,0 +1,180 @@
+"""Qt Charts for the reports: every chart is bars, built from the report's own rows."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QFont
+
+from sdrdesk.services.reports.activity import GRADES, GradeCount, OutcomeCount, outcome_label
+from sdrdesk.services.reports.funnel import FunnelRow
+from sdrdesk.services.reports.rejections import CampaignCount, ReasonCount, WeekCount
+from sdrdesk.services.reports.speed import BUCKETS, SpeedReport
+
+# Colour-blind-safe (Okabe–Ito), in the order series appear.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
+MAX_CATEGORIES = 10
+
+
+def _short(text: str, width: int = 34) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def bar_chart(
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    *,
+    horizontal: bool = False,
+    stacked: bool = False,
+    percent: bool = False,
+) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    title_font = QFont(chart.titleFont())
+    title_font.setBold(True)
+    title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+    chart.setTitleFont(title_font)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    if horizontal:  # Qt draws the first category at the bottom: read top-down instead
+        categories = list(reversed(categories))
+        series = [(name, list(reversed(values))) for name, values in series]
+    kind: type[QAbstractBarSeries]
+    if horizontal:
+        kind = QHorizontalStackedBarSeries if stacked else QHorizontalBarSeries
+    else:
+        kind = QStackedBarSeries if stacked else QBarSeries
+    bars = kind()
+    top = 0.0
+    for i, (name, values) in enumerate(series):
+        bar_set = QBarSet(name)
+        bar_set.setColor(QColor(PALETTE[i % len(PALETTE)]))
+        bar_set.append([float(v) for v in values])
+        bars.append(bar_set)
+    if stacked:
+        top = max((sum(v[i] for _n, v in series) for i in range(len(categories))), default=0.0)
+    else:
+        top = max((max(v, default=0.0) for _n, v in series), default=0.0)
+    if not percent and not stacked and len(series) <= 3 and len(categories) <= 12:
+        bars.setLabelsVisible(True)
+        bars.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+    chart.addSeries(bars)
+    names = QBarCategoryAxis()
+    names.append([_short(c) for c in categories] or [""])
+    axis = QValueAxis()
+    axis.setLabelFormat("%.0f %%" if percent else "%d")
+    if percent:
+        axis.setRange(0, 100)
+    elif top <= 8:  # small counts: one tick per whole number, never "0 0 1 1"
+        axis.setRange(0, max(1, math.ceil(top)))
+        axis.setTickCount(max(1, math.ceil(top)) + 1)
+    else:
+        axis.setRange(0, top * 1.08)
+        axis.applyNiceNumbers()
+    left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
+    chart.addAxis(names, left if horizontal else bottom)
+    chart.addAxis(axis, bottom if horizontal else left)
+    bars.attachAxis(names)
+    bars.attachAxis(axis)
+    chart.legend().setVisible(len(series) > 1)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+def reasons_chart(rows: list[ReasonCount]) -> QChart:
+    top = rows[:MAX_CATEGORIES]
+    return bar_chart(
+        "Why leads went back to marketing",
+        [r.label for r in top],
+        [("Rejected", [r.rejected for r in top]), ("Disqualified", [r.disqualified for r in top])],
+        horizontal=True,
+        stacked=True,
+    )
+
+
+def campaigns_chart(rows: list[CampaignCount]) -> QChart:
+    top = sorted(rows, key=lambda r: -r.triaged)[:MAX_CATEGORIES]
+    return bar_chart(
+        "Rejection rate per campaign (the most triaged)",
+        [f"{r.campaign} · {r.source}" for r in top],
+        [("Rejection rate", [100 * (r.rejection_rate or 0) for r in top])],
+        horizontal=True,
+        percent=True,
+    )
+
+
+def weeks_chart(rows: list[WeekCount]) -> QChart:
+    return bar_chart(
+        "Triage decisions per week",
+        [r.label for r in rows],
+        [
+            ("Accepted", [r.accepted for r in rows]),
+            ("Rejected", [r.rejected for r in rows]),
+            ("Disqualified", [r.disqualified for r in rows]),
+        ],
+        stacked=True,
+    )
+
+
+def funnel_chart(rows: list[FunnelRow]) -> QChart:
+    """Stages top to bottom (MQL, SAL, SQL); one bar per group, or the team's."""
+    body = [r for r in rows if not r.is_total][: len(PALETTE)]
+    shown = body or [r for r in rows if r.is_total]
+    return bar_chart(
+        "Funnel: MQL → SAL → SQL",
+        ["MQL", "SAL", "SQL"],
+        [(r.group, [r.mql, r.sal, r.sql]) for r in shown],
+        horizontal=True,
+    )
+
+
+def speed_chart(report: SpeedReport) -> QChart:
+    total = report.total
+    labels = [label for label, _ in BUCKETS] + ["Not yet"]
+    return bar_chart(
+        f"Time from hand-off to accept/reject (target {report.target_minutes} min)",
+        labels,
+        [("Leads", list(total.buckets))],
+    )
+
+
+def calls_chart(rows: list[OutcomeCount]) -> QChart:
+    sdrs = sorted({r.sdr for r in rows})[:MAX_CATEGORIES]
+    totals: dict[str, int] = {}
+    for r in rows:
+        totals[r.outcome] = totals.get(r.outcome, 0) + r.calls
+    outcomes = sorted(totals, key=lambda o: (-totals[o], o))
+    counts = {(r.sdr, r.outcome): r.calls for r in rows}
+    return bar_chart(
+        "Call outcomes per SDR",
+        sdrs,
+        [(outcome_label(o), [counts.get((s, o), 0) for s in sdrs]) for o in outcomes],
+        horizontal=True,
+        stacked=True,
+    )
+
+
+def grades_chart(rows: list[GradeCount]) -> QChart:
+    sdrs = sorted({r.sdr for r in rows})[:MAX_CATEGORIES]
+    counts = {(r.sdr, r.grade): r.leads for r in rows}
+    return bar_chart(
+        "Grades of qualified leads per SDR",
+        sdrs,
+        [(f"Grade {g}", [counts.get((s, g), 0) for s in sdrs]) for g in GRADES],
+        horizontal=True,
+        stacked=True,
+    )

@@ -1,0 +1,90 @@
+"""The reports the window offers: how each is loaded, tabulated and drawn."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCharts import QChart
+
+from sdrdesk.gui import report_charts as charts
+from sdrdesk.services.reports import Breakdown, ReportFilter, ReportService
+from sdrdesk.services.reports.activity import grade_table, outcome_table
+from sdrdesk.services.reports.funnel import funnel_table
+from sdrdesk.services.reports.rejections import campaign_table, reason_table, week_table
+from sdrdesk.services.reports.speed import overdue_table, speed_table
+from sdrdesk.services.reports.table import Table
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a page shows for one loaded report."""
+
+    table: Table
+    extra: Table | None = None
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    key: str
+    title: str
+    load: Callable[[ReportService, ReportFilter, Breakdown], Any]  # runs on a worker
+    tabulate: Callable[[Any, Breakdown], Shown]
+    draw: Callable[[Any], QChart]
+    uses_breakdown: bool = False
+
+
+SPECS: tuple[ReportSpec, ...] = (
+    ReportSpec(
+        "reasons",
+        "Rejection reasons",
+        lambda s, f, _b: s.rejections_by_reason(f),
+        lambda rows, _b: Shown(reason_table(rows)),
+        charts.reasons_chart,
+    ),
+    ReportSpec(
+        "campaigns",
+        "Sources and campaigns",
+        lambda s, f, _b: s.rejections_by_campaign(f),
+        lambda rows, _b: Shown(campaign_table(rows)),
+        charts.campaigns_chart,
+    ),
+    ReportSpec(
+        "weeks",
+        "Rejections by week",
+        lambda s, f, _b: s.rejections_by_week(f),
+        lambda rows, _b: Shown(week_table(rows)),
+        charts.weeks_chart,
+    ),
+    ReportSpec(
+        "funnel",
+        "Funnel",
+        lambda s, f, b: s.funnel(f, b),
+        lambda rows, b: Shown(funnel_table(rows, b)),
+        charts.funnel_chart,
+        uses_breakdown=True,
+    ),
+    ReportSpec(
+        "speed",
+        "Speed to lead",
+        lambda s, f, b: s.speed_to_lead(f, b),
+        lambda report, b: Shown(speed_table(report, b), overdue_table(report)),
+        charts.speed_chart,
+        uses_breakdown=True,
+    ),
+    ReportSpec(
+        "calls",
+        "Call outcomes",
+        lambda s, f, _b: s.call_outcomes(f),
+        lambda rows, _b: Shown(outcome_table(rows)),
+        charts.calls_chart,
+    ),
+    ReportSpec(
+        "grades",
+        "Grades",
+        lambda s, f, _b: s.grades(f),
+        lambda rows, _b: Shown(grade_table(rows)),
+        charts.grades_chart,
+    ),
+)

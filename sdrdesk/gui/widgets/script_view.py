@@ -1,0 +1,218 @@
+"""The call script, one section at a time, with the sections and their progress beside it.
+
+Questions are built from the script (they are data, so there is no Designer form for
+them). A question whose ``ask_if`` does not hold is hidden; after a knock-out the rest
+is greyed out. The view never scores: the workspace evaluates the answers and hands the
+``Assessment`` back through ``apply``.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sdrdesk.domain.call_script import CallScript, Section
+from sdrdesk.domain.qualification import Assessment
+from sdrdesk.gui.widgets.answer_editors import AnswerEditor, editor_for
+
+_DONE, _PARTLY, _OPEN = "✔", "◐", "○"
+
+
+class ScriptView(QWidget):
+    answers_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scriptView")
+        self._script: CallScript | None = None
+        self._editors: dict[str, AnswerEditor] = {}
+        self._blocks: dict[str, QFrame] = {}
+        self._loading = False
+
+        self.sectionList = QListWidget(self)
+        self.sectionList.setObjectName("sectionList")
+        self.sectionList.setAccessibleName(self.tr("Sections of the call script"))
+        self.sectionList.setFixedWidth(170)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("scriptProgress")
+        self.progress.setFixedWidth(170)
+        self.progress.setFormat(self.tr("%v of %m sections"))
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("sectionPages")
+        self.previousButton = QPushButton(self.tr("◀ Previous section"), self)
+        self.previousButton.setObjectName("previousSection")
+        self.previousButton.setToolTip(self.tr("Previous section (Ctrl+PgUp)"))
+        self.nextButton = QPushButton(self.tr("Next section ▶"), self)
+        self.nextButton.setObjectName("nextSection")
+        self.nextButton.setToolTip(self.tr("Next section (Ctrl+PgDown)"))
+        for button in (self.previousButton, self.nextButton):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        left = QVBoxLayout()
+        left.addWidget(self.sectionList, 1)
+        left.addWidget(self.progress)
+        nav = QHBoxLayout()
+        nav.addWidget(self.previousButton)
+        nav.addStretch(1)
+        nav.addWidget(self.nextButton)
+        right = QVBoxLayout()
+        right.addWidget(self.pages, 1)
+        right.addLayout(nav)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(left)
+        layout.addLayout(right, 1)
+
+        self.sectionList.currentRowChanged.connect(self._show_page)
+        self.previousButton.clicked.connect(lambda: self.step(-1))
+        self.nextButton.clicked.connect(lambda: self.step(1))
+
+    # --- building -------------------------------------------------------------------------
+
+    def load(self, script: CallScript, answers: dict[str, Any], today: date) -> None:
+        self._script = script
+        self._loading = True
+        for section in script.sections:
+            item = QListWidgetItem(f"{_OPEN}  {section.title}")
+            item.setData(Qt.ItemDataRole.UserRole, section.id)
+            self.sectionList.addItem(item)
+            self.pages.addWidget(self._page(section, today))
+        for qid, editor in self._editors.items():
+            if qid in answers:
+                editor.set_value(answers[qid])
+        self.progress.setRange(0, len(script.sections))
+        self._loading = False
+        self.sectionList.setCurrentRow(0)
+
+    def _page(self, section: Section, today: date) -> QWidget:
+        body = QWidget()
+        body.setObjectName(f"section_{section.id}")
+        column = QVBoxLayout(body)
+        title = QLabel(f"<h3>{html.escape(section.title)}</h3>", body)
+        column.addWidget(title)
+        if section.intro:
+            intro = QLabel(html.escape(section.intro), body)
+            intro.setWordWrap(True)
+            intro.setStyleSheet("color: #555;")
+            column.addWidget(intro)
+        for number, question in enumerate(section.questions, start=1):
+            block = QFrame(body)
+            block.setObjectName(f"question_{question.id}")
+            box = QVBoxLayout(block)
+            box.setContentsMargins(0, 6, 0, 6)
+            optional = self.tr(" <i>(optional)</i>") if question.optional else ""
+            text = QLabel(f"<b>{number}. {html.escape(question.text)}</b>{optional}", block)
+            text.setWordWrap(True)
+            box.addWidget(text)
+            if question.help:
+                helper = QLabel(html.escape(question.help), block)
+                helper.setObjectName(f"help_{question.id}")
+                helper.setWordWrap(True)
+                helper.setStyleSheet("color: #5f6368; font-size: small;")
+                box.addWidget(helper)
+            editor = editor_for(question, today, block)
+            editor.changed.connect(self._changed)
+            text.setBuddy(editor.focus_target())
+            box.addWidget(editor)
+            column.addWidget(block)
+            self._editors[question.id] = editor
+            self._blocks[question.id] = block
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        return scroll
+
+    # --- answers --------------------------------------------------------------------------
+
+    def answers(self) -> dict[str, Any]:
+        """Every answered question (also hidden ones; the service keeps those that apply)."""
+        out = {}
+        for qid, editor in self._editors.items():
+            value = editor.value()
+            if value is not None:
+                out[qid] = value
+        return out
+
+    def editor(self, question_id: str) -> AnswerEditor:
+        return self._editors[question_id]
+
+    def is_shown(self, question_id: str) -> bool:
+        return not self._blocks[question_id].isHidden()
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self.answers_changed.emit()
+
+    def apply(self, assessment: Assessment) -> None:
+        """Show what applies, grey out what a knock-out made moot, mark progress."""
+        script = self._script
+        if script is None:
+            return
+        knocked = assessment.knockout
+        after_knockout = False
+        for _section, question in script.questions():
+            block = self._blocks[question.id]
+            block.setHidden(question.id not in assessment.applicable)
+            block.setEnabled(not after_knockout)
+            if knocked is not None and question.id == knocked.question_id:
+                after_knockout = True
+        for row, progress in enumerate(assessment.progress):
+            item = self.sectionList.item(row)
+            if knocked is not None:
+                mark = _DONE if progress.done else "–"
+            else:
+                mark = _DONE if progress.done else _PARTLY if progress.answered else _OPEN
+            count = f"  {progress.answered}/{progress.required}" if not progress.done else ""
+            item.setText(f"{mark}  {progress.title}{count}")
+        done = len(script.sections) if assessment.complete else assessment.sections_done
+        self.progress.setValue(done)
+
+    # --- moving ---------------------------------------------------------------------------
+
+    def step(self, delta: int) -> None:
+        row = self.sectionList.currentRow() + delta
+        if 0 <= row < self.sectionList.count():
+            self.sectionList.setCurrentRow(row)
+            self.focus_first_open()
+
+    def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self.pages.setCurrentIndex(row)
+        self.previousButton.setEnabled(row > 0)
+        self.nextButton.setEnabled(row < self.sectionList.count() - 1)
+
+    def current_section(self) -> str | None:
+        item = self.sectionList.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def focus_first_open(self) -> None:
+        """Focus the first unanswered question of the current section (else the first)."""
+        script = self._script
+        section_id = self.current_section()
+        if script is None or section_id is None:
+            return
+        section = next(s for s in script.sections if s.id == section_id)
+        shown = [q for q in section.questions if self.is_shown(q.id)]
+        if not shown:
+            return
+        target = next((q for q in shown if self._editors[q.id].value() is None), shown[0])
+        self._editors[target.id].focus_target().setFocus(Qt.FocusReason.TabFocusReason)

@@ -1,0 +1,175 @@
+"""Call outcomes per SDR, and the A/B/C grades of qualified leads.
+
+Calls: every call attempt logged in the period (``call_logged`` events), by the SDR who
+logged it and its outcome. Grades: the leads scored in the period, each counted once
+with its latest grade (``qualified`` events with a grade), by the SDR who scored it;
+"demo booked" counts those for which a demo was booked at any time since.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from sqlalchemy import Integer, case, cast, func, select
+from sqlalchemy.orm import Session, aliased
+
+from sdrdesk.db.models import LeadEvent
+from sdrdesk.db.reporting import json_flag, json_text
+from sdrdesk.domain.events import EventKind
+from sdrdesk.domain.lifecycle import Action
+from sdrdesk.services.reports.common import count_if, events_in_period, user_names
+from sdrdesk.services.reports.filters import ReportFilter
+from sdrdesk.services.reports.table import Col, Kind, Table, ratio
+
+GRADES = ("A", "B", "C")
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeCount:
+    sdr: str
+    outcome: str  # the outcome code from the call log
+    calls: int
+    connected: int
+    talk_seconds: int  # summed duration of the connected calls
+
+
+@dataclass(frozen=True, slots=True)
+class GradeCount:
+    sdr: str
+    grade: str
+    leads: int
+    demos: int
+
+
+def call_outcomes(session: Session, f: ReportFilter) -> list[OutcomeCount]:
+    e = LeadEvent
+    outcome = func.coalesce(json_text(e.data, "outcome"), "")
+    connected = json_flag(e.data, "connected")
+    duration = func.coalesce(cast(json_text(e.data, "duration_seconds"), Integer), 0)
+    query = events_in_period(
+        f,
+        (EventKind.CALL_LOGGED.value,),
+        e.actor_id,
+        outcome.label("outcome"),
+        func.count(),
+        count_if(connected),
+        func.sum(case((connected, duration), else_=0)),
+    ).group_by(e.actor_id, outcome)
+    names = user_names(session)
+    rows = [
+        OutcomeCount(_who(actor, names), code, int(n), int(c), int(talk or 0))
+        for actor, code, n, c, talk in session.execute(query)
+    ]
+    return sorted(rows, key=lambda r: (r.sdr, -r.calls, r.outcome))
+
+
+def grades(session: Session, f: ReportFilter) -> list[GradeCount]:
+    e = LeadEvent
+    latest = (
+        events_in_period(f, (EventKind.QUALIFIED.value,), func.max(e.id).label("id"))
+        .group_by(e.lead_id)
+        .subquery("latest")
+    )
+    q = aliased(LeadEvent, name="q")
+    booked = aliased(LeadEvent, name="booked")
+    demo = (
+        select(booked.id)
+        .where(booked.lead_id == q.lead_id, booked.action == Action.BOOK_DEMO.value)
+        .exists()
+    )
+    grade = json_text(q.data, "grade")
+    query = (
+        select(q.actor_id, grade.label("grade"), func.count(), count_if(demo))
+        .select_from(latest)
+        .join(q, q.id == latest.c.id)
+        .where(grade.is_not(None))
+        .group_by(q.actor_id, grade)
+    )
+    names = user_names(session)
+    rows = [
+        GradeCount(_who(actor, names), str(g), int(n), int(d))
+        for actor, g, n, d in session.execute(query)
+    ]
+    return sorted(rows, key=lambda r: (r.sdr, r.grade))
+
+
+def _who(actor: int | None, names: dict[int, str]) -> str:
+    return "(unknown)" if actor is None else names.get(actor, f"user {actor}")
+
+
+@functools.cache
+def _outcome_labels() -> dict[str, str]:
+    from sdrdesk.domain.call_outcomes import load_outcomes
+
+    return {o.code: o.label for o in load_outcomes().outcomes}
+
+
+def outcome_label(code: str) -> str:
+    """The outcome as the call workspace names it; codes no longer in the list tidied up."""
+    if not code:
+        return "(no outcome)"
+    return _outcome_labels().get(code) or code.replace("_", " ").capitalize()
+
+
+def outcome_table(rows: list[OutcomeCount]) -> Table:
+    """One row per SDR, one column per outcome (most frequent first)."""
+    totals: dict[str, int] = {}
+    for r in rows:
+        totals[r.outcome] = totals.get(r.outcome, 0) + r.calls
+    outcomes = sorted(totals, key=lambda o: (-totals[o], o))
+    sdrs = sorted({r.sdr for r in rows})
+
+    def line(name: str, subset: list[OutcomeCount]) -> tuple[object, ...]:
+        by_outcome = {o: 0 for o in outcomes}
+        for r in subset:
+            by_outcome[r.outcome] += r.calls
+        calls = sum(r.calls for r in subset)
+        connected = sum(r.connected for r in subset)
+        talk = sum(r.talk_seconds for r in subset)
+        return (
+            name,
+            *(by_outcome[o] for o in outcomes),
+            calls,
+            connected,
+            ratio(connected, calls),
+            ratio(talk, connected),
+        )
+
+    return Table(
+        "Call outcomes per SDR",
+        (
+            Col("sdr", "SDR"),
+            *(Col(f"outcome:{o}", outcome_label(o), Kind.COUNT) for o in outcomes),
+            Col("calls", "Calls", Kind.COUNT),
+            Col("connected", "Reached", Kind.COUNT),
+            Col("connect_rate", "Connect rate", Kind.PERCENT),
+            Col("talk", "Average talk time", Kind.HOURS),
+        ),
+        tuple(line(s, [r for r in rows if r.sdr == s]) for s in sdrs),
+        total=line("Team", rows),
+    )
+
+
+def grade_table(rows: list[GradeCount]) -> Table:
+    sdrs = sorted({r.sdr for r in rows})
+
+    def line(name: str, subset: list[GradeCount]) -> tuple[object, ...]:
+        per = {g: sum(r.leads for r in subset if r.grade == g) for g in GRADES}
+        leads = sum(r.leads for r in subset)
+        demos = sum(r.demos for r in subset)
+        return (name, *(per[g] for g in GRADES), leads, ratio(per["A"], leads), demos)
+
+    return Table(
+        "Grades of qualified leads",
+        (
+            Col("sdr", "SDR"),
+            *(Col(f"grade:{g}", f"Grade {g}", Kind.COUNT) for g in GRADES),
+            Col("leads", "Qualified leads", Kind.COUNT),
+            Col("share_a", "Share A", Kind.PERCENT),
+            Col("demos", "Demo booked", Kind.COUNT),
+        ),
+        tuple(line(s, [r for r in rows if r.sdr == s]) for s in sdrs),
+        total=line("Team", rows),
+        notes=("Each lead counts once, with the latest grade given in the period.",),
+    )

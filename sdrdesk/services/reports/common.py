@@ -1,0 +1,58 @@
+"""Pieces every report query shares: decisions in a period, names of people and reasons."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy.orm import Session
+
+from sdrdesk.db.models import Lead, LeadEvent, RejectionReason, User
+from sdrdesk.db.reporting import undone_event_ids
+from sdrdesk.domain.lifecycle import Action
+from sdrdesk.services.reports.filters import ReportFilter
+
+NO_SOURCE = "(no source)"
+NO_CAMPAIGN = "(no campaign)"
+NOBODY = "(not yet triaged)"
+TRIAGE = (Action.ACCEPT.value, Action.REJECT.value)
+DECISIONS = (Action.REJECT.value, Action.DISQUALIFY.value)
+
+
+def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    """``COUNT`` of the rows where ``condition`` is true."""
+    return func.count(case((condition, 1)))
+
+
+def events_in_period(
+    f: ReportFilter, actions: Sequence[str], *columns: Any, join_leads: bool = False
+) -> Select[Any]:
+    """Events of kinds ``actions`` in the period, undone accepts/rejects left out, with
+    the SDR (who acted) and source filters applied. Leads are joined when the columns
+    or the source filter need them."""
+    e = LeadEvent
+    query = select(*columns).select_from(e)
+    if join_leads or f.source is not None:
+        query = query.join(Lead, Lead.id == e.lead_id)
+    query = query.where(e.action.in_(list(actions)), e.at >= f.since, e.at < f.until)
+    if set(actions) & set(TRIAGE):
+        query = query.where(e.id.not_in(undone_event_ids()))
+    if f.sdr_id is not None:
+        query = query.where(e.actor_id == f.sdr_id)
+    if f.source is not None:
+        query = query.where(Lead.source == f.source)
+    return query
+
+
+def reason_labels(session: Session) -> dict[str, str]:
+    rows = session.execute(select(RejectionReason.code, RejectionReason.label))
+    return {code: label for code, label in rows}
+
+
+def user_names(session: Session) -> dict[int, str]:
+    return {uid: name for uid, name in session.execute(select(User.id, User.display_name))}
+
+
+def shown(text: str | None, empty: str) -> str:
+    return text if text else empty

@@ -1,0 +1,149 @@
+"""The funnel MQL → SAL → SQL of the leads handed off in the period.
+
+MQL: handed off in the period. SAL: accepted at some point (undone accepts do not
+count). SQL: a demo was booked for it at some point. Time in MQL: hand-off to the first
+accept; time in SAL: first accept to the first demo booking (medians). Per SDR, a lead
+belongs to whoever triaged it (accepted it, else rejected it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from sdrdesk.db.reporting import grouped_median, seconds_between
+from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped
+from sdrdesk.services.reports.common import count_if, user_names
+from sdrdesk.services.reports.filters import ReportFilter
+from sdrdesk.services.reports.table import Col, Kind, Table, ratio
+
+
+@dataclass(frozen=True, slots=True)
+class FunnelRow:
+    group: str  # SDR name, source, or "Team" for the total
+    mql: int
+    sal: int
+    sql: int
+    rejected: int
+    median_mql_seconds: float | None
+    median_sal_seconds: float | None
+    is_total: bool = False
+
+    @property
+    def open(self) -> int:
+        return self.mql - self.sal - self.rejected
+
+    @property
+    def mql_to_sal(self) -> float | None:
+        return ratio(self.sal, self.mql)
+
+    @property
+    def sal_to_sql(self) -> float | None:
+        return ratio(self.sql, self.sal)
+
+    @property
+    def mql_to_sql(self) -> float | None:
+        return ratio(self.sql, self.mql)
+
+
+def funnel(session: Session, f: ReportFilter, by: Breakdown, dialect: str) -> list[FunnelRow]:
+    """Rows per group (largest first), then the team total last."""
+    c = facts(f, dialect, by, "demo_at")
+    g = grouped(
+        c,
+        by,
+        accept_at=c.c.accept_at,
+        triage_at=c.c.triage_at,
+        demo_at=c.c.demo_at,
+        mql_secs=seconds_between(c.c.handed_off_at, c.c.accept_at),
+        sal_secs=seconds_between(c.c.accept_at, c.c.demo_at),
+    )
+    counts = (
+        select(
+            g.c.grp,
+            func.count().label("mql"),
+            func.count(g.c.accept_at).label("sal"),
+            count_if(and_(g.c.accept_at.is_not(None), g.c.demo_at.is_not(None))).label("sql"),
+            count_if(and_(g.c.triage_at.is_not(None), g.c.accept_at.is_(None))).label("rej"),
+        )
+        .group_by(g.c.grp)
+        .subquery("counts")
+    )
+    mql_median = grouped_median(g, "mql_secs", ["grp"], dialect)
+    sal_median = grouped_median(g, "sal_secs", ["grp"], dialect)
+    query = (
+        select(counts, mql_median.c.median, sal_median.c.median)
+        .outerjoin(mql_median, mql_median.c.grp == counts.c.grp)
+        .outerjoin(sal_median, sal_median.c.grp == counts.c.grp)
+    )
+    names = user_names(session) if by is Breakdown.SDR else {}
+    rows: list[FunnelRow] = []
+    total: FunnelRow | None = None
+    for grp, mql, sal, sql, rej, m1, m2 in session.execute(query):
+        row = FunnelRow(
+            group_label(grp, by, names),
+            int(mql),
+            int(sal),
+            int(sql),
+            int(rej),
+            _seconds(m1),
+            _seconds(m2),
+            is_total=grp == "*",
+        )
+        if row.is_total:
+            total = row
+        else:
+            rows.append(row)
+    rows.sort(key=lambda r: (r.group.startswith("("), -r.mql, r.group))  # "(none)" last
+    if total is None:
+        total = FunnelRow("Team", 0, 0, 0, 0, None, None, is_total=True)
+    return [*rows, total]
+
+
+def _seconds(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 3)
+
+
+def funnel_table(rows: list[FunnelRow], by: Breakdown) -> Table:
+    body = [r for r in rows if not r.is_total]
+    total = next(r for r in rows if r.is_total)
+
+    def cells(r: FunnelRow) -> tuple[object, ...]:
+        return (
+            r.group,
+            r.mql,
+            r.sal,
+            r.sql,
+            r.rejected,
+            r.open,
+            r.mql_to_sal,
+            r.sal_to_sql,
+            r.mql_to_sql,
+            r.median_mql_seconds,
+            r.median_sal_seconds,
+        )
+
+    return Table(
+        "Funnel MQL → SAL → SQL",
+        (
+            Col("group", by.label if by is not Breakdown.TOTAL else ""),
+            Col("mql", "MQL", Kind.COUNT),
+            Col("sal", "SAL", Kind.COUNT),
+            Col("sql", "SQL", Kind.COUNT),
+            Col("rejected", "Rejected", Kind.COUNT),
+            Col("open", "Not yet triaged", Kind.COUNT),
+            Col("mql_to_sal", "MQL → SAL", Kind.PERCENT),
+            Col("sal_to_sql", "SAL → SQL", Kind.PERCENT),
+            Col("mql_to_sql", "MQL → SQL", Kind.PERCENT),
+            Col("mql_time", "Median time as MQL", Kind.HOURS),
+            Col("sal_time", "Median time as SAL", Kind.HOURS),
+        ),
+        tuple(cells(r) for r in body),
+        total=cells(total),
+        notes=(
+            "Leads handed off in the period, followed to today.",
+            "Time as MQL: hand-off to first accept. Time as SAL: accept to demo booked.",
+        ),
+    )

@@ -1,0 +1,284 @@
+"""Speed to lead: how fast the leads handed off in the period were triaged and called.
+
+Time to triage: hand-off to the first accept or reject (undone ones do not count).
+Time to first call: hand-off to the first call attempt, for accepted leads. "Within
+target" compares with the team's speed-to-lead minutes; its share is taken over the
+leads whose deadline has passed or that were handled (a fresh lead is not late yet).
+Overdue now: leads still waiting for triage past the target, whatever the period.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from sdrdesk.db.models import Lead, User
+from sdrdesk.db.reporting import grouped_median, seconds_between
+from sdrdesk.domain.lifecycle import Status
+from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped
+from sdrdesk.services.reports.common import count_if, user_names
+from sdrdesk.services.reports.filters import ReportFilter
+from sdrdesk.services.reports.table import Col, Kind, Table, ratio
+
+# Upper bounds (seconds) of the buckets of time to triage shown in the chart.
+BUCKETS: tuple[tuple[str, float], ...] = (
+    ("≤ 15 min", 15 * 60),
+    ("15–60 min", 60 * 60),
+    ("1–4 h", 4 * 3600),
+    ("4–24 h", 24 * 3600),
+    ("> 1 day", float("inf")),
+)
+OVERDUE_LIST = 200
+
+
+@dataclass(frozen=True, slots=True)
+class SpeedRow:
+    group: str
+    leads: int
+    triaged: int
+    triage_due: int  # triaged, or past the target without triage
+    triaged_in_target: int
+    median_triage_seconds: float | None
+    accepted: int
+    called: int
+    call_due: int
+    called_in_target: int
+    median_call_seconds: float | None
+    buckets: tuple[int, ...]  # per BUCKETS, then "not yet triaged"
+    is_total: bool = False
+
+    @property
+    def triage_share(self) -> float | None:
+        return ratio(self.triaged_in_target, self.triage_due)
+
+    @property
+    def call_share(self) -> float | None:
+        return ratio(self.called_in_target, self.call_due)
+
+
+@dataclass(frozen=True, slots=True)
+class OverdueLead:
+    lead_id: int
+    name: str
+    company: str | None
+    source: str | None
+    handed_off_at: datetime
+    owner: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeedReport:
+    target_minutes: int
+    rows: tuple[SpeedRow, ...]  # groups, then the team total last
+    overdue_count: int
+    overdue: tuple[OverdueLead, ...]  # the oldest first, at most OVERDUE_LIST
+
+    @property
+    def total(self) -> SpeedRow:
+        return self.rows[-1]
+
+
+def speed(
+    session: Session,
+    f: ReportFilter,
+    by: Breakdown,
+    dialect: str,
+    *,
+    now: datetime,
+    target_minutes: int,
+) -> SpeedReport:
+    target = target_minutes * 60.0
+    due_before = now - timedelta(minutes=target_minutes)
+    c = facts(f, dialect, by, "call_at")
+    triage_secs = seconds_between(c.c.handed_off_at, c.c.triage_at)
+    call_secs = seconds_between(c.c.handed_off_at, c.c.call_at)
+    g = grouped(
+        c,
+        by,
+        triage_at=c.c.triage_at,
+        accept_at=c.c.accept_at,
+        call_at=c.c.call_at,
+        overdue=c.c.handed_off_at <= due_before,
+        triage_secs=triage_secs,
+        call_secs=call_secs,
+    )
+    handled = g.c.triage_at.is_not(None)
+    called = g.c.call_at.is_not(None)
+    accepted = g.c.accept_at.is_not(None)
+    bucket_counts = []
+    low = -1.0
+    for _label_text, high in BUCKETS:
+        condition = and_(handled, g.c.triage_secs > low)
+        if high != float("inf"):
+            condition = and_(condition, g.c.triage_secs <= high)
+        bucket_counts.append(count_if(condition))
+        low = high
+    counts = (
+        select(
+            g.c.grp,
+            func.count().label("leads"),
+            func.count(g.c.triage_at).label("triaged"),
+            count_if(or_(handled, g.c.overdue)).label("triage_due"),
+            count_if(and_(handled, g.c.triage_secs <= target)).label("triage_ok"),
+            func.count(g.c.accept_at).label("accepted"),
+            count_if(and_(accepted, called)).label("called"),
+            count_if(and_(accepted, or_(called, g.c.overdue))).label("call_due"),
+            count_if(and_(accepted, called, g.c.call_secs <= target)).label("call_ok"),
+            *(b.label(f"b{i}") for i, b in enumerate(bucket_counts)),
+        )
+        .group_by(g.c.grp)
+        .subquery("counts")
+    )
+    triage_median = grouped_median(g, "triage_secs", ["grp"], dialect)
+    call_median = grouped_median(g, "call_secs", ["grp"], dialect)
+    query = (
+        select(counts, triage_median.c.median, call_median.c.median)
+        .outerjoin(triage_median, triage_median.c.grp == counts.c.grp)
+        .outerjoin(call_median, call_median.c.grp == counts.c.grp)
+    )
+    names = user_names(session) if by is Breakdown.SDR else {}
+    rows: list[SpeedRow] = []
+    total: SpeedRow | None = None
+    n = len(BUCKETS)
+    for record in session.execute(query):
+        values = tuple(record)
+        grp = values[0]
+        leads, triaged, triage_due, triage_ok, acc, calls, call_due, call_ok = (
+            int(v) for v in values[1:9]
+        )
+        buckets = tuple(int(v) for v in values[9 : 9 + n])
+        m_triage, m_call = values[9 + n], values[10 + n]
+        row = SpeedRow(
+            group_label(grp, by, names),
+            leads,
+            triaged,
+            triage_due,
+            triage_ok,
+            None if m_triage is None else round(float(m_triage), 3),
+            acc,
+            calls,
+            call_due,
+            call_ok,
+            None if m_call is None else round(float(m_call), 3),
+            (*buckets, leads - triaged),
+            is_total=grp == "*",
+        )
+        if row.is_total:
+            total = row
+        else:
+            rows.append(row)
+    rows.sort(key=lambda r: (r.group.startswith("("), -r.leads, r.group))  # "(none)" last
+    if total is None:
+        total = SpeedRow("Team", 0, 0, 0, 0, None, 0, 0, 0, 0, None, (0,) * (n + 1), True)
+    count, oldest = _overdue(session, f, due_before)
+    return SpeedReport(target_minutes, (*rows, total), count, oldest)
+
+
+def _overdue(
+    session: Session, f: ReportFilter, due_before: datetime
+) -> tuple[int, tuple[OverdueLead, ...]]:
+    where = [Lead.status == Status.MQL, Lead.handed_off_at <= due_before]
+    if f.source is not None:
+        where.append(Lead.source == f.source)
+    if f.sdr_id is not None:
+        where.append(Lead.owner_id == f.sdr_id)
+    count = session.scalar(select(func.count()).select_from(Lead).where(*where)) or 0
+    rows = session.execute(
+        select(
+            Lead.id,
+            Lead.first_name,
+            Lead.last_name,
+            Lead.email,
+            Lead.company,
+            Lead.source,
+            Lead.handed_off_at,
+            User.display_name,
+        )
+        .outerjoin(User, User.id == Lead.owner_id)
+        .where(*where)
+        .order_by(Lead.handed_off_at, Lead.id)
+        .limit(OVERDUE_LIST)
+    )
+    leads = tuple(
+        OverdueLead(
+            lead_id,
+            " ".join(p for p in (first, last) if p) or email or f"Lead {lead_id}",
+            company,
+            source,
+            handed_off_at,
+            owner,
+        )
+        for lead_id, first, last, email, company, source, handed_off_at, owner in rows
+    )
+    return int(count), leads
+
+
+def speed_table(report: SpeedReport, by: Breakdown) -> Table:
+    def cells(r: SpeedRow) -> tuple[object, ...]:
+        return (
+            r.group,
+            r.leads,
+            r.triaged,
+            r.median_triage_seconds,
+            r.triage_share,
+            r.accepted,
+            r.called,
+            r.median_call_seconds,
+            r.call_share,
+        )
+
+    minutes = report.target_minutes
+    return Table(
+        "Speed to lead",
+        (
+            Col("group", by.label if by is not Breakdown.TOTAL else ""),
+            Col("leads", "Handed off", Kind.COUNT),
+            Col("triaged", "Triaged", Kind.COUNT),
+            Col("triage_time", "Median time to triage", Kind.HOURS),
+            Col("triage_share", f"Triaged within {minutes} min", Kind.PERCENT),
+            Col("accepted", "Accepted", Kind.COUNT),
+            Col("called", "Called", Kind.COUNT),
+            Col("call_time", "Median time to first call", Kind.HOURS),
+            Col("call_share", f"Called within {minutes} min", Kind.PERCENT),
+        ),
+        tuple(cells(r) for r in report.rows[:-1]),
+        total=cells(report.total),
+        notes=(
+            f"Overdue now: {report.overdue_count:,} leads waiting for triage longer than "
+            f"{minutes} min.",
+        ),
+    )
+
+
+def overdue_table(report: SpeedReport) -> Table:
+    shown = len(report.overdue)
+    more = (
+        f" (the oldest {shown:,} of {report.overdue_count:,})"
+        if shown < report.overdue_count
+        else ""
+    )
+    return Table(
+        f"Waiting for triage past the target now{more}",
+        (
+            Col("lead", "Lead", Kind.COUNT),
+            Col("name", "Name"),
+            Col("company", "Company"),
+            Col("source", "Source"),
+            Col("handed_off", "Handed off"),
+            Col("owner", "Assigned to"),
+        ),
+        tuple(
+            (
+                o.lead_id,
+                o.name,
+                o.company,
+                o.source,
+                o.handed_off_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                o.owner,
+            )
+            for o in report.overdue
+        ),
+    )

@@ -1,0 +1,66 @@
+"""A report as a plain table: what the window shows under a chart, prints and exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    COUNT = "count"
+    PERCENT = "percent"  # a share 0..1, shown as 12.5 %
+    HOURS = "hours"  # a duration in seconds, shown in minutes/hours/days
+    DATE = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class Col:
+    key: str
+    label: str
+    kind: Kind = Kind.TEXT
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """Rows of plain values (str, int, float, None) in the order of ``columns``."""
+
+    title: str
+    columns: tuple[Col, ...]
+    rows: tuple[tuple[Any, ...], ...]
+    total: tuple[Any, ...] | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def column(self, key: str) -> list[Any]:
+        index = [c.key for c in self.columns].index(key)
+        return [row[index] for row in self.rows]
+
+
+def ratio(part: int | float, whole: int | float) -> float | None:
+    return part / whole if whole else None
+
+
+def format_duration(seconds: float | None) -> str:
+    """12 min, 3.5 h, 2.1 days: short enough for a table cell."""
+    if seconds is None:
+        return "–"
+    minutes = seconds / 60
+    if minutes < 90:
+        return f"{minutes:.0f} min"
+    hours = minutes / 60
+    if hours < 48:
+        return f"{hours:.1f} h"
+    return f"{hours / 24:.1f} days"
+
+
+def format_cell(value: Any, kind: Kind) -> str:
+    if value is None:
+        return "–" if kind is not Kind.TEXT else ""
+    if kind is Kind.PERCENT:
+        return f"{100 * float(value):.1f} %"
+    if kind is Kind.HOURS:
+        return format_duration(float(value))
+    if kind is Kind.COUNT:
+        return f"{int(value):,}"
+    return str(value)

@@ -1,0 +1,368 @@
+"""The call workspace, driven from the keyboard as an SDR drives it, on both backends."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select, text
+
+from sdrdesk.db.models import CallAttempt, Qualification
+from sdrdesk.domain.call_script import Decision
+from sdrdesk.domain.lifecycle import Status
+from sdrdesk.gui.dialogs.call_workspace import CallWorkspace
+from sdrdesk.gui.main_window import MainWindow
+from sdrdesk.gui.models.queue_model import Column
+from sdrdesk.services.context import Rules
+from sdrdesk.services.leads import LeadService
+from sdrdesk.services.triage import TriageService
+from tests.conftest import FakeClock
+from tests.gui.conftest import QUEUE, WindowFactory, wait_idle
+from tests.services.test_calls import TEAM_SCRIPT
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def accept_all_and_show_mine(qtbot: QtBot, window: MainWindow) -> None:
+    """Anna accepted every lead; the queue shows her accepted leads."""
+    assert window.user is not None
+    for row in window.model.rows():
+        TriageService(window._ctx).accept(row.lead.id, actor_id=window.user.id)
+    views = window.ui.viewFilter
+    views.setCurrentIndex(views.findText("My accepted leads"))
+    qtbot.waitUntil(lambda: window.model.rowCount() == len(QUEUE) and not window.model.is_loading)
+    wait_idle(qtbot, window)
+
+
+@pytest.fixture
+def mine(qtbot: QtBot, make_window: WindowFactory) -> MainWindow:
+    window = make_window(*QUEUE)
+    accept_all_and_show_mine(qtbot, window)
+    return window
+
+
+def open_call(qtbot: QtBot, window: MainWindow, name: str = "Fresh Berlin") -> CallWorkspace:
+    lead = next(r.lead for r in window.model.rows() if r.lead.name == name)
+    window.select_lead(lead.id)
+    qtbot.keyClick(window.ui.queueView, Qt.Key.Key_C)
+    qtbot.waitUntil(lambda: window.calls.workspace is not None, timeout=10_000)
+    workspace = window.calls.workspace
+    assert workspace is not None
+    qtbot.waitUntil(workspace.isVisible)
+    workspace.activateWindow()
+    qtbot.waitUntil(lambda: workspace.isActiveWindow())
+    return workspace
+
+
+def save(qtbot: QtBot, window: MainWindow, workspace: CallWorkspace) -> None:
+    qtbot.keyClick(workspace.focusWidget() or workspace, Qt.Key.Key_S, CTRL)
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.calls.workspace is None, timeout=10_000)
+
+
+def key(qtbot: QtBot, workspace: CallWorkspace, k: Qt.Key, modifier: Any = None) -> None:
+    target = workspace.focusWidget() or workspace
+    if modifier is None:
+        qtbot.keyClick(target, k)
+    else:
+        qtbot.keyClick(target, k, modifier)
+
+
+def attempts(window: MainWindow) -> list[CallAttempt]:
+    with window._ctx.store.read() as s:
+        rows = list(s.scalars(select(CallAttempt).order_by(CallAttempt.id)))
+        s.expunge_all()
+        return rows
+
+
+def test_a_full_call_from_the_keyboard(qtbot: QtBot, mine: MainWindow, clock: FakeClock) -> None:
+    ws = open_call(qtbot, mine)
+    ui = ws.ui
+    assert ws.objectName() == "callWorkspace"
+    assert ui.callLeadName.text() == "Fresh Berlin"
+    assert 'href="tel:+49301234567"' in ui.callPhoneLink.text()
+    assert "15:30 (Europe/Berlin) — good time to call" in ui.callLocalTime.text()
+    assert "Call 1" in ui.callAttemptInfo.text()
+    dialled: list[str] = []
+    ws._open_url = lambda url: dialled.append(QUrl(url).toString())
+    key(qtbot, ws, Qt.Key.Key_D, CTRL)
+    assert dialled == ["tel:+49301234567"]
+
+    # Interest: the first question has the focus; 1 picks a choice, Y answers yes/no.
+    assert ws.focusWidget().objectName() == "choice_interest_trigger_evaluating"
+    key(qtbot, ws, Qt.Key.Key_1)
+    key(qtbot, ws, Qt.Key.Key_Tab)
+    key(qtbot, ws, Qt.Key.Key_Y)
+    assert ws.ui.scriptView.answers() == {
+        "interest_trigger": "evaluating",
+        "interest_next_step": "yes",
+    }
+    # Fit: Ctrl+PgDown moves on and focuses the first open question.
+    key(qtbot, ws, Qt.Key.Key_PageDown, CTRL)
+    assert ui.scriptView.current_section() == "fit"
+    qtbot.keyClicks(ws.focusWidget(), "320")
+    key(qtbot, ws, Qt.Key.Key_Tab)
+    key(qtbot, ws, Qt.Key.Key_1)  # spreadsheets
+    key(qtbot, ws, Qt.Key.Key_PageDown, CTRL)
+    # Budget: the amount is only asked once there is (or will be) budget.
+    assert not ui.scriptView.is_shown("budget_amount")
+    key(qtbot, ws, Qt.Key.Key_1)  # approved
+    assert ui.scriptView.is_shown("budget_amount")
+    key(qtbot, ws, Qt.Key.Key_Tab)
+    qtbot.keyClicks(ws.focusWidget(), "40k")
+    key(qtbot, ws, Qt.Key.Key_PageDown, CTRL)
+    key(qtbot, ws, Qt.Key.Key_1)  # authority: decides alone
+    assert not ui.scriptView.is_shown("authority_access")
+    key(qtbot, ws, Qt.Key.Key_PageDown, CTRL)
+    for digit in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3):  # need: three problems
+        key(qtbot, ws, digit)
+    ui.scriptView.editor("need_urgency").focus_target().setFocus()
+    key(qtbot, ws, Qt.Key.Key_1)  # critical
+    key(qtbot, ws, Qt.Key.Key_PageDown, CTRL)
+    ui.scriptView.editor("timeline_go_live").set_value("2026-05-15")
+    assert "No grade yet" not in ui.gradeLabel.text()
+    assert "Grade A" in ui.gradeLabel.text()
+    assert "Book a demo" in ui.recommendationLabel.text()
+    assert ui.scriptView.progress.value() == 6
+
+    qtbot.keyClicks(ui.callNotes, "Peak season starts in June.")
+    clock.advance(minutes=4, seconds=5)
+    ws._tick()
+    assert ui.callTimer.text() == "04:05"
+    key(qtbot, ws, Qt.Key.Key_1, CTRL)  # outcome: connected
+    assert ws.wrapup.outcome() is not None
+    assert ws.decision is Decision.DEMO  # follows the recommendation
+    save(qtbot, mine, ws)
+
+    [attempt] = attempts(mine)
+    assert (attempt.outcome, attempt.duration_seconds) == ("connected", 245)
+    assert attempt.notes == "Peak season starts in June."
+    assert attempt.answers["budget_amount"] == 40000
+    assert attempt.script_version == "2026.1"
+    fresh = next(r.lead for r in mine.model.rows() if r.lead.name == "Fresh Berlin")
+    assert (fresh.status, fresh.grade, fresh.attempt_count) == (Status.WORKING, "A", 1)
+    row = mine.model.position_of(fresh.id)
+    assert row is not None
+    assert mine.model.index(row, Column.ATTEMPTS).data() == "1"
+    panel = mine.ui.leadPanel
+    qtbot.waitUntil(lambda: panel.detail is not None and len(panel.detail.attempts) == 1)
+    assert "Grade A" in panel.callHistory.qualification.text()
+    tree = panel.callHistory.attempts
+    assert tree.topLevelItem(0).text(1) == "Connected"
+    first = tree.topLevelItem(0)
+    children = [first.child(i).text(0) for i in range(first.childCount())]
+    assert "Notes: Peak season starts in June." in children
+    assert "Budget: Is there budget for solving this? — Approved" in children
+
+
+def test_a_knock_out_ends_qualification_and_disqualifies(qtbot: QtBot, mine: MainWindow) -> None:
+    ws = open_call(qtbot, mine)
+    view = ws.ui.scriptView
+    view.editor("interest_trigger").set_value("evaluating")
+    view.editor("authority_role").set_value("influences")
+    assert view.is_shown("authority_access")  # ask only if they do not decide
+    view.editor("authority_access").set_value("no")  # knock-out: no access to who decides
+    assert "✖ Recommended: <b>Disqualify</b>" in ws.ui.recommendationLabel.text()
+    assert "Grade C" in ws.ui.gradeLabel.text()
+    assert not ws.ui.scriptView._blocks["need_urgency"].isEnabled()  # moot after the knock-out
+    assert ws.decision is Decision.DISQUALIFY
+    assert ws.ui.disqualifyReason.currentData() == "no_authority"
+    ws.pick_outcome(1)
+    save(qtbot, mine, ws)
+    lead_id = attempts(mine)[0].lead_id
+    last = LeadService(mine._ctx).events(lead_id)[-1]
+    assert (last.action, last.reason_code) == ("disqualify", "no_authority")
+    qtbot.waitUntil(lambda: "Fresh Berlin" not in [r.lead.name for r in mine.model.rows()])
+
+
+def test_the_workspace_does_not_close_without_an_outcome(qtbot: QtBot, mine: MainWindow) -> None:
+    ws = open_call(qtbot, mine)
+    qtbot.keyClicks(ws.ui.callNotes, "Rang twice")
+    qtbot.keyClick(ws.ui.callNotes, Qt.Key.Key_Escape)
+    assert ws.isVisible()
+    assert "needs an outcome" in ws.ui.workspaceMessage.text()
+    ws.close()
+    assert ws.isVisible()
+    ws.save()
+    assert "Choose how the call ended" in ws.ui.workspaceMessage.text()
+    assert ws.ui.callNotes.toPlainText() == "Rang twice"
+    ws.pick_outcome(3)
+    ws.close()
+    assert ws.isVisible()
+    assert "Save the call (Ctrl+S)" in ws.ui.workspaceMessage.text()
+    # Discarding takes two clicks and logs nothing.
+    qtbot.mouseClick(ws.ui.discardButton, Qt.MouseButton.LeftButton)
+    assert ws.isVisible()
+    qtbot.mouseClick(ws.ui.discardButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: mine.calls.workspace is None)
+    wait_idle(qtbot, mine)
+    assert attempts(mine) == []
+
+
+def test_a_callback_reappears_in_the_queue_when_it_is_due(
+    qtbot: QtBot, mine: MainWindow, clock: FakeClock
+) -> None:
+    ws = open_call(qtbot, mine)
+    assert not ws.ui.callbackAt.isVisible()
+    key(qtbot, ws, Qt.Key.Key_6, CTRL)  # callback requested
+    assert ws.ui.callbackAt.isVisible()
+    hint = ws.ui.callbackHint.text()
+    assert "their time (Europe/Berlin)" in hint
+    assert "outside" not in hint
+    due = ws.wrapup.callback_at()
+    assert due is not None
+    assert due.astimezone(ws._zone).hour == 15  # tomorrow, same time on their clock
+    save(qtbot, mine, ws)
+    views = mine.ui.viewFilter
+    views.setCurrentIndex(views.findText("Callbacks due"))
+    qtbot.waitUntil(lambda: not mine.model.is_loading)
+    wait_idle(qtbot, mine)
+    assert mine.model.rowCount() == 0
+    clock.current = due + timedelta(minutes=5)
+    mine.refresh()
+    qtbot.waitUntil(lambda: [r.lead.name for r in mine.model.rows()] == ["Fresh Berlin"])
+
+
+def test_a_wrong_number_is_not_dialled_again(qtbot: QtBot, mine: MainWindow) -> None:
+    ws = open_call(qtbot, mine)
+    ws.pick_outcome(8)  # wrong number
+    assert ws.decision is Decision.DISQUALIFY  # recommended: bad contact data
+    assert ws.ui.disqualifyReason.currentData() == "bad_contact"
+    ws.ui.decisionLater.click()  # keep the lead: the SDR looks for another number
+    assert not ws.ui.overrideReason.isVisible()  # deciding later overrides nothing
+    save(qtbot, mine, ws)
+    panel = mine.ui.leadPanel
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.summary.do_not_call)
+    assert "do not call" in panel.ui.leadPhoneLink.text()
+    assert "Wrong number" in panel.ui.leadPhoneLink.text()
+    qtbot.keyClick(mine.ui.queueView, Qt.Key.Key_C)
+    assert mine.calls.workspace is None
+    assert "marked do not call" in mine.ui.statusBar.currentMessage()
+
+
+def test_going_against_the_recommendation_asks_why(qtbot: QtBot, mine: MainWindow) -> None:
+    ws = open_call(qtbot, mine)
+    answers = {
+        "interest_trigger": "evaluating",
+        "interest_next_step": "yes",
+        "fit_employees": 320,
+        "fit_current_solution": "spreadsheets",
+        "budget_status": "approved",
+        "budget_amount": 40000,
+        "authority_role": "decides",
+        "need_problems": ["manual_work", "errors"],
+        "need_urgency": "critical",
+        "timeline_go_live": "2026-05-15",
+    }
+    for qid, value in answers.items():
+        ws.ui.scriptView.editor(qid).set_value(value)
+    ws.pick_outcome(1)
+    assert ws.decision is Decision.DEMO
+    ws.ui.decisionNurture.click()
+    assert ws.ui.overrideReason.isVisible()
+    ws.save()
+    assert "Say why" in ws.ui.workspaceMessage.text()
+    assert ws.isVisible()
+    qtbot.keyClicks(ws.ui.overrideReason, "Merger first; asked us to wait")
+    save(qtbot, mine, ws)
+    lead_id = attempts(mine)[0].lead_id
+    kinds = [e.action for e in LeadService(mine._ctx).events(lead_id)]
+    assert kinds[-2:] == ["recommendation_overridden", "nurture"]
+
+
+def test_a_partial_qualification_is_continued(qtbot: QtBot, mine: MainWindow) -> None:
+    ws = open_call(qtbot, mine)
+    ws.ui.scriptView.editor("interest_trigger").set_value("problem")
+    ws.ui.scriptView.editor("fit_employees").set_value(80)
+    ws.pick_outcome(6)
+    save(qtbot, mine, ws)
+    panel = mine.ui.leadPanel
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.qualification is not None)
+    assert "press C to continue" in panel.callHistory.qualification.text()
+    again = open_call(qtbot, mine)
+    assert again.ui.scriptView.answers() == {"interest_trigger": "problem", "fit_employees": 80}
+    assert "Continuing the qualification" in again.ui.scriptNotice.text()
+    assert "Previous calls (1)" in again.ui.previousCalls.text()
+    assert "Call 2" in again.ui.callAttemptInfo.text()
+    # The section list shows what is done: interest is half answered.
+    assert again.ui.scriptView.sectionList.item(0).text().startswith("◐")
+
+
+def test_a_failed_save_keeps_everything_typed(
+    qtbot: QtBot, make_window: WindowFactory, backend: str, database_url: str
+) -> None:
+    window = make_window(*QUEUE, lock_timeout_ms=300)
+    accept_all_and_show_mine(qtbot, window)
+    ws = open_call(qtbot, window)
+    lead_id = ws.setup.lead.id
+    ws.ui.scriptView.editor("interest_trigger").set_value("evaluating")
+    qtbot.keyClicks(ws.ui.callNotes, "They want a demo next week")
+    ws.pick_outcome(1)
+    if backend == "sqlite":
+        blocker: Any = sqlite3.connect(database_url.removeprefix("sqlite:///"))
+        blocker.execute("BEGIN IMMEDIATE")
+    else:
+        blocker = window._ctx.store.engine.connect()
+        blocker.begin()
+        blocker.execute(text("SELECT id FROM leads WHERE id = :id FOR UPDATE"), {"id": lead_id})
+    ws.save()
+    qtbot.waitUntil(lambda: ws.ui.saveButton.isEnabled(), timeout=10_000)
+    assert "busy" in ws.ui.workspaceMessage.text()
+    assert "Nothing you typed was lost" in ws.ui.workspaceMessage.text()
+    assert ws.isVisible()
+    assert ws.ui.callNotes.toPlainText() == "They want a demo next week"
+    assert ws.ui.scriptView.answers() == {"interest_trigger": "evaluating"}
+    blocker.rollback()
+    blocker.close()
+    save(qtbot, window, ws)
+    [attempt] = attempts(window)
+    assert attempt.notes == "They want a demo next week"
+
+
+def test_a_team_script_is_loaded_from_disk(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    script = tmp_path / "team-script.toml"
+    script.write_text(TEAM_SCRIPT, encoding="utf-8")
+    window = make_window(*QUEUE, rules=Rules(default_region="DE", call_script_file=str(script)))
+    accept_all_and_show_mine(qtbot, window)
+    ws = open_call(qtbot, window)
+    assert "Team script (version 7)" in ws.ui.scriptNotice.text()
+    assert ws.ui.scriptView.sectionList.count() == 1
+    assert not ws.ui.workspaceMessage.isVisible()
+    ws.ui.scriptView.editor("pain").set_value("yes")
+    ws.ui.scriptView.editor("seats").set_value(25)
+    assert "Grade A" in ws.ui.gradeLabel.text()
+    ws.pick_outcome(1)
+    save(qtbot, window, ws)
+    with window._ctx.store.read() as s:
+        q = s.scalars(select(Qualification)).one()
+        assert (q.script_id, q.script_version, q.grade) == ("team", "7", "A")
+
+
+def test_a_broken_team_script_is_reported_clearly(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    script = tmp_path / "team-script.toml"
+    script.write_text(TEAM_SCRIPT.replace('[[grades]]\ngrade = "C"', '[[grades]]\ngrade = "c"'))
+    window = make_window(*QUEUE, rules=Rules(default_region="DE", call_script_file=str(script)))
+    accept_all_and_show_mine(qtbot, window)
+    ws = open_call(qtbot, window)
+    message = ws.ui.workspaceMessage.text()
+    assert ws.ui.workspaceMessage.isVisible()
+    assert f"{script}, line 11:" in message
+    assert "grade “c”" in message
+    assert "default script until the file is fixed" in message
+    assert "Standard qualification (BANT)" in ws.ui.scriptNotice.text()
+
+
+def test_c_on_a_new_lead_explains_what_to_do_first(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window.ui.queueView, Qt.Key.Key_C)
+    assert window.calls.workspace is None
+    assert "Accept Fresh Berlin first (A)" in window.ui.statusBar.currentMessage()
+    assert window.ui.actionStartCall.toolTip() == "Start call (C)"

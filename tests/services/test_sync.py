@@ -1,0 +1,103 @@
+"""Every client learns what the team did, from the event log, pushed or polled."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from sqlalchemy import text
+
+from sdrdesk.db.engine import Store
+from sdrdesk.db.notify import PostgresListener
+from sdrdesk.domain.errors import StoreUnavailableError
+from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.dto import UserInfo
+from sdrdesk.services.sync import EventCursor, SyncService
+from sdrdesk.services.triage import TriageService
+from tests.factories import add_leads
+
+
+def test_changes_since_reads_each_event_once(ctx: ServiceContext, sdr: UserInfo) -> None:
+    sync = SyncService(ctx)
+    cursor = EventCursor(last_id=sync.head())
+    ids = add_leads(ctx, {"first_name": "A"}, {"first_name": "B"})
+    batch = sync.changes_since(cursor)
+    assert [(c.lead_id, c.action) for c in batch.changes] == [
+        (ids[0], "hand_off"),
+        (ids[1], "hand_off"),
+    ]
+    TriageService(ctx).accept(ids[0], actor_id=sdr.id)
+    batch = sync.changes_since(cursor)
+    assert [(c.lead_id, c.action, c.actor) for c in batch.changes] == [
+        (ids[0], "accept", "Anna Schmidt")
+    ]
+    assert sync.changes_since(cursor).changes == ()
+
+
+def test_a_flood_of_changes_asks_for_a_reload(ctx: ServiceContext) -> None:
+    sync = SyncService(ctx)
+    cursor = EventCursor(last_id=sync.head())
+    add_leads(ctx, *({"first_name": f"L{i}"} for i in range(520)))
+    batch = sync.changes_since(cursor)
+    assert batch.truncated
+    assert sync.changes_since(cursor).changes == ()
+
+
+def test_gaps_left_by_slow_commits_are_read_later() -> None:
+    cursor = EventCursor(last_id=10)
+    cursor.advance([11, 14], now=0.0)  # 12 and 13 are still being committed elsewhere
+    assert cursor.last_id == 14
+    assert set(cursor.gaps) == {12, 13}
+    cursor.advance([12], now=1.0)
+    assert set(cursor.gaps) == {13}
+    cursor.advance([], now=100.0)  # never came: a rolled-back insert
+    assert cursor.gaps == {}
+
+
+@pytest.mark.postgres_only
+def test_postgres_pushes_a_commit_to_a_listener_within_a_second(
+    ctx: ServiceContext, sdr: UserInfo
+) -> None:
+    listener = SyncService(ctx).change_signal()
+    assert listener.wait(0.1)  # connected; anything before must be read
+    assert not listener.wait(0.2)  # quiet
+    lead_id = add_leads(ctx, {"first_name": "Push"})[0]
+    woke: list[float] = []
+
+    def wait() -> None:
+        start = time.monotonic()
+        if listener.wait(2.0):
+            woke.append(time.monotonic() - start)
+
+    waiter = threading.Thread(target=wait)
+    waiter.start()
+    time.sleep(0.1)
+    TriageService(ctx).accept(lead_id, actor_id=sdr.id)
+    waiter.join()
+    listener.close()
+    assert woke
+    assert woke[0] < 1.0
+
+
+@pytest.mark.postgres_only
+def test_a_listener_survives_a_dropped_connection(ctx: ServiceContext, store: Store) -> None:
+    listener = SyncService(ctx).change_signal()
+    assert isinstance(listener, PostgresListener)
+    assert listener.wait(0.1)
+    with store.engine.begin() as conn:
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE application_name = 'sdrdesk-listen'"
+            )
+        )
+
+    def wait_until_it_notices() -> None:
+        for _ in range(20):
+            listener.wait(0.2)
+
+    with pytest.raises(StoreUnavailableError, match="cannot be reached"):
+        wait_until_it_notices()
+    assert listener.wait(0.2)  # reconnected: the client reads what it missed
+    listener.close()
