@@ -17,6 +17,18 @@ from tests.factories import add_leads
 
 WindowFactory = Callable[..., MainWindow]
 
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard(qapp: Any) -> Iterator[None]:
+    """Hand back what a test copied while Python still runs: offscreen Qt keeps the
+    clipboard's QMimeData in a static that is destroyed after the interpreter, and
+    destroying a Python-made QMimeData then crashes the process on exit."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().clear()
+
+
 # Office hours in Berlin, London and New York at the fake clock's 14:30 UTC.
 QUEUE = [
     {
