@@ -92,13 +92,28 @@ def parse_phone(raw: str | None, default_region: str, country: str | None = None
     extension = number.extension or None
     if number_region is not None:
         quality = PhoneQuality.VALID
-    elif phonenumbers.is_possible_number(number):
+    elif _possible(number):
         quality = PhoneQuality.POSSIBLE
         number_region = phonenumbers.region_code_for_number(number)
     else:
         return PhoneInfo(text, None, PhoneQuality.INVALID, None, extension)
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return PhoneInfo(text, e164, quality, number_region, extension)
+
+
+MIN_POSSIBLE_DIGITS = 6  # fewer is an extension or a fragment, not a number to dial
+
+
+def _possible(number: phonenumbers.PhoneNumber) -> bool:
+    """Whether a number that is not valid could still be dialled from anywhere: the
+    right length for its country (not only locally) and at least six digits."""
+    import phonenumbers
+
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    return (
+        reason == phonenumbers.ValidationResult.IS_POSSIBLE
+        and len(phonenumbers.national_significant_number(number)) >= MIN_POSSIBLE_DIGITS
+    )
 
 
 _patterns_kept = False

@@ -42,13 +42,24 @@ def test_extension_is_kept_apart_from_the_number() -> None:
     assert contact.tel_uri(info.e164, info.extension) == "tel:+12404522332;ext=4601"
 
 
-@pytest.mark.parametrize("raw", ["call me", "n/a", "+49 0", "12", "🙂"])
+@pytest.mark.parametrize("raw", ["call me", "n/a", "+49 0", "12", "12345", "030 12", "🙂"])
 def test_junk_is_not_dialable_but_the_text_is_kept(raw: str) -> None:
     info = contact.parse_phone(raw, "DE")
-    assert info.quality in {PhoneQuality.INVALID, PhoneQuality.POSSIBLE}
+    assert info.quality is PhoneQuality.INVALID
     assert info.raw == raw
-    if info.quality is PhoneQuality.INVALID:
-        assert info.e164 is None
+    assert info.e164 is None
+
+
+def test_a_local_only_number_is_not_dialable() -> None:
+    info = contact.parse_phone("555-0100", "US")  # seven digits: no area code
+    assert info.quality is PhoneQuality.INVALID
+    assert info.e164 is None
+
+
+def test_a_full_length_number_outside_the_assigned_ranges_is_only_possible() -> None:
+    info = contact.parse_phone("(212) 155-0100", "US")  # exchanges never start with 1
+    assert info.quality is PhoneQuality.POSSIBLE
+    assert info.e164 == "+12121550100"
 
 
 def test_missing_phone() -> None:
