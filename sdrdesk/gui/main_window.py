@@ -427,6 +427,9 @@ class MainWindow(QMainWindow):
         )
 
     def _load_count(self) -> None:
+        if self.model.search_total is not None:  # a search counted its matches already
+            self._set_count(self.model.search_total)
+            return
         query = self.model.query
         self.background.run(lambda: self.queue_service.count(query), self._set_count, key="count")
 
@@ -440,7 +443,8 @@ class MainWindow(QMainWindow):
             text = f"{self.model.rowCount():,}" + ("+" if self.model.canFetchMore() else "")
         else:
             text = f"{total:,}"
-        self._count_label.setText(self.tr("%1 leads").replace("%1", text))
+        label = self.tr("%1 lead") if text == "1" else self.tr("%1 leads")
+        self._count_label.setText(label.replace("%1", text))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.row(current.row()) if current.isValid() else None

@@ -52,7 +52,7 @@ from sdrdesk.services.dto import LeadSummary
 from sdrdesk.services.lead_rows import summary_from_row, summary_select
 
 PAGE_SIZE = 100
-SEARCH_LIMIT = 5000  # matches a search orders; more means the search is too broad
+SEARCH_LIMIT = 500  # matches a search puts in order; more means the search is too broad
 
 
 class QueueView(StrEnum):
@@ -182,6 +182,7 @@ class QueuePage:
     rows: tuple[QueueRow, ...]
     next: QueueCursor | None
     note: str | None = None  # for the SDR, e.g. that a search matched too many leads
+    matched: int | None = None  # a search's leads in the view (at most SEARCH_LIMIT)
 
     @property
     def lead_ids(self) -> list[int]:
@@ -312,7 +313,7 @@ class QueueService:
         ).all()
         ordered = sorted(keys, key=lambda row: self._search_key(query, row._mapping, cursor))
         cursor = replace(cursor, search_ids=tuple(r.id for r in ordered))
-        page = self._search_page(session, cursor, size)
+        page = replace(self._search_page(session, cursor, size), matched=len(ordered))
         if truncated:
             note = (
                 f"More than {SEARCH_LIMIT:,} leads match; only the newest {SEARCH_LIMIT:,} "

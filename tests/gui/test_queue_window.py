@@ -168,12 +168,27 @@ def test_search_narrows_the_queue(qtbot: QtBot, window: MainWindow) -> None:
     assert window.ui.queueFilter.hasFocus()
     qtbot.keyClicks(window.ui.queueFilter, "cobalt")
     qtbot.waitUntil(lambda: names(window) == ["Warm NewYork"])
+    count = child(window, QLabel, "queueCount")
+    qtbot.waitUntil(lambda: count.text() == "1 lead")
     qtbot.keyClick(window.ui.queueFilter, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: len(names(window)) == len(QUEUE))
+    qtbot.waitUntil(lambda: count.text() == f"{len(QUEUE)} leads")
     # Typing in the search box never triggers a single-key shortcut.
     qtbot.keyClicks(window.ui.queueFilter, "ar")
     wait_idle(qtbot, window)
     assert [e.action for e in LeadService(window._ctx).events()] == ["hand_off"] * len(QUEUE)
+
+
+def test_a_too_broad_search_says_so_in_the_status_bar(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sdrdesk.services.queue as queue_module
+
+    monkeypatch.setattr(queue_module, "SEARCH_LIMIT", 2)
+    press(qtbot, window, "/")
+    qtbot.keyClicks(window.ui.queueFilter, "n")  # Nordlicht, NewYork, Night
+    qtbot.waitUntil(lambda: "More than 2 leads match" in window.statusBar().currentMessage())
+    assert len(names(window)) == 2
 
 
 def test_source_and_view_filters(qtbot: QtBot, window: MainWindow) -> None:

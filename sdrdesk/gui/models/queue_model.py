@@ -104,6 +104,7 @@ class QueueModel(QAbstractTableModel):
         self._loading = False
         self._page_size = 100
         self.note: str | None = None  # what the service said about the current query
+        self.search_total: int | None = None  # a search's matches, counted by the service
 
     # --- Qt model API -------------------------------------------------------------------
 
@@ -200,6 +201,7 @@ class QueueModel(QAbstractTableModel):
 
     def _first_arrived(self, page: QueuePage) -> None:
         self.note = page.note
+        self.search_total = page.matched
         self.beginResetModel()
         self._rows = list(page.rows)
         self._cursor = page.next
