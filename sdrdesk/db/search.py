@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, literal_column, select, text
+from sqlalchemy import ColumnElement, Select, Subquery, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from sdrdesk.db.models import Lead
@@ -33,6 +33,16 @@ def search_terms(text_: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text_)][:MAX_TERMS]
 
 
+def _fts_query(terms: list[str]) -> str:
+    """An FTS5 query: every term as a quoted word prefix."""
+    return " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
+
+
+def _ts_query(terms: list[str]) -> str:
+    """A PostgreSQL ``tsquery``: every term as a quoted word prefix."""
+    return " & ".join("'" + t.replace("'", "''").replace("\\", "") + "':*" for t in terms)
+
+
 def matches(dialect: str, terms: list[str]) -> ColumnElement[bool]:
     """A WHERE clause: the lead has a word starting with each term.
 
@@ -40,14 +50,14 @@ def matches(dialect: str, terms: list[str]) -> ColumnElement[bool]:
     per-time-zone streams) use the condition, the search index is asked once.
     """
     if dialect == "sqlite":
-        query = " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
+        query = _fts_query(terms)
         found: Select[Any] = (
             select(literal_column("rowid").label("id"))
             .select_from(text("lead_search"))
             .where(text("lead_search MATCH :fts_query").bindparams(fts_query=query))
         )
     else:
-        tsquery = " & ".join("'" + t.replace("'", "''").replace("\\", "") + "':*" for t in terms)
+        tsquery = _ts_query(terms)
         found = select(Lead.id).where(
             text(f"({PG_SEARCH_VECTOR}) @@ to_tsquery('simple', :ts_query)").bindparams(
                 ts_query=tsquery
@@ -57,27 +67,31 @@ def matches(dialect: str, terms: list[str]) -> ColumnElement[bool]:
     return Lead.id.in_(select(ids.c.id))
 
 
-def matching_ids(session: Session, terms: list[str], limit: int) -> list[int]:
-    """Up to ``limit`` ids of leads matching all ``terms``, newest first."""
-    if session.get_bind().dialect.name == "sqlite":
-        query = " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
-        rows = session.execute(
-            text(
-                "SELECT rowid FROM lead_search WHERE lead_search MATCH :q "
-                "ORDER BY rowid DESC LIMIT :n"
-            ),
-            {"q": query, "n": limit},
+def newest_matches(dialect: str, terms: list[str], limit: int) -> Subquery:
+    """A subquery (column ``id``) of up to ``limit`` leads matching all ``terms``, newest
+    first. Joined to ``leads`` it makes the database read the index first and then look
+    up just these leads, whatever other index the rest of the query could use."""
+    if dialect == "sqlite":
+        query = _fts_query(terms)
+        rowid: ColumnElement[int] = literal_column("lead_search.rowid")
+        found: Select[Any] = (
+            select(rowid.label("id"))
+            .select_from(text("lead_search"))
+            .where(text("lead_search MATCH :fts_query").bindparams(fts_query=query))
+            .order_by(rowid.desc())
         )
-        return [int(r[0]) for r in rows]
-    tsquery = " & ".join("'" + t.replace("'", "''").replace("\\", "") + "':*" for t in terms)
-    rows = session.execute(
-        text(
-            f"SELECT id FROM leads WHERE ({PG_SEARCH_VECTOR}) @@ to_tsquery('simple', :q) "
-            "ORDER BY id DESC LIMIT :n"
-        ),
-        {"q": tsquery, "n": limit},
-    )
-    return [int(r[0]) for r in rows]
+    else:
+        tsquery = _ts_query(terms)
+        found = (
+            select(Lead.id)
+            .where(
+                text(f"({PG_SEARCH_VECTOR}) @@ to_tsquery('simple', :ts_query)").bindparams(
+                    ts_query=tsquery
+                )
+            )
+            .order_by(Lead.id.desc())
+        )
+    return found.limit(limit).subquery("newest_matches")
 
 
 def index_new_leads(session: Session, first_id: int, last_id: int) -> None:

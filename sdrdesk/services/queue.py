@@ -37,7 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from sdrdesk.db.models import Lead
-from sdrdesk.db.search import matches, matching_ids, search_terms
+from sdrdesk.db.search import matches, newest_matches, search_terms
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.urgency import (
     Reachability,
@@ -302,15 +302,26 @@ class QueueService:
     ) -> QueuePage:
         """A search: the matching leads (at most SEARCH_LIMIT, newest first) read by their
         sort keys only, put in the view's order here, then shown a page at a time."""
-        found = matching_ids(session, terms, SEARCH_LIMIT + 1)
-        truncated = len(found) > SEARCH_LIMIT
+        found = newest_matches(session.get_bind().dialect.name, terms, SEARCH_LIMIT + 1)
         query = cursor.query
         names = ("time_zone", "handed_off_at", "score", *_SORT_ATTRIBUTES.get(query.sort, ()))
-        keys = session.execute(
-            select(Lead.id, *(getattr(Lead, n) for n in dict.fromkeys(names))).where(
-                Lead.id.in_(found[:SEARCH_LIMIT]), *self._base(session, query, search=False)
+        # Every match, with its sort keys where it belongs in the view (else NULLs): one
+        # query that also tells whether there were more matches than SEARCH_LIMIT.
+        rows = session.execute(
+            select(
+                found.c.id,
+                Lead.id.label("lead_id"),
+                *(getattr(Lead, n) for n in dict.fromkeys(names)),
             )
+            .select_from(
+                found.outerjoin(
+                    Lead, and_(Lead.id == found.c.id, *self._base(session, query, search=False))
+                )
+            )
+            .order_by(found.c.id.desc())
         ).all()
+        truncated = len(rows) > SEARCH_LIMIT
+        keys = [row for row in rows[:SEARCH_LIMIT] if row.lead_id is not None]
         ordered = sorted(keys, key=lambda row: self._search_key(query, row._mapping, cursor))
         cursor = replace(cursor, search_ids=tuple(r.id for r in ordered))
         page = replace(self._search_page(session, cursor, size), matched=len(ordered))
