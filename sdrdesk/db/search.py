@@ -81,16 +81,21 @@ def newest_matches(dialect: str, terms: list[str], limit: int) -> Subquery:
             .order_by(rowid.desc())
         )
     else:
-        tsquery = _ts_query(terms)
-        found = (
+        # MATERIALIZED: all matches come from the GIN index, then the newest are kept.
+        # Left to itself the planner may walk the primary key backwards instead, and
+        # compute every lead's text vector until it has found enough (seconds for a rare
+        # word in a big table).
+        hits = (
             select(Lead.id)
             .where(
                 text(f"({PG_SEARCH_VECTOR}) @@ to_tsquery('simple', :ts_query)").bindparams(
-                    ts_query=tsquery
+                    ts_query=_ts_query(terms)
                 )
             )
-            .order_by(Lead.id.desc())
+            .cte("search_hits")
+            .prefix_with("MATERIALIZED")
         )
+        found = select(hits.c.id).order_by(hits.c.id.desc())
     return found.limit(limit).subquery("newest_matches")
 
 

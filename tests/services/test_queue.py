@@ -184,15 +184,19 @@ def test_postgres_search_uses_the_gin_index(ctx: ServiceContext, sdr: UserInfo) 
     from sqlalchemy import select, text
 
     from sdrdesk.db.models import Lead
-    from sdrdesk.db.search import matches
+    from sdrdesk.db.search import matches, newest_matches
 
     add_leads(ctx, {"last_name": "Müller", "email": "m@example.com"})
-    query = select(Lead.id).where(matches("postgresql", ["mül"]))
-    with ctx.store.engine.connect() as conn:
-        conn.execute(text("SET enable_seqscan = off"))
-        compiled = query.compile(conn, compile_kwargs={"literal_binds": True})
-        plan = "\n".join(r[0] for r in conn.execute(text(f"EXPLAIN {compiled}")))
-    assert "ix_leads_search" in plan
+    newest = newest_matches("postgresql", ["mül"], 501)
+    for query in (
+        select(Lead.id).where(matches("postgresql", ["mül"])),
+        select(newest.c.id).select_from(newest.outerjoin(Lead, Lead.id == newest.c.id)),
+    ):
+        with ctx.store.engine.connect() as conn:
+            conn.execute(text("SET enable_seqscan = off"))
+            compiled = query.compile(conn, compile_kwargs={"literal_binds": True})
+            plan = "\n".join(r[0] for r in conn.execute(text(f"EXPLAIN {compiled}")))
+        assert "ix_leads_search" in plan
 
 
 def test_search_results_follow_the_urgency_order(
