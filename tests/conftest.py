@@ -121,13 +121,15 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """A ``postgres_only`` test has no SQLite variant (deselected, not skipped)."""
+    """A ``postgres_only`` test has no SQLite variant, a ``sqlite_only`` test no PostgreSQL
+    variant (deselected, not skipped)."""
     keep: list[pytest.Item] = []
     drop: list[pytest.Item] = []
     for item in items:
         callspec = getattr(item, "callspec", None)
-        sqlite_variant = callspec is not None and callspec.params.get("backend") == "sqlite"
-        (drop if sqlite_variant and item.get_closest_marker("postgres_only") else keep).append(item)
+        backend = callspec.params.get("backend") if callspec is not None else None
+        other = {"sqlite": "postgres_only", "postgresql": "sqlite_only"}.get(backend or "")
+        (drop if other and item.get_closest_marker(other) else keep).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep

@@ -28,10 +28,12 @@ from sqlalchemy import (
     false,
     func,
     literal,
+    literal_column,
     or_,
     select,
     text,
     tuple_,
+    type_coerce,
     union_all,
 )
 from sqlalchemy.orm import Session
@@ -419,7 +421,16 @@ class QueueService:
         positions = dict(cursor.stream_pos)
         done = set(cursor.done_streams)
         cutoff = cursor.now - cursor.rules.speed_to_lead
-        base = [*self._base(session, cursor.query), Lead.handed_off_at < cutoff]
+        handed_off: ColumnElement[datetime] = Lead.__table__.c.handed_off_at
+        if session.get_bind().dialect.name == "sqlite":
+            # "+column": the same value, but no index range. Otherwise SQLite (without
+            # statistics) reads the overdue range of the hand-off index and sorts every
+            # overdue lead, instead of walking ix_leads_zone_queue in order (a quarter
+            # second at 100,000 leads, seconds at a million).
+            handed_off = type_coerce(
+                literal_column("+leads.handed_off_at"), Lead.handed_off_at.type
+            )
+        base = [*self._base(session, cursor.query), handed_off < cutoff]
         wanted = [(key, positions.get(key)) for key in streams if key not in done]
         fetched = _stream_keys(session, base, wanted, n)
         merged = heapq.merge(*(_keyed(key, keys) for key, keys in fetched.items()))

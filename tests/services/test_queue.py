@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -227,3 +228,31 @@ def test_a_search_matching_too_many_leads_says_so(
     assert "More than 10 leads match" in page.note
     newest = sorted(mixed_queue)[-10:]
     assert sorted(r.lead.id for r in page.rows) == newest
+
+
+@pytest.mark.sqlite_only
+def test_overdue_leads_are_read_in_index_order_not_sorted(
+    ctx: ServiceContext, sdr: UserInfo, mixed_queue: list[int]
+) -> None:
+    """The overdue part of the queue walks ix_leads_zone_queue; sorting every overdue lead
+    instead took a quarter second per page at 100,000 leads."""
+    from sqlalchemy import event
+
+    statements: list[tuple[str, Any]] = []
+
+    def capture(_c: Any, _cur: Any, statement: str, params: Any, *_rest: Any) -> None:
+        statements.append((statement, params))
+
+    event.listen(ctx.store.engine, "before_cursor_execute", capture)
+    try:
+        _all(QueueService(ctx), QueueQuery(user_id=sdr.id), 7)
+    finally:
+        event.remove(ctx.store.engine, "before_cursor_execute", capture)
+    stream_reads = [(s, p) for s, p in statements if "AS n" in s]
+    assert stream_reads
+    with ctx.store.engine.connect() as conn:
+        for statement, params in stream_reads:
+            plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params).all()
+            details = " / ".join(str(row[-1]) for row in plan)
+            assert "ix_leads_zone_queue" in details
+            assert "TEMP B-TREE" not in details, details
