@@ -123,11 +123,15 @@ def _check_company_size(c: Criterion, f: LeadFacts) -> tuple[Verdict, str]:
     minimum = c.params.get("min")
     maximum = c.params.get("max")
     top = high if high is not None else float("inf")
-    if minimum is not None and top < minimum:
-        return Verdict.FAIL, f"{f.company_size} employees"
-    if maximum is not None and low > maximum:
-        return Verdict.FAIL, f"{f.company_size} employees"
-    return Verdict.PASS, f"{f.company_size} employees"
+    detail = f"{f.company_size} employees"
+    if (minimum is not None and top < minimum) or (maximum is not None and low > maximum):
+        return Verdict.FAIL, detail
+    # A range on both sides of a limit ("11-50" against "at least 50") is not a fit yet.
+    if minimum is not None and low < minimum:
+        return Verdict.UNKNOWN, f"{detail}: maybe fewer than {minimum}"
+    if maximum is not None and top > maximum:
+        return Verdict.UNKNOWN, f"{detail}: maybe more than {maximum}"
+    return Verdict.PASS, detail
 
 
 def _check_country(c: Criterion, f: LeadFacts) -> tuple[Verdict, str]:

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 30
+COUNT_DELAY_MS = 300  # a burst of changes (a colleague's import) is counted once
 TICK_MS = 30_000
 SAMPLE_COUNT = 200
 
@@ -278,6 +279,10 @@ class MainWindow(QMainWindow):
         view.verticalHeader().setDefaultSectionSize(24)
         view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.loaded.connect(self._queue_loaded)
+        # The count in the status bar follows leads leaving and joining the view.
+        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._load_count)
+        self.model.members_changed.connect(self._count_timer.start)
         self.model.load_failed.connect(lambda exc: self.show_error(exc, "Loading the queue"))
         self.model.modelReset.connect(self._update_count)
         self.model.rowsRemoved.connect(self._update_count)

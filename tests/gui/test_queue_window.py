@@ -103,6 +103,8 @@ def test_accept_is_one_key_and_moves_to_the_next_lead(qtbot: QtBot, window: Main
     assert fresh.status is Status.SAL
     assert fresh.owner == "anna"
     assert window.ui.actionUndo.isEnabled()
+    count = child(window, QLabel, "queueCount")
+    qtbot.waitUntil(lambda: count.text() == f"{len(QUEUE) - 1} leads")
     assert "Accepted Fresh Berlin" in child(window, QLabel, "undoLabel").text()
 
 

@@ -86,6 +86,7 @@ _MUTED = QColor("#7a7a7a")
 class QueueModel(QAbstractTableModel):
     loaded = Signal(bool)  # True for a first page (a new query), False for more rows
     load_failed = Signal(object)
+    members_changed = Signal()  # leads left or joined the view (not paging)
 
     def __init__(
         self,
@@ -105,6 +106,17 @@ class QueueModel(QAbstractTableModel):
         self._page_size = 100
         self.note: str | None = None  # what the service said about the current query
         self.search_total: int | None = None  # a search's matches, counted by the service
+        # Leads leaving or joining a search's rows (triaged, undone, a colleague's change).
+        self._paging = False
+        self.rowsRemoved.connect(lambda _p, first, last: self._members_changed(first - last - 1))
+        self.rowsInserted.connect(lambda _p, first, last: self._members_changed(last - first + 1))
+
+    def _members_changed(self, change: int) -> None:
+        if self._paging:
+            return
+        if self.search_total is not None:
+            self.search_total = max(0, self.search_total + change)
+        self.members_changed.emit()
 
     # --- Qt model API -------------------------------------------------------------------
 
@@ -216,9 +228,11 @@ class QueueModel(QAbstractTableModel):
         self._cursor = page.next
         if fresh:
             first = len(self._rows)
+            self._paging = True
             self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
             self._rows.extend(fresh)
             self.endInsertRows()
+            self._paging = False
         self.loaded.emit(False)
 
     def _failed(self, exc: Exception) -> None:
