@@ -84,10 +84,16 @@ def client(url: str, name: str, seconds: float, start_at: float, out: Any) -> No
                 except StoreUnavailableError:
                     time.sleep(0.5)  # the window shows its banner and keeps trying
                     continue
-                batch = sync.changes_since(cursor)
+                trial = cursor.copy()  # as the window does: kept once applied
+                try:
+                    batch = sync.changes_since(trial)
+                    fresh = queue_service.rows_for(sorted(batch.lead_ids), query)
+                except StoreUnavailableError:
+                    time.sleep(0.5)  # the window shows its banner and reads again
+                    continue
+                cursor.last_id, cursor.gaps = trial.last_id, trial.gaps
                 if not batch.changes:
                     continue
-                fresh = queue_service.rows_for(sorted(batch.lead_ids), query)
                 # Patch the copy of the queue as the window's model does.
                 by_id = {r.lead.id: r for r in fresh}
                 kept = [r for r in rows if r.lead.id not in batch.lead_ids]

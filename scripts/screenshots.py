@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         settle()
         view.setFocus()
     QTest.keyClick(view, Qt.Key.Key_J)  # look at the next lead
+    wait(lambda: not window._count_timer.isActive())
     settle()
     window.grab().save(str(out / "queue-window.png"))
 

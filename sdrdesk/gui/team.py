@@ -75,17 +75,20 @@ class TeamController(QObject):
         query = self._host.model.query
         sync, queue = self._sync, self._host.queue_service
 
-        def read() -> tuple[ChangeBatch, list[QueueRow]]:
-            batch = sync.changes_since(cursor)
+        def read() -> tuple[EventCursor, ChangeBatch, list[QueueRow]]:
+            trial = cursor.copy()  # kept once applied: a failed read is read again
+            batch = sync.changes_since(trial)
             if batch.truncated or not batch.changes:
-                return batch, []
-            return batch, queue.rows_for(sorted(batch.lead_ids), query)
+                return trial, batch, []
+            return trial, batch, queue.rows_for(sorted(batch.lead_ids), query)
 
         self._host.background.run(read, self._apply, self._fetch_failed)
 
-    def _apply(self, result: tuple[ChangeBatch, list[QueueRow]]) -> None:
+    def _apply(self, result: tuple[EventCursor, ChangeBatch, list[QueueRow]]) -> None:
         self._fetching = False
-        batch, rows = result
+        cursor, batch, rows = result
+        if self._cursor is not None:
+            self._cursor = cursor
         if batch.truncated:
             self._host.notify("Many leads changed; the queue was reloaded.")
             self._host.refresh()

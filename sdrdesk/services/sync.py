@@ -49,6 +49,11 @@ class EventCursor:
     last_id: int = 0
     gaps: dict[int, float] = field(default_factory=dict)  # missing id -> first noticed
 
+    def copy(self) -> EventCursor:
+        """A copy to read with: keep it only once what was read has been applied, so a
+        connection lost half-way loses nothing."""
+        return EventCursor(self.last_id, dict(self.gaps))
+
     def advance(self, ids: list[int], now: float) -> None:
         seen = set(ids)
         for event_id in ids:
