@@ -350,13 +350,7 @@ class QueueService:
 
     def _search_page(self, session: Session, cursor: QueueCursor, size: int) -> QueuePage:
         ids = (cursor.search_ids or ())[cursor.offset : cursor.offset + size]
-        leads = {
-            lead.id: lead
-            for lead in map(
-                summary_from_row, session.execute(summary_select().where(Lead.id.in_(ids)))
-            )
-        }
-        rows = tuple(_row(leads[i], cursor.now, cursor.rules) for i in ids if i in leads)
+        rows = tuple(_rows_in_order(session, ids, cursor))
         more = cursor.offset + size < len(cursor.search_ids or ())
         return QueuePage(rows, replace(cursor, offset=cursor.offset + size) if more else None)
 
@@ -444,13 +438,7 @@ class QueueService:
             if len(keys) < n and (not keys or positions.get(key) == keys[-1]):
                 done.add(key)
         ids = [pos[2] for _, pos in taken if pos is not None]
-        leads = {
-            lead.id: lead
-            for lead in map(
-                summary_from_row, session.execute(summary_select().where(Lead.id.in_(ids)))
-            )
-        }
-        rows = [_row(leads[i], cursor.now, cursor.rules) for i in ids if i in leads]
+        rows = _rows_in_order(session, ids, cursor)
         return rows, replace(
             cursor, stream_pos=tuple(positions.items()), done_streams=frozenset(done)
         )
@@ -471,6 +459,14 @@ class QueueService:
 
 
 # --- helpers ------------------------------------------------------------------------------
+
+
+def _rows_in_order(session: Session, ids: Sequence[int], cursor: QueueCursor) -> list[QueueRow]:
+    """The queue rows of these leads, in the order of ``ids`` (leads gone meanwhile are
+    left out)."""
+    statement = summary_select().where(Lead.id.in_(ids))
+    leads = {lead.id: lead for lead in map(summary_from_row, session.execute(statement))}
+    return [_row(leads[i], cursor.now, cursor.rules) for i in ids if i in leads]
 
 
 def _row(lead: LeadSummary, now: datetime, rules: UrgencyRules) -> QueueRow:
