@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from sdrdesk.db.reporting import grouped_median, seconds_between
+from sdrdesk.db.reporting import seconds_between, with_group_medians
 from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped
 from sdrdesk.services.reports.common import count_if, user_names
 from sdrdesk.services.reports.filters import ReportFilter
@@ -71,13 +71,7 @@ def funnel(session: Session, f: ReportFilter, by: Breakdown, dialect: str) -> li
         .group_by(g.c.grp)
         .subquery("counts")
     )
-    mql_median = grouped_median(g, "mql_secs", ["grp"], dialect)
-    sal_median = grouped_median(g, "sal_secs", ["grp"], dialect)
-    query = (
-        select(counts, mql_median.c.median, sal_median.c.median)
-        .outerjoin(mql_median, mql_median.c.grp == counts.c.grp)
-        .outerjoin(sal_median, sal_median.c.grp == counts.c.grp)
-    )
+    query = with_group_medians(counts, g, ["mql_secs", "sal_secs"], dialect)
     names = user_names(session) if by is Breakdown.SDR else {}
     rows: list[FunnelRow] = []
     total: FunnelRow | None = None

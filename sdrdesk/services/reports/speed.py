@@ -16,7 +16,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from sdrdesk.db.models import Lead, User
-from sdrdesk.db.reporting import grouped_median, seconds_between
+from sdrdesk.db.reporting import seconds_between, with_group_medians
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped
 from sdrdesk.services.reports.common import count_if, user_names
@@ -132,13 +132,7 @@ def speed(
         .group_by(g.c.grp)
         .subquery("counts")
     )
-    triage_median = grouped_median(g, "triage_secs", ["grp"], dialect)
-    call_median = grouped_median(g, "call_secs", ["grp"], dialect)
-    query = (
-        select(counts, triage_median.c.median, call_median.c.median)
-        .outerjoin(triage_median, triage_median.c.grp == counts.c.grp)
-        .outerjoin(call_median, call_median.c.grp == counts.c.grp)
-    )
+    query = with_group_medians(counts, g, ["triage_secs", "call_secs"], dialect)
     names = user_names(session) if by is Breakdown.SDR else {}
     rows: list[SpeedRow] = []
     total: SpeedRow | None = None
