@@ -13,7 +13,6 @@ from sdrdesk.db.migrate import SCHEMA_HEAD, current_revision, upgrade
 from sdrdesk.domain.lifecycle import ReasonStage
 from sdrdesk.domain.users import Role
 from sdrdesk.services.dto import to_jsonable
-from sdrdesk.services.reasons import ReasonService
 from sdrdesk.services.users import UserService
 
 
@@ -203,6 +202,8 @@ def cmd_users_add(args: argparse.Namespace) -> int:
 
 
 def cmd_reasons_list(args: argparse.Namespace) -> int:
+    from sdrdesk.services.reasons import ReasonService
+
     reasons = ReasonService(open_for(args).services).list_reasons(include_inactive=args.all)
     if args.json:
         json.dump([to_jsonable(r) for r in reasons], sys.stdout, ensure_ascii=False, indent=2)
@@ -217,6 +218,8 @@ def cmd_reasons_list(args: argparse.Namespace) -> int:
 
 
 def cmd_reasons_add(args: argparse.Namespace) -> int:
+    from sdrdesk.services.reasons import ReasonService
+
     reason = ReasonService(open_for(args).services).add(
         args.code, args.label, stage=args.stage, requires_comment=args.requires_comment
     )
@@ -225,6 +228,8 @@ def cmd_reasons_add(args: argparse.Namespace) -> int:
 
 
 def cmd_reasons_toggle(args: argparse.Namespace) -> int:
+    from sdrdesk.services.reasons import ReasonService
+
     reason = ReasonService(open_for(args).services).set_active(args.code, args.active)
     print(f"Reason “{reason.label}” is {'offered again' if reason.active else 'retired'}.")
     return 0

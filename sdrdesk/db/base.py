@@ -1,87 +1,35 @@
-"""Declarative base, naming convention and column types shared by all models."""
+"""The declarative base of the ORM models; column types and metadata are in ``db.types``."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, DateTime, Dialect, Enum, Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase
-from sqlalchemy.types import TypeDecorator, TypeEngine
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from sdrdesk.db.types import (
+    NAMING_CONVENTION,
+    BigIntId,
+    JSONDict,
+    JSONDocument,
+    UTCDateTime,
+    enum_column,
+    metadata,
+    utcnow,
+)
 
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Aware datetimes in, aware UTC datetimes out, on every backend.
-
-    PostgreSQL stores ``timestamptz``; SQLite stores the UTC wall time as ISO text, which
-    sorts correctly. A naive datetime is a programming error and is refused.
-    """
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise ValueError(f"naive datetime {value!r} given to a UTC column")
-        value = value.astimezone(UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
-
-
-# Event ids grow monotonically; SQLite needs plain INTEGER for its rowid alias.
-BigIntId = BigInteger().with_variant(Integer(), "sqlite")
-
-
-class JSONDocument(TypeDecorator[Any]):
-    """JSON; JSONB on PostgreSQL (imported only there, so SQLite start-up stays light)."""
-
-    impl = JSON
-    cache_ok = True
-
-    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
-        if dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import JSONB
-
-            return dialect.type_descriptor(JSONB())
-        return dialect.type_descriptor(JSON())
-
-
-JSONDict = JSONDocument()
+__all__ = [
+    "NAMING_CONVENTION",
+    "Base",
+    "BigIntId",
+    "JSONDict",
+    "JSONDocument",
+    "UTCDateTime",
+    "enum_column",
+    "utcnow",
+]
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    metadata = metadata
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
-
-
-def enum_column(enum_cls: type[Any], name: str) -> Enum:
-    """A string column limited to the values of ``enum_cls`` by a CHECK constraint."""
-    return Enum(
-        enum_cls,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=20,
-        values_callable=lambda e: [m.value for m in e],
-        validate_strings=True,
-    )
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)

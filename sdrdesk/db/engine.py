@@ -14,17 +14,19 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 from sdrdesk.domain.errors import (
     ConflictError,
@@ -156,6 +158,12 @@ def describe_store_error(error: sa_exc.DBAPIError, url: str) -> str:
     return f"The database {url} cannot be reached: {detail}"
 
 
+def _is_stale(error: Exception) -> bool:
+    """An ORM version check failed (only possible once the ORM is loaded)."""
+    orm_exc = sys.modules.get("sqlalchemy.orm.exc")
+    return orm_exc is not None and isinstance(error, orm_exc.StaleDataError)
+
+
 @dataclass
 class Store:
     """An engine plus session factories; the only way services reach the database."""
@@ -163,10 +171,21 @@ class Store:
     engine: Engine
 
     def __post_init__(self) -> None:
-        self._read = sessionmaker(self.engine, expire_on_commit=False)
-        self._write = sessionmaker(
-            self.engine.execution_options(sdrdesk_write=True), expire_on_commit=False
-        )
+        self._sessions: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
+
+    def _makers(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        """(read, write) session factories, made on first use: the ORM loads only when a
+        service needs it (the queue's first page is read with Core, before it)."""
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = (
+                sessionmaker(self.engine, expire_on_commit=False),
+                sessionmaker(
+                    self.engine.execution_options(sdrdesk_write=True), expire_on_commit=False
+                ),
+            )
+        return self._sessions
 
     @classmethod
     def open(cls, url: str | URL, *, lock_timeout_ms: int = LOCK_TIMEOUT_MS) -> Store:
@@ -187,26 +206,36 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction: commit on success, roll back on any error."""
-        with self._translate_errors(), self._write.begin() as session:
+        with self._translate_errors(), self._makers()[1].begin() as session:
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only transaction (rolled back at the end)."""
-        with self._translate_errors(), self._read() as session:
+        with self._translate_errors(), self._makers()[0]() as session:
             try:
                 yield session
             finally:
                 session.rollback()
 
     @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A read-only transaction on a Core connection (rolled back at the end)."""
+        with self._translate_errors(), self.engine.connect() as connection:
+            yield connection
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """One write transaction on a Core connection: commit on success, roll back on
+        any error."""
+        writer = self.engine.execution_options(sdrdesk_write=True)
+        with self._translate_errors(), writer.begin() as connection:
+            yield connection
+
+    @contextmanager
     def _translate_errors(self) -> Iterator[None]:
         try:
             yield
-        except StaleDataError as exc:
-            raise ConflictError(
-                "Someone else changed this lead at the same moment; it has been reloaded."
-            ) from exc
         except sa_exc.DBAPIError as exc:
             if _is_disconnect(exc):
                 raise StoreUnavailableError(describe_store_error(exc, self.display_url)) from exc
@@ -215,6 +244,12 @@ class Store:
                 raise PermissionDeniedError(
                     f"Your database role may not do this ({detail}); nothing was changed. "
                     "Ask whoever runs the team database."
+                ) from exc
+            raise
+        except Exception as exc:
+            if _is_stale(exc):
+                raise ConflictError(
+                    "Someone else changed this lead at the same moment; it has been reloaded."
                 ) from exc
             raise
 

@@ -16,11 +16,11 @@ from typing import Any, cast
 from sqlalchemy import Table, event, inspect, select
 from sqlalchemy.orm import Session
 
-from sdrdesk.db import search
-from sdrdesk.db.base import utcnow
+from sdrdesk.db import search, tables
 from sdrdesk.db.bulk import insert_many
 from sdrdesk.db.models import Lead, LeadEvent, RejectionReason
 from sdrdesk.db.sqlite_values import json_text
+from sdrdesk.db.types import utcnow
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.lifecycle import Action, ReasonRule, Status, plan_transition
 
@@ -130,7 +130,7 @@ def hand_off_many(
     now = at or utcnow()
     ids = insert_many(
         session,
-        cast(Table, Lead.__table__),
+        tables.leads,
         columns,
         rows,
         fixed={

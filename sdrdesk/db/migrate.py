@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from sdrdesk.db.base import utcnow
+from sdrdesk.db.types import utcnow
 from sdrdesk.domain.errors import SdrdeskError
 
 if TYPE_CHECKING:

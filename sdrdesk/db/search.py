@@ -9,12 +9,14 @@ expressions here must stay identical to the ones the migration indexes.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Select, Subquery, literal_column, select, text
-from sqlalchemy.orm import Session
 
-from sdrdesk.db.models import Lead
+from sdrdesk.db.tables import leads
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # The expression migrations/versions/0001_initial_schema indexes (columns qualified here,
 # which PostgreSQL resolves to the same index expression).
@@ -58,13 +60,13 @@ def matches(dialect: str, terms: list[str]) -> ColumnElement[bool]:
         )
     else:
         tsquery = _ts_query(terms)
-        found = select(Lead.id).where(
+        found = select(leads.c.id).where(
             text(f"({PG_SEARCH_VECTOR}) @@ to_tsquery('simple', :ts_query)").bindparams(
                 ts_query=tsquery
             )
         )
     ids = found.cte("search_matches")
-    return Lead.id.in_(select(ids.c.id))
+    return leads.c.id.in_(select(ids.c.id))
 
 
 def newest_matches(dialect: str, terms: list[str], limit: int) -> Subquery:
@@ -86,7 +88,7 @@ def newest_matches(dialect: str, terms: list[str], limit: int) -> Subquery:
         # compute every lead's text vector until it has found enough (seconds for a rare
         # word in a big table).
         hits = (
-            select(Lead.id)
+            select(leads.c.id)
             .where(
                 text(f"({PG_SEARCH_VECTOR}) @@ to_tsquery('simple', :ts_query)").bindparams(
                     ts_query=_ts_query(terms)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -41,17 +41,10 @@ from sdrdesk.gui.dialogs.shortcuts_dialog import ShortcutsDialog
 from sdrdesk.gui.forms.ui_main_window import Ui_MainWindow
 from sdrdesk.gui.models.queue_model import Column, QueueModel
 from sdrdesk.gui.reports_launcher import ReportsLauncher
-from sdrdesk.gui.team import TeamController
-from sdrdesk.gui.triage import TriageController
 from sdrdesk.gui.workers import Background
-from sdrdesk.services.claims import ClaimService
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import LeadDetail, UserInfo
-from sdrdesk.services.leads import LeadService
 from sdrdesk.services.queue import QueuePage, QueueQuery, QueueRow, QueueService, QueueView
-from sdrdesk.services.reasons import ReasonService
-from sdrdesk.services.sync import SyncService
-from sdrdesk.services.triage import TriageService
 from sdrdesk.services.users import UserService
 from sdrdesk.settings import Settings, save_settings
 
@@ -59,7 +52,10 @@ if TYPE_CHECKING:
     from sdrdesk.gui.calls import CallsController
     from sdrdesk.gui.demos import DemoController
     from sdrdesk.gui.dialogs.import_dialog import ImportRunner
+    from sdrdesk.gui.team import TeamController
+    from sdrdesk.gui.triage import TriageController
     from sdrdesk.services.imports import ImportReport
+    from sdrdesk.services.leads import LeadService
     from sdrdesk.services.sample_data import SampleResult
 
 log = logging.getLogger(__name__)
@@ -91,6 +87,18 @@ class _FirstPaint(QObject):
             self.deleteLater()
 
 
+@dataclass(frozen=True)
+class _Features:
+    """What the window loads once its first rows are painted (or on first use): all of it
+    works through the ORM, whose import would otherwise delay the first rows."""
+
+    leads: LeadService
+    triage: TriageController
+    team: TeamController
+    calls: CallsController
+    demos: DemoController
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -114,19 +122,13 @@ class MainWindow(QMainWindow):
         self.identity_dialog: IdentityDialog | None = None
         self.background = Background(self)
         self.queue_service = QueueService(ctx)
-        self.leads = LeadService(ctx)
         self.users = UserService(ctx)
         self.model = QueueModel(self.queue_service, self.background, ctx.now, self)
-        self.triage = TriageController(
-            self, TriageService(ctx), ReasonService(ctx), ctx.rules.undo_seconds
-        )
         self._importer: ImportRunner | None = None
-        self.team = TeamController(self, SyncService(ctx), ClaimService(ctx), self.users)
-        # Even a window that is destroyed without being closed stops following the team.
-        self.destroyed.connect(self.team.stop)
-        # Calls and demos load right after the first rows are on screen, or on first use.
-        self._demos: DemoController | None = None
-        self._calls: CallsController | None = None
+        # Triage, the team, the lead panel's data, calls and demos load right after the
+        # first rows are on screen, or on first use.
+        self._features: _Features | None = None
+        self._detail_waiting = False
         self.ui.leadPanel.configure(
             ctx.now, (ctx.rules.calling_hours_start, ctx.rules.calling_hours_end)
         )
@@ -200,34 +202,61 @@ class MainWindow(QMainWindow):
         self.model.show_first_page(query, page)
 
     def _after_first_page(self) -> None:
-        self._load_features()
-        self.triage.load_reasons()
+        features = self._load_features()
+        features.triage.load_reasons()
         self._load_sources()
-        self.team.start()
+        features.team.start()
+
+    @property
+    def leads(self) -> LeadService:
+        return self._load_features().leads
+
+    @property
+    def triage(self) -> TriageController:
+        return self._load_features().triage
+
+    @property
+    def team(self) -> TeamController:
+        return self._load_features().team
 
     @property
     def calls(self) -> CallsController:
-        return self._load_features()[0]
+        return self._load_features().calls
 
     @property
     def demos(self) -> DemoController:
-        return self._load_features()[1]
+        return self._load_features().demos
 
-    def _load_features(self) -> tuple[CallsController, DemoController]:
-        """Calls and demos, loaded once the first rows are painted (start-up stays quick)."""
-        if self._calls is not None and self._demos is not None:
-            return self._calls, self._demos
+    def _load_features(self) -> _Features:
+        """Everything that needs the ORM, loaded once the first rows are painted."""
+        if self._features is not None:
+            return self._features
         from sdrdesk.gui.calls import CallsController
         from sdrdesk.gui.demos import DemoController
+        from sdrdesk.gui.team import TeamController
+        from sdrdesk.gui.triage import TriageController
         from sdrdesk.services.calls import CallService
+        from sdrdesk.services.claims import ClaimService
         from sdrdesk.services.demos import demo_service
+        from sdrdesk.services.leads import LeadService
+        from sdrdesk.services.reasons import ReasonService
+        from sdrdesk.services.sync import SyncService
+        from sdrdesk.services.triage import TriageService
 
         ctx, ui = self._ctx, self.ui
+        triage = TriageController(
+            self, TriageService(ctx), ReasonService(ctx), ctx.rules.undo_seconds
+        )
+        team = TeamController(self, SyncService(ctx), ClaimService(ctx), self.users)
+        # Even a window that is destroyed without being closed stops following the team.
+        self.destroyed.connect(team.stop)
         demos = DemoController(
             self, demo_service(ctx), ui.leadPanel, ui.actionScheduleDemo, ui.menuLead
         )
         calls = CallsController(self, CallService(ctx), ctx.now)
-        self._calls, self._demos = calls, demos
+        self._features = _Features(LeadService(ctx), triage, team, calls, demos)
+        triage.undo_available.connect(self._show_undo)
+        triage.triaged.connect(lambda _result: self._refresh_selected())
         ui.actionStartCall.triggered.connect(calls.start_current)
         calls.logged.connect(lambda _result: self.refresh())
         calls.demo_requested.connect(demos.schedule_lead)
@@ -237,7 +266,10 @@ class MainWindow(QMainWindow):
         detail = self.ui.leadPanel.detail
         if detail is not None:
             demos.lead_shown(detail)
-        return calls, demos
+        if self._detail_waiting:
+            self._detail_waiting = False
+            self._refresh_selected()
+        return self._features
 
     @property
     def importer(self) -> ImportRunner:
@@ -324,7 +356,7 @@ class MainWindow(QMainWindow):
         self._undo_button.setObjectName("undoButton")
         self._undo_button.setVisible(False)
         self._undo_button.setFlat(True)
-        self._undo_button.clicked.connect(self.triage.undo)
+        self._undo_button.clicked.connect(lambda: self.triage.undo())
         self._undo_label = QLabel()
         self._undo_label.setObjectName("undoLabel")
         self._count_label = QLabel()
@@ -338,17 +370,16 @@ class MainWindow(QMainWindow):
         for widget in (self._busy_label, self._count_label, self._user_label, store):
             bar.addPermanentWidget(widget)
         self.background.busy_changed.connect(self._busy_label.setVisible)
-        self.triage.undo_available.connect(self._show_undo)
-        self.triage.triaged.connect(lambda _result: self._refresh_selected())
 
     def _connect_actions(self) -> None:
         ui = self.ui
-        ui.actionAccept.triggered.connect(self.triage.accept_current)
+        # Through the properties: a key pressed before the features have loaded loads them.
+        ui.actionAccept.triggered.connect(lambda: self.triage.accept_current())
         ui.actionReject.triggered.connect(lambda: self.triage.reject_current())
-        ui.actionUndo.triggered.connect(self.triage.undo)
+        ui.actionUndo.triggered.connect(lambda: self.triage.undo())
         ui.actionNext.triggered.connect(lambda: self.move_selection(1))
-        ui.actionClaimNext.triggered.connect(self.team.claim_next)
-        ui.actionReassign.triggered.connect(self.team.reassign_current)
+        ui.actionClaimNext.triggered.connect(lambda: self.team.claim_next())
+        ui.actionReassign.triggered.connect(lambda: self.team.reassign_current())
         ui.actionPrevious.triggered.connect(lambda: self.move_selection(-1))
         ui.actionSearch.triggered.connect(self._focus_search)
         ui.actionRefresh.triggered.connect(self.refresh)
@@ -423,8 +454,9 @@ class MainWindow(QMainWindow):
         self._load_count()
 
     def _check_empty_store(self) -> None:
+        queue, everything = self.queue_service, QueueQuery(view=QueueView.ALL)
         self.background.run(
-            lambda: sum(self.leads.count_by_status().values()),
+            lambda: queue.count(everything),
             lambda total: self.ui.mainStack.setCurrentWidget(
                 self.ui.emptyPage if total == 0 else self.ui.workPage
             ),
@@ -456,9 +488,12 @@ class MainWindow(QMainWindow):
         if row is None:
             self.ui.leadPanel.show_nothing()
             return
-        lead_id = row.lead.id
+        if self._features is None:  # the first rows: their details follow the paint
+            self._detail_waiting = True
+            return
+        lead_id, leads = row.lead.id, self._features.leads
         self.background.run(
-            lambda: self.leads.get(lead_id),
+            lambda: leads.get(lead_id),
             self._show_detail,
             lambda exc: self.show_error(exc, "Loading the lead"),
             key="detail",
@@ -468,8 +503,8 @@ class MainWindow(QMainWindow):
         row = self.current_row()
         if row is not None and row.lead.id == detail.id:
             self.ui.leadPanel.show_lead(detail)
-            if self._demos is not None:
-                self._demos.lead_shown(detail)
+            if self._features is not None:
+                self._features.demos.lead_shown(detail)
 
     def _refresh_selected(self) -> None:
         self._current_changed(self.ui.queueView.currentIndex(), QModelIndex())
@@ -626,7 +661,8 @@ class MainWindow(QMainWindow):
         except (OSError, SdrdeskError):
             log.warning("Could not save the window layout", exc_info=True)
         self._tick_timer.stop()
-        self.team.stop()
+        if self._features is not None:
+            self._features.team.stop()
         self.reports.close()
         self.background.shutdown(5000)
         super().closeEvent(event)

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sdrdesk.db.base import utcnow
 from sdrdesk.db.engine import Store
+from sdrdesk.db.types import utcnow
 from sdrdesk.domain.assignment import AssignmentRules, load_rules
 from sdrdesk.domain.criteria import CriteriaSet, load_criteria
 

@@ -81,7 +81,7 @@ class LeadService:
         if status is not None:
             query = query.where(Lead.status == status)
         if owner is not None:
-            query = query.where(OWNER.name == owner)
+            query = query.where(OWNER.c.name == owner)
         if limit is not None:
             query = query.limit(limit)
         with self._ctx.store.read() as s:

@@ -36,10 +36,10 @@ from sqlalchemy import (
     type_coerce,
     union_all,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
 
-from sdrdesk.db.models import Lead
 from sdrdesk.db.search import matches, newest_matches, search_terms
+from sdrdesk.db.tables import leads
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.urgency import (
     Reachability,
@@ -114,7 +114,7 @@ _SORT_ATTRIBUTES: dict[SortKey, tuple[str, ...]] = {
 
 
 _SORT_COLUMNS: dict[SortKey, tuple[Any, ...]] = {
-    key: tuple(getattr(Lead, name) for name in names) for key, names in _SORT_ATTRIBUTES.items()
+    key: tuple(leads.c[name] for name in names) for key, names in _SORT_ATTRIBUTES.items()
 }
 
 
@@ -208,7 +208,7 @@ class QueueService:
 
     def first_page(self, query: QueueQuery, size: int = PAGE_SIZE) -> QueuePage:
         cursor = QueueCursor(query=query, now=self._ctx.now(), rules=self.urgency_rules())
-        with self._ctx.store.read() as s:
+        with self._ctx.store.connect() as s:
             terms = search_terms(query.text)
             if terms:
                 return self._search_first(s, cursor, terms, size)
@@ -217,19 +217,22 @@ class QueueService:
             return self._page(s, cursor, size)
 
     def next_page(self, cursor: QueueCursor, size: int = PAGE_SIZE) -> QueuePage:
-        with self._ctx.store.read() as s:
+        with self._ctx.store.connect() as s:
             return self._page(s, cursor, size)
 
     def count(self, query: QueueQuery) -> int:
-        with self._ctx.store.read() as s:
+        with self._ctx.store.connect() as s:
             return int(
-                s.scalar(select(func.count()).select_from(Lead).where(*self._base(s, query))) or 0
+                s.scalar(select(func.count()).select_from(leads).where(*self._base(s, query))) or 0
             )
 
     def sources(self) -> list[str]:
-        with self._ctx.store.read() as s:
+        with self._ctx.store.connect() as s:
             rows = s.scalars(
-                select(Lead.source).where(Lead.source.is_not(None)).distinct().order_by(Lead.source)
+                select(leads.c.source)
+                .where(leads.c.source.is_not(None))
+                .distinct()
+                .order_by(leads.c.source)
             )
             return [r for r in rows if r]
 
@@ -240,8 +243,8 @@ class QueueService:
             return []
         now = self._ctx.now()
         rules = self.urgency_rules()
-        with self._ctx.store.read() as s:
-            q = summary_select().where(Lead.id.in_(sorted(set(lead_ids))))
+        with self._ctx.store.connect() as s:
+            q = summary_select().where(leads.c.id.in_(sorted(set(lead_ids))))
             if query is not None:
                 q = q.where(*self._base(s, query))
             return [_row(summary_from_row(r), now, rules) for r in s.execute(q)]
@@ -268,28 +271,28 @@ class QueueService:
         return statuses
 
     def _base(
-        self, session: Session, query: QueueQuery, *, search: bool = True
+        self, session: Connection, query: QueueQuery, *, search: bool = True
     ) -> list[ColumnElement[bool]]:
         me = query.user_id
         statuses = self._statuses(query)
-        conds: list[ColumnElement[bool]] = [Lead.status.in_(statuses) if statuses else false()]
+        conds: list[ColumnElement[bool]] = [leads.c.status.in_(statuses) if statuses else false()]
         if query.view is QueueView.NEW:
-            conds.append(or_(Lead.owner_id.is_(None), Lead.owner_id == me))
+            conds.append(or_(leads.c.owner_id.is_(None), leads.c.owner_id == me))
         elif query.view is QueueView.POOL:
-            conds.append(Lead.owner_id.is_(None))
+            conds.append(leads.c.owner_id.is_(None))
         elif query.view in (QueueView.MINE, QueueView.CALLBACKS):
-            conds.append(Lead.owner_id == me)
+            conds.append(leads.c.owner_id == me)
         if query.view is QueueView.CALLBACKS:
-            conds.append(Lead.callback_due_at <= self._ctx.now())
+            conds.append(leads.c.callback_due_at <= self._ctx.now())
         if query.source:
-            conds.append(Lead.source == query.source)
+            conds.append(leads.c.source == query.source)
         terms = search_terms(query.text) if search else []
         if terms:
-            conds.append(matches(session.get_bind().dialect.name, terms))
+            conds.append(matches(session.dialect.name, terms))
         return conds
 
     def _plan(
-        self, session: Session, query: QueueQuery, cursor: QueueCursor
+        self, session: Connection, query: QueueQuery, cursor: QueueCursor
     ) -> tuple[tuple[StreamKey, ...], ...]:
         """The (status, zone) streams that exist, grouped by reachability now."""
         tiers: list[list[StreamKey]] = [[], [], []]
@@ -300,11 +303,11 @@ class QueueService:
         return tuple(tuple(t) for t in tiers)
 
     def _search_first(
-        self, session: Session, cursor: QueueCursor, terms: list[str], size: int
+        self, session: Connection, cursor: QueueCursor, terms: list[str], size: int
     ) -> QueuePage:
         """A search: the matching leads (at most SEARCH_LIMIT, newest first) read by their
         sort keys only, put in the view's order here, then shown a page at a time."""
-        found = newest_matches(session.get_bind().dialect.name, terms, SEARCH_LIMIT + 1)
+        found = newest_matches(session.dialect.name, terms, SEARCH_LIMIT + 1)
         query = cursor.query
         names = ("time_zone", "handed_off_at", "score", *_SORT_ATTRIBUTES.get(query.sort, ()))
         # Every match, with its sort keys where it belongs in the view (else NULLs): one
@@ -312,12 +315,12 @@ class QueueService:
         rows = session.execute(
             select(
                 found.c.id,
-                Lead.id.label("lead_id"),
-                *(getattr(Lead, n) for n in dict.fromkeys(names)),
+                leads.c.id.label("lead_id"),
+                *(leads.c[n] for n in dict.fromkeys(names)),
             )
             .select_from(
                 found.outerjoin(
-                    Lead, and_(Lead.id == found.c.id, *self._base(session, query, search=False))
+                    leads, and_(leads.c.id == found.c.id, *self._base(session, query, search=False))
                 )
             )
             .order_by(found.c.id.desc())
@@ -348,13 +351,13 @@ class QueueService:
         values = [row[name] for name in _SORT_ATTRIBUTES[query.sort]]
         return tuple(_Sortable(v, query.descending) for v in [*values, row["id"]])
 
-    def _search_page(self, session: Session, cursor: QueueCursor, size: int) -> QueuePage:
+    def _search_page(self, session: Connection, cursor: QueueCursor, size: int) -> QueuePage:
         ids = (cursor.search_ids or ())[cursor.offset : cursor.offset + size]
         rows = tuple(_rows_in_order(session, ids, cursor))
         more = cursor.offset + size < len(cursor.search_ids or ())
         return QueuePage(rows, replace(cursor, offset=cursor.offset + size) if more else None)
 
-    def _page(self, session: Session, cursor: QueueCursor, size: int) -> QueuePage:
+    def _page(self, session: Connection, cursor: QueueCursor, size: int) -> QueuePage:
         if cursor.search_ids is not None:
             return self._search_page(session, cursor, size)
         if not self._merged(cursor.query):
@@ -380,7 +383,7 @@ class QueueService:
         return QueuePage(tuple(out), cursor if more else None)
 
     def _fresh(
-        self, session: Session, cursor: QueueCursor, streams: tuple[StreamKey, ...], n: int
+        self, session: Connection, cursor: QueueCursor, streams: tuple[StreamKey, ...], n: int
     ) -> tuple[list[QueueRow], QueueCursor]:
         """Leads still inside the speed-to-lead target: the one closest to missing it first."""
         if not streams:
@@ -390,14 +393,15 @@ class QueueService:
             summary_select()
             .where(
                 *self._base(session, cursor.query),
-                Lead.handed_off_at >= cutoff,
+                leads.c.handed_off_at >= cutoff,
                 or_(*(_stream_cond(k) for k in streams)),
             )
-            .order_by(Lead.handed_off_at, Lead.id)
+            .order_by(leads.c.handed_off_at, leads.c.id)
             .limit(n)
         )
         if cursor.fresh_pos is not None:
-            q = q.where(tuple_(Lead.handed_off_at, Lead.id) > tuple_(*_bind_pos(cursor.fresh_pos)))
+            after = tuple_(*_bind_pos(cursor.fresh_pos))
+            q = q.where(tuple_(leads.c.handed_off_at, leads.c.id) > after)
         rows = [_row(summary_from_row(r), cursor.now, cursor.rules) for r in session.execute(q)]
         if rows:
             last = rows[-1].lead
@@ -405,7 +409,7 @@ class QueueService:
         return rows, cursor
 
     def _merge_streams(
-        self, session: Session, cursor: QueueCursor, streams: tuple[StreamKey, ...], n: int
+        self, session: Connection, cursor: QueueCursor, streams: tuple[StreamKey, ...], n: int
     ) -> tuple[list[QueueRow], QueueCursor]:
         """Past the target: highest score first, then longest waiting, across all streams.
 
@@ -415,14 +419,14 @@ class QueueService:
         positions = dict(cursor.stream_pos)
         done = set(cursor.done_streams)
         cutoff = cursor.now - cursor.rules.speed_to_lead
-        handed_off: ColumnElement[datetime] = Lead.__table__.c.handed_off_at
-        if session.get_bind().dialect.name == "sqlite":
+        handed_off: ColumnElement[datetime] = leads.c.handed_off_at
+        if session.dialect.name == "sqlite":
             # "+column": the same value, but no index range. Otherwise SQLite (without
             # statistics) reads the overdue range of the hand-off index and sorts every
             # overdue lead, instead of walking ix_leads_zone_queue in order (a quarter
             # second at 100,000 leads, seconds at a million).
             handed_off = type_coerce(
-                literal_column("+leads.handed_off_at"), Lead.handed_off_at.type
+                literal_column("+leads.handed_off_at"), leads.c.handed_off_at.type
             )
         base = [*self._base(session, cursor.query), handed_off < cutoff]
         wanted = [(key, positions.get(key)) for key in streams if key not in done]
@@ -443,13 +447,13 @@ class QueueService:
             cursor, stream_pos=tuple(positions.items()), done_streams=frozenset(done)
         )
 
-    def _offset_page(self, session: Session, cursor: QueueCursor, size: int) -> QueuePage:
+    def _offset_page(self, session: Connection, cursor: QueueCursor, size: int) -> QueuePage:
         query = cursor.query
         q = summary_select().where(*self._base(session, query))
         columns = _SORT_COLUMNS[query.sort]
         order = [
             *((c.desc() if query.descending else c.asc()).nulls_last() for c in columns),
-            Lead.id.desc() if query.descending else Lead.id.asc(),
+            leads.c.id.desc() if query.descending else leads.c.id.asc(),
         ]
         q = q.order_by(*order).offset(cursor.offset).limit(size + 1)
         rows = [_row(summary_from_row(r), cursor.now, cursor.rules) for r in session.execute(q)]
@@ -461,12 +465,12 @@ class QueueService:
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _rows_in_order(session: Session, ids: Sequence[int], cursor: QueueCursor) -> list[QueueRow]:
+def _rows_in_order(session: Connection, ids: Sequence[int], cursor: QueueCursor) -> list[QueueRow]:
     """The queue rows of these leads, in the order of ``ids`` (leads gone meanwhile are
     left out)."""
-    statement = summary_select().where(Lead.id.in_(ids))
-    leads = {lead.id: lead for lead in map(summary_from_row, session.execute(statement))}
-    return [_row(leads[i], cursor.now, cursor.rules) for i in ids if i in leads]
+    statement = summary_select().where(leads.c.id.in_(ids))
+    found = {lead.id: lead for lead in map(summary_from_row, session.execute(statement))}
+    return [_row(found[i], cursor.now, cursor.rules) for i in ids if i in found]
 
 
 def _row(lead: LeadSummary, now: datetime, rules: UrgencyRules) -> QueueRow:
@@ -491,7 +495,7 @@ _ZONES = text(
 )
 
 
-def _zones(session: Session, status: Status) -> list[str | None]:
+def _zones(session: Connection, status: Status) -> list[str | None]:
     """Distinct time zones of one status: a loose index scan, one round trip."""
     zones: list[str | None] = list(session.scalars(_ZONES, {"status": status.value}))
     return sorted(zones, key=lambda z: (z is not None, z or ""))
@@ -499,13 +503,13 @@ def _zones(session: Session, status: Status) -> list[str | None]:
 
 def _stream_cond(key: StreamKey) -> ColumnElement[bool]:
     status, zone = key
-    zone_cond = Lead.time_zone.is_(None) if zone is None else Lead.time_zone == zone
-    return and_(Lead.status == status, zone_cond)
+    zone_cond = leads.c.time_zone.is_(None) if zone is None else leads.c.time_zone == zone
+    return and_(leads.c.status == status, zone_cond)
 
 
 def _bind_pos(pos: tuple[datetime, int]) -> tuple[Any, Any]:
     stamp, lead_id = pos
-    return (literal(stamp, Lead.handed_off_at.type), literal(lead_id, Lead.id.type))
+    return (literal(stamp, leads.c.handed_off_at.type), literal(lead_id, leads.c.id.type))
 
 
 def _keyed(
@@ -531,29 +535,29 @@ def _stream_parts(
     leads without a score (kept apart so NULL ordering never differs between engines).
     """
     cond = [*base, _stream_cond(key)]
-    by_time = (Lead.handed_off_at, Lead.id)
-    by_score = (Lead.score.desc(), Lead.handed_off_at, Lead.id)
-    no_score = Lead.score.is_(None)
+    by_time = (leads.c.handed_off_at, leads.c.id)
+    by_score = (leads.c.score.desc(), leads.c.handed_off_at, leads.c.id)
+    no_score = leads.c.score.is_(None)
 
     def part(*extra: ColumnElement[bool], order: tuple[Any, ...]) -> Select[*tuple[Any, ...]]:
-        keys = select(Lead.score, Lead.handed_off_at, Lead.id)
+        keys = select(leads.c.score, leads.c.handed_off_at, leads.c.id)
         return keys.where(*cond, *extra).order_by(*order).limit(n)
 
     if pos is None:
-        return [part(Lead.score.is_not(None), order=by_score), part(no_score, order=by_time)]
+        return [part(leads.c.score.is_not(None), order=by_score), part(no_score, order=by_time)]
     score, stamp, lead_id = pos
-    after = tuple_(Lead.handed_off_at, Lead.id) > tuple_(*_bind_pos((stamp, lead_id)))
+    after = tuple_(leads.c.handed_off_at, leads.c.id) > tuple_(*_bind_pos((stamp, lead_id)))
     if score is None:
         return [part(no_score, after, order=by_time)]
     return [
-        part(Lead.score == score, after, order=by_time),
-        part(Lead.score < score, order=by_score),
+        part(leads.c.score == score, after, order=by_time),
+        part(leads.c.score < score, order=by_score),
         part(no_score, order=by_time),
     ]
 
 
 def _stream_keys(
-    session: Session,
+    session: Connection,
     base: list[ColumnElement[bool]],
     wanted: list[tuple[StreamKey, StreamPos]],
     n: int,

@@ -1,18 +1,28 @@
-"""Who works in sdrdesk: SDRs, account executives, marketing, managers."""
+"""Who works in sdrdesk: SDRs, account executives, marketing, managers.
+
+Core only, on ``db.tables``: the window identifies its user before its first rows,
+without the ORM.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import asdict, replace
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Row, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from sdrdesk.db.models import User
+from sdrdesk.db.tables import users
 from sdrdesk.domain.errors import NotFoundError, ValidationError
 from sdrdesk.domain.users import Role, check_user_name
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import UserInfo
 
+if TYPE_CHECKING:
+    from sdrdesk.db.models import User
 
-def user_info(user: User) -> UserInfo:
+
+def user_info(user: User | Row[Any]) -> UserInfo:
     return UserInfo(
         id=user.id,
         name=user.name,
@@ -54,25 +64,28 @@ class UserService:
     ) -> UserInfo:
         name = check_user_name(name)
         try:
-            with self._ctx.store.write() as s:
-                user = User(
+            with self._ctx.store.begin() as conn:
+                info = UserInfo(
+                    id=0,
                     name=name,
                     display_name=(display_name or "").strip() or name,
                     email=(email or "").strip() or None,
                     role=role,
                     time_zone=time_zone,
                     active=True,
-                    created_at=self._ctx.now(),
                 )
-                s.add(user)
-                s.flush()
-                return user_info(user)
+                values = {**asdict(info), "created_at": self._ctx.now()}
+                del values["id"]
+                user_id = conn.execute(
+                    insert(users).values(values).returning(users.c.id)
+                ).scalar_one()
+                return replace(info, id=user_id)
         except IntegrityError as exc:
             raise ValidationError(f"A user called “{name}” already exists.") from exc
 
     def find(self, name: str) -> UserInfo | None:
-        with self._ctx.store.read() as s:
-            user = s.scalars(select(User).where(User.name == name)).first()
+        with self._ctx.store.connect() as conn:
+            user = conn.execute(select(users).where(users.c.name == name)).first()
             return user_info(user) if user else None
 
     def get(self, name: str) -> UserInfo:
@@ -82,10 +95,10 @@ class UserService:
         return user
 
     def list_users(self, role: Role | None = None, *, active_only: bool = True) -> list[UserInfo]:
-        with self._ctx.store.read() as s:
-            query = select(User).order_by(User.display_name, User.name)
+        with self._ctx.store.connect() as conn:
+            query = select(users).order_by(users.c.display_name, users.c.name)
             if role is not None:
-                query = query.where(User.role == role)
+                query = query.where(users.c.role == role)
             if active_only:
-                query = query.where(User.active.is_(True))
-            return [user_info(u) for u in s.scalars(query)]
+                query = query.where(users.c.active.is_(True))
+            return [user_info(u) for u in conn.execute(query)]

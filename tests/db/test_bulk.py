@@ -11,14 +11,14 @@ import pytest
 from sqlalchemy import Table, select, text
 from sqlalchemy.exc import IntegrityError, StatementError
 
-from sdrdesk.db import bulk
+from sdrdesk.db import bulk, tables
 from sdrdesk.db.engine import Store
 from sdrdesk.db.models import Lead, LeadEvent
 from sdrdesk.domain.contact import PhoneQuality
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.services.context import ServiceContext
 
-LEADS = cast(Table, Lead.__table__)
+LEADS = tables.leads
 NOW = datetime(2026, 3, 10, 14, 30, tzinfo=UTC)
 
 

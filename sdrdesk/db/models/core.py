@@ -1,4 +1,8 @@
-"""The core tables: users, rejection reasons, import batches, leads and their events."""
+"""The core tables: users, rejection reasons, import batches, leads and their events.
+
+``User`` and ``Lead`` are mapped onto the Core tables of ``db.tables`` (read without the
+ORM before the window's first rows are painted); the others are declared here.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from sdrdesk.db import tables
 from sdrdesk.db.base import Base, BigIntId, JSONDict, enum_column, utcnow
 from sdrdesk.domain.contact import PhoneQuality
 from sdrdesk.domain.lifecycle import ReasonStage, Status
@@ -22,16 +27,16 @@ from sdrdesk.domain.users import Role
 
 
 class User(Base):
-    __tablename__ = "users"
+    __table__ = tables.users
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(64), unique=True)
-    display_name: Mapped[str] = mapped_column(String(200))
-    email: Mapped[str | None] = mapped_column(String(320))
-    role: Mapped[Role] = mapped_column(enum_column(Role, "user_role"), default=Role.SDR)
-    time_zone: Mapped[str | None] = mapped_column(String(64))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    id: Mapped[int]
+    name: Mapped[str]
+    display_name: Mapped[str]
+    email: Mapped[str | None]
+    role: Mapped[Role]
+    time_zone: Mapped[str | None]
+    active: Mapped[bool]
+    created_at: Mapped[datetime]
 
 
 class RejectionReason(Base):
@@ -66,65 +71,52 @@ class ImportBatch(Base):
 
 
 class Lead(Base):
-    __tablename__ = "leads"
+    __table__ = tables.leads
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    external_id: Mapped[str | None] = mapped_column(String(100))
-    first_name: Mapped[str | None] = mapped_column(String(200))
-    last_name: Mapped[str | None] = mapped_column(String(200))
-    email: Mapped[str | None] = mapped_column(String(320))
-    # Case-folded e-mail: the identity used to find duplicates. Unique when present.
-    email_key: Mapped[str | None] = mapped_column(String(320), unique=True)
-    email_valid: Mapped[bool] = mapped_column(Boolean, default=False)
-    phone_raw: Mapped[str | None] = mapped_column(String(100))
-    phone_e164: Mapped[str | None] = mapped_column(String(20), index=True)
-    phone_ext: Mapped[str | None] = mapped_column(String(20))
-    phone_quality: Mapped[PhoneQuality] = mapped_column(
-        enum_column(PhoneQuality, "phone_quality"), default=PhoneQuality.MISSING
-    )
-    company: Mapped[str | None] = mapped_column(String(300))
-    title: Mapped[str | None] = mapped_column(String(300))
-    company_size: Mapped[str | None] = mapped_column(String(50))
-    industry: Mapped[str | None] = mapped_column(String(200))
-    country: Mapped[str | None] = mapped_column(String(2))
-    time_zone: Mapped[str | None] = mapped_column(String(64))
-    source: Mapped[str | None] = mapped_column(String(200))
-    campaign: Mapped[str | None] = mapped_column(String(300))
-    score: Mapped[int | None] = mapped_column(Integer)
+    id: Mapped[int]
+    external_id: Mapped[str | None]
+    first_name: Mapped[str | None]
+    last_name: Mapped[str | None]
+    email: Mapped[str | None]
+    email_key: Mapped[str | None]
+    email_valid: Mapped[bool]
+    phone_raw: Mapped[str | None]
+    phone_e164: Mapped[str | None]
+    phone_ext: Mapped[str | None]
+    phone_quality: Mapped[PhoneQuality]
+    company: Mapped[str | None]
+    title: Mapped[str | None]
+    company_size: Mapped[str | None]
+    industry: Mapped[str | None]
+    country: Mapped[str | None]
+    time_zone: Mapped[str | None]
+    source: Mapped[str | None]
+    campaign: Mapped[str | None]
+    score: Mapped[int | None]
     handed_off_at: Mapped[datetime]
-    status: Mapped[Status] = mapped_column(enum_column(Status, "lead_status"))
-    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    status: Mapped[Status]
+    owner_id: Mapped[int | None]
     assigned_at: Mapped[datetime | None]
-    do_not_call: Mapped[bool] = mapped_column(Boolean, default=False)
-    do_not_call_reason: Mapped[str | None] = mapped_column(String(200))
-    attempt_count: Mapped[int] = mapped_column(Integer, default=0)
+    do_not_call: Mapped[bool]
+    do_not_call_reason: Mapped[str | None]
+    attempt_count: Mapped[int]
     last_attempt_at: Mapped[datetime | None]
-    callback_due_at: Mapped[datetime | None] = mapped_column(index=True)
+    callback_due_at: Mapped[datetime | None]
     recontact_at: Mapped[datetime | None]
-    grade: Mapped[str | None] = mapped_column(String(1))
-    # Everything an import brought that has no column of its own (form answers, notes,
-    # other CRMs' fields), so nothing a file contained is lost.
-    extra: Mapped[dict[str, Any]] = mapped_column(JSONDict, default=dict)
-    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    grade: Mapped[str | None]
+    extra: Mapped[dict[str, Any]]
+    import_batch_id: Mapped[int | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    version: Mapped[int]
 
     owner: Mapped[User | None] = relationship(lazy="raise")
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
-    __table_args__ = (
-        Index("ix_leads_status_handed_off", "status", "handed_off_at"),
-        Index("ix_leads_owner_status", "owner_id", "status"),
-    )
+    __mapper_args__ = {"version_id_col": tables.leads.c.version}  # noqa: RUF012
 
     @property
     def full_name(self) -> str:
         return " ".join(p for p in (self.first_name, self.last_name) if p)
-
-
-# The queue walks leads per time zone, highest score first (see services/queue).
-Index("ix_leads_zone_queue", Lead.status, Lead.time_zone, Lead.score.desc(), Lead.handed_off_at)
 
 
 class LeadEvent(Base):

@@ -1,4 +1,5 @@
-"""Indexes the reports read along (migration 0005); the tables are in ``core``.
+"""Indexes the reports read along (migration 0005); the tables are in ``core`` (the
+leads index with its table, in ``db.tables``).
 
 * ``ix_leads_handed_off_report``: the leads handed off in a period with their source
   and campaign, read from the index alone (funnel and speed-to-lead cohorts).
@@ -13,10 +14,11 @@ from __future__ import annotations
 
 from sqlalchemy import Index
 
-from sdrdesk.db.models.core import Lead, LeadEvent
+from sdrdesk.db import tables
+from sdrdesk.db.models.core import LeadEvent
 
 REPORT_INDEXES = (
-    Index("ix_leads_handed_off_report", Lead.handed_off_at, Lead.source, Lead.campaign, Lead.id),
+    next(i for i in tables.leads.indexes if i.name == "ix_leads_handed_off_report"),
     Index("ix_lead_events_lead_action", LeadEvent.lead_id, LeadEvent.action, LeadEvent.at),
     Index(
         "ix_lead_events_report",

@@ -1,0 +1,89 @@
+"""Start-up order: the first rows are painted before the ORM is imported, and what the
+window loads after them (lead panel data, triage) still arrives without a keystroke.
+
+Runs ``sdrdesk`` in a fresh process: this test process has imported everything already.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sdrdesk.db.engine import Store
+from sdrdesk.db.migrate import upgrade
+from sdrdesk.services.context import Rules, ServiceContext
+from tests.factories import add_leads
+
+CHILD = r"""
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(["sdrdesk"])
+from sdrdesk.cli import main
+
+seen = {}
+
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and window.model.rowCount() and not seen:
+            seen["rows"] = window.model.rowCount()
+            seen["orm_at_first_rows"] = "sqlalchemy.orm" in sys.modules
+            seen["first_id"] = window.model.row(0).lead.id
+        return False
+
+
+def check():
+    detail = window.ui.leadPanel.detail
+    # (Only what a user sees: the window's properties would load the features themselves.)
+    if seen and detail is not None and window.ui.actionStartCall.isEnabled():
+        seen["panel_id"] = detail.id
+        seen["orm_after"] = "sqlalchemy.orm" in sys.modules
+        app.quit()
+
+
+main(["--database-url", sys.argv[1], "--user", "anna"])
+window = [w for w in app.topLevelWidgets() if w.objectName() == "MainWindow"][0]
+watch = Watch()
+window.ui.queueView.viewport().installEventFilter(watch)
+poll = QTimer(interval=20)
+poll.timeout.connect(check)
+poll.start()
+QTimer.singleShot(20_000, app.quit)
+app.exec()
+print(json.dumps(seen))
+"""
+
+
+def test_first_rows_come_before_the_orm_and_the_rest_follows(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'leads.db'}"
+    store = Store.open(url)
+    upgrade(store.engine)
+    ctx = ServiceContext(store, Rules(default_region="DE"))
+    add_leads(ctx, *({"first_name": f"Lead{i}", "score": str(50 + i)} for i in range(5)))
+    store.dispose()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "SDRDESK_CONFIG_DIR": str(tmp_path / "config"),
+        "SDRDESK_DATA_DIR": str(tmp_path / "data"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, url],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["rows"] == 5
+    assert seen["orm_at_first_rows"] is False
+    # Then, with no input, the panel shows the selected lead and calls can be started.
+    assert seen["panel_id"] == seen["first_id"]
+    assert seen["orm_after"] is True
