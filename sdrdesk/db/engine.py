@@ -25,15 +25,15 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session, sessionmaker
-
 from sdrdesk.domain.errors import (
     ConflictError,
     PermissionDeniedError,
     StoreUnavailableError,
     ValidationError,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 

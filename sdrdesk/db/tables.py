@@ -89,7 +89,7 @@ Index(
 )
 # The leads handed off in a period with their source and campaign, read from the index
 # alone (funnel and speed-to-lead cohorts; migration 0005).
-Index(
+ix_leads_handed_off_report = Index(
     "ix_leads_handed_off_report",
     leads.c.handed_off_at,
     leads.c.source,

@@ -128,7 +128,6 @@ class MainWindow(QMainWindow):
         # Triage, the team, the lead panel's data, calls and demos load right after the
         # first rows are on screen, or on first use.
         self._features: _Features | None = None
-        self._detail_waiting = False
         self.ui.leadPanel.configure(
             ctx.now, (ctx.rules.calling_hours_start, ctx.rules.calling_hours_end)
         )
@@ -266,9 +265,7 @@ class MainWindow(QMainWindow):
         detail = self.ui.leadPanel.detail
         if detail is not None:
             demos.lead_shown(detail)
-        if self._detail_waiting:
-            self._detail_waiting = False
-            self._refresh_selected()
+        self._refresh_selected()  # the lead panel waited for the features
         return self._features
 
     @property
@@ -489,7 +486,6 @@ class MainWindow(QMainWindow):
             self.ui.leadPanel.show_nothing()
             return
         if self._features is None:  # the first rows: their details follow the paint
-            self._detail_waiting = True
             return
         lead_id, leads = row.lead.id, self._features.leads
         self.background.run(

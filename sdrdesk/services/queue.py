@@ -271,7 +271,7 @@ class QueueService:
         return statuses
 
     def _base(
-        self, session: Connection, query: QueueQuery, *, search: bool = True
+        self, conn: Connection, query: QueueQuery, *, search: bool = True
     ) -> list[ColumnElement[bool]]:
         me = query.user_id
         statuses = self._statuses(query)
@@ -288,31 +288,31 @@ class QueueService:
             conds.append(leads.c.source == query.source)
         terms = search_terms(query.text) if search else []
         if terms:
-            conds.append(matches(session.dialect.name, terms))
+            conds.append(matches(conn.dialect.name, terms))
         return conds
 
     def _plan(
-        self, session: Connection, query: QueueQuery, cursor: QueueCursor
+        self, conn: Connection, query: QueueQuery, cursor: QueueCursor
     ) -> tuple[tuple[StreamKey, ...], ...]:
         """The (status, zone) streams that exist, grouped by reachability now."""
         tiers: list[list[StreamKey]] = [[], [], []]
         for status in self._statuses(query):
-            for zone in _zones(session, status):
+            for zone in _zones(conn, status):
                 tier = reachability(zone, cursor.now, cursor.rules)
                 tiers[int(tier)].append((status, zone))
         return tuple(tuple(t) for t in tiers)
 
     def _search_first(
-        self, session: Connection, cursor: QueueCursor, terms: list[str], size: int
+        self, conn: Connection, cursor: QueueCursor, terms: list[str], size: int
     ) -> QueuePage:
         """A search: the matching leads (at most SEARCH_LIMIT, newest first) read by their
         sort keys only, put in the view's order here, then shown a page at a time."""
-        found = newest_matches(session.dialect.name, terms, SEARCH_LIMIT + 1)
+        found = newest_matches(conn.dialect.name, terms, SEARCH_LIMIT + 1)
         query = cursor.query
         names = ("time_zone", "handed_off_at", "score", *_SORT_ATTRIBUTES.get(query.sort, ()))
         # Every match, with its sort keys where it belongs in the view (else NULLs): one
         # query that also tells whether there were more matches than SEARCH_LIMIT.
-        rows = session.execute(
+        rows = conn.execute(
             select(
                 found.c.id,
                 leads.c.id.label("lead_id"),
@@ -320,7 +320,7 @@ class QueueService:
             )
             .select_from(
                 found.outerjoin(
-                    leads, and_(leads.c.id == found.c.id, *self._base(session, query, search=False))
+                    leads, and_(leads.c.id == found.c.id, *self._base(conn, query, search=False))
                 )
             )
             .order_by(found.c.id.desc())
@@ -329,7 +329,7 @@ class QueueService:
         keys = [row for row in rows[:SEARCH_LIMIT] if row.lead_id is not None]
         ordered = sorted(keys, key=lambda row: self._search_key(query, row._mapping, cursor))
         cursor = replace(cursor, search_ids=tuple(r.id for r in ordered))
-        page = replace(self._search_page(session, cursor, size), matched=len(ordered))
+        page = replace(self._search_page(conn, cursor, size), matched=len(ordered))
         if truncated:
             note = (
                 f"More than {SEARCH_LIMIT:,} leads match; only the newest {SEARCH_LIMIT:,} "
@@ -351,25 +351,25 @@ class QueueService:
         values = [row[name] for name in _SORT_ATTRIBUTES[query.sort]]
         return tuple(_Sortable(v, query.descending) for v in [*values, row["id"]])
 
-    def _search_page(self, session: Connection, cursor: QueueCursor, size: int) -> QueuePage:
+    def _search_page(self, conn: Connection, cursor: QueueCursor, size: int) -> QueuePage:
         ids = (cursor.search_ids or ())[cursor.offset : cursor.offset + size]
-        rows = tuple(_rows_in_order(session, ids, cursor))
+        rows = tuple(_rows_in_order(conn, ids, cursor))
         more = cursor.offset + size < len(cursor.search_ids or ())
         return QueuePage(rows, replace(cursor, offset=cursor.offset + size) if more else None)
 
-    def _page(self, session: Connection, cursor: QueueCursor, size: int) -> QueuePage:
+    def _page(self, conn: Connection, cursor: QueueCursor, size: int) -> QueuePage:
         if cursor.search_ids is not None:
-            return self._search_page(session, cursor, size)
+            return self._search_page(conn, cursor, size)
         if not self._merged(cursor.query):
-            return self._offset_page(session, cursor, size)
+            return self._offset_page(conn, cursor, size)
         out: list[QueueRow] = []
         while len(out) < size and cursor.segment < 2 * len(cursor.tiers):
             tier, past_target = divmod(cursor.segment, 2)
             streams = cursor.tiers[tier]
             if past_target:
-                rows, cursor = self._merge_streams(session, cursor, streams, size - len(out))
+                rows, cursor = self._merge_streams(conn, cursor, streams, size - len(out))
             else:
-                rows, cursor = self._fresh(session, cursor, streams, size - len(out))
+                rows, cursor = self._fresh(conn, cursor, streams, size - len(out))
             out.extend(rows)
             if len(out) < size:
                 cursor = replace(
@@ -383,7 +383,7 @@ class QueueService:
         return QueuePage(tuple(out), cursor if more else None)
 
     def _fresh(
-        self, session: Connection, cursor: QueueCursor, streams: tuple[StreamKey, ...], n: int
+        self, conn: Connection, cursor: QueueCursor, streams: tuple[StreamKey, ...], n: int
     ) -> tuple[list[QueueRow], QueueCursor]:
         """Leads still inside the speed-to-lead target: the one closest to missing it first."""
         if not streams:
@@ -392,7 +392,7 @@ class QueueService:
         q = (
             summary_select()
             .where(
-                *self._base(session, cursor.query),
+                *self._base(conn, cursor.query),
                 leads.c.handed_off_at >= cutoff,
                 or_(*(_stream_cond(k) for k in streams)),
             )
@@ -402,14 +402,14 @@ class QueueService:
         if cursor.fresh_pos is not None:
             after = tuple_(*_bind_pos(cursor.fresh_pos))
             q = q.where(tuple_(leads.c.handed_off_at, leads.c.id) > after)
-        rows = [_row(summary_from_row(r), cursor.now, cursor.rules) for r in session.execute(q)]
+        rows = [_row(summary_from_row(r), cursor.now, cursor.rules) for r in conn.execute(q)]
         if rows:
             last = rows[-1].lead
             cursor = replace(cursor, fresh_pos=(last.handed_off_at, last.id))
         return rows, cursor
 
     def _merge_streams(
-        self, session: Connection, cursor: QueueCursor, streams: tuple[StreamKey, ...], n: int
+        self, conn: Connection, cursor: QueueCursor, streams: tuple[StreamKey, ...], n: int
     ) -> tuple[list[QueueRow], QueueCursor]:
         """Past the target: highest score first, then longest waiting, across all streams.
 
@@ -420,7 +420,7 @@ class QueueService:
         done = set(cursor.done_streams)
         cutoff = cursor.now - cursor.rules.speed_to_lead
         handed_off: ColumnElement[datetime] = leads.c.handed_off_at
-        if session.dialect.name == "sqlite":
+        if conn.dialect.name == "sqlite":
             # "+column": the same value, but no index range. Otherwise SQLite (without
             # statistics) reads the overdue range of the hand-off index and sorts every
             # overdue lead, instead of walking ix_leads_zone_queue in order (a quarter
@@ -428,9 +428,9 @@ class QueueService:
             handed_off = type_coerce(
                 literal_column("+leads.handed_off_at"), leads.c.handed_off_at.type
             )
-        base = [*self._base(session, cursor.query), handed_off < cutoff]
+        base = [*self._base(conn, cursor.query), handed_off < cutoff]
         wanted = [(key, positions.get(key)) for key in streams if key not in done]
-        fetched = _stream_keys(session, base, wanted, n)
+        fetched = _stream_keys(conn, base, wanted, n)
         merged = heapq.merge(*(_keyed(key, keys) for key, keys in fetched.items()))
         taken: list[tuple[StreamKey, StreamPos]] = []
         for _, key, pos in merged:
@@ -442,21 +442,21 @@ class QueueService:
             if len(keys) < n and (not keys or positions.get(key) == keys[-1]):
                 done.add(key)
         ids = [pos[2] for _, pos in taken if pos is not None]
-        rows = _rows_in_order(session, ids, cursor)
+        rows = _rows_in_order(conn, ids, cursor)
         return rows, replace(
             cursor, stream_pos=tuple(positions.items()), done_streams=frozenset(done)
         )
 
-    def _offset_page(self, session: Connection, cursor: QueueCursor, size: int) -> QueuePage:
+    def _offset_page(self, conn: Connection, cursor: QueueCursor, size: int) -> QueuePage:
         query = cursor.query
-        q = summary_select().where(*self._base(session, query))
+        q = summary_select().where(*self._base(conn, query))
         columns = _SORT_COLUMNS[query.sort]
         order = [
             *((c.desc() if query.descending else c.asc()).nulls_last() for c in columns),
             leads.c.id.desc() if query.descending else leads.c.id.asc(),
         ]
         q = q.order_by(*order).offset(cursor.offset).limit(size + 1)
-        rows = [_row(summary_from_row(r), cursor.now, cursor.rules) for r in session.execute(q)]
+        rows = [_row(summary_from_row(r), cursor.now, cursor.rules) for r in conn.execute(q)]
         more = len(rows) > size
         next_cursor = replace(cursor, offset=cursor.offset + size) if more else None
         return QueuePage(tuple(rows[:size]), next_cursor)
@@ -465,11 +465,11 @@ class QueueService:
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _rows_in_order(session: Connection, ids: Sequence[int], cursor: QueueCursor) -> list[QueueRow]:
+def _rows_in_order(conn: Connection, ids: Sequence[int], cursor: QueueCursor) -> list[QueueRow]:
     """The queue rows of these leads, in the order of ``ids`` (leads gone meanwhile are
     left out)."""
     statement = summary_select().where(leads.c.id.in_(ids))
-    found = {lead.id: lead for lead in map(summary_from_row, session.execute(statement))}
+    found = {lead.id: lead for lead in map(summary_from_row, conn.execute(statement))}
     return [_row(found[i], cursor.now, cursor.rules) for i in ids if i in found]
 
 
@@ -495,9 +495,9 @@ _ZONES = text(
 )
 
 
-def _zones(session: Connection, status: Status) -> list[str | None]:
+def _zones(conn: Connection, status: Status) -> list[str | None]:
     """Distinct time zones of one status: a loose index scan, one round trip."""
-    zones: list[str | None] = list(session.scalars(_ZONES, {"status": status.value}))
+    zones: list[str | None] = list(conn.scalars(_ZONES, {"status": status.value}))
     return sorted(zones, key=lambda z: (z is not None, z or ""))
 
 
@@ -557,7 +557,7 @@ def _stream_parts(
 
 
 def _stream_keys(
-    session: Connection,
+    conn: Connection,
     base: list[ColumnElement[bool]],
     wanted: list[tuple[StreamKey, StreamPos]],
     n: int,
@@ -576,7 +576,7 @@ def _stream_keys(
     if not parts:
         return found
     statement = union_all(*parts) if len(parts) > 1 else parts[0]
-    for score, stamp, lead_id, number in session.execute(statement):
+    for score, stamp, lead_id, number in conn.execute(statement):
         found[wanted[number][0]].append((score, stamp, lead_id))
     for keys in found.values():
         keys.sort(key=_stream_order)

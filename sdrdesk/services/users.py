@@ -6,7 +6,6 @@ without the ORM.
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Row, insert, select
@@ -65,21 +64,17 @@ class UserService:
         name = check_user_name(name)
         try:
             with self._ctx.store.begin() as conn:
-                info = UserInfo(
-                    id=0,
-                    name=name,
-                    display_name=(display_name or "").strip() or name,
-                    email=(email or "").strip() or None,
-                    role=role,
-                    time_zone=time_zone,
-                    active=True,
-                )
-                values = {**asdict(info), "created_at": self._ctx.now()}
-                del values["id"]
-                user_id = conn.execute(
-                    insert(users).values(values).returning(users.c.id)
-                ).scalar_one()
-                return replace(info, id=user_id)
+                values: dict[str, Any] = {
+                    "name": name,
+                    "display_name": (display_name or "").strip() or name,
+                    "email": (email or "").strip() or None,
+                    "role": role,
+                    "time_zone": time_zone,
+                    "active": True,
+                }
+                created = insert(users).values(**values, created_at=self._ctx.now())
+                user_id = conn.execute(created.returning(users.c.id)).scalar_one()
+                return UserInfo(id=user_id, **values)
         except IntegrityError as exc:
             raise ValidationError(f"A user called “{name}” already exists.") from exc
 

@@ -18,7 +18,7 @@ from sdrdesk.db import tables
 from sdrdesk.db.models.core import LeadEvent
 
 REPORT_INDEXES = (
-    next(i for i in tables.leads.indexes if i.name == "ix_leads_handed_off_report"),
+    tables.ix_leads_handed_off_report,
     Index("ix_lead_events_lead_action", LeadEvent.lead_id, LeadEvent.action, LeadEvent.at),
     Index(
         "ix_lead_events_report",
