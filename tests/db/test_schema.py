@@ -23,6 +23,7 @@ from sdrdesk.domain.lifecycle import Action, Status
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import UserInfo
 from sdrdesk.services.intake import insert_leads
+from sdrdesk.services.queue import QueueQuery, QueueService, QueueView
 from sdrdesk.services.users import UserService
 
 
@@ -163,6 +164,13 @@ def test_an_older_file_is_copied_aside_then_migrated_keeping_its_data(tmp_path: 
             "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'lead_events'"
         ).scalars()
         assert set(triggers) == {"lead_events_no_update", "lead_events_no_delete"}
+    # The search index was made again (0006) from the leads, this one included: a search
+    # for its first letter, and for a longer start, finds it.
+    queue = QueueService(ServiceContext(store))
+    for typed in ("o", "ol", "e", "example"):
+        page = queue.first_page(QueueQuery(view=QueueView.ALL, text=typed))
+        assert [row.lead.email for row in page.rows] == ["old@example.com"], typed
+    assert queue.first_page(QueueQuery(view=QueueView.ALL, text="x")).rows == ()
     store.dispose()
 
 
