@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sdrdesk import paths
+from sdrdesk import paths, startup
 from sdrdesk.db.engine import Store
 from sdrdesk.db.migrate import MigrationResult, upgrade
 from sdrdesk.domain.assignment import load_rules
@@ -161,6 +161,8 @@ def ensure_qapplication(argv: list[str]) -> tuple[QApplication, bool]:
 def run_gui(app_ctx: AppContext, user: str | None, argv: list[str]) -> int:
     """Open the main window. Blocks in the event loop only if we created the QApplication."""
     qt_app, owned = ensure_qapplication(argv)
+    from PySide6.QtCore import QTimer
+
     from sdrdesk.gui.main_window import MainWindow
 
     window = MainWindow(
@@ -170,6 +172,11 @@ def run_gui(app_ctx: AppContext, user: str | None, argv: list[str]) -> int:
         warnings=app_ctx.warnings,
     )
     _keep_alive(qt_app, window)
+    # Garbage collection stays paused (sdrdesk.startup) until the first rows are on
+    # screen and the window's features are loaded.
+    startup.hand_over()
+    window.started.connect(startup.resume_after_start)
+    QTimer.singleShot(int(startup.GRACE_SECONDS * 1000), startup.resume_after_start)
     window.show()
     if not owned:
         return 0

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QObject,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -100,6 +101,9 @@ class _Features:
 
 
 class MainWindow(QMainWindow):
+    # The first rows are on screen and everything else the window needs is loaded.
+    started = Signal()
+
     def __init__(
         self,
         ctx: ServiceContext,
@@ -205,6 +209,7 @@ class MainWindow(QMainWindow):
         features.triage.load_reasons()
         self._load_sources()
         features.team.start()
+        self.started.emit()
 
     @property
     def leads(self) -> LeadService:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -89,6 +90,10 @@ def test_events_show_the_hand_off(database_url: str, capsys: pytest.CaptureFixtu
         ),
         (["sample-data", "--count", "0"], 1, "Count must be between"),
         (["users", "add", "bad name!"], 1, "not a valid user name"),
+        # Window options the quick reading of a plain ``sdrdesk`` leaves to the full one:
+        (["--user"], 2, "expected one argument"),
+        (["--ver"], 2, "ambiguous option: --ver could match --version, --verbose"),
+        (["--user", "anna", "stray"], 2, "invalid choice: 'stray'"),
     ],
 )
 def test_bad_input_is_one_line_and_a_non_zero_exit(
@@ -101,6 +106,7 @@ def test_bad_input_is_one_line_and_a_non_zero_exit(
     assert message in err
     assert len(err.strip().splitlines()) == 1
     assert "Traceback" not in err + out
+    assert gc.isenabled()  # paused while the command started (sdrdesk.startup), then back
 
 
 def test_users_and_reasons_admin(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,5 +1,6 @@
 """Start-up order: the first rows are painted before the ORM is imported, and what the
 window loads after them (lead panel data, triage) still arrives without a keystroke.
+Garbage collection is off until then (``sdrdesk.startup``) and on again afterwards.
 
 Runs ``sdrdesk`` in a fresh process: this test process has imported everything already.
 """
@@ -18,7 +19,7 @@ from sdrdesk.services.context import Rules, ServiceContext
 from tests.factories import add_leads
 
 CHILD = r"""
-import json, sys
+import gc, json, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -34,6 +35,7 @@ class Watch(QObject):
             seen["rows"] = window.model.rowCount()
             seen["orm_at_first_rows"] = "sqlalchemy.orm" in sys.modules
             seen["first_id"] = window.model.row(0).lead.id
+            seen["gc_at_first_rows"] = gc.isenabled()
         return False
 
 
@@ -43,6 +45,7 @@ def check():
     if seen and detail is not None and window.ui.actionStartCall.isEnabled():
         seen["panel_id"] = detail.id
         seen["orm_after"] = "sqlalchemy.orm" in sys.modules
+        seen["gc_after"] = gc.isenabled()
         app.quit()
 
 
@@ -84,6 +87,8 @@ def test_first_rows_come_before_the_orm_and_the_rest_follows(tmp_path: Path) -> 
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["rows"] == 5
     assert seen["orm_at_first_rows"] is False
+    assert seen["gc_at_first_rows"] is False
     # Then, with no input, the panel shows the selected lead and calls can be started.
     assert seen["panel_id"] == seen["first_id"]
     assert seen["orm_after"] is True
+    assert seen["gc_after"] is True

@@ -9,10 +9,18 @@ import html
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from sdrdesk.domain.call_script import Decision
 from sdrdesk.services.dto import AttemptInfo, LeadDetail, QualificationSummary
 
-_DECISIONS = {d.value: d.label for d in Decision}
+
+def _decision_label(value: str | None) -> str | None:
+    """A decision's label (``None`` for none or an unknown one). The call script's module
+    loads with the first call shown, not with the window."""
+    from sdrdesk.domain.call_script import Decision
+
+    try:
+        return Decision(value).label if value else None
+    except ValueError:
+        return None
 
 
 def _duration(seconds: int) -> str:
@@ -76,7 +84,7 @@ class CallHistoryBox(QGroupBox):
             head = self.tr("<b>Grade %1</b>").replace("%1", q.grade)
         else:
             head = self.tr("<b>Qualification in progress</b> — press C to continue it")
-        rec = _DECISIONS.get(q.recommendation or "")
+        rec = _decision_label(q.recommendation)
         recommended = self.tr(" · recommended: %1").replace("%1", rec) if rec else ""
         version = (
             self.tr("script %1 v%2").replace("%1", q.script_id).replace("%2", q.script_version)
@@ -102,7 +110,7 @@ class CallHistoryBox(QGroupBox):
             back = a.callback_at.astimezone().strftime("%a %d %b %H:%M")
             lines.append(self.tr("Call back: %1").replace("%1", back))
         if a.decision:
-            decided = _DECISIONS.get(a.decision, a.decision)
+            decided = _decision_label(a.decision) or a.decision
             lines.append(self.tr("Decision: %1").replace("%1", decided))
         if a.notes:
             lines.append(self.tr("Notes: %1").replace("%1", a.notes))
