@@ -9,6 +9,9 @@ them, some duplicates and bad rows), then times, in turns, best of ``--rounds``:
 * the same baseline inserting into sdrdesk's real ``leads`` table (created by the
   migration: its indexes, unique e-mail key and CHECK constraints; ``INSERT OR
   IGNORE`` for the file's duplicate e-mails), to show what the schema itself costs;
+* sdrdesk's write alone: the rows checked beforehand (not timed), then only inserted as
+  the import inserts them (leads, hand-off events, search index entries) and committed:
+  the part of an import that one SQLite writer does and no worker can share;
 * sdrdesk: ``ImportService.run`` on a freshly migrated SQLite store (every row checked,
   deduplicated, inserted with its hand-off event and search index entry, one
   transaction), with the worker processes it starts for a file this big.
@@ -37,6 +40,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
@@ -47,11 +51,16 @@ try:
 except ImportError:  # Windows
     resource = None  # type: ignore[assignment]
 
+from sdrdesk.db.bulk import cache_for_rows
 from sdrdesk.db.engine import Store
 from sdrdesk.db.migrate import upgrade
+from sdrdesk.domain.import_mapping import build_mapping
 from sdrdesk.services.context import Rules, ServiceContext
-from sdrdesk.services.import_workers import POOL_MIN_ROWS, worker_count
+from sdrdesk.services.csv_source import read_csv_file
+from sdrdesk.services.import_check import CheckSettings, check_chunk
+from sdrdesk.services.import_workers import CHUNK_ROWS, POOL_MIN_ROWS, worker_count
 from sdrdesk.services.imports import ImportReport, ImportService
+from sdrdesk.services.intake import import_event_data, insert_lead_values
 
 MIN_ROWS_PER_SECOND = 10_000
 MAX_RATIO = 1.5
@@ -343,6 +352,48 @@ def baseline_into_schema(path: Path, db_path: Path) -> int:
     return len(rows)
 
 
+def checked_rows(path: Path) -> tuple[list[tuple[object, ...]], list[int]]:
+    """Every importable row of the file checked as the import checks it (not timed), the
+    file's repeated e-mail addresses dropped: the values and lines the write gets."""
+    source = read_csv_file(path)
+    settings = CheckSettings(
+        mapping=build_mapping(source.header, None),
+        region="DE",
+        now=datetime.now(UTC),
+        dayfirst=True,
+        sqlite=True,
+    )
+    chunk = check_chunk(settings, [(row.line, row.values) for row in source.rows])
+    seen: set[str] = set()
+    values, lines = [], []
+    for line, key, row in zip(chunk.lines, chunk.email_keys, chunk.values, strict=True):
+        if key is not None and key in seen:
+            continue
+        if key is not None:
+            seen.add(key)
+        values.append(row)
+        lines.append(line)
+    return values, lines
+
+
+def write_only(values: list[tuple[object, ...]], lines: list[int], db_path: Path) -> int:
+    """Only the database work of an import: the checked leads inserted, in chunks, as
+    the import inserts them (with their hand-off events and search index entries) into
+    a freshly migrated store, in one transaction. No reading, checking or matching."""
+    store = Store.open(f"sqlite:///{migrated(db_path)}")
+    with store.write() as s, cache_for_rows(s, len(values)):
+        for start in range(0, len(values), CHUNK_ROWS):
+            insert_lead_values(
+                s,
+                values[start : start + CHUNK_ROWS],
+                actor_id=None,
+                event_data=import_event_data(0, lines[start : start + CHUNK_ROWS], encoded=True),
+                encoded=True,
+            )
+    store.dispose()
+    return len(values)
+
+
 def migrated(db_path: Path) -> Path:
     store = Store.open(f"sqlite:///{db_path}")
     upgrade(store.engine, backup=False)
@@ -417,8 +468,12 @@ def main(argv: list[str] | None = None) -> int:
         baseline_into_schema(warm, migrated(work / "warm-schema.db"))
         sdrdesk_import(warm, work / "warm-sdrdesk.db")
 
+        values, lines = checked_rows(csv_path)
+        write_only(values[:500], lines[:500], work / "warm-write.db")
+
         bare: list[Run] = []
         schema: list[Run] = []
+        writes: list[Run] = []
         ours: list[Run] = []
         base_rows = 0
         report: ImportReport | None = None
@@ -427,15 +482,17 @@ def main(argv: list[str] | None = None) -> int:
             bare.append(run)
             schema_db = migrated(work / f"schema{n}.db")
             schema.append(timed(partial(baseline_into_schema, csv_path, schema_db))[0])
+            writes.append(timed(partial(write_only, values, lines, work / f"write{n}.db"))[0])
             profile = args.profile and n == args.rounds - 1
             report, run = sdrdesk_import(csv_path, work / f"sdrdesk{n}.db", profile)
             ours.append(run)
-            for name in (f"bare{n}.db", f"schema{n}.db", f"sdrdesk{n}.db"):
+            for name in (f"bare{n}.db", f"schema{n}.db", f"write{n}.db", f"sdrdesk{n}.db"):
                 (work / name).unlink()  # keep the temporary directory small
 
     assert report is not None
     best = partial(min, key=lambda run: run.seconds)
     bare_run, schema_run, our_run = best(bare), best(schema), best(ours)
+    write_s = best(writes).seconds
     bare_s, schema_s, ours_s = bare_run.seconds, schema_run.seconds, our_run.seconds
     rate = report.rows_total / ours_s
     ratio, schema_ratio = ours_s / bare_s, ours_s / schema_s
@@ -447,6 +504,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"baseline, bare table:      {bare_s:6.2f} s  {base_rows / bare_s:8,.0f} rows/s")
     print(f"baseline, sdrdesk schema:  {schema_s:6.2f} s  {base_rows / schema_s:8,.0f} rows/s")
+    print(
+        f"sdrdesk's write alone:     {write_s:6.2f} s  ({len(values):,} checked leads inserted "
+        f"with events and search entries: {write_s / bare_s:.2f} × the bare baseline by itself)"
+    )
     print(
         f"sdrdesk import:            {ours_s:6.2f} s  {rate:8,.0f} rows/s  ({report.imported:,} "
         f"imported, {len(report.duplicates):,} duplicates, {len(report.skipped):,} skipped; "
