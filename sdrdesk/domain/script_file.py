@@ -107,10 +107,7 @@ def _sections(r: TomlReader, data: dict[str, Any], currency: str | None) -> tupl
     seen: dict[str, Question] = {}
     for n, entry in enumerate(entries):
         path: DataPath = ("sections", n)
-        r.table(entry, path, f"section {n + 1}", None)
-        sid = r.ident(entry, path, f"section {n + 1}")
-        what = f"section “{sid}”"
-        r.table(entry, path, what, _SECTION_KEYS)
+        entry, sid, what = r.item(entry, path, "section", n + 1, _SECTION_KEYS)
         if sid in seen_sections:
             raise r.error((*path, "id"), f"{what} appears twice.")
         seen_sections.add(sid)
@@ -142,11 +139,7 @@ def _question(
 ) -> Question:
     index = path[-1]
     assert isinstance(index, int)
-    number = f"{section_what}, question {index + 1}"
-    r.table(raw, path, number, None)
-    qid = r.ident(raw, path, number)
-    what = f"{section_what}, question “{qid}”"
-    r.table(raw, path, what, _QUESTION_KEYS)
+    raw, qid, what = r.item(raw, path, f"{section_what}, question", index + 1, _QUESTION_KEYS)
     if qid in earlier:
         raise r.error((*path, "id"), f"{what}: the id is used twice in the script.")
     text = r.text(raw, "text", path, what)
@@ -212,10 +205,7 @@ def _choices(
     ids: set[str] = set()
     for k, entry in enumerate(entries):
         cpath = (*path, "choices", k)
-        r.table(entry, cpath, f"{what}, choice {k + 1}", None)
-        cid = r.ident(entry, cpath, f"{what}, choice {k + 1}")
-        cwhat = f"{what}, choice “{cid}”"
-        r.table(entry, cpath, cwhat, _CHOICE_KEYS)
+        entry, cid, cwhat = r.item(entry, cpath, f"{what}, choice", k + 1, _CHOICE_KEYS)
         if cid in ids:
             raise r.error((*cpath, "id"), f"{cwhat} appears twice.")
         ids.add(cid)

@@ -249,6 +249,19 @@ class TomlReader:
             raise self.error((*path, key), f"{what}: field “{key}” must be {limits}.")
         return float(value)
 
+    def item(
+        self, value: Any, path: Path, kind: str, number: int, known: set[str]
+    ) -> tuple[dict[str, Any], str, str]:
+        """The ``number``-th (from 1) ``kind`` in a list of tables that each have an ``id``:
+        a table with a valid id and only ``known`` keys. Returns the table, its id and
+        its name in messages, ``kind “id”``."""
+        numbered = f"{kind} {number}"
+        table = self.table(value, path, numbered, None)
+        ident = self.ident(table, path, numbered)
+        what = f"{kind} “{ident}”"
+        self.table(table, path, what, known)
+        return table, ident, what
+
     def ident(self, table: dict[str, Any], path: Path, what: str, key: str = "id") -> str:
         value = self.text(table, key, path, what)
         assert value is not None

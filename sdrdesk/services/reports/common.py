@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
@@ -54,5 +54,29 @@ def user_names(session: Session) -> dict[int, str]:
     return {uid: name for uid, name in session.execute(select(User.id, User.display_name))}
 
 
+def median_seconds(value: Any) -> float | None:
+    """A median in seconds as the database gives it (a number, or NULL for no cases)."""
+    return None if value is None else round(float(value), 3)
+
+
 def shown(text: str | None, empty: str) -> str:
     return text if text else empty
+
+
+class _GroupRow(Protocol):
+    @property
+    def group(self) -> str: ...
+    @property
+    def is_total(self) -> bool: ...
+
+
+G = TypeVar("G", bound=_GroupRow)
+
+
+def groups_then_total(rows: Sequence[G], size: Callable[[G], int], empty_total: G) -> list[G]:
+    """A report's rows per group, biggest first and "(none)"-style groups last, then its
+    total row (``empty_total`` when there was nothing to count)."""
+    groups = [row for row in rows if not row.is_total]
+    groups.sort(key=lambda r: (r.group.startswith("("), -size(r), r.group))
+    total = next((row for row in rows if row.is_total), empty_total)
+    return [*groups, total]

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from sdrdesk.db.reporting import seconds_between, with_group_medians
 from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped
-from sdrdesk.services.reports.common import count_if, user_names
+from sdrdesk.services.reports.common import count_if, groups_then_total, median_seconds, user_names
 from sdrdesk.services.reports.filters import ReportFilter
 from sdrdesk.services.reports.table import Col, Kind, Table, ratio
 
@@ -73,31 +73,21 @@ def funnel(session: Session, f: ReportFilter, by: Breakdown, dialect: str) -> li
     )
     query = with_group_medians(counts, g, ["mql_secs", "sal_secs"], dialect)
     names = user_names(session) if by is Breakdown.SDR else {}
-    rows: list[FunnelRow] = []
-    total: FunnelRow | None = None
-    for grp, mql, sal, sql, rej, m1, m2 in session.execute(query):
-        row = FunnelRow(
+    rows = [
+        FunnelRow(
             group_label(grp, by, names),
             int(mql),
             int(sal),
             int(sql),
             int(rej),
-            _seconds(m1),
-            _seconds(m2),
+            median_seconds(m1),
+            median_seconds(m2),
             is_total=grp == "*",
         )
-        if row.is_total:
-            total = row
-        else:
-            rows.append(row)
-    rows.sort(key=lambda r: (r.group.startswith("("), -r.mql, r.group))  # "(none)" last
-    if total is None:
-        total = FunnelRow("Team", 0, 0, 0, 0, None, None, is_total=True)
-    return [*rows, total]
-
-
-def _seconds(value: float | None) -> float | None:
-    return None if value is None else round(float(value), 3)
+        for grp, mql, sal, sql, rej, m1, m2 in session.execute(query)
+    ]
+    empty = FunnelRow("Team", 0, 0, 0, 0, None, None, is_total=True)
+    return groups_then_total(rows, lambda r: r.mql, empty)
 
 
 def funnel_table(rows: list[FunnelRow], by: Breakdown) -> Table:

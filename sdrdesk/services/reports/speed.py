@@ -19,7 +19,7 @@ from sdrdesk.db.models import Lead, User
 from sdrdesk.db.reporting import seconds_between, with_group_medians
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped
-from sdrdesk.services.reports.common import count_if, user_names
+from sdrdesk.services.reports.common import count_if, groups_then_total, median_seconds, user_names
 from sdrdesk.services.reports.filters import ReportFilter
 from sdrdesk.services.reports.table import Col, Kind, Table, ratio
 
@@ -135,7 +135,6 @@ def speed(
     query = with_group_medians(counts, g, ["triage_secs", "call_secs"], dialect)
     names = user_names(session) if by is Breakdown.SDR else {}
     rows: list[SpeedRow] = []
-    total: SpeedRow | None = None
     n = len(BUCKETS)
     for record in session.execute(query):
         values = tuple(record)
@@ -145,30 +144,28 @@ def speed(
         )
         buckets = tuple(int(v) for v in values[9 : 9 + n])
         m_triage, m_call = values[9 + n], values[10 + n]
-        row = SpeedRow(
-            group_label(grp, by, names),
-            leads,
-            triaged,
-            triage_due,
-            triage_ok,
-            None if m_triage is None else round(float(m_triage), 3),
-            acc,
-            calls,
-            call_due,
-            call_ok,
-            None if m_call is None else round(float(m_call), 3),
-            (*buckets, leads - triaged),
-            is_total=grp == "*",
+        rows.append(
+            SpeedRow(
+                group_label(grp, by, names),
+                leads,
+                triaged,
+                triage_due,
+                triage_ok,
+                median_seconds(m_triage),
+                acc,
+                calls,
+                call_due,
+                call_ok,
+                median_seconds(m_call),
+                (*buckets, leads - triaged),
+                is_total=grp == "*",
+            )
         )
-        if row.is_total:
-            total = row
-        else:
-            rows.append(row)
-    rows.sort(key=lambda r: (r.group.startswith("("), -r.leads, r.group))  # "(none)" last
-    if total is None:
-        total = SpeedRow("Team", 0, 0, 0, 0, None, 0, 0, 0, 0, None, (0,) * (n + 1), True)
+    empty = SpeedRow("Team", 0, 0, 0, 0, None, 0, 0, 0, 0, None, (0,) * (n + 1), True)
     count, oldest = _overdue(session, f, due_before)
-    return SpeedReport(target_minutes, (*rows, total), count, oldest)
+    return SpeedReport(
+        target_minutes, tuple(groups_then_total(rows, lambda r: r.leads, empty)), count, oldest
+    )
 
 
 def _overdue(
