@@ -8,7 +8,10 @@ read the event log, and raises ``StoreUnavailableError`` while the database is g
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import select
+import socket
 import threading
 from typing import Any, Protocol
 
@@ -29,18 +32,29 @@ class ChangeSignal(Protocol):
 
 
 class PostgresListener:
-    """LISTEN on a connection of its own (autocommit); reconnects on the next ``wait``."""
+    """LISTEN on a connection of its own (autocommit); reconnects on the next ``wait``.
+
+    One thread waits; ``close`` may come from another (the window closing). The
+    connection is only ever used under ``_lock``, which ``wait`` holds while it waits: a
+    psycopg connection closed under a thread that is reading it frees what that thread
+    still reads. So ``close`` first wakes the waiter through a socket pair (``select``
+    watches both), then takes the lock and closes the connection itself."""
 
     def __init__(self, url: URL) -> None:
         self._conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
         self._display = url.render_as_string(hide_password=True)
         self._conn: Any = None
         self._lock = threading.Lock()
+        self._closed = False
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._wake_r.setblocking(False)
 
     def wait(self, timeout: float) -> bool:
         import psycopg
 
         with self._lock:
+            if self._closed:
+                return False
             if self._conn is None:
                 try:
                     self._conn = psycopg.connect(
@@ -55,16 +69,19 @@ class PostgresListener:
                     raise StoreUnavailableError(self._message(exc)) from exc
                 return True  # (re)connected: whatever happened meanwhile must be read
             conn = self._conn
-        try:
-            for _ in conn.notifies(timeout=timeout, stop_after=1):
-                return True
-            # notifies() returns quietly when the server goes away; check the socket.
-            conn.execute("SELECT 1")
-            return False
-        except psycopg.Error as exc:
-            with self._lock:
+            try:
+                select.select([conn.fileno(), self._wake_r], [], [], timeout)
+                if self._closed:
+                    return False
+                # Whatever arrived (also during the last check below) without waiting.
+                for _ in conn.notifies(timeout=0, stop_after=1):
+                    return True
+                # notifies() returns quietly when the server goes away; check the socket.
+                conn.execute("SELECT 1")
+                return False
+            except (psycopg.Error, OSError) as exc:
                 self._drop()
-            raise StoreUnavailableError(self._message(exc)) from exc
+                raise StoreUnavailableError(self._message(exc)) from exc
 
     def _message(self, exc: Exception) -> str:
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -79,8 +96,16 @@ class PostgresListener:
         self._conn = None
 
     def close(self) -> None:
+        """Stop listening: a ``wait`` in progress returns False at once, later ones too."""
+        if self._closed:
+            return
+        self._closed = True
+        with contextlib.suppress(OSError):
+            self._wake_w.send(b"x")
         with self._lock:
             self._drop()
+            self._wake_r.close()
+            self._wake_w.close()
 
 
 class SqlitePoller:

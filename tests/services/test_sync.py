@@ -101,3 +101,30 @@ def test_a_listener_survives_a_dropped_connection(ctx: ServiceContext, store: St
         wait_until_it_notices()
     assert listener.wait(0.2)  # reconnected: the client reads what it missed
     listener.close()
+
+
+@pytest.mark.postgres_only
+def test_closing_a_listener_wakes_its_waiter_quietly(ctx: ServiceContext) -> None:
+    """The window closes while its watcher thread waits: the wait ends at once, without
+    reporting the database as lost (its connection is not closed under it)."""
+    listener = SyncService(ctx).change_signal()
+    assert listener.wait(0.1)
+    outcome: list[object] = []
+
+    def wait() -> None:
+        start = time.monotonic()
+        try:
+            outcome.append(listener.wait(5.0))
+        except StoreUnavailableError as exc:
+            outcome.append(exc)
+        outcome.append(time.monotonic() - start)
+
+    waiter = threading.Thread(target=wait)
+    waiter.start()
+    time.sleep(0.2)
+    listener.close()
+    waiter.join(5.0)
+    assert outcome[0] is False
+    assert isinstance(outcome[1], float)
+    assert outcome[1] < 1.0
+    assert listener.wait(5.0) is False  # closed: no connection again, no waiting
