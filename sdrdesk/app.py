@@ -172,14 +172,18 @@ def run_gui(app_ctx: AppContext, user: str | None, argv: list[str]) -> int:
         warnings=app_ctx.warnings,
     )
     _keep_alive(qt_app, window)
+    if not owned:
+        # Opened into a caller's QApplication (tests, scripts): main() returns now and
+        # resumes garbage collection as it does after any command, so a paused
+        # collection never outlives the call into the caller's own work.
+        window.show()
+        return 0
     # Garbage collection stays paused (sdrdesk.startup) until the first rows are on
     # screen and the window's features are loaded.
     startup.hand_over()
     window.started.connect(startup.resume_after_start)
     QTimer.singleShot(int(startup.GRACE_SECONDS * 1000), startup.resume_after_start)
     window.show()
-    if not owned:
-        return 0
     code = qt_app.exec()
     app_ctx.store.dispose()
     return int(code)

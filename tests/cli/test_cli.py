@@ -152,6 +152,9 @@ def test_no_command_opens_the_window_on_the_default_store(
     qtbot: QtBot, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--user", "anna"]) == 0
+    # Opened into the caller's QApplication: main() returns with collection back on,
+    # not paused until the window has painted (that is for the app's own start).
+    assert gc.isenabled()
     windows = [
         w
         for w in QApplication.topLevelWidgets()

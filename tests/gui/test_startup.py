@@ -19,18 +19,26 @@ from sdrdesk.services.context import Rules, ServiceContext
 from tests.factories import add_leads
 
 CHILD = r"""
+# The app as the sdrdesk command runs it: main() makes the QApplication and runs its
+# event loop. The child only watches, from the moment the window is shown.
 import gc, json, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-app = QApplication(["sdrdesk"])
 from sdrdesk.cli import main
+from sdrdesk.gui.main_window import MainWindow
 
 seen = {}
+keep = []
 
 
 class Watch(QObject):
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+
     def eventFilter(self, obj, event):
+        window = self.window
         if event.type() == QEvent.Type.Paint and window.model.rowCount() and not seen:
             seen["rows"] = window.model.rowCount()
             seen["orm_at_first_rows"] = "sqlalchemy.orm" in sys.modules
@@ -39,25 +47,34 @@ class Watch(QObject):
         return False
 
 
-def check():
+def check(window):
     detail = window.ui.leadPanel.detail
     # (Only what a user sees: the window's properties would load the features themselves.)
     if seen and detail is not None and window.ui.actionStartCall.isEnabled():
         seen["panel_id"] = detail.id
         seen["orm_after"] = "sqlalchemy.orm" in sys.modules
         seen["gc_after"] = gc.isenabled()
-        app.quit()
+        window.close()
+        QApplication.quit()
 
 
-main(["--database-url", sys.argv[1], "--user", "anna"])
-window = [w for w in app.topLevelWidgets() if w.objectName() == "MainWindow"][0]
-watch = Watch()
-window.ui.queueView.viewport().installEventFilter(watch)
-poll = QTimer(interval=20)
-poll.timeout.connect(check)
-poll.start()
-QTimer.singleShot(20_000, app.quit)
-app.exec()
+show = MainWindow.show
+
+
+def watched_show(window):
+    watch = Watch(window)
+    window.ui.queueView.viewport().installEventFilter(watch)
+    poll = QTimer(interval=20)
+    poll.timeout.connect(lambda: check(window))
+    poll.start()
+    QTimer.singleShot(20_000, QApplication.quit)
+    keep.extend([watch, poll])
+    show(window)
+
+
+MainWindow.show = watched_show
+code = main(["--database-url", sys.argv[1], "--user", "anna"])
+seen["exit"] = code
 print(json.dumps(seen))
 """
 
@@ -85,6 +102,7 @@ def test_first_rows_come_before_the_orm_and_the_rest_follows(tmp_path: Path) -> 
     )
     assert done.returncode == 0, done.stderr[-2000:]
     seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["exit"] == 0
     assert seen["rows"] == 5
     assert seen["orm_at_first_rows"] is False
     assert seen["gc_at_first_rows"] is False
