@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         # Triage, the team, the lead panel's data, calls and demos load right after the
         # first rows are on screen, or on first use.
         self._features: _Features | None = None
+        self.has_started = False  # the first rows are painted and the features loaded
         self.ui.leadPanel.configure(
             ctx.now, (ctx.rules.calling_hours_start, ctx.rules.calling_hours_end)
         )
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
         features.triage.load_reasons()
         self._load_sources()
         features.team.start()
+        self.has_started = True
         self.started.emit()
 
     @property

@@ -56,16 +56,33 @@ class TriageController(QObject):
         self._undo_timer.timeout.connect(self._expire_undo)
         self.reject_dialog: RejectDialog | None = None
         self._pending_select = 0
+        self._reasons_loading = False
+        self._reject_waiting: int | None = None  # lead to reject once the reasons arrive
 
     def load_reasons(self) -> None:
+        if self._reasons_loading:
+            return
+        self._reasons_loading = True
         self._host.background.run(
             lambda: self._reasons_service.list_reasons(ReasonStage.REJECT),
             self._set_reasons,
-            lambda exc: self._host.show_error(exc, "Loading the rejection reasons"),
+            self._reasons_failed,
         )
 
     def _set_reasons(self, reasons: list[ReasonInfo]) -> None:
+        self._reasons_loading = False
         self._reasons = reasons
+        # A reject asked for while they loaded opens now, if that lead is still selected.
+        waiting, self._reject_waiting = self._reject_waiting, None
+        row = self._host.current_row()
+        still_selected = waiting is not None and row is not None and row.lead.id == waiting
+        if still_selected and self.reject_dialog is None:
+            self.reject_current()
+
+    def _reasons_failed(self, exc: Exception) -> None:
+        self._reasons_loading = False
+        self._reject_waiting = None
+        self._host.show_error(exc, "Loading the rejection reasons")
 
     @property
     def reasons(self) -> list[ReasonInfo]:
@@ -106,7 +123,9 @@ class TriageController(QObject):
         if row is None:
             return
         if not self._reasons:
-            self._host.notify("The rejection reasons are still loading; try again in a moment.")
+            # Pressed right after the window opened: the dialog opens when they arrive.
+            self._reject_waiting = row.lead.id
+            self._host.notify("Loading the rejection reasons…")
             self.load_reasons()
             return
         dialog = RejectDialog(

@@ -95,7 +95,10 @@ def make_window(qtbot: QtBot, database_url: str, clock: FakeClock) -> Iterator[W
         user: str | None = "anna",
         lock_timeout_ms: int = 10_000,
         rules: Rules | None = None,
+        ready: bool = True,
     ) -> MainWindow:
+        """A window shown on a store with ``leads``; with ``ready`` (and a ``user``) only
+        once it has started (first rows painted, features loaded) and is idle."""
         store = Store.open(database_url, lock_timeout_ms=lock_timeout_ms)
         stores.append(store)
         ctx = ServiceContext(store, rules or Rules(default_region="DE", undo_seconds=10), clock)
@@ -105,8 +108,8 @@ def make_window(qtbot: QtBot, database_url: str, clock: FakeClock) -> Iterator[W
         qtbot.addWidget(window)
         window.resize(1280, 780)
         window.show()
-        if user is not None:
-            qtbot.waitUntil(lambda: window.user is not None, timeout=10_000)
+        if user is not None and ready:
+            qtbot.waitUntil(lambda: window.has_started, timeout=10_000)
             wait_idle(qtbot, window)
         return window
 

@@ -22,9 +22,11 @@ from sqlalchemy import text
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.gui.models.queue_model import Column
+from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.leads import LeadService
 from sdrdesk.services.triage import TriageService
 from sdrdesk.services.users import UserService
+from tests.factories import add_leads
 from tests.gui.conftest import QUEUE, WindowFactory, wait_idle
 
 T = TypeVar("T", bound=QObject)
@@ -283,6 +285,33 @@ def test_a_failed_save_keeps_the_reject_comment(
     wait_idle(qtbot, window)
     last = LeadService(window._ctx).events(lead_id)[-1]
     assert (last.action, last.comment) == ("reject", "Wrong person, asked to remove her")
+
+
+@pytest.mark.postgres_only
+def test_reject_pressed_while_the_reasons_load_opens_when_they_arrive(
+    qtbot: QtBot, make_window: WindowFactory, ctx: ServiceContext
+) -> None:
+    """The SDR presses r at once: the keystroke is not lost while the reasons load."""
+    add_leads(ctx, *QUEUE)
+    blocker = ctx.store.engine.connect()
+    blocker.begin()  # another session keeps the reason list locked for a moment
+    blocker.execute(text("LOCK TABLE rejection_reasons IN ACCESS EXCLUSIVE MODE"))
+    try:
+        window = make_window(ready=False)
+        qtbot.waitUntil(lambda: window.has_started, timeout=10_000)
+        first = window.current_row()
+        assert first is not None
+        press(qtbot, window, "r")
+        assert window.triage.reject_dialog is None
+        assert "Loading the rejection reasons" in window.ui.statusBar.currentMessage()
+    finally:
+        blocker.rollback()
+        blocker.close()
+    qtbot.waitUntil(lambda: window.triage.reject_dialog is not None, timeout=10_000)
+    dialog = window.triage.reject_dialog
+    assert dialog is not None
+    assert first.lead.name in dialog.ui.rejectLeadLabel.text()
+    assert dialog.ui.reasonList.count() == len(window.triage.reasons) > 5
 
 
 def test_an_empty_store_offers_sample_leads(qtbot: QtBot, make_window: WindowFactory) -> None:
