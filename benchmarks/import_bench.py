@@ -51,7 +51,8 @@ try:
 except ImportError:  # Windows
     resource = None  # type: ignore[assignment]
 
-from sdrdesk.db.bulk import cache_for_rows
+from sdrdesk.db import tables
+from sdrdesk.db.bulk import cache_for_rows, indexes_built_after
 from sdrdesk.db.engine import Store
 from sdrdesk.db.migrate import upgrade
 from sdrdesk.domain.import_mapping import build_mapping
@@ -60,7 +61,7 @@ from sdrdesk.services.csv_source import read_csv_file
 from sdrdesk.services.import_check import CheckSettings, check_chunk
 from sdrdesk.services.import_workers import CHUNK_ROWS, POOL_MIN_ROWS, worker_count
 from sdrdesk.services.imports import ImportReport, ImportService
-from sdrdesk.services.intake import import_event_data, insert_lead_values
+from sdrdesk.services.intake import import_event_data, index_new_leads, insert_lead_values
 
 MIN_ROWS_PER_SECOND = 10_000
 MAX_RATIO = 1.5
@@ -381,15 +382,22 @@ def write_only(values: list[tuple[object, ...]], lines: list[int], db_path: Path
     the import inserts them (with their hand-off events and search index entries) into
     a freshly migrated store, in one transaction. No reading, checking or matching."""
     store = Store.open(f"sqlite:///{migrated(db_path)}")
-    with store.write() as s, cache_for_rows(s, len(values)):
+    with (
+        store.write() as s,
+        cache_for_rows(s, len(values)),
+        indexes_built_after(s, tables.leads, len(values)),
+    ):
+        ids: list[int] = []
         for start in range(0, len(values), CHUNK_ROWS):
-            insert_lead_values(
+            ids += insert_lead_values(
                 s,
                 values[start : start + CHUNK_ROWS],
                 actor_id=None,
                 event_data=import_event_data(0, lines[start : start + CHUNK_ROWS], encoded=True),
                 encoded=True,
+                index_search=False,
             )
+        index_new_leads(s, ids)
     store.dispose()
     return len(values)
 

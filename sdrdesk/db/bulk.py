@@ -15,7 +15,7 @@ CHECK constraint keeps SQLite's own checks.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -204,3 +204,58 @@ def cache_for_rows(session: Session, rows: int) -> Iterator[None]:
 
 
 _MAX_CACHE_KIB = 256 * 1024
+
+
+# Fewer new rows than this are inserted into the indexes as they come.
+REBUILD_MIN_ROWS = 10_000
+
+
+@contextmanager
+def indexes_built_after(
+    session: Session,
+    table: Table,
+    rows: int,
+    *,
+    keep: Collection[str] = (),
+    min_rows: int | None = None,
+) -> Iterator[bool]:
+    """On SQLite, when about to insert ``rows`` new rows (at least ``min_rows``, default
+    ``REBUILD_MIN_ROWS``) into a ``table`` that holds no more rows than that: its
+    non-unique secondary indexes (but those named in ``keep``, which the inserting
+    transaction still reads) are dropped for the duration and made again at the end, in
+    the same transaction. Yields whether they were.
+
+    Index entries inserted row by row land all over each index (a file's leads come in
+    no order of score, zone or time): for 100,000 leads the six indexes of ``leads``
+    cost 3 s on top of the table's own 1.7 s, where building them after the last row
+    takes 1.1-1.3 s. A bigger table keeps its indexes: a build reads every row it
+    already holds. Unique indexes always stay, checking every row as it arrives.
+
+    Other connections see nothing of it (SQLite's DDL is transactional): they read the
+    last committed state, indexes included, and an error or a cancel that rolls the
+    transaction back brings the indexes back as they were."""
+    connection = session.connection()
+    least = REBUILD_MIN_ROWS if min_rows is None else min_rows
+    if connection.dialect.name != "sqlite" or rows < least:
+        yield False
+        return
+    held = connection.exec_driver_sql(f"SELECT max(rowid) FROM {table.name}").scalar() or 0
+    if held > rows:
+        yield False
+        return
+    dropped = [
+        (name, sql)
+        for name, sql in connection.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
+            " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+            (table.name,),
+        )
+        if name not in keep
+    ]
+    for name, _sql in dropped:
+        connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield True
+    # Only after success: on an error the transaction is rolled back, and with it the
+    # drops (making the indexes again first could hide the error behind another).
+    for _name, sql in dropped:
+        connection.exec_driver_sql(sql)

@@ -116,13 +116,17 @@ def hand_off_many(
     event_data: Iterable[Any] | None = None,
     at: datetime | None = None,
     encoded: bool = False,
+    index_search: bool = True,
 ) -> list[int]:
     """Insert new MQLs in bulk with their hand-off events; returns the new ids in order.
 
     Each row holds one lead's values of ``columns``, ``fixed`` the values all of them
     share (the importer's fast path). ``encoded``: the rows and the events' data are
     already what SQLite stores (the data as JSON text), see ``db.bulk``. The lifecycle is
-    asked once: every new lead starts with the hand-off transition into MQL.
+    asked once: every new lead starts with the hand-off transition into MQL. Without
+    ``index_search`` the caller adds the leads to the search index itself, before its
+    transaction ends (``search.index_new_leads``: an import does it once for all its
+    chunks, three times faster than chunk by chunk).
     """
     if not rows:
         return []
@@ -145,7 +149,8 @@ def hand_off_many(
     )
     if len(ids) != len(rows):
         raise RuntimeError(f"inserted {len(rows)} leads but found {len(ids)} new ids")
-    search.index_new_leads(session, min(ids), max(ids))
+    if index_search:
+        search.index_new_leads(session, min(ids), max(ids))
     empty: Any = json_text({}) if encoded else {}
     datas = list(event_data) if event_data is not None else [empty for _ in rows]
     insert_many(

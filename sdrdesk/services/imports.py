@@ -26,7 +26,8 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sdrdesk.db.bulk import cache_for_rows
+from sdrdesk.db import tables
+from sdrdesk.db.bulk import cache_for_rows, indexes_built_after
 from sdrdesk.db.models import ImportBatch
 from sdrdesk.domain.contact import is_phone_region
 from sdrdesk.domain.errors import ImportFileError, SdrdeskError, ValidationError
@@ -51,7 +52,12 @@ from sdrdesk.services.import_workers import (
     CheckPool,
     worker_count,
 )
-from sdrdesk.services.intake import StoreMatches, import_event_data, insert_lead_values
+from sdrdesk.services.intake import (
+    StoreMatches,
+    import_event_data,
+    index_new_leads,
+    insert_lead_values,
+)
 
 __all__ = ["ImportReport", "ImportService", "ParallelCheck", "RowIssue", "parse_mapping"]
 
@@ -193,7 +199,11 @@ class ImportService:
                 outcome.notes = earlier_imports(s, source)
                 batch = self._start_batch(s, source, actor_id)
                 matches = StoreMatches(s, rows=len(source.rows), batch_id=batch.id)
-                with cache_for_rows(s, len(source.rows)):
+                rows = len(source.rows)
+                with (
+                    cache_for_rows(s, rows),
+                    indexes_built_after(s, tables.leads, rows, keep=matches.indexes_read),
+                ):
                     for chunk in checked:
                         fresh = outcome.take(matches, chunk)
                         done(outcome.rows_done - chunk.rows)  # matched, not yet written
@@ -210,8 +220,10 @@ class ImportService:
                                 ),
                                 at=self._ctx.now(),
                                 encoded=settings.sqlite,
+                                index_search=False,
                             )
                         )
+                    index_new_leads(s, outcome.ids)
                 outcome.finish(batch)
                 tracker.report(tracker.total)  # the last chance to cancel
         except IntegrityError as exc:

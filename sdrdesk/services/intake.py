@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from sdrdesk.db import lifecycle
+from sdrdesk.db import lifecycle, search, tables
 from sdrdesk.db.models import Lead
 from sdrdesk.db.sqlite_values import json_text
 from sdrdesk.domain.dedupe import DuplicateIndex
@@ -59,7 +59,7 @@ class StoreMatches:
         self._batch_id = batch_id
         self._keys: set[str] | None = None
         self._phones: set[str] | None = None
-        stored = session.scalar(select(func.count()).select_from(Lead)) or 0
+        self.stored = stored = session.scalar(select(func.count()).select_from(Lead)) or 0
         if stored <= max(PRELOAD_MIN, PRELOAD_PER_ROW * rows):
             self._keys, self._phones = set(), set()
             for key, phone in session.execute(select(Lead.email_key, Lead.phone_e164)):
@@ -68,12 +68,22 @@ class StoreMatches:
                 if phone is not None:
                     self._phones.add(phone)
 
+    @property
+    def indexes_read(self) -> frozenset[str]:
+        """The indexes of ``leads`` that ``find`` reads, besides the unique e-mail key's:
+        the phone's, unless the store held no lead (then it asks nothing)."""
+        return _PHONE_INDEXES if self.stored else frozenset()
+
     def find(self, email_keys: Iterable[str], phones: Iterable[str]) -> DuplicateIndex[int]:
         if self._keys is not None and self._phones is not None:
             email_keys = [key for key in email_keys if key in self._keys]
             phones = [phone for phone in phones if phone in self._phones]
         return known_leads(self._session, email_keys, phones, not_in_batch=self._batch_id)
 
+
+_PHONE_INDEXES = frozenset(
+    str(index.name) for index in tables.leads.indexes if "phone_e164" in index.columns
+)
 
 _Found = Iterable[Sequence[Any]]  # (id, email_key, phone_e164)
 
@@ -138,9 +148,11 @@ def insert_lead_values(
     event_data: Iterable[Any] | None = None,
     at: datetime | None = None,
     encoded: bool = False,
+    index_search: bool = True,
 ) -> list[int]:
     """``insert_leads`` for leads given as ``import_check.lead_values`` (``encoded``: made
-    with ``sqlite=True``, and the events' data JSON text)."""
+    with ``sqlite=True``, and the events' data JSON text; ``index_search``: see
+    ``lifecycle.hand_off_many``)."""
     return lifecycle.hand_off_many(
         session,
         LEAD_COLUMNS,
@@ -150,7 +162,15 @@ def insert_lead_values(
         event_data=event_data,
         at=at,
         encoded=encoded,
+        index_search=index_search,
     )
+
+
+def index_new_leads(session: Session, ids: Sequence[int]) -> None:
+    """Add leads inserted with ``index_search=False`` (ids ``ids``, one transaction's: no
+    other lead was added between them) to the search index."""
+    if ids:
+        search.index_new_leads(session, min(ids), max(ids))
 
 
 def import_event_data(batch_id: int, lines: Iterable[int], *, encoded: bool) -> list[Any]:

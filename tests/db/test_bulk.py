@@ -102,3 +102,101 @@ def test_a_big_import_gets_a_bigger_page_cache_for_its_transaction_only(
             assert size() == before
     finally:
         store.dispose()
+
+
+def _indexes(store: Store) -> list[tuple[str, str]]:
+    """The indexes of ``leads`` as another connection sees them (committed state)."""
+    with store.engine.connect() as conn:
+        return [
+            (str(name), str(sql))
+            for name, sql in conn.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                " AND tbl_name = 'leads' AND sql IS NOT NULL ORDER BY name"
+            )
+        ]
+
+
+def _plan(store: Store, sql: str) -> str:
+    with store.engine.connect() as conn:
+        return " ".join(str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+
+
+@pytest.fixture
+def sqlite_store(sqlite_template: Path, tmp_path: Path) -> Any:
+    shutil.copy(sqlite_template, tmp_path / "bulk.db")
+    store = Store.open(f"sqlite:///{tmp_path / 'bulk.db'}")
+    yield store
+    store.dispose()
+
+
+def _many(n: int, start: int = 0) -> list[dict[str, Any]]:
+    return [
+        _lead(email=f"l{i}@example.com", email_key=f"l{i}@example.com", score=i % 97)
+        for i in range(start, start + n)
+    ]
+
+
+def test_indexes_dropped_for_a_big_insert_are_made_again_as_they_were(
+    sqlite_store: Store,
+) -> None:
+    before = _indexes(sqlite_store)
+    assert len(before) >= 6
+    with sqlite_store.write() as s:
+        with bulk.indexes_built_after(
+            s, LEADS, 50, keep={"ix_leads_phone_e164"}, min_rows=10
+        ) as built_after:
+            during = {
+                str(name)
+                for (name,) in s.connection().exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'leads'"
+                )
+            }
+            bulk.insert_rows(s, LEADS, _many(50))
+        assert built_after
+        # Kept: the one named, and the unique e-mail key, which checks every row.
+        assert "ix_leads_phone_e164" in during
+        assert "ix_leads_zone_queue" not in during
+        assert any(name.startswith("sqlite_autoindex_leads") for name in during)
+    assert _indexes(sqlite_store) == before
+    assert "ix_leads_zone_queue" in _plan(
+        sqlite_store,
+        "SELECT id FROM leads WHERE status = 'mql' AND time_zone = 'Europe/Berlin'"
+        " ORDER BY score DESC",
+    )
+    with sqlite_store.read() as s:
+        assert s.scalar(text("SELECT count(*) FROM leads WHERE score = 3")) == 1
+
+
+def test_an_insert_that_fails_leaves_the_indexes_and_no_row(sqlite_store: Store) -> None:
+    before = _indexes(sqlite_store)
+    with (  # noqa: PT012
+        pytest.raises(IntegrityError),
+        sqlite_store.write() as s,
+        bulk.indexes_built_after(s, LEADS, 50, min_rows=10),
+    ):
+        bulk.insert_rows(s, LEADS, _many(40))
+        bulk.insert_rows(s, LEADS, _many(1))  # the same e-mail key again
+    assert _indexes(sqlite_store) == before
+    with sqlite_store.read() as s:
+        assert s.scalar(text("SELECT count(*) FROM leads")) == 0
+
+
+def test_a_table_bigger_than_the_insert_and_a_small_insert_keep_their_indexes(
+    sqlite_store: Store,
+) -> None:
+    with sqlite_store.write() as s:
+        bulk.insert_rows(s, LEADS, _many(30))
+    before = _indexes(sqlite_store)
+    with sqlite_store.write() as s:
+        with bulk.indexes_built_after(s, LEADS, 20, min_rows=10) as bigger_table:
+            names = [
+                name
+                for (name,) in s.connection().exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'leads'"
+                    " AND sql IS NOT NULL ORDER BY name"
+                )
+            ]
+            assert names == [name for name, _sql in before]
+        with bulk.indexes_built_after(s, LEADS, 200) as small_insert:  # default: 10,000
+            pass
+    assert (bigger_table, small_insert) == (False, False)

@@ -12,6 +12,8 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -19,12 +21,14 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, text
 
+from sdrdesk.db import bulk
 from sdrdesk.db.engine import Store
 from sdrdesk.db.models import ImportBatch, Lead, LeadEvent
 from sdrdesk.domain.errors import SdrdeskError
 from sdrdesk.services import import_workers, imports, intake
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.imports import ImportReport, ImportService, ParallelCheck
+from sdrdesk.services.queue import QueueQuery, QueueService
 from tests.factories import add_lead
 from tests.services.test_imports import write_csv
 
@@ -233,3 +237,35 @@ def test_on_a_single_processor_no_worker_is_started(
     report = _import(ctx, path, ParallelCheck(min_rows=1, min_bytes=0, chunk_rows=7))
     assert report.imported == 62
     assert started == []
+
+
+def test_a_file_bigger_than_the_store_gets_its_indexes_built_after_the_last_row(
+    ctx: ServiceContext, tmp_path: Path, empty_again: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite the leads' indexes are dropped for such an import and made again at the
+    end, and the search index is filled once: the leads, their history, the report and
+    what a search finds are those of an import that kept them."""
+    path = write_csv(tmp_path, _rows())
+    add_lead(ctx, email="stored@example.com")
+    kept = _import(ctx, path, IN_WORKERS)
+    stored_kept = _stored(ctx)
+
+    again = empty_again()
+    add_lead(again, email="stored@example.com")
+    built: list[bool] = []
+    original = bulk.indexes_built_after
+
+    @contextmanager
+    def spy(*args: Any, **kwargs: Any) -> Iterator[bool]:
+        with original(*args, **kwargs, min_rows=1) as rebuilt:
+            built.append(rebuilt)
+            yield rebuilt
+
+    monkeypatch.setattr(imports, "indexes_built_after", spy)
+    rebuilt = _import(again, path, IN_WORKERS)
+
+    assert built == [again.store.is_sqlite]
+    assert rebuilt == kept
+    assert _stored(again) == stored_kept
+    # Lead 4 and Lead 40 … Lead 49
+    assert QueueService(again).count(QueueQuery(text="lead 4")) == 11
