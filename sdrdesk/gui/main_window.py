@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# While typing goes on, the queue is searched at most this often (for the latest text).
 SEARCH_DELAY_MS = 30
 COUNT_DELAY_MS = 300  # a burst of changes (a colleague's import) is counted once
 TICK_MS = 30_000
@@ -143,7 +144,8 @@ class MainWindow(QMainWindow):
         self.reports = ReportsLauncher(self, ctx, self.ui.menuView)
         decorate_actions(self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._apply_search)
+        self._search_timer.timeout.connect(self._search_pause_over)
+        self._search_waiting = False
         self._tick_timer = QTimer(self, interval=TICK_MS)
         self._tick_timer.timeout.connect(self._tick)
         self._tick_timer.start()
@@ -345,7 +347,7 @@ class MainWindow(QMainWindow):
         self.ui.sourceFilter.addItem(self.tr("All sources"), None)
         self.ui.sourceFilter.blockSignals(False)
         self.ui.sourceFilter.currentIndexChanged.connect(self._source_changed)
-        self.ui.queueFilter.textChanged.connect(lambda _text: self._search_timer.start())
+        self.ui.queueFilter.textChanged.connect(self._search_typed)
         self.ui.queueFilter.returnPressed.connect(self._focus_queue)
         escape = QShortcut(QKeySequence("Escape"), self.ui.queueFilter)
         escape.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -524,6 +526,21 @@ class MainWindow(QMainWindow):
         self.ui.leadPanel.refresh_clock()
 
     # --- filters --------------------------------------------------------------------------
+
+    def _search_typed(self, _text: str) -> None:
+        """Search at once; while keys keep coming (fast typing, a paste, a held key) at
+        most every ``SEARCH_DELAY_MS``, and always for the text as it is then."""
+        if self._search_timer.isActive():
+            self._search_waiting = True
+            return
+        self._apply_search()
+        self._search_timer.start()
+
+    def _search_pause_over(self) -> None:
+        if self._search_waiting:
+            self._search_waiting = False
+            self._apply_search()
+            self._search_timer.start()
 
     def _apply_search(self) -> None:
         self.model.set_query(replace(self.model.query, text=self.ui.queueFilter.text()))

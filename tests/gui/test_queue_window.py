@@ -183,6 +183,19 @@ def test_search_narrows_the_queue(qtbot: QtBot, window: MainWindow) -> None:
     assert [e.action for e in LeadService(window._ctx).events()] == ["hand_off"] * len(QUEUE)
 
 
+def test_a_search_starts_with_the_key_and_ends_with_the_last_text(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The first key searches at once (no waiting for more keys); keys that come faster
+    than the queue can answer are searched for the text they leave."""
+    press(qtbot, window, "/")
+    qtbot.keyClick(window.ui.queueFilter, Qt.Key.Key_C)
+    assert window.model.query.text == "c"
+    qtbot.keyClicks(window.ui.queueFilter, "obalt")
+    qtbot.waitUntil(lambda: window.model.query.text == "cobalt")
+    qtbot.waitUntil(lambda: names(window) == ["Warm NewYork"])
+
+
 def test_a_too_broad_search_says_so_in_the_status_bar(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
