@@ -5,8 +5,9 @@ For each size it runs, in fresh processes (QT_QPA_PLATFORM=offscreen):
 * baseline: a minimal script that imports PySide6 and SQLAlchemy, reads the first page
   of new leads with one plain ``select`` (hand-off order, through the same index) and
   paints it in a QTableWidget — the floor of this stack;
-* sdrdesk: ``sdrdesk --database-url … --user …`` through ``sdrdesk.cli.main`` until the
-  first queue rows are painted; then, in the same process, ``A`` (accept) until the next
+* sdrdesk: ``sdrdesk --database-url … --user …`` through ``sdrdesk.cli.main``, as the
+  command runs it (its own QApplication and event loop), until the first queue rows
+  are painted; then, in the same process, ``A`` (accept) until the next
   lead is selected, a search keystroke until the rows are updated, and the memory (RSS).
 
 Targets (issue 3): start to first rows ≤ 1.3× baseline at 100k and ≤ 1.5× at 1M;
@@ -68,11 +69,23 @@ app.exec()
 SDRDESK_CHILD = r"""
 import sys, time, json, resource
 t0 = float(sys.argv[2])
-from PySide6.QtWidgets import QApplication
-from PySide6.QtCore import QEvent, QObject, QTimer, Qt
-app = QApplication(["sdrdesk"])
+# As the sdrdesk command runs: main() makes the QApplication and runs its event loop.
+# The window is caught as it opens (before it is shown) to watch its paints.
+from sdrdesk import startup
+startup.pause()  # what main() does first, before anything else is imported
+from sdrdesk import app as sdrdesk_app
 from sdrdesk.cli import main
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, Qt
 result = {}
+window = None
+def opening(qt_app, opened):
+    global window, app, watcher
+    window, app = opened, qt_app
+    window.resize(1280, 780)
+    watcher = Painted()
+    window.ui.queueView.viewport().installEventFilter(watcher)
+    keep_alive(qt_app, opened)
+keep_alive, sdrdesk_app._keep_alive = sdrdesk_app._keep_alive, opening
 class Painted(QObject):
     def eventFilter(self, obj, event):
         painted = event.type() == QEvent.Type.Paint and window.model.rowCount() > 0
@@ -81,9 +94,27 @@ class Painted(QObject):
             QTimer.singleShot(0, after_paint)
         return False
 def wait(condition, timeout=20.0):
-    end = time.time() + timeout
-    while not condition() and time.time() < end:
-        app.processEvents()
+    # In an event loop, as the app waits for its user: woken by the window's signals (a
+    # loop spinning processEvents() would take the GIL from the worker thread it waits
+    # for, and slow down what it measures).
+    if condition():
+        return
+    loop = QEventLoop()
+    def check(*_args):
+        if condition():
+            loop.quit()
+    view = window.ui.queueView
+    signals = [window.background.busy_changed, window.model.modelReset,
+               window.model.rowsInserted, view.selectionModel().currentChanged]
+    for signal in signals:
+        signal.connect(check)
+    poll = QTimer(interval=50, timeout=check)  # anything the signals miss
+    poll.start()
+    QTimer.singleShot(int(timeout * 1000), loop.quit)
+    loop.exec()
+    poll.stop()
+    for signal in signals:
+        signal.disconnect(check)
 def after_paint():
     from PySide6.QtTest import QTest  # the measuring tool, not part of the start
     view = window.ui.queueView
@@ -118,12 +149,7 @@ def after_paint():
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result), flush=True)
     app.quit()
-main(["--database-url", "sqlite:///" + sys.argv[1], "--user", "bench"])
-window = [w for w in app.topLevelWidgets() if w.objectName() == "MainWindow"][0]
-window.resize(1280, 780)
-watcher = Painted()
-window.ui.queueView.viewport().installEventFilter(watcher)
-app.exec()
+sys.exit(main(["--database-url", "sqlite:///" + sys.argv[1], "--user", "bench"]))
 """
 
 
