@@ -99,15 +99,21 @@ def cmd_leads(args: argparse.Namespace) -> int:
     from sdrdesk.services.leads import LeadService
 
     app_ctx = open_for(args)
-    leads = LeadService(app_ctx.services).list_leads(
-        status=args.status, owner=args.owner, limit=args.limit
-    )
+    service = LeadService(app_ctx.services)
     if args.json:
-        data = [{**to_jsonable(lead), "name": lead.name} for lead in leads]
+        records = service.list_records(status=args.status, owner=args.owner, limit=args.limit)
+        data = [
+            {
+                **to_jsonable(r.summary),
+                "name": r.summary.name,
+                **{k: v for k, v in to_jsonable(r).items() if k != "summary"},
+            }
+            for r in records
+        ]
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    _print_table(leads)
+    _print_table(service.list_leads(status=args.status, owner=args.owner, limit=args.limit))
     return 0
 
 

@@ -83,6 +83,22 @@ class LeadSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class LeadRecord:
+    """A lead with what it was stored from (``sdrdesk leads --json``): the phone as typed,
+    the other system's id, and every column of the import without a field of its own."""
+
+    summary: LeadSummary
+    external_id: str | None
+    phone_raw: str | None
+    phone_ext: str | None
+    email_valid: bool
+    company_size: str | None
+    industry: str | None
+    extra: dict[str, Any]
+    import_batch_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class LeadDetail:
     summary: LeadSummary
     phone_raw: str | None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from sdrdesk.db.models import Lead, LeadEvent, RejectionReason, User
@@ -14,8 +15,26 @@ from sdrdesk.domain.criteria import LeadFacts
 from sdrdesk.domain.errors import NotFoundError
 from sdrdesk.domain.lifecycle import Status, describe_action
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.dto import EventInfo, LeadDetail, LeadSummary
+from sdrdesk.services.dto import EventInfo, LeadDetail, LeadRecord, LeadSummary
 from sdrdesk.services.lead_rows import OWNER, summary_from_row, summary_select
+
+
+def _listing(
+    query: Select[*tuple[Any, ...]],
+    status: Status | None,
+    owner: str | None,
+    limit: int | None,
+    offset: int,
+) -> Select[*tuple[Any, ...]]:
+    """Leads in id order, of one status and owner if given, a page of them."""
+    query = query.order_by(Lead.id).offset(offset)
+    if status is not None:
+        query = query.where(Lead.status == status)
+    if owner is not None:
+        query = query.where(OWNER.c.name == owner)
+    if limit is not None:
+        query = query.limit(limit)
+    return query
 
 
 def event_infos(
@@ -77,15 +96,35 @@ class LeadService:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[LeadSummary]:
-        query = summary_select().order_by(Lead.id).offset(offset)
-        if status is not None:
-            query = query.where(Lead.status == status)
-        if owner is not None:
-            query = query.where(OWNER.c.name == owner)
-        if limit is not None:
-            query = query.limit(limit)
+        query = _listing(summary_select(), status, owner, limit, offset)
         with self._ctx.store.read() as s:
             return [summary_from_row(r) for r in s.execute(query)]
+
+    def list_records(
+        self,
+        *,
+        status: Status | None = None,
+        owner: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[LeadRecord]:
+        """``list_leads`` with what each lead was stored from (``LeadRecord``)."""
+        stored = (
+            Lead.external_id,
+            Lead.phone_raw,
+            Lead.phone_ext,
+            Lead.email_valid,
+            Lead.company_size,
+            Lead.industry,
+            Lead.extra,
+            Lead.import_batch_id,
+        )
+        query = _listing(summary_select().add_columns(*stored), status, owner, limit, offset)
+        width = len(stored)
+        with self._ctx.store.read() as s:
+            return [
+                LeadRecord(LeadSummary(*row[:-width]), *row[-width:]) for row in s.execute(query)
+            ]
 
     def count_by_status(self) -> dict[Status, int]:
         with self._ctx.store.read() as s:

@@ -166,3 +166,48 @@ def test_no_command_opens_the_window_on_the_default_store(
     assert window.isVisible()
     default_db = Path(__import__("os").environ["SDRDESK_DATA_DIR"]) / "sdrdesk.db"
     assert default_db.exists()
+
+
+def test_a_german_excel_export_imported_and_listed_with_all_it_held(
+    tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Semicolons, Windows-1252, German headers; the listing shows each lead with the
+    phone as typed and the columns that have no field of their own."""
+    export = tmp_path / "Leads Messe.csv"
+    export.write_bytes(
+        (
+            "Anrede;Vorname;Nachname;Firma;E-Mail;Telefon;Land;Quelle;Bemerkung\r\n"
+            "Herr;Jürgen;Weiß;Müller & Söhne GmbH;j.weiss@mueller-soehne.de;"
+            '+49 (0)30 / 123 45 67;Deutschland;Messe;"Will Demo; bitte anrufen"\r\n'
+            "Frau;Änne;Groß;Bäckerei KG;keine-adresse;12;DE;Messe;\r\n"
+        ).encode("cp1252")
+    )
+    db = ["--database-url", database_url, "--user", "anna"]
+    code, out, _ = run(capsys, "import", str(export), *db)
+    assert code == 0
+    assert out.startswith("Imported 1 of 2 rows from Leads Messe.csv (Windows-1252, semicolon).")
+    assert "line 3: cannot be contacted" in out
+
+    code, out, _ = run(capsys, "leads", "--json", *db)
+    assert code == 0
+    (lead,) = json.loads(out)
+    assert (lead["name"], lead["company"], lead["country"]) == (
+        "Jürgen Weiß",
+        "Müller & Söhne GmbH",
+        "DE",
+    )
+    assert (lead["phone_raw"], lead["phone_e164"]) == ("+49 (0)30 / 123 45 67", "+49301234567")
+    assert lead["extra"] == {"Anrede": "Herr", "Bemerkung": "Will Demo; bitte anrufen"}
+    assert lead["import_batch_id"] is not None
+
+    code, out, _ = run(capsys, "import", str(export), *db)  # the same file again
+    assert code == 0
+    assert out.startswith("Imported 0 of 2 rows")
+    broken = tmp_path / "leads.csv"
+    broken.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 8)
+    code, out, err = run(capsys, "import", str(broken), *db)
+    assert (code, out) == (1, "")
+    assert err.strip().count("\n") == 0
+    assert "is an Excel workbook (.xlsx) or another ZIP archive, not CSV" in err
+    _, out, _ = run(capsys, "leads", "--json", *db)
+    assert len(json.loads(out)) == 1

@@ -93,6 +93,37 @@ def test_the_lead_panel_shows_the_selected_lead(qtbot: QtBot, window: MainWindow
     assert "handed off" in ui.leadHistory.item(0).text()
 
 
+def test_the_lead_panel_shows_everything_the_import_kept(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """Form answers apart, and every other column without a field of its own (notes, a
+    salutation, a second phone number), escaped, long text cut."""
+    window = make_window(
+        {
+            "first_name": "Jürgen",
+            "email": "j.weiss@mueller-soehne.de",
+            "phone": "030 1234567",
+            "mobile": "0171 2345678",
+            "extra": {
+                "Wie viele Nutzer?": "50–200",
+                "Bemerkung": "Will Demo; <b>bitte</b> anrufen",
+                "Anrede": "Herr",
+                "Notizen": "x" * 1000,
+            },
+        }
+    )
+    ui = window.ui.leadPanel.ui
+    qtbot.waitUntil(lambda: ui.leadName.text() == "Jürgen")
+    assert ui.leadFormAnswers.text() == "<b>Wie viele Nutzer?</b><br>50–200"
+    shown = ui.leadExtra.text()
+    assert "<b>Bemerkung</b>: Will Demo; &lt;b&gt;bitte&lt;/b&gt; anrufen" in shown
+    assert "<b>Anrede</b>: Herr" in shown
+    assert "<b>other phone</b>: 0171 2345678" in shown
+    assert "x" * 299 + "…" in shown
+    assert "x" * 300 not in shown
+    assert "Wie viele" not in shown
+
+
 def test_accept_is_one_key_and_moves_to_the_next_lead(qtbot: QtBot, window: MainWindow) -> None:
     assert selected_name(window) == "Fresh Berlin"
     press(qtbot, window, "a")

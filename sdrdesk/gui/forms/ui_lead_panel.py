@@ -142,6 +142,19 @@ class Ui_LeadPanel(object):
 
         self.marketingLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.leadFormAnswers)
 
+        self.extraCaption = QLabel(self.marketingBox)
+        self.extraCaption.setObjectName(u"extraCaption")
+
+        self.marketingLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.extraCaption)
+
+        self.leadExtra = QLabel(self.marketingBox)
+        self.leadExtra.setObjectName(u"leadExtra")
+        self.leadExtra.setWordWrap(True)
+        self.leadExtra.setTextFormat(Qt.TextFormat.RichText)
+        self.leadExtra.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.marketingLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.leadExtra)
+
 
         self.panelLayout.addWidget(self.marketingBox)
 
@@ -201,6 +214,10 @@ class Ui_LeadPanel(object):
         self.scoreCaption.setText(QCoreApplication.translate("LeadPanel", u"Score", None))
         self.handedOffCaption.setText(QCoreApplication.translate("LeadPanel", u"Handed off", None))
         self.formCaption.setText(QCoreApplication.translate("LeadPanel", u"Form answers", None))
+        self.extraCaption.setText(QCoreApplication.translate("LeadPanel", u"Also imported", None))
+#if QT_CONFIG(accessibility)
+        self.leadExtra.setAccessibleName(QCoreApplication.translate("LeadPanel", u"Also imported", None))
+#endif // QT_CONFIG(accessibility)
         self.criteriaBox.setTitle(QCoreApplication.translate("LeadPanel", u"SAL criteria (advice)", None))
 #if QT_CONFIG(accessibility)
         self.leadCriteria.setAccessibleName(QCoreApplication.translate("LeadPanel", u"SAL criteria", None))

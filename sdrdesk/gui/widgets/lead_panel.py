@@ -23,6 +23,14 @@ def _text(value: object) -> str:
     return html.escape("" if value is None else str(value))
 
 
+_SHOWN_CHARS = 300  # of one imported value; `sdrdesk leads --json` has it whole
+
+
+def _cut(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
+
+
 class LeadPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +74,7 @@ class LeadPanel(QWidget):
             self.ui.leadScore,
             self.ui.leadHandedOff,
             self.ui.leadFormAnswers,
+            self.ui.leadExtra,
             self.ui.leadCriteria,
         ):
             label.clear()
@@ -115,9 +124,15 @@ class LeadPanel(QWidget):
         ui.leadScore.setText(_text("—" if lead.score is None else lead.score))
         handed_off = lead.handed_off_at.astimezone().strftime("%a %d %b %Y, %H:%M")
         ui.leadHandedOff.setText(_text(handed_off))
+        # Form questions end with "?"; everything else a file brought without a column of
+        # its own (notes, a salutation, a second phone, text cut to fit) is shown too.
         answers = {k: v for k, v in detail.extra.items() if k.endswith("?")}
         ui.leadFormAnswers.setText(
             "<br>".join(f"<b>{_text(q)}</b><br>{_text(a)}" for q, a in answers.items()) or "—"
+        )
+        others = {k: v for k, v in detail.extra.items() if k not in answers}
+        ui.leadExtra.setText(
+            "<br>".join(f"<b>{_text(k)}</b>: {_text(_cut(v))}" for k, v in others.items()) or "—"
         )
 
         ui.leadCriteria.setText(
