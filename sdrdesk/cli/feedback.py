@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sdrdesk.cli.common import UsageError, open_for
+from sdrdesk.domain.wording import counted
 from sdrdesk.services.feedback_export import (
     DELIMITERS,
     ExportFormat,
@@ -110,7 +111,8 @@ def cmd_feedback(args: argparse.Namespace) -> int:
         return 0
     written = write_feedback(feedback, args.output, fmt, delimiter=delimiter)
     print(
-        f"Wrote {len(feedback.rows)} leads sent back and {len(feedback.summary)} campaigns to "
+        f"Wrote {counted(len(feedback.rows), 'lead')} sent back and "
+        f"{counted(len(feedback.summary), 'campaign')} to "
         + " and ".join(str(p) for p in written)
         + "."
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import quote
 
+from sdrdesk.domain.wording import counted
 from sdrdesk.services.feedback import CampaignSummary, Feedback, FeedbackRow
 
 TOP_REASONS = 3
@@ -74,7 +75,7 @@ def build_digest(feedback: Feedback) -> Digest:
     rejected = sum(s.rejected for s in feedback.summary)
     disqualified = sum(s.disqualified for s in feedback.summary)
     overview = (
-        f"{triaged} leads triaged, {rejected} rejected"
+        f"{counted(triaged, 'lead')} triaged, {rejected} rejected"
         + (f" ({100 * rejected / triaged:.0f} %)" if triaged else "")
         + f", {disqualified} disqualified after contact."
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from sdrdesk.domain.wording import counted
+
 _SUMMARY_WARNINGS = 50
 
 
@@ -48,11 +50,11 @@ class ImportReport:
         parts = [head]
         tally = []
         if self.duplicates:
-            tally.append(_plural(len(self.duplicates), "duplicate"))
+            tally.append(counted(len(self.duplicates), "duplicate"))
         if self.skipped:
-            tally.append(_plural(len(self.skipped), "row") + " skipped")
+            tally.append(counted(len(self.skipped), "row") + " skipped")
         if self.warnings:
-            tally.append(_plural(len(self.warnings), "warning"))
+            tally.append(counted(len(self.warnings), "warning"))
         if tally:
             parts.append(", ".join(tally).capitalize() + ".")
         fields_used = [f"{h} → {t}" for h, t in self.mapping.items() if t not in ("extra",)]
@@ -79,7 +81,3 @@ class ImportReport:
                     f"  … and {len(issues) - len(shown)} more (kept in the import's report)"
                 )
         return "\n".join(lines)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from sdrdesk.db.models import Lead, User
 from sdrdesk.db.reporting import seconds_between, with_group_medians
 from sdrdesk.domain.lifecycle import Status
+from sdrdesk.domain.wording import counted
 from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped
 from sdrdesk.services.reports.common import count_if, groups_then_total, median_seconds, user_names
 from sdrdesk.services.reports.filters import ReportFilter
@@ -238,7 +239,7 @@ def speed_table(report: SpeedReport, by: Breakdown) -> Table:
         tuple(cells(r) for r in report.rows[:-1]),
         total=cells(report.total),
         notes=(
-            f"Overdue now: {report.overdue_count:,} leads waiting for triage longer than "
+            f"Overdue now: {counted(report.overdue_count, 'lead')} waiting for triage longer than "
             f"{minutes} min.",
         ),
     )
