@@ -198,8 +198,8 @@ class ImportService:
             with self._ctx.store.write() as s:
                 outcome.notes = earlier_imports(s, source)
                 batch = self._start_batch(s, source, actor_id)
-                matches = StoreMatches(s, rows=len(source.rows), batch_id=batch.id)
                 rows = len(source.rows)
+                matches = StoreMatches(s, rows=rows, batch_id=batch.id)
                 with (
                     cache_for_rows(s, rows),
                     indexes_built_after(s, tables.leads, rows, keep=matches.indexes_read),
