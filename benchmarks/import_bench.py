@@ -10,8 +10,9 @@ them, some duplicates and bad rows), then times, in turns, best of ``--rounds``:
   migration: its indexes, unique e-mail key and CHECK constraints; ``INSERT OR
   IGNORE`` for the file's duplicate e-mails), to show what the schema itself costs;
 * sdrdesk's write alone: the rows checked beforehand (not timed), then only inserted as
-  the import inserts them (leads, hand-off events, search index entries) and committed:
-  the part of an import that one SQLite writer does and no worker can share;
+  the import inserts them (leads, hand-off events, search index entries; the indexes
+  built after the last row, as for a file bigger than the store) and committed: the
+  part of an import that one SQLite writer does and no worker can share;
 * sdrdesk: ``ImportService.run`` on a freshly migrated SQLite store (every row checked,
   deduplicated, inserted with its hand-off event and search index entry, one
   transaction), with the worker processes it starts for a file this big.

@@ -109,10 +109,12 @@ def wait(condition, timeout=20.0):
     for signal in signals:
         signal.connect(check)
     poll = QTimer(interval=50, timeout=check)  # anything the signals miss
+    deadline = QTimer(singleShot=True, interval=int(timeout * 1000), timeout=loop.quit)
     poll.start()
-    QTimer.singleShot(int(timeout * 1000), loop.quit)
+    deadline.start()
     loop.exec()
     poll.stop()
+    deadline.stop()  # never left to end a later wait
     for signal in signals:
         signal.disconnect(check)
 def after_paint():
