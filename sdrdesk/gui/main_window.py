@@ -268,13 +268,11 @@ class MainWindow(QMainWindow):
         ui.actionStartCall.triggered.connect(calls.start_current)
         calls.logged.connect(lambda _result: self.refresh())
         calls.demo_requested.connect(demos.schedule_lead)
-        for feature in (ui.actionStartCall, ui.actionScheduleDemo):
-            feature.setEnabled(True)
         decorate_actions(self)
         detail = self.ui.leadPanel.detail
         if detail is not None:
             demos.lead_shown(detail)
-        self._refresh_selected()  # the lead panel waited for the features
+        self._refresh_selected()  # the lead panel and the call and demo actions waited
         return self._features
 
     @property
@@ -371,6 +369,14 @@ class MainWindow(QMainWindow):
         self._user_label.setObjectName("userLabel")
         store = QLabel(self._ctx.store.display_url)
         store.setObjectName("storeLabel")
+        for label in (
+            self._busy_label,
+            self._undo_label,
+            self._count_label,
+            self._user_label,
+            store,
+        ):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # names and URLs as typed, never HTML
         for widget in (self._undo_label, self._undo_button):
             bar.addWidget(widget)
         for widget in (self._busy_label, self._count_label, self._user_label, store):
@@ -398,8 +404,7 @@ class MainWindow(QMainWindow):
         ui.actionChangeUser.triggered.connect(self.ask_identity)
         ui.importButton.clicked.connect(self.import_csv)
         ui.loadSampleButton.clicked.connect(self.load_sample_leads)
-        for feature in (ui.actionStartCall, ui.actionScheduleDemo):
-            feature.setEnabled(False)  # until _load_features
+        self._lead_actions_follow(None)  # until the first lead is selected
 
     # --- queue ----------------------------------------------------------------------------
 
@@ -410,7 +415,13 @@ class MainWindow(QMainWindow):
     def select_position(self, position: int) -> None:
         count = self.model.rowCount()
         if count == 0:
-            self.ui.leadPanel.show_nothing(self.tr("The queue is empty"))
+            searched = self.ui.queueFilter.text().strip()
+            self.ui.leadPanel.show_nothing(
+                self.tr("No lead matches “%1”").replace("%1", searched)
+                if searched
+                else self.tr("The queue is empty")
+            )
+            self._lead_actions_follow(None)
             return
         position = max(0, min(position, count - 1))
         index = self.model.index(position, Column.NAME)
@@ -491,6 +502,7 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.row(current.row()) if current.isValid() else None
+        self._lead_actions_follow(row)
         if row is None:
             self.ui.leadPanel.show_nothing()
             return
@@ -503,6 +515,16 @@ class MainWindow(QMainWindow):
             lambda exc: self.show_error(exc, "Loading the lead"),
             key="detail",
         )
+
+    def _lead_actions_follow(self, row: QueueRow | None) -> None:
+        """Accept, Reject, Start call and Schedule demo act on the selected lead: greyed
+        out (their keys too) while none is selected, as in an empty queue or a search
+        that finds nothing. Calls and demos also wait until their features have loaded."""
+        ui, selected = self.ui, row is not None
+        ui.actionAccept.setEnabled(selected)
+        ui.actionReject.setEnabled(selected)
+        for feature in (ui.actionStartCall, ui.actionScheduleDemo):
+            feature.setEnabled(selected and self._features is not None)
 
     def _show_detail(self, detail: LeadDetail) -> None:
         row = self.current_row()

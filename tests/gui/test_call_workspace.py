@@ -366,3 +366,26 @@ def test_c_on_a_new_lead_explains_what_to_do_first(qtbot: QtBot, window: MainWin
     assert window.calls.workspace is None
     assert "Accept Fresh Berlin first (A)" in window.ui.statusBar.currentMessage()
     assert window.ui.actionStartCall.toolTip() == "Start call (C)"
+
+
+def test_the_workspace_shows_names_as_typed(qtbot: QtBot, make_window: WindowFactory) -> None:
+    lead = {
+        "first_name": "<i>Eve",
+        "last_name": "<img src=x>",
+        "title": "<h1>CTO",
+        "company": "<b>Acme</b> & Co",
+        "email": "eve@acme.de",
+        "phone": "030 1234567",
+        "country": "DE",
+    }
+    window = make_window(lead)
+    assert window.user is not None
+    TriageService(window._ctx).accept(window.model.rows()[0].lead.id, actor_id=window.user.id)
+    views = window.ui.viewFilter
+    views.setCurrentIndex(views.findText("My accepted leads"))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1 and not window.model.is_loading)
+    ui = open_call(qtbot, window, "<i>Eve <img src=x>").ui
+    for label in (ui.callLeadName, ui.callLeadSubtitle):
+        assert label.textFormat() is Qt.TextFormat.PlainText
+    assert ui.callLeadName.text() == "<i>Eve <img src=x>"
+    assert ui.callLeadSubtitle.text() == "<h1>CTO · <b>Acme</b> & Co"

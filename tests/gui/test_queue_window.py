@@ -8,6 +8,8 @@ from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -122,6 +124,53 @@ def test_the_lead_panel_shows_everything_the_import_kept(
     assert "x" * 299 + "…" in shown
     assert "x" * 300 not in shown
     assert "Wie viele" not in shown
+
+
+def shown(label: QLabel) -> str:
+    """The text a label puts on screen (HTML rendered as Qt renders it)."""
+    text = label.text()
+    rich = label.textFormat() is Qt.TextFormat.RichText or (
+        label.textFormat() is Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)
+    )
+    if not rich:
+        return text
+    document = QTextDocument()
+    document.setHtml(text)
+    return document.toPlainText()
+
+
+def test_text_that_looks_like_html_is_shown_as_typed(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(
+        {
+            "first_name": "<i>Eve",
+            "last_name": "<img src=x>",
+            "company": "<b>Acme</b> & Co",
+            "title": "<h1>CTO",
+            "source": "<u>Webinar",
+            "campaign": "<s>Spring",
+            "email": "eve@acme.de",
+            "phone": "030 1234567",
+            "country": "DE",
+        }
+    )
+    ui = window.ui.leadPanel.ui
+    qtbot.waitUntil(lambda: ui.leadName.text() == "<i>Eve <img src=x>")
+    wait_idle(qtbot, window)
+    assert shown(ui.leadName) == "<i>Eve <img src=x>"
+    assert shown(ui.leadCompany).startswith("<b>Acme</b> & Co")
+    assert shown(ui.leadSubtitle).startswith("<h1>CTO")
+    assert shown(ui.leadSource) == "<u>Webinar"
+    assert shown(ui.leadCampaign) == "<s>Spring"
+    press(qtbot, window, "r")
+    dialog = window.triage.reject_dialog
+    assert dialog is not None
+    assert shown(dialog.ui.rejectLeadLabel) == "Reject <i>Eve <img src=x>"
+    dialog.reject()
+    press(qtbot, window, "a")
+    undo = child(window, QLabel, "undoLabel")
+    qtbot.waitUntil(lambda: "<i>Eve <img src=x>" in shown(undo))
 
 
 def test_accept_is_one_key_and_moves_to_the_next_lead(qtbot: QtBot, window: MainWindow) -> None:
@@ -364,6 +413,34 @@ def test_an_empty_store_offers_sample_leads(qtbot: QtBot, make_window: WindowFac
     qtbot.mouseClick(window.ui.loadSampleButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.model.rowCount() > 50, timeout=20_000)
     assert window.ui.mainStack.currentWidget() is window.ui.workPage
+
+
+def lead_actions_enabled(window: MainWindow) -> list[bool]:
+    ui = window.ui
+    actions = (ui.actionAccept, ui.actionReject, ui.actionStartCall, ui.actionScheduleDemo)
+    return [action.isEnabled() for action in actions]
+
+
+def test_lead_actions_are_greyed_out_without_a_selected_lead(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    qtbot.waitUntil(lambda: window.ui.mainStack.currentWidget() is window.ui.emptyPage)
+    assert lead_actions_enabled(window) == [False] * 4
+    press(qtbot, window, "a")  # the key of a greyed-out action does nothing
+    wait_idle(qtbot, window)
+    assert LeadService(window._ctx).events() == []
+    qtbot.mouseClick(window.ui.loadSampleButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_row() is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: lead_actions_enabled(window) == [True] * 4)
+    # A search that finds nobody leaves nothing to act on; clearing it brings them back.
+    press(qtbot, window, "/")
+    qtbot.keyClicks(window.ui.queueFilter, "zzqx-nobody")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0)
+    qtbot.waitUntil(lambda: lead_actions_enabled(window) == [False] * 4)
+    assert window.ui.leadPanel.ui.leadName.text() == "No lead matches “zzqx-nobody”"
+    qtbot.keyClick(window.ui.queueFilter, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: lead_actions_enabled(window) == [True] * 4)
 
 
 def test_import_from_the_window_shows_the_report(

@@ -15,7 +15,7 @@ import html
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -109,6 +109,8 @@ class CallWorkspace(QDialog):
         timer_font.setPointSizeF(timer_font.pointSizeF() * 1.6)
         timer_font.setFamily("monospace")
         ui.callTimer.setFont(timer_font)
+        for label in (ui.callLeadName, ui.callLeadSubtitle):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # as imported, never HTML
         ui.callLeadName.setText(lead.name)
         ui.callLeadSubtitle.setText(" · ".join(p for p in (lead.title, lead.company) if p))
         shown = html.escape(setup.phone_display or self.tr("no phone number"))

@@ -3,6 +3,8 @@ cancellation the attendees receive)."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,8 +38,8 @@ class CancelDemoDialog(QDialog):
         form = QFormLayout(self)
         intro = QLabel(
             self.tr("Cancel the demo with <b>%1</b> on %2? The lead goes back to Accepted (SAL).")
-            .replace("%1", lead_name)
-            .replace("%2", when)
+            .replace("%1", html.escape(lead_name))
+            .replace("%2", html.escape(when))
         )
         intro.setWordWrap(True)
         form.addRow(intro)

@@ -7,6 +7,7 @@ collects; the controller saves, and reopens it with everything typed if saving f
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -85,7 +86,9 @@ class DemoDialog(QDialog):
         demo = plan.demo
         lead = plan.lead
         title = self.tr("Move the demo of %1") if demo else self.tr("Book a demo for %1")
-        who = f"<b>{lead.name}</b>" + (f" · {lead.company}" if lead.company else "")
+        who = f"<b>{html.escape(lead.name)}</b>" + (
+            f" · {html.escape(lead.company)}" if lead.company else ""
+        )
         ui.demoLeadLabel.setText(title.replace("%1", who))
         self.setWindowTitle(self.tr("Move the demo") if demo else self.tr("Book a demo"))
         ui.whenCaption.setText(self.tr("&When (your time, %1)").replace("%1", sdr_zone))

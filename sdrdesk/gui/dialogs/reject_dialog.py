@@ -7,6 +7,8 @@ with the same reason and comment if saving fails.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
@@ -33,7 +35,9 @@ class RejectDialog(QDialog):
         self.ui.setupUi(self)
         self.setObjectName("rejectDialog")
         self._reasons = {r.code: r for r in reasons}
-        self.ui.rejectLeadLabel.setText(self.tr("Reject <b>%1</b>").replace("%1", lead_name))
+        self.ui.rejectLeadLabel.setText(
+            self.tr("Reject <b>%1</b>").replace("%1", html.escape(lead_name))
+        )
         for n, reason in enumerate(reasons, start=1):
             prefix = f"{n}  " if n <= 9 else "    "
             suffix = self.tr("  (comment required)") if reason.requires_comment else ""

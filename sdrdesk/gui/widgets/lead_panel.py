@@ -7,6 +7,7 @@ import html
 from collections.abc import Callable
 from datetime import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from sdrdesk.domain.contact import is_calling_hour, local_time
@@ -41,6 +42,9 @@ class LeadPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.ui.leadName.setFont(font)
+        # The name as imported ("<i>Eve" is not italics); the other labels show HTML
+        # built with every imported value escaped (_text).
+        self.ui.leadName.setTextFormat(Qt.TextFormat.PlainText)
         for label in self.findChildren(QLabel):
             if not label.objectName().endswith("Caption"):
                 label.setWordWrap(True)
