@@ -148,13 +148,13 @@ def test_salesforce_labels_and_api_names() -> None:
         "mobile",
         "source",
         "company_size",
-        "score",
         "external_id",
         "handed_off_at",
     ]
     assert list(fields_of(labels).values()) == expected
+    assert "Rating" not in fields_of(labels)  # Hot/Warm/Cold, not a score: kept as extra
     api_fields = fields_of(api)
-    assert list(api_fields.values())[:11] == expected[:11]
+    assert list(api_fields.values())[:10] == expected[:10]
     assert api_fields["MQL_Date__c"] == "handed_off_at"  # custom field beats CreatedDate
 
 
