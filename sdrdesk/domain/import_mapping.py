@@ -144,6 +144,10 @@ class ColumnMapping:
     headers: tuple[str, ...]
     targets: tuple[str, ...]
     notes: tuple[str, ...] = ()
+    # (contact field, columns): in a row where the field's own column is empty, the first
+    # of these (kept as extra data) with a value fills it, e.g. a "Corporate Phone" next
+    # to an empty "Direct Phone", so the lead can still be called.
+    backups: tuple[tuple[str, tuple[int, ...]], ...] = ()
     extra_keys: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -189,13 +193,22 @@ class LeadBuilder:
         self._extra = tuple(
             (i, mapping.extra_keys[i]) for i, t in enumerate(mapping.targets) if t == EXTRA
         )
+        self._backups = tuple(
+            (LEAD_FIELDS.index(name), columns) for name, columns in mapping.backups
+        )
 
     def __call__(self, row: Sequence[str]) -> LeadInput:
         extra: dict[str, str] = {}
         for i, key in self._extra:
             if row[i]:
                 extra[key] = row[i]
-        values: tuple[Any, ...] = (*self._pick([*row, None]), extra)
+        values: list[Any] = [*self._pick([*row, None]), extra]
+        if not self._backups:
+            return LeadInput(*values)
+        for position, columns in self._backups:
+            value = values[position]
+            if value is None or not value.strip():
+                values[position] = next((row[c] for c in columns if row[c].strip()), value)
         return LeadInput(*values)
 
 
@@ -229,25 +242,35 @@ def build_mapping(
             if match is not None and match[1] == tier and match[0] not in taken:
                 targets[i] = match[0]
                 taken[match[0]] = i
-    for i, match in matches.items():
-        if match is None or targets[i] is not None:
-            continue
-        spare = _OVERFLOW.get(match[0])
-        if spare is not None and spare not in taken:
-            targets[i] = spare
-            taken[spare] = i
-        elif match[1] == 0:
+    backups: dict[str, list[int]] = {}
+    for tier in (0, 1):
+        for i, match in matches.items():
+            if match is None or match[1] != tier or targets[i] is not None:
+                continue
+            spare = _OVERFLOW.get(match[0])
+            if spare is not None and spare not in taken:
+                targets[i] = spare
+                taken[spare] = i
+                continue
             winner = headers[taken[match[0]]]
-            notes.append(
-                f"column “{headers[i]}” also looks like {match[0]}, but “{winner}” comes first; "
-                "it is kept as extra data"
-            )
+            if match[0] in CONTACT_FIELDS and taken[match[0]] not in explicit_columns:
+                backups.setdefault(match[0], []).append(i)
+                notes.append(
+                    f"column “{headers[i]}” fills {match[0]} where “{winner}” is empty; it is "
+                    "also kept as extra data"
+                )
+            elif tier == 0:
+                notes.append(
+                    f"column “{headers[i]}” also looks like {match[0]}, but “{winner}” comes "
+                    "first; it is kept as extra data"
+                )
 
     _settle_names(headers, targets, taken, explicit_columns, notes)
     return ColumnMapping(
         headers=tuple(headers),
         targets=tuple(t or EXTRA for t in targets),
         notes=tuple(notes),
+        backups=tuple((name, tuple(columns)) for name, columns in backups.items()),
     )
 
 

@@ -620,6 +620,28 @@ def test_skipped_rows_are_reported_with_the_line_they_start_on(
     assert by_email(ctx)["a@x.example"]["extra"] == {"Notes": "a note\r\nover three\r\nlines"}
 
 
+def test_a_lead_whose_direct_phone_is_empty_is_called_at_the_company_number(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
+) -> None:
+    path = tmp_path / "apollo.csv"
+    path.write_text(
+        "First Name,Last Name,Email,Work Direct Phone,Mobile Phone,Corporate Phone,Country\n"
+        "Ada,Direct,ada@x.example,+1 650 555 0123,,+1 415 555 0100,United States\n"
+        "Ben,Switchboard,,,,+1 415 555 0100 ext. 12,United States\n",
+        encoding="utf-8",
+    )
+    report = run(ctx, sdr, path)
+    assert (report.imported, report.skipped) == (2, ())
+    assert any("“Corporate Phone” fills phone" in w.message for w in report.warnings)
+    leads = {lead["last_name"]: lead for lead in stored(ctx)}
+    assert leads["Direct"]["phone_e164"] == "+16505550123"
+    assert (leads["Switchboard"]["phone_e164"], leads["Switchboard"]["phone_ext"]) == (
+        "+14155550100",
+        "12",
+    )
+    assert leads["Switchboard"]["extra"]["Corporate Phone"] == "+1 415 555 0100 ext. 12"
+
+
 def test_a_trailing_delimiter_is_not_a_ragged_row(
     ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
 ) -> None:

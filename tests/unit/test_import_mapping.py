@@ -278,6 +278,33 @@ def test_a_named_mobile_column_beats_a_second_phone() -> None:
     }
 
 
+def test_an_empty_contact_column_is_filled_from_the_next_one_that_has_a_value() -> None:
+    mapping = build_mapping(
+        ["Email", "Work Direct Phone", "Corporate Phone", "Mobile Phone", "Email 2", "Phone 3"]
+    )
+    assert mapping.as_dict()["Corporate Phone"] == "extra"  # kept as it is, too
+    assert any(
+        "“Corporate Phone” fills phone where “Work Direct Phone” is empty" in note
+        for note in mapping.notes
+    )
+    build = mapping.lead_builder()
+    lead = build(["", " ", "+1 415 555 0100", "", "b@x.example", ""])
+    assert (lead.email, lead.phone, lead.mobile) == ("b@x.example", "+1 415 555 0100", "")
+    assert lead.extra["Corporate Phone"] == "+1 415 555 0100"
+    assert lead.extra["Email 2"] == "b@x.example"
+    # A header of the first tier ("Phone 3") is asked before a fallback ("Corporate Phone").
+    lead = build(["", "", "+1 415 555 0100", "", "", "+1 212 555 0199"])
+    assert lead.phone == "+1 212 555 0199"
+    lead = build(["a@x.example", "+1 650 555 0123", "+1 415 555 0100", "", "b@x.example", ""])
+    assert (lead.email, lead.phone) == ("a@x.example", "+1 650 555 0123")
+
+
+def test_a_column_mapped_by_hand_has_no_backups() -> None:
+    mapping = build_mapping(["Tel", "Corporate Phone"], {"Tel": "phone"})
+    assert mapping.backups == ()
+    assert mapping.lead_builder()(["", "+1 415 555 0100"]).phone == ""
+
+
 def test_name_next_to_vorname_is_the_last_name() -> None:
     assert fields_of(["Vorname", "Name", "E-Mail"]) == {
         "Vorname": "first_name",
