@@ -7,8 +7,9 @@ into the same number of fields as the header (quoted fields may contain the othe
 file with one column is fine). Each record keeps the physical line it starts on, so a
 report can point at it even after a quoted field that spans lines.
 
-Files that are not CSV at all (an Excel workbook renamed ``.csv``, an HTML page, binary
-data) are refused with one sentence saying what the file is.
+An Excel workbook (.xlsx, whatever its name ends with) is read by ``workbook_source``
+into the same rows. Files that are not CSV at all (an old .xls workbook, an HTML page,
+binary data) are refused with one sentence saying what the file is.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from sdrdesk.domain.errors import ImportFileError
+from sdrdesk.services.workbook_source import SAVE_AS_CSV, is_workbook, workbook_rows
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 _SAMPLE_RECORDS = 200
 _SAMPLE_CHARS = 256 * 1024
 
-_SAVE_AS_CSV = "in Excel use File › Save As › “CSV UTF-8” and import that file"
+_SAVE_AS_CSV = SAVE_AS_CSV
 
 
 class CsvRow(NamedTuple):
@@ -49,6 +51,8 @@ class CsvFile:
     # Where the header's record ends and where each row's ends: (offset in text, line).
     header_end: tuple[int, int] = (0, 0)
     row_ends: list[tuple[int, int]] = field(default_factory=list)
+    sheet: str | None = None  # a workbook's: the rows' line is their row in this sheet
+    notes: tuple[str, ...] = ()  # about the file as a whole, for the report
 
     @property
     def file_name(self) -> str:
@@ -56,7 +60,14 @@ class CsvFile:
 
     @property
     def delimiter_name(self) -> str:
+        if self.sheet is not None:
+            return f"sheet “{self.sheet}”"
         return DELIMITERS.get(self.delimiter, repr(self.delimiter))
+
+    @property
+    def has_text(self) -> bool:
+        """Whether ``text_of`` can cut the rows' text (a CSV file; not a workbook)."""
+        return bool(self.text)
 
     def text_of(self, start: int, stop: int) -> tuple[int, str]:
         """The text of ``rows[start:stop]`` (and of blank records between them), and the
@@ -82,6 +93,8 @@ def read_csv_file(path: Path) -> CsvFile:
     name = display_name(path)
     if not data or data.isspace():  # (not data.strip(): that copies the whole file)
         raise ImportFileError(f"{name} is empty.")
+    if is_workbook(data):
+        return _read_workbook(path, data, name)
     text, encoding = decode(data, name)
     text, forced = _strip_separator_hint(text)
     delimiter = forced or detect_delimiter(text)
@@ -121,6 +134,37 @@ def read_csv_file(path: Path) -> CsvFile:
         text=text,
         header_end=header_end,
         row_ends=row_ends,
+    )
+
+
+def _read_workbook(path: Path, data: bytes, name: str) -> CsvFile:
+    sheet, records, others = workbook_rows(data, name)
+    (header_line, header_values), body = records[0], records[1:]
+    header = [_CONTROL.sub("", v).strip() for v in header_values]
+    width = len(header)
+    rows = [CsvRow(line, values + [""] * (width - len(values))) for line, values in body]
+    if not rows:
+        raise ImportFileError(
+            f"{name} has a header row but no data rows in sheet “{sheet}”; there is nothing "
+            "to import."
+        )
+    notes: tuple[str, ...] = ()
+    if others:
+        shown = ", ".join(f"“{o}”" for o in others)
+        notes = (
+            f"only sheet “{sheet}” was imported; the workbook's other sheets {shown} hold "
+            "data too (open one of them and save the workbook to import it)",
+        )
+    return CsvFile(
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding="Excel workbook",
+        delimiter=",",
+        header=tuple(header),
+        header_line=header_line,
+        rows=rows,
+        sheet=sheet,
+        notes=notes,
     )
 
 
@@ -206,9 +250,10 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 
 def _refuse_other_formats(data: bytes, name: str) -> None:
     head = data[:2048]
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith(b"PK\x03\x04"):  # (a workbook was read before)
         raise ImportFileError(
-            f"{name} is an Excel workbook (.xlsx) or another ZIP archive, not CSV; {_SAVE_AS_CSV}."
+            f"{name} is a ZIP archive, not CSV or an Excel workbook; unpack it and import the "
+            "CSV or workbook inside."
         )
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise ImportFileError(f"{name} is an old Excel workbook (.xls), not CSV; {_SAVE_AS_CSV}.")

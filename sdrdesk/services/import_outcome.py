@@ -33,7 +33,7 @@ class Outcome:
         self.store_matches: dict[int, int] = {}
         self.skipped: list[RowIssue] = []
         self.warnings = [RowIssue(source.header_line, note) for note in columns.notes]
-        self.notes: list[RowIssue] = []  # about the file as a whole
+        self.notes = [RowIssue(None, note) for note in source.notes]  # about the whole file
         self.phones_read = self.phones_doubtful = 0
         self.batch_id: int | None = None
         self._in_file: DuplicateIndex[int] = DuplicateIndex()

@@ -177,7 +177,11 @@ class ImportService:
         outcome = Outcome(source, columns, region, dayfirst)
         checked: Iterable[CheckedChunk]
         done: Callable[[int], None]
-        if len(source.rows) < self._parallel.min_rows or not self._workers():
+        if (
+            len(source.rows) < self._parallel.min_rows
+            or not self._workers()
+            or not source.has_text  # a workbook's rows: checked here, with their row numbers
+        ):
             # Check every row first, outside the transaction; then write.
             checked = _check_here(settings, source, tracker)
             done = tracker.writing
@@ -187,7 +191,7 @@ class ImportService:
             done = tracker.report
         if dry_run:
             with self._ctx.store.read() as s:
-                outcome.notes = earlier_imports(s, source)
+                outcome.notes += earlier_imports(s, source)
                 matches = StoreMatches(s, rows=len(source.rows), batch_id=None)
                 for chunk in checked:
                     outcome.take(matches, chunk)
@@ -196,7 +200,7 @@ class ImportService:
             return outcome.report(dry_run=True)
         try:
             with self._ctx.store.write() as s:
-                outcome.notes = earlier_imports(s, source)
+                outcome.notes += earlier_imports(s, source)
                 batch = self._start_batch(s, source, actor_id)
                 rows = len(source.rows)
                 matches = StoreMatches(s, rows=rows, batch_id=batch.id)

@@ -468,6 +468,30 @@ def test_import_from_the_window_shows_the_report(
     qtbot.waitUntil(lambda: names(window) == ["Ada Lovelace"])
 
 
+def test_an_excel_workbook_is_imported_from_the_window(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["First Name", "Last Name", "Email", "Phone", "Country"])
+    book.active.append(["Ada", "Lovelace", "ada@analytical.co.uk", "020 7946 0001", "GB"])
+    path = tmp_path / "mqls.xlsx"
+    book.save(path)
+    window = make_window()
+    assert window.user is not None
+    window.importer.start(path, window.user.id)
+    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    report = window.importer.report_dialog
+    assert report is not None
+    assert "1 imported" in child(report, QLabel, "importHeadline").text()
+    assert (
+        "(Excel workbook, sheet “Sheet”)"
+        in child(report, QPlainTextEdit, "importReport").toPlainText()
+    )
+    qtbot.waitUntil(lambda: names(window) == ["Ada Lovelace"])
+
+
 def test_first_start_asks_who_is_working(qtbot: QtBot, make_window: WindowFactory) -> None:
     window = make_window(*QUEUE, user=None)
     qtbot.waitUntil(lambda: window.identity_dialog is not None)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import zipfile
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from sdrdesk.domain.errors import ImportFileError
-from sdrdesk.services.csv_source import read_csv_file
+from sdrdesk.services.csv_source import CsvRow, read_csv_file
 
 GERMAN = "Vorname;Nachname;Firma\r\nJürgen;Müller;Müller & Söhne GmbH\r\nÄnne;Weiß;Straße €\r\n"
 
@@ -143,7 +144,7 @@ def _xlsx(path: Path) -> bytes:
         (lambda p: b"Email,Name\na@x.example,\x00\x00\x01\n", "not a text file"),
         (lambda p: bytes(range(256)) * 4, "not a text file"),
         (lambda p: b"Email\n\x81\x8d\x8f\x90\x9d\n", "neither UTF-8 nor Windows-1252"),
-        (_xlsx, "is an Excel workbook"),
+        (_xlsx, "has a header row but no data rows in sheet “Sheet”"),
         (lambda p: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "old Excel workbook"),
         (
             lambda p: b"<html><body><table><tr><td>Email</td></tr></table></body></html>",
@@ -189,6 +190,43 @@ def test_broken_files_are_refused_in_one_sentence(
     with pytest.raises(ImportFileError, match=re.escape(message)) as error:
         read_csv_file(path)
     assert "\n" not in str(error.value)
+
+
+def test_a_damaged_workbook_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "leads.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<not a workbook")
+    with pytest.raises(ImportFileError, match="looks like an Excel workbook but cannot be read"):
+        read_csv_file(path)
+
+
+def test_a_workbook_is_read_row_by_row_as_a_csv_export_would_be(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    empty = book.active
+    empty.title = "Notes"  # the active sheet, but empty: the first sheet with data is read
+    sheet = book.create_sheet("Leads")
+    sheet.append(["Email", "Phone", "Handed off", "Score", "Notes", "Opted in"])
+    sheet.append(
+        ["a@x.example", 4930123456, datetime(2026, 3, 4, 10, 30), 85.0, "two\nlines", True]
+    )
+    sheet.append([])
+    sheet.append(["b@x.example", "+49 30 1234567", date(2026, 3, 5), 70.5, None, False])
+    book.create_sheet("Archive").append(["Email"])  # a header alone is data too
+    path = tmp_path / "leads.csv"  # a workbook saved under a CSV name
+    book.save(path)
+    source = read_csv_file(path)
+    assert (source.encoding, source.delimiter_name) == ("Excel workbook", "sheet “Leads”")
+    assert source.header == ("Email", "Phone", "Handed off", "Score", "Notes", "Opted in")
+    assert source.rows == [
+        CsvRow(2, ["a@x.example", "4930123456", "2026-03-04 10:30:00", "85", "two\nlines", "TRUE"]),
+        CsvRow(4, ["b@x.example", "+49 30 1234567", "2026-03-05 00:00:00", "70.5", "", "FALSE"]),
+    ]
+    assert source.notes == (
+        "only sheet “Leads” was imported; the workbook's other sheets “Archive” hold data too "
+        "(open one of them and save the workbook to import it)",
+    )
 
 
 def test_a_zip_that_is_no_workbook_is_still_named(tmp_path: Path) -> None:

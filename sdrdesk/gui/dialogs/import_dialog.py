@@ -63,9 +63,12 @@ class ImportRunner(QObject):
     def choose_and_start(self, actor_id: int) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self._parent,
-            self.tr("Import leads from a CSV file"),
+            self.tr("Import leads from a CSV file or Excel workbook"),
             str(Path.home()),
-            self.tr("CSV files (*.csv *.txt *.tsv);;All files (*)"),
+            self.tr(
+                "CSV files and Excel workbooks (*.csv *.txt *.tsv *.xlsx);;"
+                "CSV files (*.csv *.txt *.tsv);;Excel workbooks (*.xlsx);;All files (*)"
+            ),
         )
         if path:
             self.start(Path(path), actor_id)
