@@ -481,6 +481,9 @@ def test_an_excel_workbook_is_imported_from_the_window(
     window = make_window()
     assert window.user is not None
     window.importer.start(path, window.user.id)
+    progress = window.importer.progress_dialog
+    assert progress is not None
+    assert progress.maximum() == 0  # busy while the workbook is read, not stuck at 0 %
     qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
     report = window.importer.report_dialog
     assert report is not None

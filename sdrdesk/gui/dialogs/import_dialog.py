@@ -78,7 +78,7 @@ class ImportRunner(QObject):
             self.tr("Importing %1…").replace("%1", path.name),
             self.tr("Cancel"),
             0,
-            1000,
+            0,  # busy until the file is read (a big workbook takes a while): 0-1000 then
             self._parent,
         )
         dialog.setObjectName("importProgress")
@@ -102,6 +102,8 @@ class ImportRunner(QObject):
 
     def _show_progress(self, done: int, total: int) -> None:
         if self.progress_dialog is not None and total > 0:
+            if self.progress_dialog.maximum() == 0:
+                self.progress_dialog.setRange(0, 1000)
             self.progress_dialog.setValue(min(999, int(done * 1000 / total)))
 
     def _close_progress(self) -> None:
