@@ -30,8 +30,6 @@ DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 _SAMPLE_RECORDS = 200
 _SAMPLE_CHARS = 256 * 1024
 
-_SAVE_AS_CSV = SAVE_AS_CSV
-
 
 class CsvRow(NamedTuple):
     line: int  # physical line (1-based) where the record starts
@@ -140,8 +138,12 @@ def read_csv_file(path: Path) -> CsvFile:
 def _read_workbook(path: Path, data: bytes, name: str) -> CsvFile:
     sheet, records, others = workbook_rows(data, name)
     (header_line, header_values), body = records[0], records[1:]
-    header = [_CONTROL.sub("", v).strip() for v in header_values]
-    width = len(header)
+    # Every row as wide as the widest, as Excel writes a CSV: a value right of the last
+    # header is kept (under "Column N"), not refused as a broken row.
+    width = max(len(values) for _line, values in records)
+    header = [_CONTROL.sub("", v).strip() for v in header_values] + [""] * (
+        width - len(header_values)
+    )
     rows = [CsvRow(line, values + [""] * (width - len(values))) for line, values in body]
     if not rows:
         raise ImportFileError(
@@ -256,18 +258,18 @@ def _refuse_other_formats(data: bytes, name: str) -> None:
             "CSV or workbook inside."
         )
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        raise ImportFileError(f"{name} is an old Excel workbook (.xls), not CSV; {_SAVE_AS_CSV}.")
+        raise ImportFileError(f"{name} is an old Excel workbook (.xls), not CSV; {SAVE_AS_CSV}.")
     if head.startswith(b"%PDF"):
         raise ImportFileError(f"{name} is a PDF document, not CSV.")
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if b"urn:schemas-microsoft-com:office:spreadsheet" in lowered:
-        raise ImportFileError(f"{name} is an Excel XML spreadsheet, not CSV; {_SAVE_AS_CSV}.")
+        raise ImportFileError(f"{name} is an Excel XML spreadsheet, not CSV; {SAVE_AS_CSV}.")
     if lowered.startswith((b"<!doctype html", b"<html", b"<table", b"<head")) or (
         lowered.startswith(b"<") and (b"<html" in lowered or b"<table" in lowered)
     ):
         raise ImportFileError(
             f"{name} is a web page (HTML), not CSV (some programs save HTML tables as “Excel” "
-            f"files); {_SAVE_AS_CSV}."
+            f"files); {SAVE_AS_CSV}."
         )
     if lowered.startswith(b"<?xml"):
         raise ImportFileError(f"{name} is an XML document, not CSV.")

@@ -212,16 +212,21 @@ def test_a_workbook_is_read_row_by_row_as_a_csv_export_would_be(tmp_path: Path) 
         ["a@x.example", 4930123456, datetime(2026, 3, 4, 10, 30), 85.0, "two\nlines", True]
     )
     sheet.append([])
-    sheet.append(["b@x.example", "+49 30 1234567", date(2026, 3, 5), 70.5, None, False])
+    sheet.append(["b@x.example", "+49 30 1234567", date(2026, 3, 5), 70.5, None, False, "PS"])
     book.create_sheet("Archive").append(["Email"])  # a header alone is data too
     path = tmp_path / "leads.csv"  # a workbook saved under a CSV name
     book.save(path)
     source = read_csv_file(path)
     assert (source.encoding, source.delimiter_name) == ("Excel workbook", "sheet “Leads”")
-    assert source.header == ("Email", "Phone", "Handed off", "Score", "Notes", "Opted in")
+    # A value right of the last header gets a column of its own (kept as extra data).
+    assert source.header == ("Email", "Phone", "Handed off", "Score", "Notes", "Opted in", "")
     assert source.rows == [
-        CsvRow(2, ["a@x.example", "4930123456", "2026-03-04 10:30:00", "85", "two\nlines", "TRUE"]),
-        CsvRow(4, ["b@x.example", "+49 30 1234567", "2026-03-05 00:00:00", "70.5", "", "FALSE"]),
+        CsvRow(
+            2, ["a@x.example", "4930123456", "2026-03-04 10:30:00", "85", "two\nlines", "TRUE", ""]
+        ),
+        CsvRow(
+            4, ["b@x.example", "+49 30 1234567", "2026-03-05 00:00:00", "70.5", "", "FALSE", "PS"]
+        ),
     ]
     assert source.notes == (
         "only sheet “Leads” was imported; the workbook's other sheets “Archive” hold data too "
