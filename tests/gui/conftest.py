@@ -6,6 +6,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from sdrdesk.db.engine import Store
@@ -121,3 +125,25 @@ def make_window(qtbot: QtBot, database_url: str, clock: FakeClock) -> Iterator[W
 @pytest.fixture
 def window(make_window: WindowFactory) -> MainWindow:
     return make_window(*QUEUE)
+
+
+def shown(label: QLabel) -> str:
+    """The text a label puts on screen (HTML rendered as Qt renders it)."""
+    text = label.text()
+    rich = label.textFormat() is Qt.TextFormat.RichText or (
+        label.textFormat() is Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)
+    )
+    if not rich:
+        return text
+    document = QTextDocument()
+    document.setHtml(text)
+    return document.toPlainText()
+
+
+def labels_showing(root: QObject, text: str) -> list[str]:
+    """What the visible labels under ``root`` that mention ``text`` put on screen."""
+    return [
+        shown(label)
+        for label in root.findChildren(QLabel)
+        if label.isVisible() and text in shown(label)
+    ]

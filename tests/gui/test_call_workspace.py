@@ -22,7 +22,7 @@ from sdrdesk.services.context import Rules
 from sdrdesk.services.leads import LeadService
 from sdrdesk.services.triage import TriageService
 from tests.conftest import FakeClock
-from tests.gui.conftest import QUEUE, WindowFactory, wait_idle
+from tests.gui.conftest import QUEUE, WindowFactory, labels_showing, wait_idle
 from tests.services.test_calls import TEAM_SCRIPT
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -389,3 +389,8 @@ def test_the_workspace_shows_names_as_typed(qtbot: QtBot, make_window: WindowFac
         assert label.textFormat() is Qt.TextFormat.PlainText
     assert ui.callLeadName.text() == "<i>Eve <img src=x>"
     assert ui.callLeadSubtitle.text() == "<h1>CTO · <b>Acme</b> & Co"
+    workspace = window.calls.workspace
+    assert workspace is not None
+    texts = labels_showing(workspace, "Eve") + labels_showing(workspace, "Acme")
+    assert texts
+    assert all("<i>Eve" in t or "<b>Acme</b>" in t for t in texts)

@@ -25,7 +25,7 @@ from sdrdesk.services.leads import LeadService
 from sdrdesk.services.users import UserService
 from tests.conftest import FakeClock
 from tests.demo_helpers import Team, accepted_lead, berlin, make_team
-from tests.gui.conftest import WindowFactory, wait_idle
+from tests.gui.conftest import WindowFactory, labels_showing, wait_idle
 from tests.ics_validator import validate
 
 
@@ -318,3 +318,15 @@ def test_d_on_a_new_lead_explains_why_not(
     qtbot.keyClick(window.ui.queueView, Qt.Key.Key_D)
     assert window.demos.demo_dialog is None
     assert "accept it first" in window.ui.statusBar.currentMessage()
+
+
+def test_the_demo_dialog_shows_names_as_typed(
+    qtbot: QtBot, make_window: WindowFactory, team_ctx: ServiceContext, team: Team, tmp_path: Path
+) -> None:
+    lead_id = accepted_lead(
+        team_ctx, team.sdr, first_name="<i>Eve", last_name="<img src=x>", company="<b>Acme</b>"
+    )
+    window = _window(make_window, qtbot, lead_id, tmp_path)
+    dialog = _dialog(qtbot, window)
+    assert labels_showing(dialog, "Eve") == ["Book a demo for <i>Eve <img src=x> · <b>Acme</b>"]
+    dialog.reject()

@@ -8,8 +8,6 @@ from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -29,7 +27,7 @@ from sdrdesk.services.leads import LeadService
 from sdrdesk.services.triage import TriageService
 from sdrdesk.services.users import UserService
 from tests.factories import add_leads
-from tests.gui.conftest import QUEUE, WindowFactory, wait_idle
+from tests.gui.conftest import QUEUE, WindowFactory, labels_showing, shown, wait_idle
 
 T = TypeVar("T", bound=QObject)
 
@@ -126,19 +124,6 @@ def test_the_lead_panel_shows_everything_the_import_kept(
     assert "Wie viele" not in shown
 
 
-def shown(label: QLabel) -> str:
-    """The text a label puts on screen (HTML rendered as Qt renders it)."""
-    text = label.text()
-    rich = label.textFormat() is Qt.TextFormat.RichText or (
-        label.textFormat() is Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)
-    )
-    if not rich:
-        return text
-    document = QTextDocument()
-    document.setHtml(text)
-    return document.toPlainText()
-
-
 def test_text_that_looks_like_html_is_shown_as_typed(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
@@ -163,6 +148,7 @@ def test_text_that_looks_like_html_is_shown_as_typed(
     assert shown(ui.leadSubtitle).startswith("<h1>CTO")
     assert shown(ui.leadSource) == "<u>Webinar"
     assert shown(ui.leadCampaign) == "<s>Spring"
+    assert all("<i>Eve" in text for text in labels_showing(window, "Eve"))
     press(qtbot, window, "r")
     dialog = window.triage.reject_dialog
     assert dialog is not None
