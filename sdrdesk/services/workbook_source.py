@@ -69,6 +69,10 @@ def workbook_rows(data: bytes, name: str) -> tuple[str, list[tuple[int, list[str
         for sheet in ordered:
             if not hasattr(sheet, "iter_rows"):  # a chart sheet
                 continue
+            if hasattr(sheet, "reset_dimensions"):
+                # Rows as long as their last cell, not as the size the file claims: a sheet
+                # formatted to column XFD would give every row 16,384 cells.
+                sheet.reset_dimensions()
             rows = list(_rows(sheet.iter_rows(values_only=True)))
             if not rows:
                 continue
