@@ -8,6 +8,7 @@ import json
 import os
 import threading
 import time
+import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -685,8 +686,26 @@ def test_an_excel_workbook_is_imported_with_its_row_numbers(
     assert any("was imported before" in w.message for w in again.warnings)
 
 
+def _damaged_workbook(tmp_path: Path) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<not a workbook")
+    return buffer.getvalue()
+
+
+def _workbook_without_rows(tmp_path: Path) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Email", "Phone"])
+    book.save(tmp_path / "book.xlsx")
+    return (tmp_path / "book.xlsx").read_bytes()
+
+
 BROKEN: dict[str, tuple[Any, str]] = {
     "missing": (None, "does not exist"),
+    "damaged-workbook": (_damaged_workbook, "looks like an Excel workbook but cannot be read"),
+    "workbook-header-only": (_workbook_without_rows, "no data rows in sheet"),
     "folder": ("folder", "is a folder"),
     "empty": (b"", "is empty"),
     "header-only": (b"Email,Phone\r\n", "no data rows"),
