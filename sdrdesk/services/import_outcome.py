@@ -106,6 +106,7 @@ class Outcome:
             batch_id=self.batch_id,
             dates_dayfirst=self.dayfirst,
             duplicate_of=dict(self.store_matches),
+            unit="line" if self.source.sheet is None else "row",
         )
 
     def _all_warnings(self) -> list[RowIssue]:

@@ -19,8 +19,13 @@ class RowIssue:
     message: str
 
     def __str__(self) -> str:
+        return self.shown("line")
+
+    def shown(self, unit: str) -> str:
+        """``"line 4: …"`` (``unit`` names what the number counts: a file's lines, a
+        sheet's rows)."""
         text = " ↵ ".join(self.message.splitlines())  # one issue, one line
-        return f"line {self.line}: {text}" if self.line is not None else text
+        return f"{unit} {self.line}: {text}" if self.line is not None else text
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,7 @@ class ImportReport:
     batch_id: int | None
     dates_dayfirst: bool | None = None  # how 03/04/2026 was read; None: no such dates
     duplicate_of: Mapping[int, int] = field(default_factory=dict)  # line → lead id in store
+    unit: str = "line"  # what an issue's number counts: "row" in an Excel workbook
 
     def summary(self) -> str:
         counts = f"{self.imported} of {self.rows_total} rows from {self.file_name}"
@@ -75,7 +81,7 @@ class ImportReport:
                 continue
             lines.append(f"{title}:")
             shown = issues if limit is None else issues[:limit]
-            lines.extend(f"  {issue}" for issue in shown)
+            lines.extend(f"  {issue.shown(self.unit)}" for issue in shown)
             if len(issues) > len(shown):
                 lines.append(
                     f"  … and {len(issues) - len(shown)} more (kept in the import's report)"

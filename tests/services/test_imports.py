@@ -674,6 +674,7 @@ def test_an_excel_workbook_is_imported_with_its_row_numbers(
     assert report.imported == 1
     assert [i.line for i in report.skipped] == [3]  # the sheet's row number
     assert [i.line for i in report.duplicates] == [4]
+    assert "  row 3: cannot be contacted" in report.summary()  # Excel numbers rows
     (lead,) = stored(ctx)
     assert (lead["first_name"], lead["phone_e164"], lead["country"]) == (
         "Jürgen",
