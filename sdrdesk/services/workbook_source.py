@@ -61,24 +61,21 @@ def workbook_rows(data: bytes, name: str) -> tuple[str, list[tuple[int, list[str
             f"{SAVE_AS_CSV}."
         ) from exc
     try:
-        sheets = list(book.worksheets)
+        sheets = list(book.worksheets)  # not chart sheets
         active = book.active
         ordered = ([active] if active in sheets else []) + [s for s in sheets if s is not active]
         chosen: tuple[str, list[tuple[int, list[str]]]] | None = None
         others: list[str] = []
         for sheet in ordered:
-            if not hasattr(sheet, "iter_rows"):  # a chart sheet
-                continue
-            if hasattr(sheet, "reset_dimensions"):
-                # Rows as long as their last cell, not as the size the file claims: a sheet
-                # formatted to column XFD would give every row 16,384 cells.
-                sheet.reset_dimensions()
-            rows = list(_rows(sheet.iter_rows(values_only=True)))
-            if not rows:
-                continue
+            # Rows as long as their last cell, not as the size the file claims: a sheet
+            # formatted to column XFD would give every row 16,384 cells.
+            sheet.reset_dimensions()
+            rows = _rows(sheet.iter_rows(values_only=True))
             if chosen is None:
-                chosen = (str(sheet.title), rows)
-            else:
+                read = list(rows)
+                if read:
+                    chosen = (str(sheet.title), read)
+            elif next(rows, None) is not None:  # another sheet with data: one row tells
                 others.append(str(sheet.title))
     finally:
         book.close()
@@ -91,6 +88,6 @@ def _rows(values: Iterable[tuple[Any, ...]]) -> Iterator[tuple[int, list[str]]]:
     for number, row in enumerate(values, start=1):
         texts = [cell_text(v) for v in row]
         while texts and not texts[-1]:
-            texts.pop()  # read-only sheets pad rows to the widest one
+            texts.pop()  # cells that are only formatted
         if any(t.strip() for t in texts):
             yield number, texts
