@@ -7,9 +7,10 @@ into the same number of fields as the header (quoted fields may contain the othe
 file with one column is fine). Each record keeps the physical line it starts on, so a
 report can point at it even after a quoted field that spans lines.
 
-An Excel workbook (.xlsx, whatever its name ends with) is read by ``workbook_source``
-into the same rows. Files that are not CSV at all (an old .xls workbook, an HTML page,
-binary data) are refused with one sentence saying what the file is.
+A spreadsheet (Excel .xlsx, .xls or .xlsb, OpenDocument .ods; recognised by its content,
+whatever its name ends with) is read by ``workbook_source`` into the same rows. Files
+that are not CSV at all (an HTML page, a PDF, binary data) are refused with one
+sentence saying what the file is.
 """
 
 from __future__ import annotations
@@ -24,7 +25,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from sdrdesk.domain.errors import ImportFileError
-from sdrdesk.services.workbook_source import SAVE_AS_CSV, is_workbook, workbook_rows
+from sdrdesk.services.workbook_source import (
+    SAVE_AS_CSV,
+    WorkbookKind,
+    workbook_kind,
+    workbook_rows,
+)
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 _SAMPLE_RECORDS = 200
@@ -91,8 +97,9 @@ def read_csv_file(path: Path) -> CsvFile:
     name = display_name(path)
     if not data or data.isspace():  # (not data.strip(): that copies the whole file)
         raise ImportFileError(f"{name} is empty.")
-    if is_workbook(data):
-        return _read_workbook(path, data, name)
+    kind = workbook_kind(data)
+    if kind is not None:
+        return _read_workbook(path, data, name, kind)
     text, encoding = decode(data, name)
     text, forced = _strip_separator_hint(text)
     delimiter = forced or detect_delimiter(text)
@@ -135,8 +142,9 @@ def read_csv_file(path: Path) -> CsvFile:
     )
 
 
-def _read_workbook(path: Path, data: bytes, name: str) -> CsvFile:
-    sheet, records, others = workbook_rows(data, name)
+def _read_workbook(path: Path, data: bytes, name: str, kind: WorkbookKind) -> CsvFile:
+    read = workbook_rows(data, name, kind)
+    sheet, records, others = read.sheet, read.rows, read.others
     (header_line, header_values), body = records[0], records[1:]
     # Every row as wide as the widest, as Excel writes a CSV: a value right of the last
     # header is kept (under "Column N"), not refused as a broken row.
@@ -160,7 +168,7 @@ def _read_workbook(path: Path, data: bytes, name: str) -> CsvFile:
     return CsvFile(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
-        encoding="Excel workbook",
+        encoding=kind.label,
         delimiter=",",
         header=tuple(header),
         header_line=header_line,
@@ -252,13 +260,11 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 
 def _refuse_other_formats(data: bytes, name: str) -> None:
     head = data[:2048]
-    if head.startswith(b"PK\x03\x04"):  # (a workbook was read before)
+    if head.startswith(b"PK\x03\x04"):  # (a spreadsheet was read before)
         raise ImportFileError(
-            f"{name} is a ZIP archive, not CSV or an Excel workbook; unpack it and import the "
+            f"{name} is a ZIP archive, not CSV or a spreadsheet; unpack it and import the "
             "CSV or workbook inside."
         )
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        raise ImportFileError(f"{name} is an old Excel workbook (.xls), not CSV; {SAVE_AS_CSV}.")
     if head.startswith(b"%PDF"):
         raise ImportFileError(f"{name} is a PDF document, not CSV.")
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()

@@ -208,6 +208,6 @@ def test_a_german_excel_export_imported_and_listed_with_all_it_held(
     code, out, err = run(capsys, "import", str(broken), *db)
     assert (code, out) == (1, "")
     assert err.strip().count("\n") == 0
-    assert "is a ZIP archive, not CSV or an Excel workbook" in err
+    assert "is a ZIP archive, not CSV or a spreadsheet" in err
     _, out, _ = run(capsys, "leads", "--json", *db)
     assert len(json.loads(out)) == 1

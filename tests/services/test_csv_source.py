@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 import zipfile
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
 from sdrdesk.domain.errors import ImportFileError
 from sdrdesk.services.csv_source import CsvRow, read_csv_file
+from sdrdesk.services.workbook_source import cell_text
+from tests.spreadsheets import GERMAN_XLS, write_ods
 
 GERMAN = "Vorname;Nachname;Firma\r\nJürgen;Müller;Müller & Söhne GmbH\r\nÄnne;Weiß;Straße €\r\n"
 
@@ -145,7 +147,19 @@ def _xlsx(path: Path) -> bytes:
         (lambda p: bytes(range(256)) * 4, "not a text file"),
         (lambda p: b"Email\n\x81\x8d\x8f\x90\x9d\n", "neither UTF-8 nor Windows-1252"),
         (_xlsx, "has a header row but no data rows in sheet “Sheet”"),
-        (lambda p: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "old Excel workbook"),
+        (
+            lambda p: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+            "is an old Office file, and it cannot be read as an Excel 97-2003 workbook",
+        ),
+        (
+            lambda p: (
+                b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+                + bytes(1000)
+                + "EncryptionInfo\0EncryptedPackage".encode("utf-16-le")
+                + bytes(600)
+            ),
+            "is protected by a password",
+        ),
         (
             lambda p: b"<html><body><table><tr><td>Email</td></tr></table></body></html>",
             "is a web page (HTML), not CSV",
@@ -173,6 +187,7 @@ def _xlsx(path: Path) -> bytes:
         "undecodable",
         "xlsx",
         "xls",
+        "encrypted",
         "html",
         "excel-xml",
         "pdf",
@@ -196,7 +211,9 @@ def test_a_damaged_workbook_is_refused_in_one_sentence(tmp_path: Path) -> None:
     path = tmp_path / "leads.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("xl/workbook.xml", "<not a workbook")
-    with pytest.raises(ImportFileError, match="looks like an Excel workbook but cannot be read"):
+    with pytest.raises(
+        ImportFileError, match="looks like an Excel workbook, but it cannot be read"
+    ):
         read_csv_file(path)
 
 
@@ -224,14 +241,105 @@ def test_a_workbook_is_read_row_by_row_as_a_csv_export_would_be(tmp_path: Path) 
         CsvRow(
             2, ["a@x.example", "4930123456", "2026-03-04 10:30:00", "85", "two\nlines", "TRUE", ""]
         ),
-        CsvRow(
-            4, ["b@x.example", "+49 30 1234567", "2026-03-05 00:00:00", "70.5", "", "FALSE", "PS"]
-        ),
+        CsvRow(4, ["b@x.example", "+49 30 1234567", "2026-03-05", "70.5", "", "FALSE", "PS"]),
     ]
     assert source.notes == (
         "only sheet “Leads” was imported; the workbook's other sheets “Archive” hold data too "
         "(open one of them and save the workbook to import it)",
     )
+
+
+def test_the_sheet_open_when_saved_is_read_and_hidden_sheets_are_not_named(
+    tmp_path: Path,
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Overview"
+    book.active.append(["Email"])
+    book.active.append(["overview@x.example"])
+    book.create_chartsheet("Chart")  # counted by the file's "active tab", never read
+    leads = book.create_sheet("Leads")
+    leads.append(["Email"])
+    leads.append(["lead@x.example"])
+    lists = book.create_sheet("Lists")
+    lists.append(["Sources"])
+    lists.sheet_state = "hidden"
+    book.active = 2  # Leads
+    path = tmp_path / "leads.xlsx"
+    book.save(path)
+    source = read_csv_file(path)
+    assert source.sheet == "Leads"
+    assert source.rows == [CsvRow(2, ["lead@x.example"])]
+    assert source.notes == (
+        "only sheet “Leads” was imported; the workbook's other sheets “Overview” hold data "
+        "too (open one of them and save the workbook to import it)",
+    )
+
+
+def test_an_excel_97_workbook_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "export.xls"
+    path.write_bytes(GERMAN_XLS.read_bytes())
+    source = read_csv_file(path)
+    assert (source.encoding, source.delimiter_name) == ("Excel 97-2003 workbook", "sheet “Leads”")
+    assert source.header[:6] == ("Anrede", "Vorname", "Nachname", "Firma", "E-Mail", "Telefon")
+    assert [row.line for row in source.rows] == [2, 4, 5, 6]  # row 3 is empty
+    first = source.rows[0].values
+    assert first[5] == "498912345678"  # a phone typed as a number keeps its digits
+    assert (first[10], first[11]) == ("85", "2026-03-04 09:30:00")
+    assert source.rows[1].values[10:] == ["70.5", "2026-03-05"]
+    assert source.notes == (
+        "only sheet “Leads” was imported; the workbook's other sheets “Legende” hold data too "
+        "(open one of them and save the workbook to import it)",
+    )
+
+
+def test_an_opendocument_spreadsheet_is_read(tmp_path: Path) -> None:
+    path = write_ods(
+        tmp_path / "leads.ods",
+        [
+            ("Notes", [["Written by marketing"]]),
+            (
+                "MQLs",
+                [
+                    [None, None],
+                    ["Email", "Phone", "Handed off", "Score", "Opted in"],
+                    ["a@x.example", 4930123456, date(2026, 3, 5), 85, True],
+                    [],
+                    ["b@x.example", "+49 30 1234567", None, 70.5, False, "PS"],
+                ],
+            ),
+        ],
+        active="MQLs",
+    )
+    source = read_csv_file(path)
+    assert (source.encoding, source.sheet) == ("OpenDocument spreadsheet", "MQLs")
+    assert source.header_line == 2
+    assert source.rows == [
+        CsvRow(3, ["a@x.example", "4930123456", "2026-03-05", "85", "TRUE", ""]),
+        CsvRow(5, ["b@x.example", "+49 30 1234567", "", "70.5", "FALSE", "PS"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (None, ""),
+        (85, "85"),
+        (85.0, "85"),
+        (4930123456.0, "4930123456"),
+        (0.1, "0.1"),
+        (True, "TRUE"),
+        (datetime(2026, 3, 4, 9, 30), "2026-03-04 09:30:00"),
+        (date(2026, 3, 4), "2026-03-04"),
+        (time(9, 30), "09:30:00"),
+        (timedelta(hours=26, minutes=5, seconds=3), "26:05:03"),  # Excel's [h]:mm:ss
+        (timedelta(minutes=-90), "-1:30:00"),
+        ("=SUM(A1)", "=SUM(A1)"),  # a text cell, as typed
+    ],
+)
+def test_a_cell_reads_as_a_csv_export_writes_it(value: object, text: str) -> None:
+    assert cell_text(value) == text
 
 
 def test_a_zip_that_is_no_workbook_is_still_named(tmp_path: Path) -> None:

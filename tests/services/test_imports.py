@@ -24,6 +24,7 @@ from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import UserInfo
 from sdrdesk.services.imports import ImportReport, ImportService, RowIssue, parse_mapping
 from tests.factories import add_lead
+from tests.spreadsheets import GERMAN_XLS
 
 Rows = list[list[str]]
 
@@ -687,6 +688,40 @@ def test_an_excel_workbook_is_imported_with_its_row_numbers(
     assert any("was imported before" in w.message for w in again.warnings)
 
 
+def test_an_excel_97_export_is_imported(ctx: ServiceContext, sdr: UserInfo, tmp_path: Path) -> None:
+    """An .xls from an older German CRM: umlauts, a phone typed as a number, dates with a
+    number format, the sheet's row numbers in the report."""
+    path = tmp_path / "Export.xls"
+    path.write_bytes(GERMAN_XLS.read_bytes())
+
+    report = run(ctx, sdr, path, mapping=None)
+
+    assert (report.encoding, report.delimiter) == ("Excel 97-2003 workbook", "sheet “Leads”")
+    assert (report.rows_total, report.imported) == (4, 2)
+    assert [(i.line, i.message.split(":")[0]) for i in report.skipped] == [
+        (5, "cannot be contacted")
+    ]
+    assert [i.line for i in report.duplicates] == [6]
+    summary = report.summary()
+    assert "(Excel 97-2003 workbook, sheet “Leads”)" in summary
+    assert "other sheets “Legende” hold data too" in summary
+    leads = by_email(ctx)
+    jm = leads["j.mueller@example.de"]
+    assert (jm["first_name"], jm["company"], jm["phone_e164"], jm["country"], jm["score"]) == (
+        "Jürgen",
+        "Müller & Söhne KG",
+        "+498912345678",
+        "DE",
+        85,
+    )
+    assert jm["time_zone"] == "Europe/Berlin"
+    assert jm["extra"]["Anrede"] == "Herr"
+    anna = leads["anna.weiss@example.de"]
+    assert anna["phone_e164"] == "+49301234567"
+    assert anna["extra"]["other phone"] == "0151 2345678"
+    assert run(ctx, sdr, path).imported == 0  # the same file again
+
+
 def _damaged_workbook(tmp_path: Path) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -705,7 +740,7 @@ def _workbook_without_rows(tmp_path: Path) -> bytes:
 
 BROKEN: dict[str, tuple[Any, str]] = {
     "missing": (None, "does not exist"),
-    "damaged-workbook": (_damaged_workbook, "looks like an Excel workbook but cannot be read"),
+    "damaged-workbook": (_damaged_workbook, "looks like an Excel workbook, but it cannot be read"),
     "workbook-header-only": (_workbook_without_rows, "no data rows in sheet"),
     "folder": ("folder", "is a folder"),
     "empty": (b"", "is empty"),
