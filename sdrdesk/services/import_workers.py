@@ -20,14 +20,15 @@ import multiprocessing
 import os
 import sys
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from typing import Any
 
 from sdrdesk.domain.errors import SdrdeskError
 from sdrdesk.services.csv_source import CsvFile
-from sdrdesk.services.import_check import CheckedChunk, CheckSettings, check_text
+from sdrdesk.services.import_check import CheckedChunk, CheckSettings, check_chunk, check_text
 
 # Below this many rows checking in this process is faster than starting workers. On the
 # shared 2-core test machine (busy with other work): 20,000 rows 1.76 s here against
@@ -79,11 +80,11 @@ class CheckPool:
         """Check the rows of ``source`` in chunks of ``chunk_rows``, yielding the results in
         file order.
 
-        Each chunk goes to a worker as its text, which the worker splits into rows again;
-        a few chunks are queued ahead per worker, not the whole file. When the next
-        result is not ready soon, this process checks the next chunk not yet handed out
-        instead of waiting (kept until its turn), so that on two cores neither the
-        writer nor the worker waits for long."""
+        Each chunk of a CSV file goes to a worker as its text, which the worker splits into
+        rows again (a workbook's chunk goes as its rows); a few chunks are queued ahead
+        per worker, not the whole file. When the next result is not ready soon, this
+        process checks the next chunk not yet handed out instead of waiting (kept until
+        its turn), so that on two cores neither the writer nor the worker waits for long."""
         total = len(source.rows)
         bounds = [(i, min(i + chunk_rows, total)) for i in range(0, total, chunk_rows)]
         ahead = AHEAD * self.workers
@@ -91,21 +92,26 @@ class CheckPool:
         here: dict[int, CheckedChunk] = {}  # chunks checked in this process
         unsent = 0  # chunks from here on are neither handed out nor checked yet
 
-        def text(n: int) -> tuple[str, int, str]:
-            lines_before, chunk_text = source.text_of(*bounds[n])
-            return source.delimiter, lines_before, chunk_text
+        def task(n: int) -> tuple[Callable[..., CheckedChunk], tuple[Any, ...]]:
+            start, stop = bounds[n]
+            if not source.has_text:  # a workbook's rows: sent as they are
+                return check_chunk, (settings, source.rows[start:stop])
+            lines_before, chunk_text = source.text_of(start, stop)
+            return check_text, (settings, source.delimiter, lines_before, chunk_text)
 
         try:
             for n, (start, stop) in enumerate(bounds):
                 while unsent < len(bounds) and len(handed) < ahead:
-                    handed[unsent] = self._executor.submit(check_text, settings, *text(unsent))
+                    work, args = task(unsent)
+                    handed[unsent] = self._executor.submit(work, *args)
                     unsent += 1
                 if n in here:
                     checked = here.pop(n)
                 else:
                     result = handed.pop(n)
                     while unsent < len(bounds) and not wait([result], PATIENCE).done:
-                        here[unsent] = check_text(settings, *text(unsent))
+                        work, args = task(unsent)
+                        here[unsent] = work(*args)
                         unsent += 1
                         self.checked_here += 1
                     checked = result.result()

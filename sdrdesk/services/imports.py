@@ -177,11 +177,7 @@ class ImportService:
         outcome = Outcome(source, columns, region, dayfirst)
         checked: Iterable[CheckedChunk]
         done: Callable[[int], None]
-        if (
-            len(source.rows) < self._parallel.min_rows
-            or not self._workers()
-            or not source.has_text  # a workbook's rows: checked here, with their row numbers
-        ):
+        if len(source.rows) < self._parallel.min_rows or not self._workers():
             # Check every row first, outside the transaction; then write.
             checked = _check_here(settings, source, tracker)
             done = tracker.writing

@@ -160,6 +160,46 @@ def test_workers_give_the_report_and_the_leads_checking_here_gives(
     assert len(progress) >= 66 // 7  # after every chunk
 
 
+def test_a_workbook_is_checked_in_workers_with_its_row_numbers(
+    ctx: ServiceContext, tmp_path: Path, empty_again: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A workbook's rows go to the workers as rows (it has no text to cut): the report,
+    with the sheet's row numbers, and the leads are those of checking them here."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Leads"
+    rows = _rows()
+    for row in [*rows[:30], [], *rows[30:]]:  # an empty row 31: numbers shift after it
+        sheet.append(row)
+    path = tmp_path / "leads.xlsx"
+    book.save(path)
+    checked_by_pool: list[int] = []
+
+    class Recording(import_workers.CheckPool):
+        def check(self, *args: Any, **kwargs: Any) -> Any:
+            checked_by_pool.append(1)
+            yield from super().check(*args, **kwargs)
+
+    monkeypatch.setattr(imports, "CheckPool", Recording)
+    monkeypatch.setattr(import_workers, "PATIENCE", 60.0)  # every chunk in a worker
+    add_lead(ctx, email="stored@example.com")
+    here = _import(ctx, path, HERE)
+    stored_here = _stored(ctx)
+    again = empty_again()
+    add_lead(again, email="stored@example.com")
+
+    in_workers = _import(again, path, IN_WORKERS)
+
+    assert checked_by_pool == [1]
+    assert here.imported == 62  # the ragged row too: its extra cell is kept
+    assert in_workers == here
+    assert _stored(again) == stored_here
+    assert [i.line for i in in_workers.skipped] == [65]  # "cannot be contacted", row 65
+    assert "row 65: cannot be contacted" in in_workers.summary()
+
+
 def test_cancelling_while_workers_check_imports_nothing(
     ctx: ServiceContext, tmp_path: Path
 ) -> None:
