@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -28,6 +29,7 @@ from sdrdesk.services.triage import TriageService
 from sdrdesk.services.users import UserService
 from tests.factories import add_leads
 from tests.gui.conftest import QUEUE, WindowFactory, labels_showing, shown, wait_idle
+from tests.spreadsheets import write_ods
 
 T = TypeVar("T", bound=QObject)
 
@@ -476,6 +478,39 @@ def test_an_excel_workbook_is_imported_from_the_window(
     assert "1 imported" in child(report, QLabel, "importHeadline").text()
     assert (
         "(Excel workbook, sheet “Sheet”)"
+        in child(report, QPlainTextEdit, "importReport").toPlainText()
+    )
+    qtbot.waitUntil(lambda: names(window) == ["Ada Lovelace"])
+
+
+def test_an_opendocument_spreadsheet_is_chosen_and_imported_from_the_window(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file dialog offers spreadsheets (LibreOffice's .ods, old .xls) besides CSV, and
+    the chosen one is imported."""
+    path = write_ods(
+        tmp_path / "mqls.ods",
+        [("MQLs", [["First Name", "Last Name", "Email", "Phone", "Country"],
+                   ["Ada", "Lovelace", "ada@analytical.co.uk", "020 7946 0001", "GB"]])],
+    )  # fmt: skip
+    offered: list[str] = []
+
+    def choose(parent: object, caption: str, folder: str, filters: str) -> tuple[str, str]:
+        offered.append(filters)
+        return str(path), filters.split(";;")[0]
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(choose))
+    window = make_window()
+    assert window.user is not None
+    window.importer.choose_and_start(window.user.id)
+    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    first = offered[0].split(";;")[0]
+    assert all(f"*.{ext}" in first for ext in ("csv", "xlsx", "xls", "ods"))
+    report = window.importer.report_dialog
+    assert report is not None
+    assert "1 imported" in child(report, QLabel, "importHeadline").text()
+    assert (
+        "(OpenDocument spreadsheet, sheet “MQLs”)"
         in child(report, QPlainTextEdit, "importReport").toPlainText()
     )
     qtbot.waitUntil(lambda: names(window) == ["Ada Lovelace"])

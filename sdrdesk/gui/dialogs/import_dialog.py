@@ -63,11 +63,12 @@ class ImportRunner(QObject):
     def choose_and_start(self, actor_id: int) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self._parent,
-            self.tr("Import leads from a CSV file or Excel workbook"),
+            self.tr("Import leads from a CSV file or spreadsheet"),
             str(Path.home()),
             self.tr(
-                "CSV files and Excel workbooks (*.csv *.txt *.tsv *.xlsx);;"
-                "CSV files (*.csv *.txt *.tsv);;Excel workbooks (*.xlsx);;All files (*)"
+                "CSV files and spreadsheets (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.xlsb *.ods);;"
+                "CSV files (*.csv *.txt *.tsv);;Excel workbooks (*.xlsx *.xlsm *.xls *.xlsb);;"
+                "OpenDocument spreadsheets (*.ods);;All files (*)"
             ),
         )
         if path:
