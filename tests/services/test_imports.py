@@ -701,7 +701,7 @@ def test_an_excel_97_export_is_imported(ctx: ServiceContext, sdr: UserInfo, tmp_
     assert [(i.line, i.message.split(":")[0]) for i in report.skipped] == [
         (5, "cannot be contacted")
     ]
-    assert [i.line for i in report.duplicates] == [6]
+    assert [(i.line, i.message) for i in report.duplicates] == [(6, "same e-mail as row 2")]
     summary = report.summary()
     assert "(Excel 97-2003 workbook, sheet “Leads”)" in summary
     assert "other sheets “Legende” hold data too" in summary
