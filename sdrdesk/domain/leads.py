@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sdrdesk.domain import contact
@@ -129,7 +130,7 @@ SCORE_LIMIT = 2**31 - 1
 
 
 def parse_score(text: str | None) -> int | None:
-    """``"85"``, ``"85.0"``, ``"85,5"``, ``"85 %"`` → 85/86; raises for anything else,
+    """``"85"``, ``"85.0"``, ``"85,5"``, ``"85 %"`` → 85/86/85; raises for anything else,
     and for a number the score column cannot hold."""
     text = clean_text(text)
     if text is None:
@@ -139,10 +140,12 @@ def parse_score(text: str | None) -> int | None:
     match = _SCORE.match(text)
     if not match:
         raise ValidationError(f"score “{text}” is not a number")
-    value = float(match.group(1).replace(",", "."))
-    if abs(value) >= SCORE_LIMIT + 0.5:  # also infinity: "1" and 400 zeros
+    # Halves round away from zero, as Excel and marketing tools show them (84.5 → 85,
+    # where Python's round() gives 84).
+    value = int(Decimal(match.group(1).replace(",", ".")).to_integral_value(ROUND_HALF_UP))
+    if abs(value) > SCORE_LIMIT:
         raise ValidationError(f"score “{text}” is too large")
-    return round(value)
+    return value
 
 
 _FORMATS_DAYFIRST = (
