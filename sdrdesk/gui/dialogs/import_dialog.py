@@ -1,4 +1,5 @@
-"""Importing a CSV file from the window: pick the file, watch the progress, read the report."""
+"""Importing a CSV file or spreadsheet from the window: pick the file, watch the progress, read
+the report."""
 
 from __future__ import annotations
 

@@ -261,7 +261,7 @@ class Ui_MainWindow(object):
 
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"sdrdesk", None))
-        self.actionImport.setText(QCoreApplication.translate("MainWindow", u"&Import CSV\u2026", None))
+        self.actionImport.setText(QCoreApplication.translate("MainWindow", u"&Import leads\u2026", None))
 #if QT_CONFIG(shortcut)
         self.actionImport.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+I", None))
 #endif // QT_CONFIG(shortcut)
@@ -335,9 +335,9 @@ class Ui_MainWindow(object):
         self.bannerClose.setAccessibleName(QCoreApplication.translate("MainWindow", u"Dismiss message", None))
 #endif // QT_CONFIG(accessibility)
         self.emptyTitle.setText(QCoreApplication.translate("MainWindow", u"<h2>Your queue is empty</h2><p>Import the leads marketing handed over, or load sample leads to try sdrdesk.</p>", None))
-        self.importButton.setText(QCoreApplication.translate("MainWindow", u"&Import CSV\u2026", None))
+        self.importButton.setText(QCoreApplication.translate("MainWindow", u"&Import leads\u2026", None))
 #if QT_CONFIG(accessibility)
-        self.importButton.setAccessibleName(QCoreApplication.translate("MainWindow", u"Import CSV", None))
+        self.importButton.setAccessibleName(QCoreApplication.translate("MainWindow", u"Import leads from a CSV file or spreadsheet", None))
 #endif // QT_CONFIG(accessibility)
         self.loadSampleButton.setText(QCoreApplication.translate("MainWindow", u"Load &sample leads", None))
 #if QT_CONFIG(accessibility)
