@@ -368,6 +368,30 @@ def test_c_on_a_new_lead_explains_what_to_do_first(qtbot: QtBot, window: MainWin
     assert window.ui.actionStartCall.toolTip() == "Start call (C)"
 
 
+def test_the_workspace_shows_an_ampersand_as_typed(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    lead = {
+        "first_name": "Jürgen",
+        "last_name": "Müller",
+        "title": "Head of R&D",
+        "company": "Müller & Söhne KG",
+        "email": "jm@ms.example",
+        "phone": "030 1234567",
+        "country": "DE",
+    }
+    window = make_window(lead)
+    assert window.user is not None
+    TriageService(window._ctx).accept(window.model.rows()[0].lead.id, actor_id=window.user.id)
+    views = window.ui.viewFilter
+    views.setCurrentIndex(views.findText("My accepted leads"))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1 and not window.model.is_loading)
+    workspace = open_call(qtbot, window, "Jürgen Müller")
+    texts = labels_showing(workspace, "Söhne") + labels_showing(workspace, "R&D")
+    assert texts
+    assert not [t for t in texts if "&amp;" in t]
+
+
 def test_the_workspace_shows_names_as_typed(qtbot: QtBot, make_window: WindowFactory) -> None:
     lead = {
         "first_name": "<i>Eve",

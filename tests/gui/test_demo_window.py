@@ -320,6 +320,18 @@ def test_d_on_a_new_lead_explains_why_not(
     assert "accept it first" in window.ui.statusBar.currentMessage()
 
 
+def test_the_demo_dialog_shows_an_ampersand_as_typed(
+    qtbot: QtBot, make_window: WindowFactory, team_ctx: ServiceContext, team: Team, tmp_path: Path
+) -> None:
+    lead_id = accepted_lead(
+        team_ctx, team.sdr, first_name="Jürgen", last_name="Müller", company="Müller & Söhne KG"
+    )
+    window = _window(make_window, qtbot, lead_id, tmp_path)
+    dialog = _dialog(qtbot, window)
+    assert labels_showing(dialog, "Söhne") == ["Book a demo for Jürgen Müller · Müller & Söhne KG"]
+    dialog.reject()
+
+
 def test_the_demo_dialog_shows_names_as_typed(
     qtbot: QtBot, make_window: WindowFactory, team_ctx: ServiceContext, team: Team, tmp_path: Path
 ) -> None:

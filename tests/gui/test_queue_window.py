@@ -161,6 +161,33 @@ def test_text_that_looks_like_html_is_shown_as_typed(
     qtbot.waitUntil(lambda: "<i>Eve <img src=x>" in shown(undo))
 
 
+def test_an_ampersand_is_shown_as_typed(qtbot: QtBot, make_window: WindowFactory) -> None:
+    """Company names are full of "&" ("Müller & Söhne KG", "AT&T"); text without any tag
+    must not show the escaped "&amp;"."""
+    window = make_window(
+        {
+            "first_name": "Jürgen",
+            "last_name": "Müller",
+            "company": "Müller & Söhne KG",
+            "title": "Head of R&D",
+            "source": "Trade & Fair",
+            "campaign": "Q&A 2026",
+            "email": "jm@ms.example",
+            "phone": "030 1234567",
+            "country": "DE",
+        }
+    )
+    ui = window.ui.leadPanel.ui
+    qtbot.waitUntil(lambda: ui.leadName.text() == "Jürgen Müller")
+    wait_idle(qtbot, window)
+    assert shown(ui.leadCompany).startswith("Müller & Söhne KG")
+    assert shown(ui.leadSubtitle).startswith("Head of R&D · Müller & Söhne KG")
+    assert (shown(ui.leadSource), shown(ui.leadCampaign)) == ("Trade & Fair", "Q&A 2026")
+    texts = [t for word in ("Söhne", "R&D", "Fair", "Q&A") for t in labels_showing(window, word)]
+    assert len(texts) >= 4
+    assert not [t for t in texts if "&amp;" in t]
+
+
 def test_accept_is_one_key_and_moves_to_the_next_lead(qtbot: QtBot, window: MainWindow) -> None:
     assert selected_name(window) == "Fresh Berlin"
     press(qtbot, window, "a")

@@ -43,11 +43,13 @@ class LeadPanel(QWidget):
         font.setBold(True)
         self.ui.leadName.setFont(font)
         # The name as imported ("<i>Eve" is not italics); the other labels show HTML
-        # built with every imported value escaped (_text).
-        self.ui.leadName.setTextFormat(Qt.TextFormat.PlainText)
+        # built with every imported value escaped (_text), and say so: left to guess,
+        # Qt shows "Müller &amp; Söhne" for a text without any tag.
         for label in self.findChildren(QLabel):
             if not label.objectName().endswith("Caption"):
                 label.setWordWrap(True)
+                label.setTextFormat(Qt.TextFormat.RichText)
+        self.ui.leadName.setTextFormat(Qt.TextFormat.PlainText)
         self.callHistory = CallHistoryBox(self)
         layout = self.ui.panelLayout
         layout.insertWidget(layout.indexOf(self.ui.historyBox), self.callHistory)
