@@ -477,7 +477,7 @@ def test_import_from_the_window_shows_the_report(
     assert report is not None
     headline = child(report, QLabel, "importHeadline").text()
     assert "1 imported" in headline
-    assert "1 duplicates" in headline
+    assert "1 duplicate," in headline
     assert "1 skipped" in headline
     assert "line 4" in child(report, QPlainTextEdit, "importReport").toPlainText()
     qtbot.waitUntil(lambda: names(window) == ["Ada Lovelace"])

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sdrdesk.domain.wording import counted
 from sdrdesk.gui.workers import Background
 from sdrdesk.services.imports import ImportReport, ImportService
 
@@ -29,10 +30,10 @@ class ImportReportDialog(QDialog):
         self.setWindowTitle(self.tr("Import report"))
         layout = QVBoxLayout(self)
         headline = QLabel(
-            self.tr("<b>%1 imported</b>, %2 duplicates, %3 skipped")
-            .replace("%1", str(report.imported))
-            .replace("%2", str(len(report.duplicates)))
-            .replace("%3", str(len(report.skipped)))
+            self.tr("<b>%1 imported</b>, %2, %3 skipped")
+            .replace("%1", f"{report.imported:,}")
+            .replace("%2", counted(len(report.duplicates), "duplicate"))
+            .replace("%3", f"{len(report.skipped):,}")
         )
         headline.setObjectName("importHeadline")
         layout.addWidget(headline)
