@@ -85,6 +85,7 @@ class Outcome:
             "delimiter": self.source.delimiter_name,
             "mapping": self.columns.as_dict(),
             "dates_dayfirst": self.dayfirst,
+            "unit": self.unit,  # what the numbers below count: lines, or a sheet's rows
             "duplicates": _pairs(self.duplicates),
             "skipped": _pairs(self.skipped),
             "warnings": _pairs(self._all_warnings()),

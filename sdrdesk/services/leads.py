@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from sdrdesk.db.models import Lead, LeadEvent, RejectionReason, User
+from sdrdesk.db.models import ImportBatch, Lead, LeadEvent, RejectionReason, User
 from sdrdesk.domain import contact
 from sdrdesk.domain.contact import PhoneQuality
 from sdrdesk.domain.criteria import LeadFacts
 from sdrdesk.domain.errors import NotFoundError
-from sdrdesk.domain.lifecycle import Status, describe_action
+from sdrdesk.domain.lifecycle import Action, Status, describe_action
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import EventInfo, LeadDetail, LeadRecord, LeadSummary
 from sdrdesk.services.lead_rows import OWNER, summary_from_row, summary_select
@@ -58,6 +59,29 @@ def event_infos(
     if limit is not None:
         query = query.limit(limit)
     return [to_event_info(e, name, label) for e, name, label in session.execute(query)]
+
+
+def _with_import_source(session: Session, events: list[EventInfo], lead: Lead) -> list[EventInfo]:
+    """An imported lead's hand-off reads where it came from ("Carla imported this lead
+    from Export.xls (row 2)"): its own time is when the file was imported, where the
+    lead panel's "handed off" is marketing's time from the file."""
+    if lead.import_batch_id is None:
+        return events
+    batch = session.get(ImportBatch, lead.import_batch_id)
+    if batch is None:
+        return events
+    unit = str((batch.report or {}).get("unit", "line"))
+    shown = []
+    for event in events:
+        line = event.data.get("line")
+        if event.action == Action.HAND_OFF and event.data.get("import_batch_id") == batch.id:
+            where = f" ({unit} {line})" if isinstance(line, int) else ""
+            who = event.actor or "sdrdesk"
+            event = replace(
+                event, description=f"{who} imported this lead from {batch.file_name}{where}"
+            )
+        shown.append(event)
+    return shown
 
 
 def to_event_info(event: LeadEvent, actor: str | None, reason_label: str | None) -> EventInfo:
@@ -167,7 +191,7 @@ class LeadService:
                 do_not_call_reason=lead.do_not_call_reason,
                 created_at=lead.created_at,
                 updated_at=lead.updated_at,
-                events=tuple(event_infos(s, [lead_id])),
+                events=tuple(_with_import_source(s, event_infos(s, [lead_id]), lead)),
                 criteria=tuple(self._ctx.criteria.evaluate(facts)),
                 attempts=tuple(call_history.attempt_infos(s, lead_id)),
                 qualification=call_history.qualification_summary(s, lead_id),

@@ -368,6 +368,19 @@ def test_c_on_a_new_lead_explains_what_to_do_first(qtbot: QtBot, window: MainWin
     assert window.ui.actionStartCall.toolTip() == "Start call (C)"
 
 
+def _call_accepted(
+    qtbot: QtBot, make_window: WindowFactory, lead: dict[str, str], name: str
+) -> CallWorkspace:
+    """The call workspace of ``lead``, accepted by the window's user."""
+    window = make_window(lead)
+    assert window.user is not None
+    TriageService(window._ctx).accept(window.model.rows()[0].lead.id, actor_id=window.user.id)
+    views = window.ui.viewFilter
+    views.setCurrentIndex(views.findText("My accepted leads"))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1 and not window.model.is_loading)
+    return open_call(qtbot, window, name)
+
+
 def test_the_workspace_shows_an_ampersand_as_typed(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
@@ -380,13 +393,7 @@ def test_the_workspace_shows_an_ampersand_as_typed(
         "phone": "030 1234567",
         "country": "DE",
     }
-    window = make_window(lead)
-    assert window.user is not None
-    TriageService(window._ctx).accept(window.model.rows()[0].lead.id, actor_id=window.user.id)
-    views = window.ui.viewFilter
-    views.setCurrentIndex(views.findText("My accepted leads"))
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1 and not window.model.is_loading)
-    workspace = open_call(qtbot, window, "Jürgen Müller")
+    workspace = _call_accepted(qtbot, make_window, lead, "Jürgen Müller")
     texts = labels_showing(workspace, "Söhne") + labels_showing(workspace, "R&D")
     assert texts
     assert not [t for t in texts if "&amp;" in t]
@@ -402,19 +409,12 @@ def test_the_workspace_shows_names_as_typed(qtbot: QtBot, make_window: WindowFac
         "phone": "030 1234567",
         "country": "DE",
     }
-    window = make_window(lead)
-    assert window.user is not None
-    TriageService(window._ctx).accept(window.model.rows()[0].lead.id, actor_id=window.user.id)
-    views = window.ui.viewFilter
-    views.setCurrentIndex(views.findText("My accepted leads"))
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1 and not window.model.is_loading)
-    ui = open_call(qtbot, window, "<i>Eve <img src=x>").ui
+    workspace = _call_accepted(qtbot, make_window, lead, "<i>Eve <img src=x>")
+    ui = workspace.ui
     for label in (ui.callLeadName, ui.callLeadSubtitle):
         assert label.textFormat() is Qt.TextFormat.PlainText
     assert ui.callLeadName.text() == "<i>Eve <img src=x>"
     assert ui.callLeadSubtitle.text() == "<h1>CTO · <b>Acme</b> & Co"
-    workspace = window.calls.workspace
-    assert workspace is not None
     texts = labels_showing(workspace, "Eve") + labels_showing(workspace, "Acme")
     assert texts
     assert all("<i>Eve" in t or "<b>Acme</b>" in t for t in texts)

@@ -320,25 +320,37 @@ def test_d_on_a_new_lead_explains_why_not(
     assert "accept it first" in window.ui.statusBar.currentMessage()
 
 
-def test_the_demo_dialog_shows_an_ampersand_as_typed(
-    qtbot: QtBot, make_window: WindowFactory, team_ctx: ServiceContext, team: Team, tmp_path: Path
-) -> None:
-    lead_id = accepted_lead(
-        team_ctx, team.sdr, first_name="Jürgen", last_name="Müller", company="Müller & Söhne KG"
-    )
-    window = _window(make_window, qtbot, lead_id, tmp_path)
-    dialog = _dialog(qtbot, window)
-    assert labels_showing(dialog, "Söhne") == ["Book a demo for Jürgen Müller · Müller & Söhne KG"]
-    dialog.reject()
-
-
+@pytest.mark.parametrize(
+    ("first", "last", "company", "shown"),
+    [
+        (
+            "<i>Eve",
+            "<img src=x>",
+            "<b>Acme</b>",
+            "Book a demo for <i>Eve <img src=x> · <b>Acme</b>",
+        ),
+        (
+            "Jürgen",
+            "Müller",
+            "Müller & Söhne KG",
+            "Book a demo for Jürgen Müller · Müller & Söhne KG",
+        ),
+    ],
+    ids=["html", "ampersand"],
+)
 def test_the_demo_dialog_shows_names_as_typed(
-    qtbot: QtBot, make_window: WindowFactory, team_ctx: ServiceContext, team: Team, tmp_path: Path
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    team_ctx: ServiceContext,
+    team: Team,
+    tmp_path: Path,
+    first: str,
+    last: str,
+    company: str,
+    shown: str,
 ) -> None:
-    lead_id = accepted_lead(
-        team_ctx, team.sdr, first_name="<i>Eve", last_name="<img src=x>", company="<b>Acme</b>"
-    )
+    lead_id = accepted_lead(team_ctx, team.sdr, first_name=first, last_name=last, company=company)
     window = _window(make_window, qtbot, lead_id, tmp_path)
     dialog = _dialog(qtbot, window)
-    assert labels_showing(dialog, "Eve") == ["Book a demo for <i>Eve <img src=x> · <b>Acme</b>"]
+    assert labels_showing(dialog, last) == [shown]
     dialog.reject()

@@ -23,6 +23,7 @@ from sdrdesk.domain.errors import ImportFileError, SdrdeskError, ValidationError
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import UserInfo
 from sdrdesk.services.imports import ImportReport, ImportService, RowIssue, parse_mapping
+from sdrdesk.services.leads import LeadService
 from tests.factories import add_lead
 from tests.spreadsheets import GERMAN_XLS
 
@@ -620,6 +621,10 @@ def test_skipped_rows_are_reported_with_the_line_they_start_on(
     assert "line 9: cannot be contacted" in summary
     assert [lead["email"] for lead in stored(ctx)] == ["a@x.example", "c@x.example"]
     assert by_email(ctx)["a@x.example"]["extra"] == {"Notes": "a note\r\nover three\r\nlines"}
+    c_id = by_email(ctx)["c@x.example"]["id"]
+    assert [e.description for e in LeadService(ctx).get(c_id).events] == [
+        f"{sdr.display_name} imported this lead from {path.name} (line 11)"
+    ]
 
 
 def test_a_lead_whose_direct_phone_is_empty_is_called_at_the_company_number(
@@ -719,6 +724,9 @@ def test_an_excel_97_export_is_imported(ctx: ServiceContext, sdr: UserInfo, tmp_
     anna = leads["anna.weiss@example.de"]
     assert anna["phone_e164"] == "+49301234567"
     assert anna["extra"]["other phone"] == "0151 2345678"
+    # The history says where the lead came from, in the sheet's row numbers.
+    (hand_off,) = LeadService(ctx).get(jm["id"]).events
+    assert hand_off.description == f"{sdr.display_name} imported this lead from Export.xls (row 2)"
     assert run(ctx, sdr, path).imported == 0  # the same file again
 
 
