@@ -11,19 +11,28 @@ import base64
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
     QItemSelectionModel,
+    QMimeData,
     QModelIndex,
     QObject,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -36,6 +45,7 @@ from PySide6.QtWidgets import (
 from sdrdesk import __version__
 from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError
 from sdrdesk.domain.users import Role
+from sdrdesk.domain.wording import counted
 from sdrdesk.gui.actions import decorate_actions, shortcut_rows
 from sdrdesk.gui.dialogs.identity_dialog import IdentityDialog
 from sdrdesk.gui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -117,6 +127,7 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)  # a CSV file or spreadsheet dropped on the window: imported
         self._ctx = ctx
         self._settings = settings
         self._user_name = user_name or settings.user
@@ -659,8 +670,36 @@ class MainWindow(QMainWindow):
         if self._user is not None:
             self.importer.choose_and_start(self._user.id)
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        _accept_files(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        _accept_files(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Import the file dropped on the window, as Import leads… would import it."""
+        files = _dropped_files(event.mimeData())
+        if not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        if self._user is None:
+            return  # the identity dialog is still open
+        if len(files) > 1:
+            self.notify(
+                self.tr(
+                    "Drop one file at a time: %1 files were dropped, none was imported."
+                ).replace("%1", str(len(files))),
+                10_000,
+            )
+            return
+        if self._importer is not None and self._importer.progress_dialog is not None:
+            self.notify(self.tr("An import is running; drop the file again when it is done."))
+            return
+        self.importer.start(files[0], self._user.id)
+
     def _imported(self, report: ImportReport) -> None:
-        self.notify(self.tr("Imported %1 leads.").replace("%1", str(report.imported)))
+        self.notify(self.tr("Imported %1.").replace("%1", counted(report.imported, "lead")))
         self.refresh()
 
     def load_sample_leads(self) -> None:
@@ -708,3 +747,17 @@ class MainWindow(QMainWindow):
         self.reports.close()
         self.background.shutdown(5000)
         super().closeEvent(event)
+
+
+def _dropped_files(data: QMimeData | None) -> list[Path]:
+    """The local files a drag carries (a browser's link or some text: none)."""
+    if data is None or not data.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+
+
+def _accept_files(event: QDragMoveEvent) -> None:
+    if _dropped_files(event.mimeData()):
+        event.acceptProposedAction()
+    else:
+        event.ignore()

@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QLabel,
@@ -541,6 +543,52 @@ def test_an_opendocument_spreadsheet_is_chosen_and_imported_from_the_window(
         in child(report, QPlainTextEdit, "importReport").toPlainText()
     )
     qtbot.waitUntil(lambda: names(window) == ["Ada Lovelace"])
+
+
+def _drop(window: MainWindow, *paths: Path, url: str | None = None) -> tuple[bool, bool]:
+    """Drag ``paths`` (or a web ``url``) over the window and drop them, as a file manager
+    does; whether the drag and the drop were accepted."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths] + ([QUrl(url)] if url else []))
+    where = QPointF(window.rect().center())
+    enter = QDragEnterEvent(
+        where.toPoint(), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(window, enter)
+    drop = QDropEvent(
+        where, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(window, drop)
+    return enter.isAccepted(), drop.isAccepted()
+
+
+def test_a_file_dropped_on_the_window_is_imported(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    csv = tmp_path / "mqls.csv"
+    csv.write_text(
+        "First Name,Last Name,Email,Phone,Country\n"
+        "Ada,Lovelace,ada@analytical.co.uk,020 7946 0001,GB\n",
+        encoding="utf-8",
+    )
+    window = make_window()
+    wait_idle(qtbot, window)
+
+    assert _drop(window, url="https://example.com/leads.csv") == (False, False)  # no file
+    assert window.importer.progress_dialog is None
+    assert _drop(window, csv, tmp_path / "other.csv") == (True, True)
+    assert "Drop one file at a time" in window.ui.statusBar.currentMessage()
+    assert window.importer.progress_dialog is None
+
+    assert _drop(window, csv) == (True, True)
+    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    report = window.importer.report_dialog
+    assert report is not None
+    assert "1 imported" in child(report, QLabel, "importHeadline").text()
+    qtbot.waitUntil(lambda: names(window) == ["Ada Lovelace"])
+    assert window.ui.statusBar.currentMessage() == "Imported 1 lead."
 
 
 def test_first_start_asks_who_is_working(qtbot: QtBot, make_window: WindowFactory) -> None:

@@ -334,7 +334,7 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(accessibility)
         self.bannerClose.setAccessibleName(QCoreApplication.translate("MainWindow", u"Dismiss message", None))
 #endif // QT_CONFIG(accessibility)
-        self.emptyTitle.setText(QCoreApplication.translate("MainWindow", u"<h2>Your queue is empty</h2><p>Import the leads marketing handed over, or load sample leads to try sdrdesk.</p>", None))
+        self.emptyTitle.setText(QCoreApplication.translate("MainWindow", u"<h2>Your queue is empty</h2><p>Import the leads marketing handed over (or drop their file on this window), or load sample leads to try sdrdesk.</p>", None))
         self.importButton.setText(QCoreApplication.translate("MainWindow", u"&Import leads\u2026", None))
 #if QT_CONFIG(accessibility)
         self.importButton.setAccessibleName(QCoreApplication.translate("MainWindow", u"Import leads from a CSV file or spreadsheet", None))
