@@ -20,7 +20,7 @@ import hashlib
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -34,6 +34,8 @@ from sdrdesk.services.workbook_source import (
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 _SAMPLE_RECORDS = 200
+# Rows above the header a file may have (a report's title and filters), at most.
+_TITLE_LINES = 10
 _SAMPLE_CHARS = 256 * 1024
 
 
@@ -72,6 +74,19 @@ class CsvFile:
     def has_text(self) -> bool:
         """Whether ``text_of`` can cut the rows' text (a CSV file; not a workbook)."""
         return bool(self.text)
+
+    def with_header_at(self, index: int) -> CsvFile:
+        """The file read with ``rows[index]`` as its header (the rows above it are left
+        out: a title, a report's filters), for a file whose first row is no header."""
+        row = self.rows[index]
+        return replace(
+            self,
+            header=tuple(header_cell(v) for v in row.values),
+            header_line=row.line,
+            rows=self.rows[index + 1 :],
+            header_end=self.row_ends[index] if self.row_ends else self.header_end,
+            row_ends=self.row_ends[index + 1 :],
+        )
 
     def text_of(self, start: int, stop: int) -> tuple[int, str]:
         """The text of ``rows[start:stop]`` (and of blank records between them), and the
@@ -114,7 +129,7 @@ def read_csv_file(path: Path) -> CsvFile:
             if _is_blank(values):
                 continue
             header, header_line, header_end = (
-                [_CONTROL.sub("", v.replace("\ufeff", "")).strip() for v in values],
+                [header_cell(v) for v in values],
                 line,
                 end,
             )
@@ -149,9 +164,7 @@ def _read_workbook(path: Path, data: bytes, name: str, kind: WorkbookKind) -> Cs
     # Every row as wide as the widest, as Excel writes a CSV: a value right of the last
     # header is kept (under "Column N"), not refused as a broken row.
     width = max(len(values) for _line, values in records)
-    header = [_CONTROL.sub("", v).strip() for v in header_values] + [""] * (
-        width - len(header_values)
-    )
+    header = [header_cell(v) for v in header_values] + [""] * (width - len(header_values))
     rows = [CsvRow(line, values + [""] * (width - len(values))) for line, values in body]
     if not rows:
         raise ImportFileError(
@@ -176,6 +189,11 @@ def _read_workbook(path: Path, data: bytes, name: str, kind: WorkbookKind) -> Cs
         sheet=sheet,
         notes=notes,
     )
+
+
+def header_cell(value: str) -> str:
+    """A column's name as the header shows it: no byte-order mark, no control characters."""
+    return _CONTROL.sub("", value.replace("\ufeff", "")).strip()
 
 
 def display_name(path: Path, *, full: bool = False) -> str:
@@ -329,6 +347,12 @@ def detect_delimiter(text: str) -> str:
             continue
         if cut and len(counts) > 2:
             counts.pop()  # the sample may end inside the last record
+        # A title line or two above the header ("Report: MQLs March") is one field
+        # whatever the delimiter: the header is the first record of several fields.
+        leading = 0
+        while leading < _TITLE_LINES and leading < len(counts) - 1 and counts[leading] < 2:
+            leading += 1
+        counts = counts[leading:]
         if not counts or counts[0] < 2:
             continue
         width = counts[0]

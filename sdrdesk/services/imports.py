@@ -19,7 +19,7 @@ import json
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ from sdrdesk.domain.import_mapping import (
     decide_dayfirst,
     parse_mapping_text,
 )
+from sdrdesk.domain.wording import counted
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.csv_source import CsvFile, read_csv_file
 from sdrdesk.services.import_check import CheckedChunk, CheckSettings, check_chunk
@@ -162,8 +163,7 @@ class ImportService:
         progress: Progress | None,
         pool: CheckPool | None,
     ) -> ImportReport:
-        source = read_csv_file(path)
-        columns = build_mapping(source.header, mapping)
+        source, columns = _header_and_mapping(read_csv_file(path), mapping)
         _require_contact_column(source, columns)
         dayfirst = _dayfirst(source, columns, region)
         settings = CheckSettings(
@@ -287,6 +287,57 @@ def _check_region(region: str) -> str:
             "DE, US or GB)."
         )
     return code
+
+
+# How far down a file its header may be (below a report's title and filters).
+HEADER_SEARCH_ROWS = 10
+
+
+def _header_and_mapping(
+    source: CsvFile, mapping: Mapping[str, str] | None
+) -> tuple[CsvFile, ColumnMapping]:
+    """The file and its columns mapped. A file whose first row maps no contact column
+    but one of the next rows does (an Excel report with a title and its filters above
+    the table) is read from that row on; the report lists the rows left out above it."""
+    try:
+        columns = build_mapping(source.header, mapping)
+    except ValidationError:
+        found = _header_below(source, mapping)
+        if found is None:
+            raise
+        return found, build_mapping(found.header, mapping)
+    if columns.has_contact_column:
+        return source, columns
+    found = _header_below(source, mapping)
+    return (source, columns) if found is None else (found, build_mapping(found.header, mapping))
+
+
+def _header_below(source: CsvFile, mapping: Mapping[str, str] | None) -> CsvFile | None:
+    for index, row in enumerate(source.rows[: HEADER_SEARCH_ROWS - 1]):
+        if index + 1 >= len(source.rows):
+            return None  # a header needs rows below it
+        candidate = source.with_header_at(index)
+        try:
+            if not build_mapping(candidate.header, mapping).has_contact_column:
+                continue
+        except ValidationError:
+            continue
+        above = [source.header, *(r.values for r in source.rows[:index])]
+        shown = "; ".join(
+            "“" + _cut(" ".join(v.strip() for v in values if v.strip()), 60) + "”"
+            for values in above
+        )
+        unit = "line" if source.sheet is None else "row"
+        note = (
+            f"the header is {unit} {row.line}; the {counted(len(above), unit)} above it "
+            f"{'was' if len(above) == 1 else 'were'} not imported: {shown}"
+        )
+        return replace(candidate, notes=(*source.notes, note))
+    return None
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _require_contact_column(source: CsvFile, columns: ColumnMapping) -> None:

@@ -730,6 +730,73 @@ def test_an_excel_97_export_is_imported(ctx: ServiceContext, sdr: UserInfo, tmp_
     assert run(ctx, sdr, path).imported == 0  # the same file again
 
 
+def test_a_report_with_a_title_above_its_table_is_read_from_its_header(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
+) -> None:
+    """An Excel report (Salesforce "export details", a CRM's formatted report) puts its
+    title and filters above the table: the header is the first row that names a contact
+    column, and the report says which rows above it were left out."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "MQLs"
+    sheet.append(["MQLs this week"])
+    sheet.append(["Filtered by: Lead Status equals MQL", None, "Owner: Marketing"])
+    sheet.append([])
+    sheet.append(["First Name", "Last Name", "Email", "Phone", "Country"])
+    sheet.append(["Ada", "Lovelace", "ada@analytical.co.uk", "020 7946 0001", "GB"])
+    sheet.append(["Nobody", "", "", "", ""])
+    path = tmp_path / "report.xlsx"
+    book.save(path)
+
+    report = run(ctx, sdr, path)
+
+    assert (report.rows_total, report.imported) == (2, 1)
+    assert [(i.line, i.message) for i in report.skipped] == [
+        (6, "cannot be contacted: no e-mail address, no phone number")
+    ]
+    assert report.warnings[0].message == (
+        "the header is row 4; the 2 rows above it were not imported: “MQLs this week”; "
+        "“Filtered by: Lead Status equals MQL Owner: Marketing”"
+    )
+    assert [lead["first_name"] for lead in stored(ctx)] == ["Ada"]
+
+
+def test_a_csv_with_a_title_line_is_read_from_its_header(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
+) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes(
+        "Leads exportiert am 04.03.2026\r\n"
+        "\r\n"
+        "Vorname;Nachname;E-Mail;Telefon\r\n"
+        "Jürgen;Müller;jm@ms.example;089 1234567\r\n"
+        "Anna;Weiß;anna@ms.example;\r\n".encode("cp1252")
+    )
+
+    report = run(ctx, sdr, path)
+
+    assert (report.delimiter, report.rows_total, report.imported) == ("semicolon", 2, 2)
+    assert report.warnings[0].message == (
+        "the header is line 3; the 1 line above it was not imported: "
+        "“Leads exportiert am 04.03.2026”"
+    )
+    assert by_email(ctx)["jm@ms.example"]["phone_e164"] == "+49891234567"
+
+
+def test_a_file_without_any_contact_column_is_still_refused_whole(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
+) -> None:
+    """No row near the top names a contact column: the first row stays the header, and
+    the error names its columns."""
+    path = write_csv(tmp_path, [["Title"], ["Name", "Company"], ["Ann", "X"], ["Bo", "Y"]])
+    before = counts(ctx)
+    with pytest.raises(ImportFileError, match=r"has no column for email, phone or mobile.*“Title”"):
+        run(ctx, sdr, path)
+    assert counts(ctx) == before
+
+
 def _damaged_workbook(tmp_path: Path) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
