@@ -46,6 +46,39 @@ def test_migrated_schema_equals_the_models(store: Store) -> None:
         assert compare_metadata(context, Base.metadata) == []
 
 
+def test_the_op_id_index_holds_user_actions_only_and_still_refuses_a_repeat(
+    ctx: ServiceContext, sdr: UserInfo
+) -> None:
+    """Migration 0007: the op_id index is partial on both backends (compare_metadata does
+    not compare index predicates), and a second event with the same op_id is refused."""
+    lead_id = _one_lead(ctx, sdr)
+    with ctx.store.engine.connect() as conn:
+        if ctx.store.is_sqlite:
+            sql = conn.execute(
+                text("SELECT sql FROM sqlite_master WHERE name = 'uq_lead_events_op_id'")
+            ).scalar_one()
+            names = set(
+                conn.execute(
+                    text("SELECT name FROM sqlite_master WHERE tbl_name = 'lead_events'")
+                ).scalars()
+            )
+        else:
+            sql = conn.execute(
+                text("SELECT indexdef FROM pg_indexes WHERE indexname = 'uq_lead_events_op_id'")
+            ).scalar_one()
+            names = set(
+                conn.execute(
+                    text("SELECT indexname FROM pg_indexes WHERE tablename = 'lead_events'")
+                ).scalars()
+            )
+    assert "op_id IS NOT NULL" in sql
+    assert not names & {"ix_lead_events_lead", "ix_lead_events_action_at"}
+    with ctx.store.write() as s:
+        lifecycle.record(s, lead_id, "note", actor_id=sdr.id, op_id="retry-1")
+    with pytest.raises(DBAPIError), ctx.store.write() as s:
+        lifecycle.record(s, lead_id, "note", actor_id=sdr.id, op_id="retry-1")
+
+
 def test_schema_head_constant_matches_the_migration_scripts() -> None:
     assert script_head() == SCHEMA_HEAD
 

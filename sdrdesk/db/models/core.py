@@ -16,6 +16,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -144,8 +145,15 @@ class LeadEvent(Base):
     actor: Mapped[User | None] = relationship(lazy="raise")
     lead: Mapped[Lead] = relationship(lazy="raise")
 
+    # One lead's history and the events of a kind in a period are read along the report
+    # indexes (``models.reporting``, migration 0007). Only user actions carry an op_id,
+    # so its unique index holds those alone, not a NULL for every imported lead.
     __table_args__ = (
-        Index("ix_lead_events_lead", "lead_id", "id"),
-        Index("ix_lead_events_action_at", "action", "at"),
-        Index("uq_lead_events_op_id", "op_id", unique=True),
+        Index(
+            "uq_lead_events_op_id",
+            "op_id",
+            unique=True,
+            sqlite_where=text("op_id IS NOT NULL"),
+            postgresql_where=text("op_id IS NOT NULL"),
+        ),
     )
