@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -53,6 +54,7 @@ from sdrdesk.gui.forms.ui_main_window import Ui_MainWindow
 from sdrdesk.gui.models.queue_model import Column, QueueModel
 from sdrdesk.gui.reports_launcher import ReportsLauncher
 from sdrdesk.gui.workers import Background
+from sdrdesk.paths import data_dir
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import LeadDetail, UserInfo
 from sdrdesk.services.queue import QueuePage, QueueQuery, QueueRow, QueueService, QueueView
@@ -411,6 +413,7 @@ class MainWindow(QMainWindow):
         ui.actionAbout.triggered.connect(self._about)
         ui.actionQuit.triggered.connect(self.close)
         ui.actionImport.triggered.connect(self.import_csv)
+        ui.actionPasteLeads.triggered.connect(self.paste_leads)
         ui.actionLoadSample.triggered.connect(self.load_sample_leads)
         ui.actionChangeUser.triggered.connect(self.ask_identity)
         ui.importButton.clicked.connect(self.import_csv)
@@ -669,6 +672,35 @@ class MainWindow(QMainWindow):
     def import_csv(self) -> None:
         if self._user is not None:
             self.importer.choose_and_start(self._user.id)
+
+    def paste_leads(self) -> None:
+        """Import the rows on the clipboard (copied from a spreadsheet, header row
+        included), or the file copied in a file manager."""
+        user = self._user
+        if user is None:
+            return
+        if self._importer is not None and self._importer.progress_dialog is not None:
+            self.notify(self.tr("An import is running; paste again when it is done."))
+            return
+        data = QApplication.clipboard().mimeData()
+        files = _dropped_files(data)
+        if len(files) == 1:
+            self.importer.start(files[0], user.id)
+            return
+        text = data.text() if data is not None and data.hasText() else ""
+        if files or not text.strip():
+            self.notify(
+                self.tr(
+                    "The clipboard holds no leads: copy their rows with the header row from "
+                    "a spreadsheet or a CSV file (or copy one file), then paste."
+                ),
+                10_000,
+            )
+            return
+        from sdrdesk.services.imports import save_pasted
+
+        path = save_pasted(text, data_dir() / "pasted", self._ctx.now())
+        self.importer.start(path, user.id)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         _accept_files(event)

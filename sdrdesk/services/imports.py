@@ -20,6 +20,7 @@ import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +61,14 @@ from sdrdesk.services.intake import (
     insert_lead_values,
 )
 
-__all__ = ["ImportReport", "ImportService", "ParallelCheck", "RowIssue", "parse_mapping"]
+__all__ = [
+    "ImportReport",
+    "ImportService",
+    "ParallelCheck",
+    "RowIssue",
+    "parse_mapping",
+    "save_pasted",
+]
 
 Progress = Callable[[int, int], bool | None]
 
@@ -250,6 +258,22 @@ class ImportService:
         s.add(batch)
         s.flush()
         return batch
+
+
+def save_pasted(text: str, folder: Path, when: datetime) -> Path:
+    """Keep leads pasted from the clipboard (rows copied from a spreadsheet: tab
+    separated) as a file in ``folder``, to import like any other: the import report and
+    batch name it, and what was pasted is never lost, whatever the import makes of it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = ".tsv" if "\t" in text else ".csv"
+    stem = f"Pasted leads {when.astimezone():%Y-%m-%d %H.%M.%S}"
+    path = folder / f"{stem}{suffix}"
+    n = 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem} ({n}){suffix}"
+    path.write_text(text, encoding="utf-8", newline="")
+    return path
 
 
 def _file_size(path: Path) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,6 +26,7 @@ from sqlalchemy import text
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.gui.models.queue_model import Column
+from sdrdesk.paths import data_dir
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.leads import LeadService
 from sdrdesk.services.triage import TriageService
@@ -589,6 +591,40 @@ def test_a_file_dropped_on_the_window_is_imported(
     assert "1 imported" in child(report, QLabel, "importHeadline").text()
     qtbot.waitUntil(lambda: names(window) == ["Ada Lovelace"])
     assert window.ui.statusBar.currentMessage() == "Imported 1 lead."
+
+
+def test_rows_copied_from_a_spreadsheet_are_pasted_as_leads(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """Ctrl+Shift+V imports the clipboard's rows (a spreadsheet copies them tab
+    separated); what was pasted is kept as a file the report names."""
+    window = make_window()
+    wait_idle(qtbot, window)
+    clipboard = QApplication.clipboard()
+    clipboard.setText("   ")
+    window.ui.actionPasteLeads.trigger()
+    assert "The clipboard holds no leads" in window.ui.statusBar.currentMessage()
+    assert window.importer.progress_dialog is None
+
+    pasted = (
+        "First Name\tLast Name\tCompany\tEmail\tPhone\tCountry\n"
+        "Ada\tLovelace\tAnalytical & Co\tada@analytical.co.uk\t020 7946 0001\tGB\n"
+        'Grace\tHopper\t"Navy\nYard"\tgrace@navy.example\t\tUS\n'
+    )
+    clipboard.setText(pasted)
+    assert window.ui.actionPasteLeads.shortcut().toString() == "Ctrl+Shift+V"
+    window.ui.actionPasteLeads.trigger()
+    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    report = window.importer.report_dialog
+    assert report is not None
+    assert "2 imported" in child(report, QLabel, "importHeadline").text()
+    text = child(report, QPlainTextEdit, "importReport").toPlainText()
+    assert "from Pasted leads " in text
+    assert "(UTF-8, tab)" in text
+    qtbot.waitUntil(lambda: sorted(names(window)) == ["Ada Lovelace", "Grace Hopper"])
+    name = re.search(r"from (Pasted leads .+?\.tsv) \(UTF-8", text)
+    assert name is not None
+    assert (data_dir() / "pasted" / name[1]).read_text(encoding="utf-8") == pasted
 
 
 def test_first_start_asks_who_is_working(qtbot: QtBot, make_window: WindowFactory) -> None:
