@@ -676,16 +676,12 @@ class MainWindow(QMainWindow):
     def paste_leads(self) -> None:
         """Import the rows on the clipboard (copied from a spreadsheet, header row
         included), or the file copied in a file manager."""
-        user = self._user
-        if user is None:
-            return
-        if self._importer is not None and self._importer.progress_dialog is not None:
-            self.notify(self.tr("An import is running; paste again when it is done."))
+        if self._user is None or self._import_running():
             return
         data = QApplication.clipboard().mimeData()
         files = _dropped_files(data)
         if len(files) == 1:
-            self.importer.start(files[0], user.id)
+            self.importer.start(files[0], self._user.id)
             return
         text = data.text() if data is not None and data.hasText() else ""
         if files or not text.strip():
@@ -700,7 +696,14 @@ class MainWindow(QMainWindow):
         from sdrdesk.services.imports import save_pasted
 
         path = save_pasted(text, data_dir() / "pasted", self._ctx.now())
-        self.importer.start(path, user.id)
+        self.importer.start(path, self._user.id)
+
+    def _import_running(self) -> bool:
+        """Whether an import is under way (then says so: one import at a time)."""
+        if self._importer is None or self._importer.progress_dialog is None:
+            return False
+        self.notify(self.tr("An import is running; try again when it is done."))
+        return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         _accept_files(event)
@@ -725,10 +728,8 @@ class MainWindow(QMainWindow):
                 10_000,
             )
             return
-        if self._importer is not None and self._importer.progress_dialog is not None:
-            self.notify(self.tr("An import is running; drop the file again when it is done."))
-            return
-        self.importer.start(files[0], self._user.id)
+        if not self._import_running():
+            self.importer.start(files[0], self._user.id)
 
     def _imported(self, report: ImportReport) -> None:
         self.notify(self.tr("Imported %1.").replace("%1", counted(report.imported, "lead")))

@@ -614,6 +614,8 @@ def test_rows_copied_from_a_spreadsheet_are_pasted_as_leads(
     clipboard.setText(pasted)
     assert window.ui.actionPasteLeads.shortcut().toString() == "Ctrl+Shift+V"
     window.ui.actionPasteLeads.trigger()
+    window.ui.actionPasteLeads.trigger()  # again, before the first import is done: refused
+    assert "An import is running" in window.ui.statusBar.currentMessage()
     qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
     report = window.importer.report_dialog
     assert report is not None
