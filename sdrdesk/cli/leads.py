@@ -18,11 +18,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "import",
         parents=[common],
-        help="import MQLs from a CSV file",
+        help="import MQLs from a CSV file or spreadsheet",
         description="Import marketing-qualified leads from a CSV export (HubSpot, Salesforce, "
         "Zoho, Pipedrive, Excel …). Encoding, delimiter and columns are detected.",
     )
-    p.add_argument("file", type=Path, help="the CSV file")
+    p.add_argument("file", type=Path, help="the CSV file or spreadsheet")
     p.add_argument(
         "--mapping",
         help="column mapping, e.g. 'Mail=email,Tel.=phone' or a .json/.toml file "
@@ -30,6 +30,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--default-region", help="country for phone numbers without +code (e.g. DE)")
     p.add_argument("--dry-run", action="store_true", help="check the file, change nothing")
+    p.add_argument(
+        "--sheet",
+        help="of a spreadsheet, the sheet to import (default: the one open when it was saved)",
+    )
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("leads", parents=[common], help="list leads")
@@ -83,6 +87,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         mapping=mapping,
         default_region=region.upper() if region else None,
         dry_run=args.dry_run,
+        sheet=args.sheet,
     )
     print(report.summary())
     rules = app_ctx.services.assignment

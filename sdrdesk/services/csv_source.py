@@ -106,7 +106,7 @@ def rows_in(text: str, delimiter: str, lines_before: int) -> list[CsvRow]:
     ]
 
 
-def read_csv_file(path: Path) -> CsvFile:
+def read_csv_file(path: Path, *, sheet: str | None = None) -> CsvFile:
     """Read and split ``path``; ``ImportFileError`` (one sentence) if it is no usable CSV."""
     data = _read_bytes(path)
     name = display_name(path)
@@ -114,7 +114,9 @@ def read_csv_file(path: Path) -> CsvFile:
         raise ImportFileError(f"{name} is empty.")
     kind = workbook_kind(data)
     if kind is not None:
-        return _read_workbook(path, data, name, kind)
+        return _read_workbook(path, data, name, kind, sheet)
+    if sheet is not None:
+        raise ImportFileError(f"{name} is not a spreadsheet, so it has no sheet “{sheet}” to read.")
     text, encoding = decode(data, name)
     text, forced = _strip_separator_hint(text)
     delimiter = forced or detect_delimiter(text)
@@ -157,8 +159,10 @@ def read_csv_file(path: Path) -> CsvFile:
     )
 
 
-def _read_workbook(path: Path, data: bytes, name: str, kind: WorkbookKind) -> CsvFile:
-    read = workbook_rows(data, name, kind)
+def _read_workbook(
+    path: Path, data: bytes, name: str, kind: WorkbookKind, sheet: str | None
+) -> CsvFile:
+    read = workbook_rows(data, name, kind, sheet)
     sheet, records, others = read.sheet, read.rows, read.others
     (header_line, header_values), body = records[0], records[1:]
     # Every row as wide as the widest, as Excel writes a CSV: a value right of the last
@@ -176,7 +180,8 @@ def _read_workbook(path: Path, data: bytes, name: str, kind: WorkbookKind) -> Cs
         shown = ", ".join(f"“{o}”" for o in others)
         notes = (
             f"only sheet “{sheet}” was imported; the workbook's other sheets {shown} hold "
-            "data too (open one of them and save the workbook to import it)",
+            "data too (import the file again and choose the sheet: the window asks, the "
+            "command takes --sheet)",
         )
     return CsvFile(
         path=path,

@@ -142,14 +142,17 @@ class ImportService:
         default_region: str | None = None,
         dry_run: bool = False,
         progress: Progress | None = None,
+        sheet: str | None = None,
     ) -> ImportReport:
+        """Import ``path`` (of a spreadsheet: ``sheet``, else the one open when it was
+        saved, else the first with data)."""
         region = _check_region(default_region or self._ctx.rules.default_region)
         path = Path(path)
         big = _file_size(path) >= self._parallel.min_bytes
         pool = self._pool() if big and self._workers() else None  # starts while reading
         try:
             with _gc_paused():
-                return self._run(path, actor_id, mapping, region, dry_run, progress, pool)
+                return self._run(path, actor_id, mapping, region, dry_run, progress, pool, sheet)
         finally:
             if pool is not None:
                 pool.close()
@@ -170,8 +173,9 @@ class ImportService:
         dry_run: bool,
         progress: Progress | None,
         pool: CheckPool | None,
+        sheet: str | None,
     ) -> ImportReport:
-        source, columns = _header_and_mapping(read_csv_file(path), mapping)
+        source, columns = _header_and_mapping(read_csv_file(path, sheet=sheet), mapping)
         _require_contact_column(source, columns)
         dayfirst = _dayfirst(source, columns, region)
         settings = CheckSettings(

@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
@@ -78,6 +79,32 @@ def workbook_kind(data: bytes) -> WorkbookKind | None:
     return None
 
 
+def workbook_sheets(path: Path) -> tuple[list[str], str | None]:
+    """The visible worksheets of the spreadsheet at ``path`` in workbook order, and the
+    one open when it was saved (if the file says): its list of sheets is read, not their
+    cells. ([], None) for a CSV file or one that cannot be read (the import says why.)"""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return [], None
+    kind = workbook_kind(data)
+    if kind is None:
+        return [], None
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+    try:
+        with CalamineWorkbook.from_filelike(io.BytesIO(data)) as book:
+            names = [
+                m.name
+                for m in book.sheets_metadata
+                if m.typ == SheetTypeEnum.WorkSheet and m.visible == SheetVisibleEnum.Visible
+            ]
+            active = _active_sheet(data, kind, book.sheet_names)
+    except Exception:
+        return [], None
+    return names, active if active in names else None
+
+
 def cell_text(value: Any) -> str:
     """A cell's value as the text a CSV export of the sheet holds."""
     if value is None:
@@ -99,8 +126,11 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def workbook_rows(data: bytes, name: str, kind: WorkbookKind) -> SheetRows:
-    """The rows of the sheet to import, or ``ImportFileError`` in one sentence."""
+def workbook_rows(
+    data: bytes, name: str, kind: WorkbookKind, sheet: str | None = None
+) -> SheetRows:
+    """The rows of the sheet to import (``sheet``, else the one open when the file was
+    saved, else the first with data), or ``ImportFileError`` in one sentence."""
     from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
     if kind is XLS and _ENCRYPTED in data:
@@ -116,23 +146,30 @@ def workbook_rows(data: bytes, name: str, kind: WorkbookKind) -> SheetRows:
         active = _active_sheet(data, kind, book.sheet_names)
         visible = [m.name for m in sheets if m.visible == SheetVisibleEnum.Visible]
         hidden = [m.name for m in sheets if m.visible != SheetVisibleEnum.Visible]
+        if sheet is not None:
+            if sheet not in visible + hidden:
+                shown = ", ".join(f"“{n}”" for n in visible + hidden)
+                raise ImportFileError(f"{name} has no sheet “{sheet}”; its sheets are {shown}.")
+            active, visible, hidden = sheet, [sheet], []  # that one alone
         ordered = [s for s in visible if s == active] + [s for s in visible if s != active]
         chosen: tuple[str, list[tuple[int, list[str]]]] | None = None
         others: list[str] = []
-        for sheet in [*ordered, *hidden]:
+        for candidate in [*ordered, *hidden]:
             try:
                 # From cell A1 on, so that row numbers are the sheet's.
-                values = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+                values = book.get_sheet_by_name(candidate).to_python(skip_empty_area=False)
             except Exception as exc:
-                raise ImportFileError(_unreadable(name, kind, exc, sheet)) from exc
+                raise ImportFileError(_unreadable(name, kind, exc, candidate)) from exc
             rows = _rows(values)
             if chosen is None:
                 read = list(rows)
                 if read:
-                    chosen = (sheet, read)
-            elif sheet in visible and next(rows, None) is not None:
-                others.append(sheet)  # named in the report; a hidden sheet is hidden on purpose
+                    chosen = (candidate, read)
+            elif candidate in visible and next(rows, None) is not None:
+                others.append(candidate)  # named in the report; a hidden sheet is hidden on purpose
     if chosen is None:
+        if sheet is not None:
+            raise ImportFileError(f"Sheet “{sheet}” of {name} has no filled cells.")
         raise ImportFileError(f"{name} is an {kind.label} without any filled cells.")
     return SheetRows(kind, chosen[0], chosen[1], others)
 

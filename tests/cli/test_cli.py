@@ -168,6 +168,44 @@ def test_no_command_opens_the_window_on_the_default_store(
     assert default_db.exists()
 
 
+def test_import_sheet_chooses_which_sheet_of_a_workbook(
+    tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Summary"
+    book.active.append(["Email"])
+    book.active.append(["summary@x.example"])
+    leads = book.create_sheet("Trade show")
+    leads.append(["Email", "Phone"])
+    leads.append(["booth@x.example", "+49 30 1234567"])
+    leads.append(["stand@x.example", ""])
+    path = tmp_path / "mqls.xlsx"
+    book.save(path)
+    db = ["--database-url", database_url, "--user", "anna"]
+
+    code, out, err = run(capsys, "import", str(path), "--sheet", "Booth", *db)
+    assert (code, out) == (1, "")
+    assert "mqls.xlsx has no sheet “Booth”; its sheets are “Summary”, “Trade show”." in err
+    plain = tmp_path / "x.csv"
+    plain.write_text("Email\na@x.example\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", str(plain), "--sheet", "A", *db)
+    assert code == 1
+    assert "x.csv is not a spreadsheet, so it has no sheet “A” to read." in err
+
+    code, out, _ = run(capsys, "import", str(path), "--sheet", "Trade show", *db)
+    assert code == 0
+    assert out.startswith(
+        "Imported 2 of 2 rows from mqls.xlsx (Excel workbook, sheet “Trade show”)"
+    )
+    _, out, _ = run(capsys, "leads", "--json", *db)
+    assert sorted(lead["email"] for lead in json.loads(out)) == [
+        "booth@x.example",
+        "stand@x.example",
+    ]
+
+
 def test_a_german_excel_export_imported_and_listed_with_all_it_held(
     tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

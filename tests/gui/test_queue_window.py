@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -33,7 +34,7 @@ from sdrdesk.services.triage import TriageService
 from sdrdesk.services.users import UserService
 from tests.factories import add_leads
 from tests.gui.conftest import QUEUE, WindowFactory, labels_showing, shown, wait_idle
-from tests.spreadsheets import write_ods
+from tests.spreadsheets import GERMAN_XLS, write_ods
 
 T = TypeVar("T", bound=QObject)
 
@@ -591,6 +592,39 @@ def test_a_file_dropped_on_the_window_is_imported(
     assert "1 imported" in child(report, QLabel, "importHeadline").text()
     qtbot.waitUntil(lambda: names(window) == ["Ada Lovelace"])
     assert window.ui.statusBar.currentMessage() == "Imported 1 lead."
+
+
+def test_a_workbook_with_several_sheets_asks_which_to_import(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "Export.xls"
+    path.write_bytes(GERMAN_XLS.read_bytes())  # sheets "Leads" and "Legende"
+    asked: list[tuple[str, list[str], int]] = []
+    answer: list[tuple[str, bool]] = [("", False)]  # cancel first
+
+    def get_item(
+        parent: object, title: str, label: str, items: list[str], current: int, editable: bool
+    ) -> tuple[str, bool]:
+        asked.append((label, list(items), current))
+        return answer[0]
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
+    window = make_window()
+    wait_idle(qtbot, window)
+    assert window.user is not None
+    window.importer.start(path, window.user.id)
+    assert asked == [("Export.xls has 2 sheets. Import the leads of:", ["Leads", "Legende"], 0)]
+    assert window.importer.progress_dialog is None  # cancelled: nothing imported
+
+    answer[0] = ("Leads", True)
+    window.importer.start(path, window.user.id)
+    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    report = window.importer.report_dialog
+    assert report is not None
+    text = child(report, QPlainTextEdit, "importReport").toPlainText()
+    assert "(Excel 97-2003 workbook, sheet “Leads”)" in text
+    assert "other sheets" not in text  # the SDR chose this one
+    qtbot.waitUntil(lambda: sorted(names(window)) == ["Anna Weiß", "Jürgen Müller"])
 
 
 def test_rows_copied_from_a_spreadsheet_are_pasted_as_leads(

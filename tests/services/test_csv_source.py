@@ -245,7 +245,8 @@ def test_a_workbook_is_read_row_by_row_as_a_csv_export_would_be(tmp_path: Path) 
     ]
     assert source.notes == (
         "only sheet “Leads” was imported; the workbook's other sheets “Archive” hold data too "
-        "(open one of them and save the workbook to import it)",
+        "(import the file again and choose the sheet: the window asks, the command takes "
+        "--sheet)",
     )
 
 
@@ -273,7 +274,8 @@ def test_the_sheet_open_when_saved_is_read_and_hidden_sheets_are_not_named(
     assert source.rows == [CsvRow(2, ["lead@x.example"])]
     assert source.notes == (
         "only sheet “Leads” was imported; the workbook's other sheets “Overview” hold data "
-        "too (open one of them and save the workbook to import it)",
+        "too (import the file again and choose the sheet: the window asks, the command "
+        "takes --sheet)",
     )
 
 
@@ -290,7 +292,8 @@ def test_an_excel_97_workbook_is_read(tmp_path: Path) -> None:
     assert source.rows[1].values[10:] == ["70.5", "2026-03-05"]
     assert source.notes == (
         "only sheet “Leads” was imported; the workbook's other sheets “Legende” hold data too "
-        "(open one of them and save the workbook to import it)",
+        "(import the file again and choose the sheet: the window asks, the command takes "
+        "--sheet)",
     )
 
 

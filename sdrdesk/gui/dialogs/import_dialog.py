@@ -6,11 +6,12 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QPlainTextEdit,
     QProgressDialog,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from sdrdesk.domain.wording import counted
 from sdrdesk.gui.workers import Background
 from sdrdesk.services.imports import ImportReport, ImportService
+from sdrdesk.services.workbook_source import workbook_sheets
 
 
 class ImportReportDialog(QDialog):
@@ -61,6 +63,10 @@ class ImportRunner(QObject):
         self._background = background
         self.progress_dialog: QProgressDialog | None = None
         self.report_dialog: ImportReportDialog | None = None
+        # A window-modal QProgressDialog processes events inside setValue(): the import's
+        # result can arrive there. It is then handled once setValue() has returned.
+        self._in_set_value = False
+        self.progressed.connect(self._show_progress)
 
     def choose_and_start(self, actor_id: int) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -77,6 +83,29 @@ class ImportRunner(QObject):
             self.start(Path(path), actor_id)
 
     def start(self, path: Path, actor_id: int) -> None:
+        """Import ``path``; a spreadsheet with several sheets asks which one first."""
+        sheets, active = workbook_sheets(path)
+        sheet: str | None = None
+        if len(sheets) > 1:
+            sheet = self._ask_sheet(path, sheets, active)
+            if sheet is None:
+                return  # cancelled: nothing imported
+        self._start(path, actor_id, sheet)
+
+    def _ask_sheet(self, path: Path, sheets: list[str], active: str | None) -> str | None:
+        chosen, ok = QInputDialog.getItem(
+            self._parent,
+            self.tr("Import which sheet?"),
+            self.tr("%1 has %2 sheets. Import the leads of:")
+            .replace("%1", path.name)
+            .replace("%2", str(len(sheets))),
+            sheets,
+            sheets.index(active) if active in sheets else 0,
+            False,
+        )
+        return chosen if ok and chosen in sheets else None
+
+    def _start(self, path: Path, actor_id: int, sheet: str | None) -> None:
         dialog = QProgressDialog(
             self.tr("Importing %1…").replace("%1", path.name),
             self.tr("Cancel"),
@@ -91,14 +120,13 @@ class ImportRunner(QObject):
         self.progress_dialog = dialog
         cancelled = threading.Event()
         dialog.canceled.connect(cancelled.set)
-        self.progressed.connect(self._show_progress)
 
         def progress(done: int, total: int) -> bool:
             self.progressed.emit(done, total)  # queued to the GUI thread
             return not cancelled.is_set()
 
         self._background.run(
-            lambda: self._service.run(path, actor_id=actor_id, progress=progress),
+            lambda: self._service.run(path, actor_id=actor_id, progress=progress, sheet=sheet),
             self._done,
             self._failed,
         )
@@ -107,21 +135,30 @@ class ImportRunner(QObject):
         if self.progress_dialog is not None and total > 0:
             if self.progress_dialog.maximum() == 0:
                 self.progress_dialog.setRange(0, 1000)
-            self.progress_dialog.setValue(min(999, int(done * 1000 / total)))
+            self._in_set_value = True
+            try:
+                self.progress_dialog.setValue(min(999, int(done * 1000 / total)))
+            finally:
+                self._in_set_value = False
 
     def _close_progress(self) -> None:
-        self.progressed.disconnect(self._show_progress)
         if self.progress_dialog is not None:
             self.progress_dialog.reset()
             self.progress_dialog.deleteLater()
             self.progress_dialog = None
 
     def _done(self, report: ImportReport) -> None:
+        if self._in_set_value:  # inside the progress dialog's own event processing
+            QTimer.singleShot(0, lambda: self._done(report))
+            return
         self._close_progress()
         self.report_dialog = ImportReportDialog(report, self._parent)
         self.report_dialog.open()
         self.finished.emit(report)
 
     def _failed(self, exc: Exception) -> None:
+        if self._in_set_value:
+            QTimer.singleShot(0, lambda: self._failed(exc))
+            return
         self._close_progress()
         self.failed.emit(exc)
