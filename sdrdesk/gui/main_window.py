@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.users = UserService(ctx)
         self.model = QueueModel(self.queue_service, self.background, ctx.now, self)
         self._importer: ImportRunner | None = None
+        self._import_error: str | None = None  # the banner of the last failed import
         # Triage, the team, the lead panel's data, calls and demos load right after the
         # first rows are on screen, or on first use.
         self._features: _Features | None = None
@@ -296,7 +297,7 @@ class MainWindow(QMainWindow):
 
             self._importer = ImportRunner(self, ImportService(self._ctx), self.background)
             self._importer.finished.connect(self._imported)
-            self._importer.failed.connect(lambda exc: self.show_error(exc, "Importing"))
+            self._importer.failed.connect(self._import_failed)
         return self._importer
 
     @property
@@ -731,7 +732,15 @@ class MainWindow(QMainWindow):
         if not self._import_running():
             self.importer.start(files[0], self._user.id)
 
+    def _import_failed(self, error: Exception) -> None:
+        self.show_error(error, "Importing")
+        self._import_error = self.ui.bannerLabel.text()
+
     def _imported(self, report: ImportReport) -> None:
+        # A failed attempt's message is out of date once the file (or another) imported.
+        if self._import_error is not None and self.ui.bannerLabel.text() == self._import_error:
+            self.hide_banner()
+        self._import_error = None
         self.notify(self.tr("Imported %1.").replace("%1", counted(report.imported, "lead")))
         self.refresh()
 

@@ -616,9 +616,16 @@ def test_a_workbook_with_several_sheets_asks_which_to_import(
     assert asked == [("Export.xls has 2 sheets. Import the leads of:", ["Leads", "Legende"], 0)]
     assert window.importer.progress_dialog is None  # cancelled: nothing imported
 
+    answer[0] = ("Legende", True)  # a sheet with a header only: refused, nothing imported
+    window.importer.start(path, window.user.id)
+    banner = window.ui.bannerLabel
+    qtbot.waitUntil(lambda: "no data rows in sheet “Legende”" in banner.text(), timeout=20_000)
+    assert window.ui.banner.isVisible()
+
     answer[0] = ("Leads", True)
     window.importer.start(path, window.user.id)
     qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    assert not window.ui.banner.isVisible()  # the failed attempt's message is gone
     report = window.importer.report_dialog
     assert report is not None
     text = child(report, QPlainTextEdit, "importReport").toPlainText()
