@@ -19,6 +19,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont
 
+from sdrdesk.domain.wording import shortened
 from sdrdesk.services.reports.activity import GRADES, GradeCount, OutcomeCount, outcome_label
 from sdrdesk.services.reports.funnel import FunnelRow
 from sdrdesk.services.reports.rejections import CampaignCount, ReasonCount, WeekCount
@@ -30,7 +31,7 @@ MAX_CATEGORIES = 10
 
 
 def _short(text: str, width: int = 34) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return shortened(text, width)
 
 
 def bar_chart(

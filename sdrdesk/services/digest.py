@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import quote
 
-from sdrdesk.domain.wording import counted
+from sdrdesk.domain.wording import counted, shortened
 from sdrdesk.services.feedback import CampaignSummary, Feedback, FeedbackRow
 
 TOP_REASONS = 3
@@ -51,8 +51,7 @@ def notable_comments(rows: tuple[FeedbackRow, ...]) -> list[FeedbackRow]:
 
 
 def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= COMMENT_CHARS else text[: COMMENT_CHARS - 1] + "…"
+    return shortened(" ".join(text.split()), COMMENT_CHARS)
 
 
 def _headline(s: CampaignSummary) -> str:

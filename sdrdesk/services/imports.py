@@ -40,7 +40,7 @@ from sdrdesk.domain.import_mapping import (
     decide_dayfirst,
     parse_mapping_text,
 )
-from sdrdesk.domain.wording import counted
+from sdrdesk.domain.wording import counted, shortened
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.csv_source import CsvFile, read_csv_file
 from sdrdesk.services.import_check import CheckedChunk, CheckSettings, check_chunk
@@ -352,7 +352,7 @@ def _header_below(source: CsvFile, mapping: Mapping[str, str] | None) -> CsvFile
             continue
         above = [source.header, *(r.values for r in source.rows[:index])]
         shown = "; ".join(
-            "“" + _cut(" ".join(v.strip() for v in values if v.strip()), 60) + "”"
+            "“" + shortened(" ".join(v.strip() for v in values if v.strip()), 60) + "”"
             for values in above
         )
         unit = "line" if source.sheet is None else "row"
@@ -362,10 +362,6 @@ def _header_below(source: CsvFile, mapping: Mapping[str, str] | None) -> CsvFile
         )
         return replace(candidate, notes=(*source.notes, note))
     return None
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _require_contact_column(source: CsvFile, columns: ColumnMapping) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from sdrdesk.domain.contact import is_calling_hour, local_time
 from sdrdesk.domain.criteria import Verdict
+from sdrdesk.domain.wording import shortened
 from sdrdesk.gui.forms.ui_lead_panel import Ui_LeadPanel
 from sdrdesk.gui.widgets.call_history import CallHistoryBox
 from sdrdesk.services.dto import LeadDetail
@@ -28,8 +29,7 @@ _SHOWN_CHARS = 300  # of one imported value; `sdrdesk leads --json` has it whole
 
 
 def _cut(value: object) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
+    return shortened("" if value is None else str(value), _SHOWN_CHARS)
 
 
 class LeadPanel(QWidget):
