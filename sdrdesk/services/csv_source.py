@@ -71,6 +71,11 @@ class CsvFile:
         return DELIMITERS.get(self.delimiter, repr(self.delimiter))
 
     @property
+    def unit(self) -> str:
+        """What the file's numbers count: a CSV file's lines, a sheet's rows."""
+        return "line" if self.sheet is None else "row"
+
+    @property
     def has_text(self) -> bool:
         """Whether ``text_of`` can cut the rows' text (a CSV file; not a workbook)."""
         return bool(self.text)

@@ -67,7 +67,7 @@ class Outcome:
             first = in_file.match(key, phone)
             if first is not None:
                 what = "e-mail" if key is not None and key in in_file.by_email else "phone number"
-                self.duplicates.append(RowIssue(line, f"same {what} as {self.unit} {first}"))
+                self.duplicates.append(RowIssue(line, f"same {what} as {self.source.unit} {first}"))
                 continue
             in_file.add(key, phone, line)
             fresh.append(i)
@@ -85,7 +85,7 @@ class Outcome:
             "delimiter": self.source.delimiter_name,
             "mapping": self.columns.as_dict(),
             "dates_dayfirst": self.dayfirst,
-            "unit": self.unit,  # what the numbers below count: lines, or a sheet's rows
+            "unit": self.source.unit,  # what the numbers below count: lines, or a sheet's rows
             "duplicates": _pairs(self.duplicates),
             "skipped": _pairs(self.skipped),
             "warnings": _pairs(self._all_warnings()),
@@ -107,13 +107,8 @@ class Outcome:
             batch_id=self.batch_id,
             dates_dayfirst=self.dayfirst,
             duplicate_of=dict(self.store_matches),
-            unit=self.unit,
+            unit=self.source.unit,
         )
-
-    @property
-    def unit(self) -> str:
-        """What the numbers of the report count: a CSV file's lines, a sheet's rows."""
-        return "line" if self.source.sheet is None else "row"
 
     def _all_warnings(self) -> list[RowIssue]:
         hint = _region_hint(self.phones_read, self.phones_doubtful, self.region)

@@ -355,7 +355,7 @@ def _header_below(source: CsvFile, mapping: Mapping[str, str] | None) -> CsvFile
             "“" + shortened(" ".join(v.strip() for v in values if v.strip()), 60) + "”"
             for values in above
         )
-        unit = "line" if source.sheet is None else "row"
+        unit = source.unit
         note = (
             f"the header is {unit} {row.line}; the {counted(len(above), unit)} above it "
             f"{'was' if len(above) == 1 else 'were'} not imported: {shown}"

@@ -21,10 +21,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from sdrdesk.domain.errors import ImportFileError
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineWorkbook
 
 SAVE_AS_CSV = "in Excel use File › Save As › “CSV UTF-8” and import that file"
 
@@ -90,19 +93,26 @@ def workbook_sheets(path: Path) -> tuple[list[str], str | None]:
     kind = workbook_kind(data)
     if kind is None:
         return [], None
-    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+    from python_calamine import CalamineWorkbook
 
     try:
         with CalamineWorkbook.from_filelike(io.BytesIO(data)) as book:
-            names = [
-                m.name
-                for m in book.sheets_metadata
-                if m.typ == SheetTypeEnum.WorkSheet and m.visible == SheetVisibleEnum.Visible
-            ]
+            names, _hidden = _worksheets(book)
             active = _active_sheet(data, kind, book.sheet_names)
     except Exception:
         return [], None
     return names, active if active in names else None
+
+
+def _worksheets(book: CalamineWorkbook) -> tuple[list[str], list[str]]:
+    """The visible and the hidden worksheets (not chart or macro sheets), in order."""
+    from python_calamine import SheetTypeEnum, SheetVisibleEnum
+
+    sheets = [m for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+    return (
+        [m.name for m in sheets if m.visible == SheetVisibleEnum.Visible],
+        [m.name for m in sheets if m.visible != SheetVisibleEnum.Visible],
+    )
 
 
 def cell_text(value: Any) -> str:
@@ -131,7 +141,7 @@ def workbook_rows(
 ) -> SheetRows:
     """The rows of the sheet to import (``sheet``, else the one open when the file was
     saved, else the first with data), or ``ImportFileError`` in one sentence."""
-    from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
+    from python_calamine import CalamineWorkbook, PasswordError
 
     if kind is XLS and _ENCRYPTED in data:
         raise ImportFileError(PASSWORD.format(name=name))
@@ -142,10 +152,8 @@ def workbook_rows(
     except Exception as exc:  # calamine raises its own errors and those of its readers
         raise ImportFileError(_unreadable(name, kind, exc)) from exc
     with book:
-        sheets = [m for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
         active = _active_sheet(data, kind, book.sheet_names)
-        visible = [m.name for m in sheets if m.visible == SheetVisibleEnum.Visible]
-        hidden = [m.name for m in sheets if m.visible != SheetVisibleEnum.Visible]
+        visible, hidden = _worksheets(book)
         if sheet is not None:
             if sheet not in visible + hidden:
                 shown = ", ".join(f"“{n}”" for n in visible + hidden)
