@@ -46,31 +46,29 @@ def test_migrated_schema_equals_the_models(store: Store) -> None:
         assert compare_metadata(context, Base.metadata) == []
 
 
+# (an index's SQL, the names of a table's indexes) as each backend lists them
+_INDEX_QUERIES = {
+    "sqlite": (
+        "SELECT sql FROM sqlite_master WHERE name = :name",
+        "SELECT name FROM sqlite_master WHERE tbl_name = :table",
+    ),
+    "postgresql": (
+        "SELECT indexdef FROM pg_indexes WHERE indexname = :name",
+        "SELECT indexname FROM pg_indexes WHERE tablename = :table",
+    ),
+}
+
+
 def test_the_op_id_index_holds_user_actions_only_and_still_refuses_a_repeat(
     ctx: ServiceContext, sdr: UserInfo
 ) -> None:
     """Migration 0007: the op_id index is partial on both backends (compare_metadata does
     not compare index predicates), and a second event with the same op_id is refused."""
     lead_id = _one_lead(ctx, sdr)
+    one_index, table_indexes = _INDEX_QUERIES[ctx.store.engine.dialect.name]
     with ctx.store.engine.connect() as conn:
-        if ctx.store.is_sqlite:
-            sql = conn.execute(
-                text("SELECT sql FROM sqlite_master WHERE name = 'uq_lead_events_op_id'")
-            ).scalar_one()
-            names = set(
-                conn.execute(
-                    text("SELECT name FROM sqlite_master WHERE tbl_name = 'lead_events'")
-                ).scalars()
-            )
-        else:
-            sql = conn.execute(
-                text("SELECT indexdef FROM pg_indexes WHERE indexname = 'uq_lead_events_op_id'")
-            ).scalar_one()
-            names = set(
-                conn.execute(
-                    text("SELECT indexname FROM pg_indexes WHERE tablename = 'lead_events'")
-                ).scalars()
-            )
+        sql = conn.execute(text(one_index), {"name": "uq_lead_events_op_id"}).scalar_one()
+        names = set(conn.execute(text(table_indexes), {"table": "lead_events"}).scalars())
     assert "op_id IS NOT NULL" in sql
     assert not names & {"ix_lead_events_lead", "ix_lead_events_action_at"}
     with ctx.store.write() as s:
