@@ -11,6 +11,7 @@ import getpass
 import logging
 import logging.handlers
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from sdrdesk.db.engine import Store
 from sdrdesk.db.migrate import MigrationResult, upgrade
 from sdrdesk.domain.assignment import load_rules
 from sdrdesk.domain.criteria import load_criteria
-from sdrdesk.domain.errors import StoreUnavailableError, ValidationError
+from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError, ValidationError
 from sdrdesk.services.context import Rules, ServiceContext
 from sdrdesk.settings import Settings, load_settings
 
@@ -142,6 +143,20 @@ def setup_logging(verbose: bool = False) -> None:
 
 def log_file() -> str:
     return str(paths.log_dir() / "sdrdesk.log")
+
+
+def check_display() -> None:
+    """Raise ``SdrdeskError`` (one sentence) if Qt could not open a window here, where
+    it would end the process itself (``sdrdesk.gui.display``); nothing to check when
+    a QApplication runs already (tests, scripts)."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None and widgets.QApplication.instance() is not None:
+        return
+    from sdrdesk.gui.display import display_problem
+
+    problem = display_problem()
+    if problem is not None:
+        raise SdrdeskError(problem)
 
 
 def ensure_qapplication(argv: list[str]) -> tuple[QApplication, bool]:

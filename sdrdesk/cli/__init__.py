@@ -96,6 +96,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from sdrdesk import app
     from sdrdesk.cli.common import open_for
 
+    app.check_display()  # before the store is opened: Qt would abort the process
     app_ctx = open_for(args)
     return app.run_gui(app_ctx, args.user, [])
 
