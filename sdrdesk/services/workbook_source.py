@@ -5,7 +5,7 @@ Excel 97-2003 files. The sheet (the one that was open when the file was saved, e
 first with data) becomes rows of text, each cell as a CSV export of it would read:
 numbers without a trailing ``.0`` (a phone typed as a number stays its digits), dates
 and times in ISO 8601 (so no day/month guessing), formulas as the value the spreadsheet
-last computed. Each row keeps its row number in the sheet, which the import report
+last computed, an error value as its code (``#N/A``; of .xlsx files, see ``_error_cells``). Each row keeps its row number in the sheet, which the import report
 names. Everything after this is the CSV import's.
 
 The cells are read by calamine (``python-calamine``, Rust): 100,000 rows in about 3 s,
@@ -15,7 +15,10 @@ taken from the workbook's own small part (``xl/workbook.xml``, ``settings.xml``)
 
 from __future__ import annotations
 
+import html
 import io
+import posixpath
+import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -168,6 +171,8 @@ def workbook_rows(
                 values = book.get_sheet_by_name(candidate).to_python(skip_empty_area=False)
             except Exception as exc:
                 raise ImportFileError(_unreadable(name, kind, exc, candidate)) from exc
+            if chosen is None and kind is XLSX:
+                _put_errors(values, _error_cells(data, candidate))
             rows = _rows(values)
             if chosen is None:
                 read = list(rows)
@@ -202,6 +207,75 @@ def _rows(values: Iterable[list[Any]]) -> Iterator[tuple[int, list[str]]]:
             texts.pop()  # the empty cells right of the row's last value
         if any(t.strip() for t in texts):
             yield number, texts
+
+
+# A cell whose value is an error (<c r="B2" t="e"><f>VLOOKUP(…)</f><v>#N/A</v></c>), any
+# namespace prefix, any attribute order; the spec lets "r" be left out (then it is skipped).
+_ERROR_CELL = re.compile(
+    rb"<(?:\w+:)?c\b([^>]*\bt=\"e\"[^>]*)>(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?v>([^<]*)</",
+    re.DOTALL,
+)
+_CELL_REF = re.compile(rb"\br=\"([A-Z]{1,3})([0-9]+)\"")
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _error_cells(data: bytes, sheet: str) -> dict[tuple[int, int], str]:
+    """The cells of an .xlsx ``sheet`` that hold an error value (``#N/A`` of a failed
+    VLOOKUP, ``#DIV/0!``, ``#REF!``), by (row, column), both from 0. calamine reads them
+    as empty cells, where Excel's CSV export writes the error: so a phone that is
+    ``#N/A`` in the sheet is reported as not a number instead of silently missing."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            part = _sheet_part(archive, sheet)
+            xml = archive.read(part) if part is not None else b""
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, ElementTree.ParseError):
+        return {}
+    if b't="e"' not in xml:  # most sheets: a glance, no parsing
+        return {}
+    errors: dict[tuple[int, int], str] = {}
+    for match in _ERROR_CELL.finditer(xml):
+        ref = _CELL_REF.search(match.group(1))
+        if ref is None:
+            continue
+        column = 0
+        for letter in ref.group(1):
+            column = column * 26 + letter - 64
+        text = html.unescape(match.group(2).decode("utf-8", "replace")).strip()
+        errors[(int(ref.group(2)) - 1, column - 1)] = text
+    return errors
+
+
+def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    """The ZIP part holding the cells of ``sheet`` (workbook.xml names the sheet's
+    relationship, workbook.xml.rels the part)."""
+    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rel = next(
+        (
+            e.get(_RELATIONSHIPS)
+            for e in book.iter()
+            if e.tag.endswith("}sheet") and e.get("name") == sheet
+        ),
+        None,
+    )
+    if rel is None:
+        return None
+    links = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    target = next((e.get("Target") for e in links if e.get("Id") == rel), None)
+    if not target:
+        return None
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+
+
+def _put_errors(values: list[list[Any]], errors: dict[tuple[int, int], str]) -> None:
+    """Write the error texts into the cells calamine read as empty."""
+    for (row, column), text in errors.items():
+        while len(values) <= row:
+            values.append([])
+        cells = values[row]
+        if len(cells) <= column:
+            cells.extend([None] * (column + 1 - len(cells)))
+        if cells[column] in (None, ""):
+            cells[column] = text
 
 
 def _active_sheet(data: bytes, kind: WorkbookKind, names: list[str]) -> str | None:

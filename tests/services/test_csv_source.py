@@ -279,6 +279,45 @@ def test_the_sheet_open_when_saved_is_read_and_hidden_sheets_are_not_named(
     )
 
 
+def test_error_cells_read_as_excel_exports_them_whoever_wrote_the_file(
+    tmp_path: Path,
+) -> None:
+    """Other writers than Excel put the attributes in another order, prefix the elements
+    (``<x:c>``), leave a cell's reference out or keep the sheet's part elsewhere."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Email", "Phone", "Score"])
+    book.active.append(["a@x.example", "#N/A", "#VALUE!"])
+    book.active.append(["b@x.example", None, "#NAME?"])
+    plain = tmp_path / "plain.xlsx"
+    book.save(plain)
+    assert read_csv_file(plain).rows == [
+        CsvRow(2, ["a@x.example", "#N/A", "#VALUE!"]),
+        CsvRow(3, ["b@x.example", "", "#NAME?"]),
+    ]
+    with zipfile.ZipFile(plain) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    cells = parts.pop("xl/worksheets/sheet1.xml")
+    ns = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    cells = cells.replace(ns, ns.replace(b"xmlns=", b"xmlns:x=")).replace(b"<", b"<x:")
+    cells = cells.replace(b"<x:/", b"</x:").replace(b"<x:?", b"<?")
+    cells = cells.replace(b'<x:c r="B2" t="e">', b'<x:c t="e" s="0" r="B2">')
+    cells = cells.replace(b'<x:c r="C3" t="e">', b'<x:c t="e">')  # no reference: skipped
+    parts["xl/worksheets/data.xml"] = cells
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"/xl/worksheets/sheet1.xml", b"worksheets/data.xml"
+    )
+    other = tmp_path / "other.xlsx"
+    with zipfile.ZipFile(other, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert read_csv_file(other).rows == [
+        CsvRow(2, ["a@x.example", "#N/A", "#VALUE!"]),
+        CsvRow(3, ["b@x.example", "", ""]),
+    ]
+
+
 def test_an_excel_97_workbook_is_read(tmp_path: Path) -> None:
     path = tmp_path / "export.xls"
     path.write_bytes(GERMAN_XLS.read_bytes())

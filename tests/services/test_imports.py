@@ -693,6 +693,40 @@ def test_an_excel_workbook_is_imported_with_its_row_numbers(
     assert any("was imported before" in w.message for w in again.warnings)
 
 
+def test_excel_error_cells_are_reported_as_the_sheet_shows_them(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
+) -> None:
+    """A failed VLOOKUP leaves #N/A in a phone cell: calamine reads error cells as empty,
+    which made the lead arrive without a phone and without a word. The import reads them
+    as Excel's CSV export writes them, so the report names each one."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Notes"
+    sheet = book.create_sheet("MQLs")
+    sheet.append(["E-Mail", "Telefon", "Punkte"])
+    sheet.append(["a@x.example", "#N/A", 80])  # openpyxl writes error codes as error cells
+    sheet.append(["b@x.example", "+49 30 1234567", "#DIV/0!"])
+    sheet.append(["#REF!", "#N/A", None])
+    book.active = 1
+    path = tmp_path / "mqls.xlsx"
+    book.save(path)
+
+    report = run(ctx, sdr, path, mapping=None)
+
+    assert report.imported == 2
+    assert [(i.line, i.message) for i in report.skipped] == [
+        (4, "cannot be contacted: e-mail “#REF!” is not valid, phone “#N/A” is not a number")
+    ]
+    assert [(i.line, i.message) for i in report.warnings] == [
+        (2, "phone “#N/A” is not a valid number"),
+        (3, "score “#DIV/0!” is not a number"),
+    ]
+    leads = by_email(ctx)
+    assert leads["a@x.example"]["phone_raw"] == "#N/A"  # kept as the sheet showed it
+    assert leads["b@x.example"]["extra"]["score (as imported)"] == "#DIV/0!"
+
+
 def test_an_excel_97_export_is_imported(ctx: ServiceContext, sdr: UserInfo, tmp_path: Path) -> None:
     """An .xls from an older German CRM: umlauts, a phone typed as a number, dates with a
     number format, the sheet's row numbers in the report."""
