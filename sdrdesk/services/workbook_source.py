@@ -5,8 +5,9 @@ Excel 97-2003 files. The sheet (the one that was open when the file was saved, e
 first with data) becomes rows of text, each cell as a CSV export of it would read:
 numbers without a trailing ``.0`` (a phone typed as a number stays its digits), dates
 and times in ISO 8601 (so no day/month guessing), formulas as the value the spreadsheet
-last computed, an error value as its code (``#N/A``; of .xlsx files, see ``_error_cells``). Each row keeps its row number in the sheet, which the import report
-names. Everything after this is the CSV import's.
+last computed, an error value as its code (``#N/A``, see ``_error_cells``). Each row
+keeps its row number in the sheet, which the import report names. Everything after this
+is the CSV import's.
 
 The cells are read by calamine (``python-calamine``, Rust): 100,000 rows in about 3 s,
 where openpyxl took 37 s. Which sheet was open is not among what calamine reads; it is
@@ -171,8 +172,8 @@ def workbook_rows(
                 values = book.get_sheet_by_name(candidate).to_python(skip_empty_area=False)
             except Exception as exc:
                 raise ImportFileError(_unreadable(name, kind, exc, candidate)) from exc
-            if chosen is None and kind is XLSX:
-                _put_errors(values, _error_cells(data, candidate))
+            if chosen is None:
+                _put_errors(values, _error_cells(data, kind, candidate))
             rows = _rows(values)
             if chosen is None:
                 read = list(rows)
@@ -219,19 +220,32 @@ _CELL_REF = re.compile(rb"\br=\"([A-Z]{1,3})([0-9]+)\"")
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
-def _error_cells(data: bytes, sheet: str) -> dict[tuple[int, int], str]:
-    """The cells of an .xlsx ``sheet`` that hold an error value (``#N/A`` of a failed
-    VLOOKUP, ``#DIV/0!``, ``#REF!``), by (row, column), both from 0. calamine reads them
-    as empty cells, where Excel's CSV export writes the error: so a phone that is
-    ``#N/A`` in the sheet is reported as not a number instead of silently missing."""
+def _error_cells(data: bytes, kind: WorkbookKind, sheet: str) -> dict[tuple[int, int], str]:
+    """The cells of ``sheet`` that hold an error value (``#N/A`` of a failed VLOOKUP,
+    ``#DIV/0!``, ``#REF!``, LibreOffice's ``Err:502``), by (row, column), both from 0.
+    calamine reads them as empty cells, where a CSV export writes the error: so a phone
+    that is ``#N/A`` in the sheet is reported as not a number instead of silently
+    missing. Of .xlsx and .ods files (.xls and .xlsb keep errors in binary records that
+    calamine does not show either; their error cells stay empty)."""
+    part = "content.xml" if kind is ODS else None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            part = _sheet_part(archive, sheet)
+            if kind is XLSX:
+                part = _sheet_part(archive, sheet)
             xml = archive.read(part) if part is not None else b""
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, ElementTree.ParseError):
         return {}
-    if b't="e"' not in xml:  # most sheets: a glance, no parsing
-        return {}
+    if kind is XLSX and b't="e"' in xml:  # most files: a glance, no parsing
+        return _xlsx_errors(xml)
+    if kind is ODS and b'value-type="error"' in xml:
+        try:
+            return _ods_errors(ElementTree.fromstring(xml), sheet)
+        except ElementTree.ParseError:
+            return {}
+    return {}
+
+
+def _xlsx_errors(xml: bytes) -> dict[tuple[int, int], str]:
     errors: dict[tuple[int, int], str] = {}
     for match in _ERROR_CELL.finditer(xml):
         ref = _CELL_REF.search(match.group(1))
@@ -242,6 +256,39 @@ def _error_cells(data: bytes, sheet: str) -> dict[tuple[int, int], str]:
             column = column * 26 + letter - 64
         text = html.unescape(match.group(2).decode("utf-8", "replace")).strip()
         errors[(int(ref.group(2)) - 1, column - 1)] = text
+    return errors
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_CALC_VALUE_TYPE = (
+    "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
+)
+_CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
+_MAX_REPEATS = 1000  # of one error cell; a sheet's unused rows are repeated a million times
+
+
+def _ods_errors(root: ElementTree.Element, sheet: str) -> dict[tuple[int, int], str]:
+    """LibreOffice marks an error cell ``calcext:value-type="error"`` and shows its text;
+    rows and cells that repeat are written once with a count."""
+    table = next((t for t in root.iter(f"{_TABLE}table") if t.get(f"{_TABLE}name") == sheet), None)
+    if table is None:
+        return {}
+    errors: dict[tuple[int, int], str] = {}
+    row = 0
+    for element in table.iter(f"{_TABLE}table-row"):
+        rows = int(element.get(f"{_TABLE}number-rows-repeated", "1"))
+        column = 0
+        for cell in element:
+            if cell.tag not in _CELLS:
+                continue
+            columns = int(cell.get(f"{_TABLE}number-columns-repeated", "1"))
+            if cell.get(_CALC_VALUE_TYPE) == "error":
+                text = "".join(cell.itertext()).strip()
+                for r in range(min(rows, _MAX_REPEATS)):
+                    for c in range(min(columns, _MAX_REPEATS)):
+                        errors[(row + r, column + c)] = text
+            column += columns
+        row += rows
     return errors
 
 

@@ -12,7 +12,7 @@ import pytest
 from sdrdesk.domain.errors import ImportFileError
 from sdrdesk.services.csv_source import CsvRow, read_csv_file
 from sdrdesk.services.workbook_source import cell_text
-from tests.spreadsheets import GERMAN_XLS, write_ods
+from tests.spreadsheets import DATA, GERMAN_XLS, write_ods
 
 GERMAN = "Vorname;Nachname;Firma\r\nJürgen;Müller;Müller & Söhne GmbH\r\nÄnne;Weiß;Straße €\r\n"
 
@@ -315,6 +315,18 @@ def test_error_cells_read_as_excel_exports_them_whoever_wrote_the_file(
     assert read_csv_file(other).rows == [
         CsvRow(2, ["a@x.example", "#N/A", "#VALUE!"]),
         CsvRow(3, ["b@x.example", "", ""]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "vlookup"),
+    [("errors_libreoffice.ods", "Err:502"), ("errors_libreoffice.xlsx", "#VALUE!")],
+)
+def test_error_cells_of_files_libreoffice_wrote(name: str, vlookup: str) -> None:
+    source = read_csv_file(DATA / name)
+    assert source.rows == [
+        CsvRow(2, ["a@x.example", "#N/A", "#N/A", "#DIV/0!"]),
+        CsvRow(5, ["b@x.example", "+49 30 1234567", "", vlookup]),  # after 2 empty rows
     ]
 
 
