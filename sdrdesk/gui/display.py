@@ -77,9 +77,9 @@ def display_problem(
     chosen = _platforms(env.get("QT_QPA_PLATFORM", ""))
     windowing = [name for name in chosen if name == "xcb" or name.startswith("wayland")]
     if chosen and len(windowing) < len(chosen):
-        needed = dict(GUI_LIBRARIES)  # offscreen, vnc, eglfs …: Qt Gui all the same
+        needed = GUI_LIBRARIES  # offscreen, vnc, eglfs …: Qt Gui all the same
     elif env.get("WAYLAND_DISPLAY") and (not chosen or any(n != "xcb" for n in windowing)):
-        needed = dict(GUI_LIBRARIES)  # Wayland: no X11 libraries needed
+        needed = GUI_LIBRARIES  # Wayland: no X11 libraries needed
     elif env.get("DISPLAY"):
         needed = GUI_LIBRARIES | XCB_LIBRARIES
     else:
@@ -92,12 +92,12 @@ def display_problem(
                 "there): start sdrdesk in your desktop session, or check DISPLAY."
             )
         return None
-    packages = " ".join(dict.fromkeys(needed[name] for name in missing))
+    one = len(missing) == 1
     return (
-        f"Qt cannot open the window: the system {_plural(missing)} "
-        f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not installed. "
-        f"Install {'it' if len(missing) == 1 else 'them'} (Debian and Ubuntu: "
-        f"sudo apt install {packages}) and start sdrdesk again."
+        f"Qt cannot open the window: the system {'library' if one else 'libraries'} "
+        f"{', '.join(missing)} {'is' if one else 'are'} not installed. "
+        f"Install {'it' if one else 'them'} (Debian and Ubuntu: sudo apt install "
+        f"{' '.join(needed[name] for name in missing)}) and start sdrdesk again."
     )
 
 
@@ -105,10 +105,6 @@ def _platforms(value: str) -> list[str]:
     """The platform plugins ``QT_QPA_PLATFORM`` names, in order (``"wayland;xcb"``),
     without their options (``"xcb:nomitshm"``)."""
     return [part.split(":", 1)[0].strip() for part in value.split(";") if part.strip()]
-
-
-def _plural(missing: list[str]) -> str:
-    return "library" if len(missing) == 1 else "libraries"
 
 
 def _loadable(soname: str) -> bool:

@@ -174,12 +174,10 @@ def workbook_rows(
                 raise ImportFileError(_unreadable(name, kind, exc, candidate)) from exc
             if chosen is None:
                 _put_errors(values, _error_cells(data, kind, candidate))
-            rows = _rows(values)
-            if chosen is None:
-                read = list(rows)
+                read = list(_rows(values))
                 if read:
                     chosen = (candidate, read)
-            elif candidate in visible and next(rows, None) is not None:
+            elif candidate in visible and next(_rows(values), None) is not None:
                 others.append(candidate)  # named in the report; a hidden sheet is hidden on purpose
     if chosen is None:
         if sheet is not None:
@@ -227,22 +225,20 @@ def _error_cells(data: bytes, kind: WorkbookKind, sheet: str) -> dict[tuple[int,
     that is ``#N/A`` in the sheet is reported as not a number instead of silently
     missing. Of .xlsx and .ods files (.xls and .xlsb keep errors in binary records that
     calamine does not show either; their error cells stay empty)."""
-    part = "content.xml" if kind is ODS else None
+    if kind is not XLSX and kind is not ODS:
+        return {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if kind is XLSX:
-                part = _sheet_part(archive, sheet)
+            part = _sheet_part(archive, sheet) if kind is XLSX else "content.xml"
             xml = archive.read(part) if part is not None else b""
+        # Most files have no error cell: a glance at the bytes, no parsing.
+        if kind is XLSX:
+            return _xlsx_errors(xml) if b't="e"' in xml else {}
+        if b'value-type="error"' not in xml:
+            return {}
+        return _ods_errors(ElementTree.fromstring(xml), sheet)
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, ElementTree.ParseError):
         return {}
-    if kind is XLSX and b't="e"' in xml:  # most files: a glance, no parsing
-        return _xlsx_errors(xml)
-    if kind is ODS and b'value-type="error"' in xml:
-        try:
-            return _ods_errors(ElementTree.fromstring(xml), sheet)
-        except ElementTree.ParseError:
-            return {}
-    return {}
 
 
 def _xlsx_errors(xml: bytes) -> dict[tuple[int, int], str]:
