@@ -68,6 +68,25 @@ def is_phone_region(code: str) -> bool:
     return code in phonenumbers.SUPPORTED_REGIONS
 
 
+_REGIONS_WITHOUT_ISO_CODE = {"AC": "Ascension Island", "TA": "Tristan da Cunha", "XK": "Kosovo"}
+
+
+@functools.cache
+def phone_regions() -> tuple[tuple[str, str], ...]:
+    """(code, English name) of every region ``phonenumbers`` reads numbers in, by name
+    (ISO 3166 has no code for three of them)."""
+    import phonenumbers
+    import pycountry
+
+    named = []
+    for code in phonenumbers.SUPPORTED_REGIONS:
+        country = pycountry.countries.get(alpha_2=code)
+        name = getattr(country, "common_name", None) or getattr(country, "name", None)
+        name = name or _REGIONS_WITHOUT_ISO_CODE.get(code, code)
+        named.append((code, str(name)))
+    return tuple(sorted(named, key=lambda item: item[1].casefold()))
+
+
 def parse_phone(raw: str | None, default_region: str, country: str | None = None) -> PhoneInfo:
     """Parse what was typed. National numbers are read in the lead's country if known,
     else in ``default_region`` (the SDR's setting)."""

@@ -29,6 +29,28 @@ EXTRA = "extra"  # keep it with the lead's extra data (what unmatched columns ge
 TARGETS: tuple[str, ...] = (*LEAD_FIELDS, IGNORE, EXTRA)
 CONTACT_FIELDS = ("email", "phone", "mobile")
 
+# What each target is called where people choose it (the import's column dialog).
+FIELD_LABELS: dict[str, str] = {
+    "first_name": "First name",
+    "last_name": "Last name",
+    "full_name": "Full name (first and last)",
+    "email": "E-mail",
+    "phone": "Phone",
+    "mobile": "Mobile phone",
+    "company": "Company",
+    "title": "Job title",
+    "company_size": "Company size",
+    "industry": "Industry",
+    "country": "Country",
+    "source": "Source",
+    "campaign": "Campaign",
+    "score": "Marketing score",
+    "handed_off_at": "Hand-off date",
+    "external_id": "ID in the other system",
+    EXTRA: "Keep as extra data",
+    IGNORE: "Leave out",
+}
+
 # A second column for a field that is taken fills this one if it is still free.
 _OVERFLOW = {"phone": "mobile", "mobile": "phone"}
 
@@ -272,6 +294,39 @@ def build_mapping(
         notes=tuple(notes),
         backups=tuple((name, tuple(columns)) for name, columns in backups.items()),
     )
+
+
+def retargeted(mapping: ColumnMapping, targets: Sequence[str]) -> ColumnMapping:
+    """``mapping`` with the columns sent where ``targets`` says (one target per column,
+    as a person chose them): every lead field at most once. A backup column (see
+    ``ColumnMapping.backups``) still fills its field where the field and the backup keep
+    their columns; the notes are about the columns as they are now."""
+    if len(targets) != len(mapping.headers):
+        raise ValidationError(
+            f"The file has {len(mapping.headers)} columns, but {len(targets)} were mapped."
+        )
+    chosen = tuple(check_target(t) for t in targets)
+    seen: dict[str, int] = {}
+    for i, target in enumerate(chosen):
+        if target in LEAD_FIELDS:
+            if target in seen:
+                raise ValidationError(
+                    f"Both “{mapping.headers[seen[target]]}” and “{mapping.headers[i]}” "
+                    f"are mapped to {FIELD_LABELS[target].lower()}; map each field once."
+                )
+            seen[target] = i
+    backups = tuple(
+        (name, columns)
+        for name, columns in mapping.backups
+        if seen.get(name) == mapping.column_of(name) and all(chosen[c] == EXTRA for c in columns)
+    )
+    kept = {mapping.headers[c] for _name, columns in backups for c in columns}
+    notes = (
+        tuple(note for note in mapping.notes if any(f"“{h}”" in note for h in kept))
+        if chosen != mapping.targets
+        else mapping.notes
+    )
+    return ColumnMapping(mapping.headers, chosen, notes, backups)
 
 
 def _find_column(headers: Sequence[str], key: str, targets: Sequence[str | None]) -> int:

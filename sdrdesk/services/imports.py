@@ -17,10 +17,11 @@ from __future__ import annotations
 import gc
 import json
 import tomllib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from sdrdesk.domain.import_mapping import (
     check_target,
     decide_dayfirst,
     parse_mapping_text,
+    retargeted,
 )
 from sdrdesk.domain.wording import counted, shortened
 from sdrdesk.services.context import ServiceContext
@@ -62,6 +64,7 @@ from sdrdesk.services.intake import (
 )
 
 __all__ = [
+    "ImportPreview",
     "ImportReport",
     "ImportService",
     "ParallelCheck",
@@ -118,6 +121,42 @@ def _mapping_file(path: Path) -> dict[str, str]:
     return mapping
 
 
+# First values of each column an import preview shows.
+PREVIEW_SAMPLES = 3
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """A file read and its columns mapped automatically, before anything is checked or
+    written: what the window shows for the person to confirm or change. ``run`` takes it
+    back (``prepared``), so exactly the rows seen are imported, without reading again."""
+
+    file_name: str
+    encoding: str
+    delimiter: str  # "comma", …, or "sheet “Leads”"
+    unit: str  # what the file's numbers count: "line", or "row" of a sheet
+    rows: int  # data rows that are not completely empty
+    header_line: int
+    headers: tuple[str, ...]
+    targets: tuple[str, ...]  # automatic: a lead field, "extra" or "ignore" per column
+    samples: tuple[tuple[str, ...], ...]  # per column, its first different values
+    notes: tuple[str, ...]  # about the file and the automatic mapping
+    source: CsvFile = field(repr=False, compare=False)
+    columns: ColumnMapping = field(repr=False, compare=False)
+
+
+def _samples(source: CsvFile, width: int) -> tuple[tuple[str, ...], ...]:
+    found: list[list[str]] = [[] for _ in range(width)]
+    for row in source.rows[:200]:
+        for i, value in enumerate(row.values[:width]):
+            text = " ".join(value.split())
+            if text and len(found[i]) < PREVIEW_SAMPLES and text not in found[i]:
+                found[i].append(shortened(text, 40))
+        if all(len(values) == PREVIEW_SAMPLES for values in found):
+            break
+    return tuple(tuple(values) for values in found)
+
+
 @dataclass(frozen=True)
 class ParallelCheck:
     """When rows are checked by worker processes (see ``import_workers``)."""
@@ -143,19 +182,58 @@ class ImportService:
         dry_run: bool = False,
         progress: Progress | None = None,
         sheet: str | None = None,
+        prepared: ImportPreview | None = None,
+        columns: Sequence[str] | None = None,
     ) -> ImportReport:
         """Import ``path`` (of a spreadsheet: ``sheet``, else the one open when it was
-        saved, else the first with data)."""
+        saved, else the first with data).
+
+        ``prepared``: the file as ``preview`` read it (``path`` and ``sheet`` are then
+        not read again); ``columns``: a target per column of it, as a person chose them
+        in place of the automatic mapping (``mapping`` names columns by header)."""
+        if columns is not None and (prepared is None or mapping is not None):
+            raise ValueError("columns are chosen for a prepared file, without a mapping")
         region = _check_region(default_region or self._ctx.rules.default_region)
         path = Path(path)
-        big = _file_size(path) >= self._parallel.min_bytes
+        big = prepared is None and _file_size(path) >= self._parallel.min_bytes
         pool = self._pool() if big and self._workers() else None  # starts while reading
+        if prepared is None:
+            read = partial(_header_and_mapping, path, sheet, mapping)
+        else:
+            chosen = prepared.columns if columns is None else retargeted(prepared.columns, columns)
+            read = partial(_as_read, prepared.source, chosen)
         try:
             with _gc_paused():
-                return self._run(path, actor_id, mapping, region, dry_run, progress, pool, sheet)
+                return self._run(read, actor_id, region, dry_run, progress, pool)
         finally:
             if pool is not None:
                 pool.close()
+
+    def preview(self, path: Path, *, sheet: str | None = None) -> ImportPreview:
+        """Read ``path`` and map its columns automatically, for a person to check before
+        ``run`` (``prepared=``): the file's problems (empty, binary, no header) raise
+        here, as they would in ``run``; a file without a contact column does not (the
+        person may still choose one)."""
+        source, columns = _header_and_mapping(Path(path), sheet, None)
+        return ImportPreview(
+            file_name=source.file_name,
+            encoding=source.encoding,
+            delimiter=source.delimiter_name,
+            unit=source.unit,
+            rows=len(source.rows),
+            header_line=source.header_line,
+            headers=source.header,
+            targets=columns.targets,
+            samples=_samples(source, len(source.header)),
+            notes=(*source.notes, *columns.notes),
+            source=source,
+            columns=columns,
+        )
+
+    @property
+    def default_region(self) -> str:
+        """Where national phone numbers are read when no region is given (the settings)."""
+        return self._ctx.rules.default_region
 
     def _workers(self) -> int:
         workers = self._parallel.workers
@@ -166,16 +244,14 @@ class ImportService:
 
     def _run(
         self,
-        path: Path,
+        read: Callable[[], tuple[CsvFile, ColumnMapping]],
         actor_id: int | None,
-        mapping: Mapping[str, str] | None,
         region: str,
         dry_run: bool,
         progress: Progress | None,
         pool: CheckPool | None,
-        sheet: str | None,
     ) -> ImportReport:
-        source, columns = _header_and_mapping(read_csv_file(path, sheet=sheet), mapping)
+        source, columns = read()
         _require_contact_column(source, columns)
         dayfirst = _dayfirst(source, columns, region)
         settings = CheckSettings(
@@ -321,12 +397,17 @@ def _check_region(region: str) -> str:
 HEADER_SEARCH_ROWS = 10
 
 
+def _as_read(source: CsvFile, columns: ColumnMapping) -> tuple[CsvFile, ColumnMapping]:
+    return source, columns
+
+
 def _header_and_mapping(
-    source: CsvFile, mapping: Mapping[str, str] | None
+    path: Path, sheet: str | None, mapping: Mapping[str, str] | None
 ) -> tuple[CsvFile, ColumnMapping]:
-    """The file and its columns mapped. A file whose first row maps no contact column
+    """The file read and its columns mapped. A file whose first row maps no contact column
     but one of the next rows does (an Excel report with a title and its filters above
     the table) is read from that row on; the report lists the rows left out above it."""
+    source = read_csv_file(path, sheet=sheet)
     try:
         columns = build_mapping(source.header, mapping)
     except ValidationError:

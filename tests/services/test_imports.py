@@ -1176,3 +1176,85 @@ def test_a_score_too_large_for_the_column_is_a_warning_not_a_crash(
     lead = by_email(ctx)["big@x.example"]
     assert lead["score"] is None
     assert lead["extra"] == {"score (as imported)": "99999999999999999999"}
+
+
+def test_a_preview_shows_the_columns_and_the_chosen_ones_are_imported(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
+) -> None:
+    """The window's column dialog: the file read once, its columns as mapped
+    automatically with their first values; the person's choice is what gets imported,
+    and only the rows the preview read (the file changing meanwhile changes nothing)."""
+    path = write_csv(
+        tmp_path,
+        [
+            ["Wer", "Org", "Nummer", "Adresse", "Intern"],
+            ["Anna Schmidt", "Acme GmbH", "030 1234567", "anna@acme.example", "x"],
+            ["Ben Jones", "Globex", "(212) 555-0100", "ben@globex.example", "y"],
+            ["Ben Jones", "Globex", "(212) 555-0100", "ben@globex.example", "y"],
+        ],
+    )
+    service = ImportService(ctx)
+    preview = service.preview(path)
+    assert (preview.rows, preview.encoding, preview.delimiter) == (3, "UTF-8", "comma")
+    assert preview.headers == ("Wer", "Org", "Nummer", "Adresse", "Intern")
+    assert preview.samples[1] == ("Acme GmbH", "Globex")  # different values only
+    assert preview.targets == ("extra",) * 5  # no header a CRM uses
+    path.write_text("First Name,Email\nZed,zed@z.example\n", encoding="utf-8")  # changed
+
+    choice = ("full_name", "company", "phone", "email", "ignore")
+    dry = service.run(path, actor_id=sdr.id, prepared=preview, columns=choice, dry_run=True)
+    assert (dry.imported, len(dry.duplicates)) == (2, 1)
+    assert counts(ctx) == (0, 0, 0)
+    report = service.run(
+        path, actor_id=sdr.id, prepared=preview, columns=choice, default_region="US"
+    )
+
+    assert report.imported == 2
+    leads = by_email(ctx)
+    assert set(leads) == {"anna@acme.example", "ben@globex.example"}
+    ben = leads["ben@globex.example"]
+    assert (ben["first_name"], ben["last_name"], ben["company"]) == ("Ben", "Jones", "Globex")
+    assert ben["phone_e164"] == "+12125550100"  # read in the region chosen for the file
+    assert ben["extra"] == {}  # "Intern" left out
+    assert leads["anna@acme.example"]["extra"] == {}
+
+
+def test_chosen_columns_map_each_field_once(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path, [["A", "B"], ["a@x.example", "b@y.example"]])
+    service = ImportService(ctx)
+    preview = service.preview(path)
+    with pytest.raises(ValidationError, match="Both “A” and “B” are mapped to e-mail"):
+        service.run(path, actor_id=sdr.id, prepared=preview, columns=("email", "email"))
+    with pytest.raises(ValidationError, match="“mail” is not a lead field"):
+        service.run(path, actor_id=sdr.id, prepared=preview, columns=("mail", "extra"))
+    with pytest.raises(ValidationError, match="has 2 columns, but 1 were mapped"):
+        service.run(path, actor_id=sdr.id, prepared=preview, columns=("email",))
+    with pytest.raises(ImportFileError, match="no column for email, phone or mobile"):
+        service.run(path, actor_id=sdr.id, prepared=preview, columns=("extra", "extra"))
+    assert counts(ctx) == (0, 0, 0)
+
+
+def test_a_preview_keeps_the_backup_phone_while_its_columns_stay(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
+) -> None:
+    """The company number still fills an empty direct phone when the person changed
+    another column, and no longer once they send it elsewhere."""
+    path = tmp_path / "apollo.csv"
+    path.write_text(
+        "First Name,Email,Work Direct Phone,Mobile Phone,Corporate Phone,Team\n"
+        "Ben,,,,+1 415 555 0100,Sales\n",
+        encoding="utf-8",
+    )
+    service = ImportService(ctx)
+    preview = service.preview(path)
+    assert any("“Corporate Phone” fills phone" in note for note in preview.notes)
+    assert preview.targets[:5] == ("first_name", "email", "phone", "mobile", "extra")
+    kept = ("first_name", "email", "phone", "mobile", "extra", "title")
+    dry = service.run(path, actor_id=sdr.id, prepared=preview, columns=kept, dry_run=True)
+    assert (dry.imported, dry.skipped) == (1, ())
+    left_out = ("first_name", "email", "phone", "mobile", "ignore", "title")
+    dry = service.run(path, actor_id=sdr.id, prepared=preview, columns=left_out, dry_run=True)
+    assert dry.imported == 0
+    assert "no phone number" in dry.skipped[0].message
