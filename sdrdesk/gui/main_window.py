@@ -701,7 +701,7 @@ class MainWindow(QMainWindow):
 
     def _import_running(self) -> bool:
         """Whether an import is under way (then says so: one import at a time)."""
-        if self._importer is None or self._importer.progress_dialog is None:
+        if self._importer is None or not self._importer.busy:
             return False
         self.notify(self.tr("An import is running; try again when it is done."))
         return True

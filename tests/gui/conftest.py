@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from sdrdesk.db.engine import Store
+from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
 from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.services.context import Rules, ServiceContext
 from sdrdesk.settings import Settings
@@ -147,3 +148,14 @@ def labels_showing(root: QObject, text: str) -> list[str]:
         for label in root.findChildren(QLabel)
         if label.isVisible() and text in shown(label)
     ]
+
+
+def confirm_import(qtbot: QtBot, window: MainWindow) -> ImportPreviewDialog:
+    """Wait for the import's column dialog and its dry run, then press Enter (which
+    imports): the dialog, to look at."""
+    qtbot.waitUntil(lambda: window.importer.preview_dialog is not None, timeout=20_000)
+    dialog = window.importer.preview_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    return dialog

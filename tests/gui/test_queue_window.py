@@ -33,7 +33,14 @@ from sdrdesk.services.leads import LeadService
 from sdrdesk.services.triage import TriageService
 from sdrdesk.services.users import UserService
 from tests.factories import add_leads
-from tests.gui.conftest import QUEUE, WindowFactory, labels_showing, shown, wait_idle
+from tests.gui.conftest import (
+    QUEUE,
+    WindowFactory,
+    confirm_import,
+    labels_showing,
+    shown,
+    wait_idle,
+)
 from tests.spreadsheets import GERMAN_XLS, write_ods
 
 T = TypeVar("T", bound=QObject)
@@ -477,6 +484,7 @@ def test_import_from_the_window_shows_the_report(
     )
     assert window.user is not None
     window.importer.start(csv, window.user.id)
+    confirm_import(qtbot, window)
     qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
     report = window.importer.report_dialog
     assert report is not None
@@ -504,6 +512,7 @@ def test_an_excel_workbook_is_imported_from_the_window(
     progress = window.importer.progress_dialog
     assert progress is not None
     assert progress.maximum() == 0  # busy while the workbook is read, not stuck at 0 %
+    confirm_import(qtbot, window)
     qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
     report = window.importer.report_dialog
     assert report is not None
@@ -535,6 +544,7 @@ def test_an_opendocument_spreadsheet_is_chosen_and_imported_from_the_window(
     window = make_window()
     assert window.user is not None
     window.importer.choose_and_start(window.user.id)
+    confirm_import(qtbot, window)
     qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
     first = offered[0].split(";;")[0]
     assert all(f"*.{ext}" in first for ext in ("csv", "xlsx", "xls", "ods"))
@@ -586,6 +596,7 @@ def test_a_file_dropped_on_the_window_is_imported(
     assert window.importer.progress_dialog is None
 
     assert _drop(window, csv) == (True, True)
+    confirm_import(qtbot, window)
     qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
     report = window.importer.report_dialog
     assert report is not None
@@ -624,6 +635,7 @@ def test_a_workbook_with_several_sheets_asks_which_to_import(
 
     answer[0] = ("Leads", True)
     window.importer.start(path, window.user.id)
+    confirm_import(qtbot, window)
     qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
     assert not window.ui.banner.isVisible()  # the failed attempt's message is gone
     report = window.importer.report_dialog
@@ -657,6 +669,7 @@ def test_rows_copied_from_a_spreadsheet_are_pasted_as_leads(
     window.ui.actionPasteLeads.trigger()
     window.ui.actionPasteLeads.trigger()  # again, before the first import is done: refused
     assert "An import is running" in window.ui.statusBar.currentMessage()
+    confirm_import(qtbot, window)
     qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
     report = window.importer.report_dialog
     assert report is not None

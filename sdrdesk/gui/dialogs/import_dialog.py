@@ -4,6 +4,7 @@ the report."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sdrdesk.domain.contact import phone_regions
 from sdrdesk.domain.wording import counted
+from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
 from sdrdesk.gui.workers import Background
-from sdrdesk.services.imports import ImportReport, ImportService
+from sdrdesk.services.imports import ImportPreview, ImportReport, ImportService
 from sdrdesk.services.workbook_source import workbook_sheets
 
 
@@ -63,6 +66,7 @@ class ImportRunner(QObject):
         self._background = background
         self.progress_dialog: QProgressDialog | None = None
         self.report_dialog: ImportReportDialog | None = None
+        self.preview_dialog: ImportPreviewDialog | None = None
         # A window-modal QProgressDialog processes events inside setValue(): the import's
         # result can arrive there. It is then handled once setValue() has returned.
         self._in_set_value = False
@@ -83,14 +87,77 @@ class ImportRunner(QObject):
             self.start(Path(path), actor_id)
 
     def start(self, path: Path, actor_id: int) -> None:
-        """Import ``path``; a spreadsheet with several sheets asks which one first."""
+        """Import ``path``: a spreadsheet with several sheets asks which one first; then
+        the file is read and its columns shown (``ImportPreviewDialog``) for the person
+        to check; only then is anything written."""
         sheets, active = workbook_sheets(path)
         sheet: str | None = None
         if len(sheets) > 1:
             sheet = self._ask_sheet(path, sheets, active)
             if sheet is None:
                 return  # cancelled: nothing imported
-        self._start(path, actor_id, sheet)
+        self._read(path, actor_id, sheet)
+
+    @property
+    def busy(self) -> bool:
+        """Whether an import is being read, checked by the person or written."""
+        return self.progress_dialog is not None or self.preview_dialog is not None
+
+    def _read(self, path: Path, actor_id: int, sheet: str | None) -> None:
+        cancelled = self._show_busy(self.tr("Reading %1…").replace("%1", path.name))
+        service = self._service
+
+        def read() -> tuple[ImportPreview, tuple[tuple[str, str], ...]]:
+            return service.preview(path, sheet=sheet), phone_regions()
+
+        def review(result: tuple[ImportPreview, tuple[tuple[str, str], ...]]) -> None:
+            if self._in_set_value:
+                QTimer.singleShot(0, lambda: review(result))
+                return
+            self._close_progress()
+            if not cancelled.is_set():
+                self._review(path, actor_id, sheet, *result)
+
+        self._background.run(read, review, self._failed)
+
+    def _review(
+        self,
+        path: Path,
+        actor_id: int,
+        sheet: str | None,
+        preview: ImportPreview,
+        regions: tuple[tuple[str, str], ...],
+    ) -> None:
+        service = self._service
+
+        def estimate(
+            targets: tuple[str, ...], region: str, wanted: Callable[[], bool]
+        ) -> ImportReport:
+            return service.run(
+                path,
+                actor_id=None,
+                prepared=preview,
+                columns=targets,
+                default_region=region,
+                dry_run=True,
+                progress=lambda _done, _total: wanted(),
+            )
+
+        dialog = ImportPreviewDialog(
+            preview, regions, service.default_region, estimate, self._background, self._parent
+        )
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.preview_dialog = dialog
+
+        def decided(result: int) -> None:
+            self.preview_dialog = None
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                columns = dialog.targets() if dialog.changed() else None
+                self._start(path, actor_id, sheet, preview, columns, dialog.region())
+
+        dialog.finished.connect(decided)
+        dialog.open()
 
     def _ask_sheet(self, path: Path, sheets: list[str], active: str | None) -> str | None:
         chosen, ok = QInputDialog.getItem(
@@ -105,9 +172,40 @@ class ImportRunner(QObject):
         )
         return chosen if ok and chosen in sheets else None
 
-    def _start(self, path: Path, actor_id: int, sheet: str | None) -> None:
+    def _start(
+        self,
+        path: Path,
+        actor_id: int,
+        sheet: str | None,
+        prepared: ImportPreview,
+        columns: tuple[str, ...] | None,
+        region: str,
+    ) -> None:
+        cancelled = self._show_busy(self.tr("Importing %1…").replace("%1", path.name))
+
+        def progress(done: int, total: int) -> bool:
+            self.progressed.emit(done, total)  # queued to the GUI thread
+            return not cancelled.is_set()
+
+        self._background.run(
+            lambda: self._service.run(
+                path,
+                actor_id=actor_id,
+                progress=progress,
+                sheet=sheet,
+                prepared=prepared,
+                columns=columns,
+                default_region=region,
+            ),
+            self._done,
+            self._failed,
+        )
+
+    def _show_busy(self, text: str) -> threading.Event:
+        """A window-modal progress dialog, busy until progress is reported; the event is
+        set when the person cancels."""
         dialog = QProgressDialog(
-            self.tr("Importing %1…").replace("%1", path.name),
+            text,
             self.tr("Cancel"),
             0,
             0,  # busy until the file is read (a big workbook takes a while): 0-1000 then
@@ -120,16 +218,7 @@ class ImportRunner(QObject):
         self.progress_dialog = dialog
         cancelled = threading.Event()
         dialog.canceled.connect(cancelled.set)
-
-        def progress(done: int, total: int) -> bool:
-            self.progressed.emit(done, total)  # queued to the GUI thread
-            return not cancelled.is_set()
-
-        self._background.run(
-            lambda: self._service.run(path, actor_id=actor_id, progress=progress, sheet=sheet),
-            self._done,
-            self._failed,
-        )
+        return cancelled
 
     def _show_progress(self, done: int, total: int) -> None:
         if self.progress_dialog is not None and total > 0:

@@ -1,0 +1,239 @@
+"""Before an import writes anything: what each column of the file becomes, which
+country national phone numbers are read in, and how many rows would be imported.
+
+The columns start as the automatic mapping chose them; the person can send any column to
+another lead field, keep it as extra data or leave it out. A lead field is filled by one
+column only: choosing it for a second column moves the first one to the extra data. After
+every change a dry run of the whole file (in the background, cancelled by the next change
+or by closing the dialog) says what the import would do.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sdrdesk.domain.import_mapping import CONTACT_FIELDS, EXTRA, FIELD_LABELS, IGNORE, LEAD_FIELDS
+from sdrdesk.domain.wording import counted
+from sdrdesk.gui.workers import Background
+from sdrdesk.services.imports import ImportPreview, ImportReport
+
+# (targets, region, still wanted) → the dry run's report; raises as the import would.
+Estimate = Callable[[tuple[str, ...], str, Callable[[], bool]], ImportReport]
+
+_CHOICES = (*LEAD_FIELDS, EXTRA, IGNORE)
+_DELAY_MS = 300  # after the last change, before the dry run starts
+
+
+class ImportPreviewDialog(QDialog):
+    def __init__(
+        self,
+        preview: ImportPreview,
+        regions: Sequence[tuple[str, str]],
+        region: str,
+        estimate: Estimate,
+        background: Background,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("importPreviewDialog")
+        self.setWindowTitle(self.tr("Import %1").replace("%1", preview.file_name))
+        self.preview = preview
+        self._estimate = estimate
+        self._background = background
+        self._wanted: threading.Event | None = None  # set while the latest dry run counts
+        self._delay = QTimer(self)
+        self._delay.setSingleShot(True)
+        self._delay.setInterval(_DELAY_MS)
+        self._delay.timeout.connect(self._run_estimate)
+        self.estimated: ImportReport | None = None  # the dry run of what is shown now
+
+        layout = QVBoxLayout(self)
+        about = QLabel(
+            self.tr("<b>%1</b>: %2 (%3, %4). Check what each column becomes.")
+            .replace("%1", escape(preview.file_name))
+            .replace("%2", counted(preview.rows, "row"))
+            .replace("%3", escape(preview.encoding))
+            .replace("%4", escape(preview.delimiter)),
+            self,
+        )
+        about.setObjectName("importAbout")
+        about.setWordWrap(True)
+        layout.addWidget(about)
+        if preview.notes:
+            notes = QLabel("\n".join(f"• {note}" for note in preview.notes), self)
+            notes.setObjectName("importNotes")
+            notes.setWordWrap(True)
+            notes.setTextFormat(Qt.TextFormat.PlainText)
+            layout.addWidget(notes)
+
+        grid_host = QWidget(self)
+        grid = QGridLayout(grid_host)
+        for col, title in enumerate(
+            (self.tr("Column in the file"), self.tr("First values"), self.tr("Imports as"))
+        ):
+            heading = QLabel(f"<b>{title}</b>", grid_host)
+            grid.addWidget(heading, 0, col)
+        self.combos: list[QComboBox] = []
+        for i, header in enumerate(preview.headers):
+            shown = header.strip() or self.tr("(column %1, no header)").replace("%1", str(i + 1))
+            name = QLabel(shown, grid_host)
+            name.setTextFormat(Qt.TextFormat.PlainText)
+            values = QLabel(" · ".join(preview.samples[i]) or "—", grid_host)
+            values.setTextFormat(Qt.TextFormat.PlainText)
+            values.setObjectName(f"columnSamples{i}")
+            values.setEnabled(bool(preview.samples[i]))
+            combo = QComboBox(grid_host)
+            combo.setObjectName(f"columnTarget{i}")
+            combo.setAccessibleName(self.tr("%1 imports as").replace("%1", shown))
+            for target in _CHOICES:
+                combo.addItem(self.tr(FIELD_LABELS[target]), target)
+            combo.setCurrentIndex(_CHOICES.index(preview.targets[i]))
+            combo.currentIndexChanged.connect(lambda _index, i=i: self._chosen(i))
+            name.setBuddy(combo)
+            grid.addWidget(name, i + 1, 0)
+            grid.addWidget(values, i + 1, 1)
+            grid.addWidget(combo, i + 1, 2)
+            self.combos.append(combo)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(len(preview.headers) + 1, 1)  # the rows at the top, not spread
+        scroll = QScrollArea(self)
+        scroll.setWidget(grid_host)
+        scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from column to column
+        layout.addWidget(scroll, 1)
+
+        region_row = QHBoxLayout()
+        region_label = QLabel(self.tr("Phone numbers without a country code are from:"), self)
+        self.region_combo = QComboBox(self)
+        self.region_combo.setObjectName("importRegion")
+        for code, country in regions:
+            self.region_combo.addItem(f"{country} ({code})", code)
+        self.region_combo.setCurrentIndex(max(0, self.region_combo.findData(region)))
+        self.region_combo.currentIndexChanged.connect(self._changed)
+        region_label.setBuddy(self.region_combo)
+        region_row.addWidget(region_label)
+        region_row.addWidget(self.region_combo, 1)
+        layout.addLayout(region_row)
+
+        self.estimate_label = QLabel(self)
+        self.estimate_label.setObjectName("importEstimate")
+        self.estimate_label.setWordWrap(True)
+        self.estimate_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.estimate_label)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.import_button = QPushButton(self.tr("&Import"), self)
+        self.import_button.setObjectName("importConfirm")
+        self.import_button.setDefault(True)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        for button in buttons.buttons():  # Enter imports or does nothing, never cancels
+            if isinstance(button, QPushButton) and button is not self.import_button:
+                button.setAutoDefault(False)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.finished.connect(self._stop_estimate)
+        self.resize(760, min(640, 260 + 34 * len(preview.headers)))
+        self._changed()
+        focus = self.import_button if self.import_button.isEnabled() else self.combos[0]
+        focus.setFocus()
+
+    # --- what was chosen -------------------------------------------------------------------
+
+    def targets(self) -> tuple[str, ...]:
+        return tuple(str(combo.currentData()) for combo in self.combos)
+
+    def changed(self) -> bool:
+        """Whether the columns differ from the automatic mapping."""
+        return self.targets() != self.preview.targets
+
+    def region(self) -> str:
+        return str(self.region_combo.currentData())
+
+    # --- reacting ---------------------------------------------------------------------------
+
+    def _chosen(self, column: int) -> None:
+        target = self.combos[column].currentData()
+        if target in LEAD_FIELDS:  # one column per field: an earlier holder gives it up
+            for i, combo in enumerate(self.combos):
+                if i != column and combo.currentData() == target:
+                    combo.blockSignals(True)
+                    combo.setCurrentIndex(_CHOICES.index(EXTRA))
+                    combo.blockSignals(False)
+        self._changed()
+
+    def _changed(self) -> None:
+        self._stop_estimate()
+        self.estimated = None
+        if not any(t in CONTACT_FIELDS for t in self.targets()):
+            self.import_button.setEnabled(False)
+            self.estimate_label.setText(
+                self.tr(
+                    "Choose the column with the e-mail address or a phone number: "
+                    "a lead needs one of them."
+                )
+            )
+            return
+        self.import_button.setEnabled(True)
+        self.estimate_label.setText(self.tr("Checking the rows…"))
+        self._delay.start()
+
+    def _run_estimate(self) -> None:
+        wanted = threading.Event()
+        wanted.set()
+        self._wanted = wanted
+        targets, region = self.targets(), self.region()
+        self._background.run(
+            lambda: self._estimate(targets, region, wanted.is_set),
+            lambda report: self._estimated(wanted, report),
+            lambda exc: self._estimate_failed(wanted, exc),
+            key="import-preview",
+        )
+
+    def _stop_estimate(self) -> None:
+        self._delay.stop()
+        if self._wanted is not None:
+            self._wanted.clear()  # the dry run stops at its next progress report
+            self._wanted = None
+
+    def _estimated(self, wanted: threading.Event, report: ImportReport) -> None:
+        if wanted is not self._wanted:  # a change or closing the dialog came first
+            return
+        self._wanted = None
+        self.estimated = report
+        tally = [counted(len(report.duplicates), "duplicate")] if report.duplicates else []
+        if report.skipped:
+            tally.append(counted(len(report.skipped), "row") + " skipped")
+        if report.warnings:
+            tally.append(counted(len(report.warnings), "warning"))
+        text = self.tr("Would import %1 of %2.").replace("%1", f"{report.imported:,}")
+        text = text.replace("%2", counted(report.rows_total, "row"))
+        if tally:
+            text += " " + ", ".join(tally).capitalize() + "."
+        first = (*report.skipped, *report.warnings)[:1]
+        if first:
+            text += " " + self.tr("First: %1").replace("%1", first[0].shown(report.unit))
+        self.estimate_label.setText(text)
+
+    def _estimate_failed(self, wanted: threading.Event, exc: Exception) -> None:
+        if wanted is not self._wanted:
+            return
+        self._wanted = None
+        self.estimate_label.setText(str(exc))
+        self.import_button.setEnabled(False)

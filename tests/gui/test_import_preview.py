@@ -1,0 +1,151 @@
+"""Before an import writes anything the window shows what each column becomes, lets the
+SDR change it from the keyboard and says what the import would do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
+from sdrdesk.gui.main_window import MainWindow
+from sdrdesk.services.leads import LeadService
+from tests.gui.conftest import WindowFactory, wait_idle
+
+
+def _open_preview(qtbot: QtBot, window: MainWindow, path: Path) -> ImportPreviewDialog:
+    assert window.user is not None
+    window.importer.start(path, window.user.id)
+    qtbot.waitUntil(lambda: window.importer.preview_dialog is not None, timeout=20_000)
+    dialog = window.importer.preview_dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    return dialog
+
+
+def _combo(dialog: ImportPreviewDialog, name: str) -> QComboBox:
+    found = dialog.findChild(QComboBox, name)
+    assert found is not None, name
+    return found
+
+
+def _estimate(dialog: ImportPreviewDialog) -> str:
+    label = dialog.findChild(QLabel, "importEstimate")
+    assert label is not None
+    return label.text()
+
+
+def test_a_file_with_unknown_headers_is_mapped_in_the_window_and_imported(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """Headers no CRM uses: the dialog says a contact column is missing and will not
+    import; the SDR picks the e-mail, phone and name columns by typing, and the phone's
+    country, sees the dry run's count, and Enter imports exactly that."""
+    path = tmp_path / "messe.csv"
+    path.write_text(
+        "Wer,Firma,Nummer,Adresse\n"
+        "Anna Schmidt,Acme GmbH,(212) 555-0100,anna@acme.example\n"
+        "Ben Jones,Globex,,\n",
+        encoding="utf-8",
+    )
+    window = make_window()  # reads national numbers as German ones (Rules: DE)
+    wait_idle(qtbot, window)
+    dialog = _open_preview(qtbot, window, path)
+    button = dialog.findChild(QPushButton, "importConfirm")
+    assert button is not None
+    about = dialog.findChild(QLabel, "importAbout")
+    assert about is not None
+    assert "2 rows (UTF-8, comma)" in about.text()
+    samples = dialog.findChild(QLabel, "columnSamples1")
+    assert samples is not None
+    assert samples.text() == "Acme GmbH · Globex"
+    assert _combo(dialog, "columnTarget1").currentText() == "Company"  # "Firma"
+    assert "Choose the column with the e-mail address" in _estimate(dialog)
+    assert not button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # nothing to import yet
+
+    address = _combo(dialog, "columnTarget3")
+    address.setFocus()
+    qtbot.keyClicks(address, "E-mail")
+    assert address.currentData() == "email"
+    qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
+    assert _estimate(dialog).startswith("Would import 1 of 2 rows. 1 row skipped.")
+    assert "line 3: cannot be contacted" in _estimate(dialog)
+    number = _combo(dialog, "columnTarget2")
+    number.setFocus()
+    qtbot.keyClicks(number, "Phone")
+    assert number.currentData() == "phone"
+    who = _combo(dialog, "columnTarget0")
+    who.setFocus()
+    qtbot.keyClicks(who, "Full")
+    assert who.currentData() == "full_name"
+    region = _combo(dialog, "importRegion")
+    assert region.currentData() == "DE"
+    region.setCurrentIndex(region.findData("US"))
+    assert region.currentText() == "United States (US)"
+    qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
+    assert "warning" not in _estimate(dialog)  # a valid US number now
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    assert window.importer.preview_dialog is None
+    report = window.importer.report_dialog
+    assert report is not None
+    headline = report.findChild(QLabel, "importHeadline")
+    assert headline is not None
+    assert "1 imported" in headline.text()
+    wait_idle(qtbot, window)
+    (lead,) = LeadService(window._ctx).list_records()
+    assert (lead.summary.name, lead.summary.company, lead.summary.email) == (
+        "Anna Schmidt",
+        "Acme GmbH",
+        "anna@acme.example",
+    )
+    assert lead.summary.phone_e164 == "+12125550100"
+
+
+def test_a_field_chosen_for_a_second_column_leaves_the_first(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    path = tmp_path / "two-mails.csv"
+    path.write_text("Email,Private Email\nwork@firm.example,me@home.example\n", encoding="utf-8")
+    window = make_window()
+    wait_idle(qtbot, window)
+    dialog = _open_preview(qtbot, window, path)
+    work, private = _combo(dialog, "columnTarget0"), _combo(dialog, "columnTarget1")
+    assert (work.currentData(), private.currentText()) == ("email", "Keep as extra data")
+
+    private.setCurrentIndex(private.findData("email"))
+
+    assert work.currentText() == "Keep as extra data"
+    assert dialog.targets() == ("extra", "email")
+    qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    wait_idle(qtbot, window)
+    (lead,) = LeadService(window._ctx).list_records()
+    assert lead.summary.email == "me@home.example"
+    assert lead.extra == {"Email": "work@firm.example"}
+
+
+def test_closing_the_column_dialog_imports_nothing(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    path = tmp_path / "mqls.csv"
+    path.write_text("First Name,Email\nAda,ada@analytical.example\n", encoding="utf-8")
+    window = make_window()
+    wait_idle(qtbot, window)
+    dialog = _open_preview(qtbot, window, path)
+    assert window.importer.busy  # a second file waits: one import at a time
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    assert window.importer.preview_dialog is None
+    assert window.importer.progress_dialog is None
+    assert not window.importer.busy
+    wait_idle(qtbot, window)
+    assert LeadService(window._ctx).list_records() == []
+    assert window.importer.report_dialog is None
