@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -85,7 +86,7 @@ class ImportPreviewDialog(QDialog):
         grid_host = QWidget(self)
         grid = QGridLayout(grid_host)
         for col, title in enumerate(
-            (self.tr("Column in the file"), self.tr("First values"), self.tr("Imports as"))
+            (self.tr("Column in the file"), self.tr("Imports as"), self.tr("First values"))
         ):
             heading = QLabel(f"<b>{title}</b>", grid_host)
             grid.addWidget(heading, 0, col)
@@ -98,6 +99,9 @@ class ImportPreviewDialog(QDialog):
             values.setTextFormat(Qt.TextFormat.PlainText)
             values.setObjectName(f"columnSamples{i}")
             values.setEnabled(bool(preview.samples[i]))
+            values.setToolTip("\n".join(preview.samples[i]))
+            # Long values are cut at the dialog's edge, never push the choices out of view.
+            values.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             combo = QComboBox(grid_host)
             combo.setObjectName(f"columnTarget{i}")
             combo.setAccessibleName(self.tr("%1 imports as").replace("%1", shown))
@@ -107,15 +111,16 @@ class ImportPreviewDialog(QDialog):
             combo.currentIndexChanged.connect(lambda _index, i=i: self._chosen(i))
             name.setBuddy(combo)
             grid.addWidget(name, i + 1, 0)
-            grid.addWidget(values, i + 1, 1)
-            grid.addWidget(combo, i + 1, 2)
+            grid.addWidget(combo, i + 1, 1)
+            grid.addWidget(values, i + 1, 2)
             self.combos.append(combo)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
         grid.setRowStretch(len(preview.headers) + 1, 1)  # the rows at the top, not spread
         scroll = QScrollArea(self)
         scroll.setWidget(grid_host)
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from column to column
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(scroll, 1)
 
         region_row = QHBoxLayout()
