@@ -15,14 +15,21 @@ from sdrdesk.services.leads import LeadService
 from tests.gui.conftest import WindowFactory, wait_idle
 
 
-def _open_preview(qtbot: QtBot, window: MainWindow, path: Path) -> ImportPreviewDialog:
+def _open_preview(
+    qtbot: QtBot, make_window: WindowFactory, path: Path, text: str
+) -> tuple[MainWindow, ImportPreviewDialog]:
+    """A window on an empty store (reading national numbers as German ones) importing
+    ``path`` with ``text`` in it: its column dialog, shown."""
+    path.write_text(text, encoding="utf-8")
+    window = make_window()
+    wait_idle(qtbot, window)
     assert window.user is not None
     window.importer.start(path, window.user.id)
     qtbot.waitUntil(lambda: window.importer.preview_dialog is not None, timeout=20_000)
     dialog = window.importer.preview_dialog
     assert dialog is not None
     assert dialog.isVisible()
-    return dialog
+    return window, dialog
 
 
 def _combo(dialog: ImportPreviewDialog, name: str) -> QComboBox:
@@ -43,16 +50,14 @@ def test_a_file_with_unknown_headers_is_mapped_in_the_window_and_imported(
     """Headers no CRM uses: the dialog says a contact column is missing and will not
     import; the SDR picks the e-mail, phone and name columns by typing, and the phone's
     country, sees the dry run's count, and Enter imports exactly that."""
-    path = tmp_path / "messe.csv"
-    path.write_text(
+    window, dialog = _open_preview(
+        qtbot,
+        make_window,
+        tmp_path / "messe.csv",
         "Wer,Firma,Nummer,Adresse\n"
         "Anna Schmidt,Acme GmbH,(212) 555-0100,anna@acme.example\n"
         "Ben Jones,Globex,,\n",
-        encoding="utf-8",
     )
-    window = make_window()  # reads national numbers as German ones (Rules: DE)
-    wait_idle(qtbot, window)
-    dialog = _open_preview(qtbot, window, path)
     button = dialog.findChild(QPushButton, "importConfirm")
     assert button is not None
     about = dialog.findChild(QLabel, "importAbout")
@@ -110,11 +115,12 @@ def test_a_file_with_unknown_headers_is_mapped_in_the_window_and_imported(
 def test_a_field_chosen_for_a_second_column_leaves_the_first(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
 ) -> None:
-    path = tmp_path / "two-mails.csv"
-    path.write_text("Email,Private Email\nwork@firm.example,me@home.example\n", encoding="utf-8")
-    window = make_window()
-    wait_idle(qtbot, window)
-    dialog = _open_preview(qtbot, window, path)
+    window, dialog = _open_preview(
+        qtbot,
+        make_window,
+        tmp_path / "two-mails.csv",
+        "Email,Private Email\nwork@firm.example,me@home.example\n",
+    )
     work, private = _combo(dialog, "columnTarget0"), _combo(dialog, "columnTarget1")
     assert (work.currentData(), private.currentText()) == ("email", "Keep as extra data")
 
@@ -134,11 +140,9 @@ def test_a_field_chosen_for_a_second_column_leaves_the_first(
 def test_closing_the_column_dialog_imports_nothing(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
 ) -> None:
-    path = tmp_path / "mqls.csv"
-    path.write_text("First Name,Email\nAda,ada@analytical.example\n", encoding="utf-8")
-    window = make_window()
-    wait_idle(qtbot, window)
-    dialog = _open_preview(qtbot, window, path)
+    window, dialog = _open_preview(
+        qtbot, make_window, tmp_path / "mqls.csv", "First Name,Email\nAda,ada@analytical.example\n"
+    )
     assert window.importer.busy  # a second file waits: one import at a time
 
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
