@@ -153,3 +153,27 @@ def test_closing_the_column_dialog_imports_nothing(
     wait_idle(qtbot, window)
     assert LeadService(window._ctx).list_records() == []
     assert window.importer.report_dialog is None
+
+
+def test_the_dialog_says_a_file_was_imported_before(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    path = tmp_path / "mqls.csv"
+    text = "First Name,Email\nAda,ada@analytical.example\nGrace,grace@navy.example\n"
+    window, dialog = _open_preview(qtbot, make_window, path, text)
+    qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
+    assert _estimate(dialog) == "Would import 2 of 2 rows."
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    wait_idle(qtbot, window)
+
+    assert window.user is not None
+    window.importer.start(path, window.user.id)
+    qtbot.waitUntil(lambda: window.importer.preview_dialog is not None, timeout=20_000)
+    again = window.importer.preview_dialog
+    assert again is not None
+    qtbot.waitUntil(lambda: again.estimated is not None, timeout=20_000)
+    assert _estimate(again).startswith(
+        "Would import 0 of 2 rows. 2 duplicates, 1 warning. This file was imported before "
+        "(import 1, "
+    )

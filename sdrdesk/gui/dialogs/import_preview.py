@@ -231,7 +231,12 @@ class ImportPreviewDialog(QDialog):
         text = text.replace("%2", counted(report.rows_total, "row"))
         if tally:
             text += " " + ", ".join(tally).capitalize() + "."
-        first = (*report.skipped, *report.warnings)[:1]
+        header = self.preview.header_line  # its notes are shown above already
+        for note in report.warnings:  # about the whole file: "imported before (…)"
+            if note.line is None and note.message not in self.preview.notes:
+                text += " " + note.message[:1].upper() + note.message[1:] + "."
+        rows = [w for w in report.warnings if w.line not in (None, header)]
+        first = (*report.skipped, *rows)[:1]
         if first:
             text += " " + self.tr("First: %1").replace("%1", first[0].shown(report.unit))
         self.estimate_label.setText(text)
