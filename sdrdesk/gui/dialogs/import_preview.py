@@ -15,22 +15,11 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QSizePolicy, QWidget
 
 from sdrdesk.domain.import_mapping import CONTACT_FIELDS, EXTRA, FIELD_LABELS, IGNORE, LEAD_FIELDS
 from sdrdesk.domain.wording import counted
+from sdrdesk.gui.forms.ui_import_preview_dialog import Ui_ImportPreviewDialog
 from sdrdesk.gui.workers import Background
 from sdrdesk.services.imports import ImportPreview, ImportReport
 
@@ -52,8 +41,6 @@ class ImportPreviewDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("importPreviewDialog")
-        self.setWindowTitle(self.tr("Import %1").replace("%1", preview.file_name))
         self.preview = preview
         self._estimate = estimate
         self._background = background
@@ -64,45 +51,26 @@ class ImportPreviewDialog(QDialog):
         self._delay.timeout.connect(self._run_estimate)
         self.estimated: ImportReport | None = None  # the dry run of what is shown now
 
-        layout = QVBoxLayout(self)
-        about = QLabel(
+        self.ui = Ui_ImportPreviewDialog()
+        self.ui.setupUi(self)
+        self.setWindowTitle(self.tr("Import %1").replace("%1", preview.file_name))
+        self.ui.importAbout.setText(
             self.tr("<b>%1</b>: %2 (%3, %4). Check what each column becomes.")
             .replace("%1", escape(preview.file_name))
             .replace("%2", counted(preview.rows, "row"))
             .replace("%3", escape(preview.encoding))
-            .replace("%4", escape(preview.delimiter)),
-            self,
+            .replace("%4", escape(preview.delimiter))
         )
-        about.setObjectName("importAbout")
-        about.setWordWrap(True)
-        layout.addWidget(about)
-        if preview.notes:
-            notes = QLabel("\n".join(f"• {note}" for note in preview.notes), self)
-            notes.setObjectName("importNotes")
-            notes.setWordWrap(True)
-            notes.setTextFormat(Qt.TextFormat.PlainText)
-            layout.addWidget(notes)
+        self.ui.importNotes.setText("\n".join(f"• {note}" for note in preview.notes))
+        self.ui.importNotes.setVisible(bool(preview.notes))
 
-        grid_host = QWidget(self)
-        grid = QGridLayout(grid_host)
-        for col, title in enumerate(
-            (self.tr("Column in the file"), self.tr("Imports as"), self.tr("First values"))
-        ):
-            heading = QLabel(f"<b>{title}</b>", grid_host)
-            grid.addWidget(heading, 0, col)
+        host, grid = self.ui.columnsHost, self.ui.columnsGrid
         self.combos: list[QComboBox] = []
         for i, header in enumerate(preview.headers):
             shown = header.strip() or self.tr("(column %1, no header)").replace("%1", str(i + 1))
-            name = QLabel(shown, grid_host)
+            name = QLabel(shown, host)
             name.setTextFormat(Qt.TextFormat.PlainText)
-            values = QLabel(" · ".join(preview.samples[i]) or "—", grid_host)
-            values.setTextFormat(Qt.TextFormat.PlainText)
-            values.setObjectName(f"columnSamples{i}")
-            values.setEnabled(bool(preview.samples[i]))
-            values.setToolTip("\n".join(preview.samples[i]))
-            # Long values are cut at the dialog's edge, never push the choices out of view.
-            values.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            combo = QComboBox(grid_host)
+            combo = QComboBox(host)
             combo.setObjectName(f"columnTarget{i}")
             combo.setAccessibleName(self.tr("%1 imports as").replace("%1", shown))
             for target in _CHOICES:
@@ -110,54 +78,41 @@ class ImportPreviewDialog(QDialog):
             combo.setCurrentIndex(_CHOICES.index(preview.targets[i]))
             combo.currentIndexChanged.connect(lambda _index, i=i: self._chosen(i))
             name.setBuddy(combo)
-            grid.addWidget(name, i + 1, 0)
-            grid.addWidget(combo, i + 1, 1)
-            grid.addWidget(values, i + 1, 2)
+            values = QLabel(" · ".join(preview.samples[i]) or "—", host)
+            values.setTextFormat(Qt.TextFormat.PlainText)
+            values.setObjectName(f"columnSamples{i}")
+            values.setEnabled(bool(preview.samples[i]))
+            values.setToolTip("\n".join(preview.samples[i]))
+            # Long values are cut at the dialog's edge, never push the choices out of view.
+            values.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            for column, widget in enumerate((name, combo, values)):
+                grid.addWidget(widget, i + 1, column)
             self.combos.append(combo)
-        grid.setColumnStretch(2, 1)
         grid.setRowStretch(len(preview.headers) + 1, 1)  # the rows at the top, not spread
-        scroll = QScrollArea(self)
-        scroll.setWidget(grid_host)
-        scroll.setWidgetResizable(True)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from column to column
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout.addWidget(scroll, 1)
 
-        region_row = QHBoxLayout()
-        region_label = QLabel(self.tr("Phone numbers without a country code are from:"), self)
-        self.region_combo = QComboBox(self)
-        self.region_combo.setObjectName("importRegion")
+        self.region_combo = self.ui.importRegion
         for code, country in regions:
             self.region_combo.addItem(f"{country} ({code})", code)
         self.region_combo.setCurrentIndex(max(0, self.region_combo.findData(region)))
         self.region_combo.currentIndexChanged.connect(self._changed)
-        region_label.setBuddy(self.region_combo)
-        region_row.addWidget(region_label)
-        region_row.addWidget(self.region_combo, 1)
-        layout.addLayout(region_row)
+        self.estimate_label = self.ui.importEstimate
 
-        self.estimate_label = QLabel(self)
-        self.estimate_label.setObjectName("importEstimate")
-        self.estimate_label.setWordWrap(True)
-        self.estimate_label.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.estimate_label)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.import_button = QPushButton(self.tr("&Import"), self)
+        buttons = self.ui.previewButtons
+        self.import_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText(self.tr("&Import"))
         self.import_button.setObjectName("importConfirm")
         self.import_button.setDefault(True)
-        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        for button in buttons.buttons():  # Enter imports or does nothing, never cancels
-            if isinstance(button, QPushButton) and button is not self.import_button:
-                button.setAutoDefault(False)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)  # Enter imports or does nothing, never cancels
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.finished.connect(self._stop_estimate)
         self.resize(760, min(640, 260 + 34 * len(preview.headers)))
         self._changed()
-        focus = self.import_button if self.import_button.isEnabled() else self.combos[0]
-        focus.setFocus()
+        if self.import_button.isEnabled() or not self.combos:
+            self.import_button.setFocus()
+        else:  # a contact column to choose first
+            self.combos[0].setFocus()
 
     # --- what was chosen -------------------------------------------------------------------
 
