@@ -92,6 +92,8 @@ def to_event_info(event: LeadEvent, actor: str | None, reason_label: str | None)
         text += f" ({event.from_status.label} → {event.to_status.label})"
     if reason_label:
         text += f": {reason_label}"
+    if event.action == Action.HAND_OFF and (event.data or {}).get("sample"):
+        text = f"{who} added this sample lead"  # not marketing's hand-off
     return EventInfo(
         id=event.id,
         lead_id=event.lead_id,

@@ -75,6 +75,8 @@ def test_events_show_the_hand_off(database_url: str, capsys: pytest.CaptureFixtu
     assert [(e["action"], e["to_status"], e["actor"]) for e in events] == [
         ("hand_off", Status.MQL.value, "anna")
     ] * 2
+    # Demo leads nobody in marketing handed over: the history says where they came from.
+    assert {e["description"] for e in events} == {"anna added this sample lead"}
 
 
 @pytest.mark.parametrize(
