@@ -21,6 +21,10 @@ _Done = Callable[[Any], None] | None
 _Failed = Callable[[Exception], None] | None
 
 
+def _ran() -> None:
+    """What a task holds once its function has run."""
+
+
 class _Task(QRunnable):
     def __init__(self, task_id: int, fn: Callable[[], Any], deliver: SignalInstance) -> None:
         super().__init__()
@@ -30,14 +34,23 @@ class _Task(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        # The last reference to anything a task holds (a dialog in a closure, in the
+        # frames of an exception it raised) must go in the GUI thread. Freeing a Qt
+        # object's Python wrapper in this thread disconnects its signals under Qt's lock
+        # and then waits for the GIL, while the GUI thread, holding the GIL, may wait for
+        # that lock: the window froze for good. So the Background keeps ``fn`` until it
+        # has the outcome, which it takes out of ``box``: what this thread holds once it
+        # has emitted, the GUI thread may have let go of already.
+        fn, self._fn = self._fn, _ran
         try:
-            outcome: tuple[int, bool, object] = (self._task_id, True, self._fn())
+            box: list[tuple[bool, object]] = [(True, fn())]
         except BaseException as exc:  # delivered to the GUI, never lost in a thread
             if not isinstance(exc, Exception):
                 log.error("Worker interrupted: %s", traceback.format_exc())
-            outcome = (self._task_id, False, exc)
+            box = [(False, exc)]
+        del fn
         try:
-            self._deliver.emit(outcome)
+            self._deliver.emit((self._task_id, box))
         except RuntimeError:
             # The window that asked is gone (closed while this ran): nobody to tell.
             log.debug("Dropped the result of a background task whose window closed")
@@ -47,7 +60,7 @@ class Background(QObject):
     """A small pool for one window's database work."""
 
     busy_changed = Signal(bool)
-    _delivered = Signal(object)  # (task id, ok, result): emitted by workers, queued to us
+    _delivered = Signal(object)  # (task id, [(ok, result)]): emitted by workers, queued to us
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 3) -> None:
         super().__init__(parent)
@@ -55,6 +68,7 @@ class Background(QObject):
         self._pool.setMaxThreadCount(max_threads)
         self._generation: dict[str, int] = {}
         self._callbacks: dict[int, tuple[Callable[[], bool], _Done, _Failed]] = {}
+        self._running: dict[int, Callable[[], Any]] = {}  # released in this thread, see _Task
         self._next_id = 0
         self._closed = False
         self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -83,13 +97,16 @@ class Background(QObject):
 
         self._next_id += 1
         self._callbacks[self._next_id] = (current, on_done, on_error)
+        self._running[self._next_id] = fn
         if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
         self._pool.start(_Task(self._next_id, fn, self._delivered))
 
-    def _deliver(self, outcome: tuple[int, bool, object]) -> None:
-        task_id, ok, result = outcome
+    def _deliver(self, outcome: tuple[int, list[tuple[bool, object]]]) -> None:
+        task_id, box = outcome
+        ok, result = box.pop()
         current, on_done, on_error = self._callbacks.pop(task_id)
+        del self._running[task_id]
         if not self._callbacks:
             self.busy_changed.emit(False)
         if not current():

@@ -182,13 +182,14 @@ class ImportRunner(QObject):
         region: str,
     ) -> None:
         cancelled = self._show_busy(self.tr("Importing %1…").replace("%1", path.name))
+        service, progressed = self._service, self.progressed
 
         def progress(done: int, total: int) -> bool:
-            self.progressed.emit(done, total)  # queued to the GUI thread
+            progressed.emit(done, total)  # queued to the GUI thread
             return not cancelled.is_set()
 
         self._background.run(
-            lambda: self._service.run(
+            lambda: service.run(
                 path,
                 actor_id=actor_id,
                 progress=progress,

@@ -158,9 +158,9 @@ class ImportPreviewDialog(QDialog):
         wanted = threading.Event()
         wanted.set()
         self._wanted = wanted
-        targets, region = self.targets(), self.region()
+        estimate, targets, region = self._estimate, self.targets(), self.region()
         self._background.run(
-            lambda: self._estimate(targets, region, wanted.is_set),
+            lambda: estimate(targets, region, wanted.is_set),  # nothing of the dialog's
             lambda report: self._estimated(wanted, report),
             lambda exc: self._estimate_failed(wanted, exc),
             key="import-preview",
