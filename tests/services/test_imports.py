@@ -1187,7 +1187,7 @@ def test_a_preview_shows_the_columns_and_the_chosen_ones_are_imported(
     path = write_csv(
         tmp_path,
         [
-            ["Wer", "Org", "Nummer", "Adresse", "Intern"],
+            ["Wer", "Betrieb", "Nummer", "Adresse", "Intern"],
             ["Anna Schmidt", "Acme GmbH", "030 1234567", "anna@acme.example", "x"],
             ["Ben Jones", "Globex", "(212) 555-0100", "ben@globex.example", "y"],
             ["Ben Jones", "Globex", "(212) 555-0100", "ben@globex.example", "y"],
@@ -1196,7 +1196,7 @@ def test_a_preview_shows_the_columns_and_the_chosen_ones_are_imported(
     service = ImportService(ctx)
     preview = service.preview(path)
     assert (preview.rows, preview.encoding, preview.delimiter) == (3, "UTF-8", "comma")
-    assert preview.headers == ("Wer", "Org", "Nummer", "Adresse", "Intern")
+    assert preview.headers == ("Wer", "Betrieb", "Nummer", "Adresse", "Intern")
     assert preview.samples[1] == ("Acme GmbH", "Globex")  # different values only
     assert preview.targets == ("extra",) * 5  # no header a CRM uses
     path.write_text("First Name,Email\nZed,zed@z.example\n", encoding="utf-8")  # changed

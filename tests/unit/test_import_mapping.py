@@ -259,6 +259,17 @@ def test_plain_english_headers_in_any_case() -> None:
     }
 
 
+def test_shorthand_headers_of_hand_made_lists() -> None:
+    headers = ["Contact", "Org", "Tel.", "Mail address", "Land"]
+    assert fields_of(headers) == {
+        "Contact": "full_name",
+        "Org": "company",
+        "Tel.": "phone",
+        "Mail address": "email",
+        "Land": "country",
+    }
+
+
 def test_the_first_of_two_columns_wins_and_a_second_phone_becomes_the_mobile() -> None:
     mapping = build_mapping(["Email 1", "Email 2", "Phone 1", "Phone 2"])
     assert mapping.as_dict() == {
