@@ -72,6 +72,8 @@ if TYPE_CHECKING:
     from sdrdesk.services.sample_data import SampleResult
 
 log = logging.getLogger(__name__)
+# The settings key of the country the last import read national phone numbers in.
+_IMPORT_REGION = "import_region"
 
 # While typing goes on, the queue is searched at most this often (for the latest text).
 SEARCH_DELAY_MS = 30
@@ -295,7 +297,13 @@ class MainWindow(QMainWindow):
             from sdrdesk.gui.dialogs.import_dialog import ImportRunner
             from sdrdesk.services.imports import ImportService
 
-            self._importer = ImportRunner(self, ImportService(self._ctx), self.background)
+            region = self._settings.extra.get(_IMPORT_REGION)
+            self._importer = ImportRunner(
+                self,
+                ImportService(self._ctx),
+                self.background,
+                region=region if isinstance(region, str) else None,
+            )
             self._importer.finished.connect(self._imported)
             self._importer.failed.connect(self._import_failed)
         return self._importer
@@ -779,6 +787,8 @@ class MainWindow(QMainWindow):
             "geometry": base64.b64encode(bytes(self.saveGeometry().data())).decode(),
             "splitter": base64.b64encode(bytes(self.ui.mainSplitter.saveState().data())).decode(),
         }
+        if self._importer is not None and self._importer.region is not None:
+            self._settings.extra[_IMPORT_REGION] = self._importer.region
         try:
             save_settings(self._settings)
         except (OSError, SdrdeskError):

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
 from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.services.leads import LeadService
+from sdrdesk.settings import load_settings
 from tests.gui.conftest import WindowFactory, wait_idle
 
 
@@ -110,6 +111,18 @@ def test_a_file_with_unknown_headers_is_mapped_in_the_window_and_imported(
         "anna@acme.example",
     )
     assert lead.summary.phone_e164 == "+12125550100"
+
+    # The next file is read in the country chosen last, also after a restart.
+    report.close()
+    assert window.user is not None
+    window.importer.start(tmp_path / "messe.csv", window.user.id)
+    qtbot.waitUntil(lambda: window.importer.preview_dialog is not None, timeout=20_000)
+    again = window.importer.preview_dialog
+    assert again is not None
+    assert _combo(again, "importRegion").currentData() == "US"
+    qtbot.keyClick(again, Qt.Key.Key_Escape)
+    window.close()
+    assert load_settings().extra["import_region"] == "US"
 
 
 def test_a_field_chosen_for_a_second_column_leaves_the_first(

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sdrdesk.domain.contact import phone_regions
+from sdrdesk.domain.contact import is_phone_region, phone_regions
 from sdrdesk.domain.wording import counted
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
 from sdrdesk.gui.workers import Background
@@ -59,8 +59,18 @@ class ImportRunner(QObject):
     finished = Signal(object)  # ImportReport, or None when it failed or was cancelled
     failed = Signal(object)
 
-    def __init__(self, parent: QWidget, service: ImportService, background: Background) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        service: ImportService,
+        background: Background,
+        *,
+        region: str | None = None,
+    ) -> None:
         super().__init__(parent)
+        # The country national phone numbers were last read in (the next file is likely
+        # from the same place); the settings' default region until one is chosen.
+        self.region = region if region and is_phone_region(region) else None
         self._parent = parent
         self._service = service
         self._background = background
@@ -143,8 +153,9 @@ class ImportRunner(QObject):
                 progress=lambda _done, _total: wanted(),
             )
 
+        region = self.region or service.default_region
         dialog = ImportPreviewDialog(
-            preview, regions, service.default_region, estimate, self._background, self._parent
+            preview, regions, region, estimate, self._background, self._parent
         )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.preview_dialog = dialog
@@ -154,7 +165,8 @@ class ImportRunner(QObject):
             dialog.deleteLater()
             if result == QDialog.DialogCode.Accepted:
                 columns = dialog.targets() if dialog.changed() else None
-                self._start(path, actor_id, sheet, preview, columns, dialog.region())
+                self.region = dialog.region()
+                self._start(path, actor_id, sheet, preview, columns, self.region)
 
         dialog.finished.connect(decided)
         dialog.open()
