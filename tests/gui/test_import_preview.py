@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
 from sdrdesk.gui.main_window import MainWindow
@@ -190,3 +192,37 @@ def test_the_dialog_says_a_file_was_imported_before(
         "Would import 0 of 2 rows. 2 duplicates, 1 warning. This file was imported before "
         "(import 1, "
     )
+
+
+@pytest.mark.postgres_only
+def test_a_database_that_does_not_answer_during_the_dry_run_does_not_block_the_import(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """Another session holds the leads table: the dialog says the store is busy instead
+    of a count, and Import stays possible; once the lock is gone, Enter imports."""
+    window = make_window(lock_timeout_ms=300)
+    wait_idle(qtbot, window)
+    blocker = window._ctx.store.engine.connect()
+    blocker.begin()
+    blocker.execute(text("LOCK TABLE leads IN ACCESS EXCLUSIVE MODE"))
+    path = tmp_path / "mqls.csv"
+    path.write_text("First Name,Email\nAda,ada@analytical.example\n", encoding="utf-8")
+    assert window.user is not None
+    window.importer.start(path, window.user.id)
+    qtbot.waitUntil(lambda: window.importer.preview_dialog is not None, timeout=20_000)
+    dialog = window.importer.preview_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: "busy" in _estimate(dialog), timeout=20_000)
+    assert dialog.estimated is None
+    button = dialog.findChild(QPushButton, "importConfirm")
+    assert button is not None
+    assert button.isEnabled()
+
+    blocker.rollback()
+    blocker.close()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    wait_idle(qtbot, window)
+    assert [r.summary.email for r in LeadService(window._ctx).list_records()] == [
+        "ada@analytical.example"
+    ]

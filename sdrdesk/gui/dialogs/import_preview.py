@@ -10,6 +10,7 @@ or by closing the dialog) says what the import would do.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from html import escape
@@ -17,6 +18,7 @@ from html import escape
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QSizePolicy, QWidget
 
+from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError
 from sdrdesk.domain.import_mapping import CONTACT_FIELDS, EXTRA, FIELD_LABELS, IGNORE, LEAD_FIELDS
 from sdrdesk.domain.wording import counted
 from sdrdesk.gui.forms.ui_import_preview_dialog import Ui_ImportPreviewDialog
@@ -25,6 +27,8 @@ from sdrdesk.services.imports import ImportPreview, ImportReport
 
 # (targets, region, still wanted) → the dry run's report; raises as the import would.
 Estimate = Callable[[tuple[str, ...], str, Callable[[], bool]], ImportReport]
+
+log = logging.getLogger(__name__)
 
 _CHOICES = (*LEAD_FIELDS, EXTRA, IGNORE)
 _DELAY_MS = 300  # after the last change, before the dry run starts
@@ -200,5 +204,14 @@ class ImportPreviewDialog(QDialog):
         if wanted is not self._wanted:
             return
         self._wanted = None
-        self.estimate_label.setText(str(exc))
-        self.import_button.setEnabled(False)
+        if isinstance(exc, SdrdeskError):
+            text = str(exc)
+        else:
+            log.error("The import's dry run failed", exc_info=exc)
+            text = self.tr("Checking the rows failed unexpectedly (%1).").replace(
+                "%1", f"{type(exc).__name__}: {exc}"
+            )
+        self.estimate_label.setText(text)
+        # The file or the columns would be refused by the import too; a database that
+        # does not answer now may answer when the person imports (the import says so).
+        self.import_button.setEnabled(isinstance(exc, StoreUnavailableError))
