@@ -226,3 +226,27 @@ def test_a_database_that_does_not_answer_during_the_dry_run_does_not_block_the_i
     assert [r.summary.email for r in LeadService(window._ctx).list_records()] == [
         "ada@analytical.example"
     ]
+
+
+def test_the_dialog_says_how_dates_are_read_and_the_country_decides_the_ambiguous(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    window, dialog = _open_preview(
+        qtbot,
+        make_window,
+        tmp_path / "webinar.csv",
+        "Email,MQL Date\nada@analytical.example,03/04/2026 10:00\n",
+    )
+    qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
+    assert "read as 3 April (day first)" in _estimate(dialog)  # Germany, as the settings say
+    region = _combo(dialog, "importRegion")
+    region.setCurrentIndex(region.findData("US"))
+    qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
+    assert "read as March 4 (month first)" in _estimate(dialog)
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    wait_idle(qtbot, window)
+    (lead,) = LeadService(window._ctx).list_records()
+    handed = lead.summary.handed_off_at
+    assert (handed.month, handed.day) == (3, 4)

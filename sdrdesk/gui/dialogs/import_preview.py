@@ -190,6 +190,12 @@ class ImportPreviewDialog(QDialog):
         text = text.replace("%2", counted(report.rows_total, "row"))
         if tally:
             text += " " + ", ".join(tally).capitalize() + "."
+        if report.dates_dayfirst is not None:  # the region decides where no date does
+            text += " " + (
+                self.tr("Dates like 03/04/2026 are read as 3 April (day first).")
+                if report.dates_dayfirst
+                else self.tr("Dates like 03/04/2026 are read as March 4 (month first).")
+            )
         header = self.preview.header_line  # its notes are shown above already
         for note in report.warnings:  # about the whole file: "imported before (…)"
             if note.line is None and note.message not in self.preview.notes:
