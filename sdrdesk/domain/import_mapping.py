@@ -29,6 +29,10 @@ EXTRA = "extra"  # keep it with the lead's extra data (what unmatched columns ge
 TARGETS: tuple[str, ...] = (*LEAD_FIELDS, IGNORE, EXTRA)
 CONTACT_FIELDS = ("email", "phone", "mobile")
 
+# The column sdrdesk writes beside the rows an import left out (after the line or row
+# number), for the person to fix them and import the file again: both are left out then.
+NOT_IMPORTED_BECAUSE = "Not imported because"
+
 # What each target is called where people choose it (the import's column dialog).
 FIELD_LABELS: dict[str, str] = {
     "first_name": "First name",
@@ -257,6 +261,7 @@ def build_mapping(
                 )
             taken[target] = column
     explicit_columns = {i for i, t in enumerate(targets) if t is not None}
+    _leave_out_own_notes(headers, targets, notes)
 
     matches = {i: table.lookup(h) for i, h in enumerate(headers) if targets[i] is None}
     for tier in (0, 1):
@@ -327,6 +332,27 @@ def retargeted(mapping: ColumnMapping, targets: Sequence[str]) -> ColumnMapping:
         else mapping.notes
     )
     return ColumnMapping(mapping.headers, chosen, notes, backups)
+
+
+def _leave_out_own_notes(
+    headers: Sequence[str], targets: list[str | None], notes: list[str]
+) -> None:
+    """A file of rows an earlier import left out (``imports.not_imported_csv``), fixed
+    and imported again: its line numbers and reasons are not the leads' data."""
+    wanted = normalize_header(NOT_IMPORTED_BECAUSE)
+    for i, header in enumerate(headers):
+        if normalize_header(header) != wanted or targets[i] is not None:
+            continue
+        left_out = [i]
+        if i > 0 and targets[i - 1] is None and normalize_header(headers[i - 1]) in _NUMBERS:
+            left_out.insert(0, i - 1)
+        for column in left_out:
+            targets[column] = IGNORE
+        shown = " and ".join(f"“{headers[c]}”" for c in left_out)
+        notes.append(f"{shown} (why an earlier import left these rows out) are left out")
+
+
+_NUMBERS = frozenset({"line", "row"})
 
 
 def _find_column(headers: Sequence[str], key: str, targets: Sequence[str | None]) -> int:

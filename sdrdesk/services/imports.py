@@ -14,7 +14,9 @@ Both give the same report: chunks are matched and written in file order.
 
 from __future__ import annotations
 
+import csv
 import gc
+import io
 import json
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -35,6 +37,7 @@ from sdrdesk.domain.contact import is_phone_region
 from sdrdesk.domain.errors import ImportFileError, SdrdeskError, ValidationError
 from sdrdesk.domain.import_mapping import (
     CONTACT_FIELDS,
+    NOT_IMPORTED_BECAUSE,
     ColumnMapping,
     build_mapping,
     check_target,
@@ -45,6 +48,7 @@ from sdrdesk.domain.import_mapping import (
 from sdrdesk.domain.wording import counted, shortened
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.csv_source import CsvFile, read_csv_file
+from sdrdesk.services.feedback_export import neutralise
 from sdrdesk.services.import_check import CheckedChunk, CheckSettings, check_chunk
 from sdrdesk.services.import_check import machine_zone as machine_zone
 from sdrdesk.services.import_outcome import Outcome, earlier_imports
@@ -69,6 +73,7 @@ __all__ = [
     "ImportService",
     "ParallelCheck",
     "RowIssue",
+    "not_imported_csv",
     "parse_mapping",
     "save_pasted",
 ]
@@ -157,6 +162,23 @@ def _samples(source: CsvFile, width: int) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(values) for values in found)
 
 
+def not_imported_csv(prepared: ImportPreview, report: ImportReport) -> str:
+    """The rows of ``prepared`` that ``report`` did not import (skipped, duplicates), as
+    CSV text to fix in a spreadsheet and import again: their line (or row) and why, then
+    the file's own columns as read. Comma-separated, or as the file was (semicolon, tab);
+    a value a spreadsheet would run as a formula is made inert (``feedback_export``)."""
+    why = {issue.line: issue.message for issue in (*report.skipped, *report.duplicates)}
+    source = prepared.source
+    delimiter = source.delimiter if source.sheet is None and source.delimiter in ";\t" else ","
+    buffer = io.StringIO(newline="")
+    out = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    out.writerow([source.unit.capitalize(), NOT_IMPORTED_BECAUSE, *source.header])
+    for row in source.rows:
+        if row.line in why:
+            out.writerow([row.line, why[row.line], *(neutralise(v) for v in row.values)])
+    return buffer.getvalue()
+
+
 @dataclass(frozen=True)
 class ParallelCheck:
     """When rows are checked by worker processes (see ``import_workers``)."""
@@ -191,8 +213,10 @@ class ImportService:
         ``prepared``: the file as ``preview`` read it (``path`` and ``sheet`` are then
         not read again); ``columns``: a target per column of it, as a person chose them
         in place of the automatic mapping (``mapping`` names columns by header)."""
-        if columns is not None and (prepared is None or mapping is not None):
-            raise ValueError("columns are chosen for a prepared file, without a mapping")
+        if columns is not None and prepared is None:
+            raise ValueError("columns are chosen for a prepared file")
+        if prepared is not None and mapping is not None:
+            raise ValueError("a prepared file is mapped already (columns=, not mapping=)")
         region = _check_region(default_region or self._ctx.rules.default_region)
         path = Path(path)
         big = prepared is None and _file_size(path) >= self._parallel.min_bytes

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -250,3 +250,55 @@ def test_the_dialog_says_how_dates_are_read_and_the_country_decides_the_ambiguou
     (lead,) = LeadService(window._ctx).list_records()
     handed = lead.summary.handed_off_at
     assert (handed.month, handed.day) == (3, 4)
+
+
+def test_the_report_saves_the_rows_not_imported(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, dialog = _open_preview(
+        qtbot,
+        make_window,
+        tmp_path / "messe.csv",
+        "First Name,Email,Phone\nAda,ada@analytical.example,\nBen,,\nAda,ada@analytical.example,\n",
+    )
+    qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    report = window.importer.report_dialog
+    assert report is not None
+    asked: list[str] = []
+
+    def save_as(parent: object, caption: str, suggested: str, filters: str) -> tuple[str, str]:
+        asked.append(suggested)
+        return str(tmp_path / "fix me.csv"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    button = report.findChild(QPushButton, "importSaveNotImported")
+    assert button is not None
+    button.click()
+
+    assert asked == [str(tmp_path / "messe - not imported.csv")]
+    saved = (tmp_path / "fix me.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert saved[0] == "Line,Not imported because,First Name,Email,Phone"
+    assert saved[1] == '3,"cannot be contacted: no e-mail address, no phone number",Ben,,'
+    assert saved[2] == "4,same e-mail as line 2,Ada,ada@analytical.example,"
+    label = report.findChild(QLabel, "importSaved")
+    assert label is not None
+    assert (
+        label.text()
+        == f"Saved 2 rows to {tmp_path / 'fix me.csv'}, with why each was not imported."
+    )
+
+
+def test_a_report_with_every_row_imported_offers_nothing_to_save(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    window, dialog = _open_preview(
+        qtbot, make_window, tmp_path / "mqls.csv", "First Name,Email\nAda,ada@analytical.example\n"
+    )
+    qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    report = window.importer.report_dialog
+    assert report is not None
+    assert report.findChild(QPushButton, "importSaveNotImported") is None

@@ -22,7 +22,13 @@ from sdrdesk.db.models import ImportBatch, Lead, LeadEvent
 from sdrdesk.domain.errors import ImportFileError, SdrdeskError, ValidationError
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import UserInfo
-from sdrdesk.services.imports import ImportReport, ImportService, RowIssue, parse_mapping
+from sdrdesk.services.imports import (
+    ImportReport,
+    ImportService,
+    RowIssue,
+    not_imported_csv,
+    parse_mapping,
+)
 from sdrdesk.services.leads import LeadService
 from tests.factories import add_lead
 from tests.spreadsheets import GERMAN_XLS
@@ -1258,3 +1264,47 @@ def test_a_preview_keeps_the_backup_phone_while_its_columns_stay(
     dry = service.run(path, actor_id=sdr.id, prepared=preview, columns=left_out, dry_run=True)
     assert dry.imported == 0
     assert "no phone number" in dry.skipped[0].message
+
+
+def test_the_rows_not_imported_are_saved_to_fix_and_import_again(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
+) -> None:
+    """A German export: the rows left out come back as the file had them (semicolons,
+    every column), with their line and why; formulas stay inert; fixed and imported
+    again, they become leads without the notes."""
+    path = write_csv(
+        tmp_path,
+        [
+            ["Vorname", "Nachname", "E-Mail", "Telefon", "Notiz"],
+            ["Jürgen", "Groß", "jg@mueller.example", "030 1234567", ""],
+            ["Änne", "Öztürk", "", "", '=HYPERLINK("http://x")'],
+            ["Jürgen", "Groß", "jg@mueller.example", "", "zweimal"],
+        ],
+        encoding="cp1252",
+        delimiter=";",
+    )
+    service = ImportService(ctx)
+    preview = service.preview(path)
+    report = service.run(path, actor_id=sdr.id, prepared=preview)
+    assert (report.imported, len(report.skipped), len(report.duplicates)) == (1, 1, 1)
+
+    text = not_imported_csv(preview, report)
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0] == ["Line", "Not imported because", "Vorname", "Nachname", "E-Mail",
+                       "Telefon", "Notiz"]  # fmt: skip
+    assert rows[1][:5] == ["3", rows[1][1], "Änne", "Öztürk", ""]
+    assert "cannot be contacted" in rows[1][1]
+    assert rows[1][6] == '\'=HYPERLINK("http://x")'  # a spreadsheet shows it, never runs it
+    assert rows[2][:3] == ["4", "same e-mail as line 2", "Jürgen"]
+    assert len(rows) == 3
+
+    fixed = tmp_path / "fixed.csv"
+    rows[1][4] = "aenne@oeztuerk.example"
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=";").writerows(rows[:2])
+    fixed.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+    again = run(ctx, sdr, fixed)
+    assert again.imported == 1
+    assert again.mapping["Line"] == again.mapping["Not imported because"] == "ignore"
+    lead = by_email(ctx)["aenne@oeztuerk.example"]
+    assert lead["extra"] == {"Notiz": '\'=HYPERLINK("http://x")'}

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QProgressDialog,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,15 +25,28 @@ from sdrdesk.domain.contact import is_phone_region, phone_regions
 from sdrdesk.domain.wording import counted
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
 from sdrdesk.gui.workers import Background
-from sdrdesk.services.imports import ImportPreview, ImportReport, ImportService
+from sdrdesk.services.imports import (
+    ImportPreview,
+    ImportReport,
+    ImportService,
+    not_imported_csv,
+)
 from sdrdesk.services.workbook_source import workbook_sheets
 
 
 class ImportReportDialog(QDialog):
-    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        report: ImportReport,
+        parent: QWidget | None = None,
+        *,
+        prepared: ImportPreview | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("importReportDialog")
         self.setWindowTitle(self.tr("Import report"))
+        self._report = report
+        self._prepared = prepared
         layout = QVBoxLayout(self)
         headline = QLabel(
             self.tr("<b>%1 imported</b>, %2, %3 skipped")
@@ -46,10 +60,55 @@ class ImportReportDialog(QDialog):
         text.setObjectName("importReport")
         text.setReadOnly(True)
         layout.addWidget(text)
+        self.saved_label = QLabel(self)
+        self.saved_label.setObjectName("importSaved")
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.saved_label.hide()
+        layout.addWidget(self.saved_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)
+        self.save_button: QPushButton | None = None
+        if prepared is not None and (report.skipped or report.duplicates):
+            # The rows to fix in a spreadsheet and import again, with why each was left out.
+            self.save_button = buttons.addButton(
+                self.tr("&Save rows not imported…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.save_button.setObjectName("importSaveNotImported")
+            self.save_button.clicked.connect(lambda: self.save_not_imported())
         layout.addWidget(buttons)
         self.resize(640, 420)
+
+    def save_not_imported(self, path: Path | None = None) -> None:
+        """Write the rows the import left out (asks where, unless ``path`` is given)."""
+        prepared = self._prepared
+        if prepared is None:
+            return
+        if path is None:
+            source = prepared.source.path
+            suggested = source.with_name(f"{source.stem} - not imported.csv")
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save the rows that were not imported"),
+                str(suggested),
+                self.tr("CSV files (*.csv)"),
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        rows = len(self._report.skipped) + len(self._report.duplicates)
+        try:
+            text = not_imported_csv(prepared, self._report)
+            path.write_text(text, encoding="utf-8-sig", newline="")
+        except OSError as exc:
+            message = self.tr("%1 could not be saved: %2.").replace("%1", str(path))
+            self.saved_label.setText(message.replace("%2", exc.strerror or str(exc)))
+        else:
+            message = self.tr("Saved %1 to %2, with why each was not imported.")
+            self.saved_label.setText(
+                message.replace("%1", counted(rows, "row")).replace("%2", str(path))
+            )
+        self.saved_label.show()
 
 
 class ImportRunner(QObject):
@@ -77,6 +136,7 @@ class ImportRunner(QObject):
         self.progress_dialog: QProgressDialog | None = None
         self.report_dialog: ImportReportDialog | None = None
         self.preview_dialog: ImportPreviewDialog | None = None
+        self._prepared: ImportPreview | None = None  # the file being imported
         # A window-modal QProgressDialog processes events inside setValue(): the import's
         # result can arrive there. It is then handled once setValue() has returned.
         self._in_set_value = False
@@ -194,6 +254,7 @@ class ImportRunner(QObject):
         region: str,
     ) -> None:
         cancelled = self._show_busy(self.tr("Importing %1…").replace("%1", path.name))
+        self._prepared = prepared  # for the report's rows not imported
         service, progressed = self._service, self.progressed
 
         def progress(done: int, total: int) -> bool:
@@ -254,7 +315,7 @@ class ImportRunner(QObject):
             QTimer.singleShot(0, lambda: self._done(report))
             return
         self._close_progress()
-        self.report_dialog = ImportReportDialog(report, self._parent)
+        self.report_dialog = ImportReportDialog(report, self._parent, prepared=self._prepared)
         self.report_dialog.open()
         self.finished.emit(report)
 
