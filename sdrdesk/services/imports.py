@@ -18,6 +18,7 @@ import csv
 import gc
 import io
 import json
+import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -175,8 +176,17 @@ def not_imported_csv(prepared: ImportPreview, report: ImportReport) -> str:
     out.writerow([source.unit.capitalize(), NOT_IMPORTED_BECAUSE, *source.header])
     for row in source.rows:
         if row.line in why:
-            out.writerow([row.line, why[row.line], *(neutralise(v) for v in row.values)])
+            out.writerow([row.line, why[row.line], *(_inert(v) for v in row.values)])
     return buffer.getvalue()
+
+
+# A phone number as typed ("+49 30 1234567", "-0 30/123 45-67", "+1 (212) 555-0100 x12"):
+# it starts like a formula, but only digits and phone punctuation cannot run anything.
+_PHONE_LIKE = re.compile(r"[+\-\uff0b\uff0d][\d\s().\-/+]*(?:\s*(?:ext\.?|x)\s*\d+)?")
+
+
+def _inert(value: str) -> str:
+    return value if _PHONE_LIKE.fullmatch(value) else neutralise(value)
 
 
 @dataclass(frozen=True)

@@ -1277,7 +1277,7 @@ def test_the_rows_not_imported_are_saved_to_fix_and_import_again(
         [
             ["Vorname", "Nachname", "E-Mail", "Telefon", "Notiz"],
             ["Jürgen", "Groß", "jg@mueller.example", "030 1234567", ""],
-            ["Änne", "Öztürk", "", "", '=HYPERLINK("http://x")'],
+            ["Änne", "Öztürk", "", "+49 12", '=HYPERLINK("http://x")'],
             ["Jürgen", "Groß", "jg@mueller.example", "", "zweimal"],
         ],
         encoding="cp1252",
@@ -1295,11 +1295,12 @@ def test_the_rows_not_imported_are_saved_to_fix_and_import_again(
     assert rows[1][:5] == ["3", rows[1][1], "Änne", "Öztürk", ""]
     assert "cannot be contacted" in rows[1][1]
     assert rows[1][6] == '\'=HYPERLINK("http://x")'  # a spreadsheet shows it, never runs it
+    assert rows[1][5] == "+49 12"  # a phone as typed: nothing in it can run
     assert rows[2][:3] == ["4", "same e-mail as line 2", "Jürgen"]
     assert len(rows) == 3
 
     fixed = tmp_path / "fixed.csv"
-    rows[1][4] = "aenne@oeztuerk.example"
+    rows[1][4:6] = ["aenne@oeztuerk.example", ""]
     buffer = io.StringIO(newline="")
     csv.writer(buffer, delimiter=";").writerows(rows[:2])
     fixed.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
