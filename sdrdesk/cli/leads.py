@@ -6,11 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from sdrdesk.cli.common import acting_user, open_for
-from sdrdesk.domain.errors import ValidationError
+from sdrdesk.domain.errors import SdrdeskError, ValidationError
 from sdrdesk.domain.lifecycle import Status
+from sdrdesk.domain.wording import counted
 from sdrdesk.services.dto import LeadSummary, to_jsonable
 
 
@@ -33,6 +34,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--sheet",
         help="of a spreadsheet, the sheet to import (default: the one open when it was saved)",
+    )
+    p.add_argument(
+        "--not-imported",
+        type=Path,
+        metavar="OUT.csv",
+        help="also write the rows skipped or found duplicate, as the file had them, each "
+        "with its line and why (to fix and import again)",
     )
     p.set_defaults(handler=cmd_import)
 
@@ -71,7 +79,7 @@ def _status(text: str) -> Status:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from sdrdesk.services.imports import ImportService, parse_mapping
+    from sdrdesk.services.imports import ImportService, not_imported_csv, parse_mapping
 
     mapping = parse_mapping(args.mapping) if args.mapping else None
     region = args.default_region
@@ -81,15 +89,41 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     app_ctx = open_for(args)
     user = acting_user(args, app_ctx)
-    report = ImportService(app_ctx.services).run(
-        args.file,
-        actor_id=user.id,
-        mapping=mapping,
-        default_region=region.upper() if region else None,
-        dry_run=args.dry_run,
-        sheet=args.sheet,
-    )
+    service = ImportService(app_ctx.services)
+    # To write the rows left out, the file is read first and kept (else it is read as
+    # the workers start, which is faster for a big file), and the output is opened first:
+    # a path that cannot be written stops the import before it writes anything.
+    existed = args.not_imported is not None and args.not_imported.exists()
+    out = _open_output(args.not_imported) if args.not_imported else None
+    try:
+        prepared = (
+            service.preview(args.file, sheet=args.sheet, mapping=mapping)
+            if out is not None
+            else None
+        )
+        report = service.run(
+            args.file,
+            actor_id=user.id,
+            mapping=None if prepared else mapping,
+            default_region=region.upper() if region else None,
+            dry_run=args.dry_run,
+            sheet=args.sheet,
+            prepared=prepared,
+        )
+    except BaseException:
+        if out is not None:
+            out.close()  # as it was: opened for appending, nothing written
+            if not existed:
+                Path(out.name).unlink(missing_ok=True)
+        raise
     print(report.summary())
+    if out is not None and prepared is not None:
+        with out:
+            out.seek(0)
+            out.truncate()
+            out.write(not_imported_csv(prepared, report))
+        left_out = counted(len(report.skipped) + len(report.duplicates), "row")
+        print(f"Wrote {left_out} not imported to {out.name}.")
     rules = app_ctx.services.assignment
     if rules.assigns and report.imported and not args.dry_run:
         from sdrdesk.services.assignment import AssignmentService
@@ -98,6 +132,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         given = ", ".join(f"{n} {name}" for name, n in sorted(result.assigned.items()))
         print(f"Assigned by {rules.source}: {given or 'nothing'}.")
     return 0
+
+
+def _open_output(path: Path) -> TextIO:
+    """``path`` opened to be written after the import; for appending, so that an existing
+    file is left as it was if the import fails."""
+    try:
+        return path.open("a", encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise SdrdeskError(
+            f"{path} cannot be written ({exc.strerror or exc}); nothing was imported."
+        ) from exc
 
 
 def cmd_leads(args: argparse.Namespace) -> int:

@@ -243,12 +243,18 @@ class ImportService:
             if pool is not None:
                 pool.close()
 
-    def preview(self, path: Path, *, sheet: str | None = None) -> ImportPreview:
-        """Read ``path`` and map its columns automatically, for a person to check before
-        ``run`` (``prepared=``): the file's problems (empty, binary, no header) raise
-        here, as they would in ``run``; a file without a contact column does not (the
-        person may still choose one)."""
-        source, columns = _header_and_mapping(Path(path), sheet, None)
+    def preview(
+        self,
+        path: Path,
+        *,
+        sheet: str | None = None,
+        mapping: Mapping[str, str] | None = None,
+    ) -> ImportPreview:
+        """Read ``path`` and map its columns (automatically, but for the columns
+        ``mapping`` names), for a person to check before ``run`` (``prepared=``): the
+        file's problems (empty, binary, no header) raise here, as they would in ``run``;
+        a file without a contact column does not (the person may still choose one)."""
+        source, columns = _header_and_mapping(Path(path), sheet, mapping)
         return ImportPreview(
             file_name=source.file_name,
             encoding=source.encoding,

@@ -251,3 +251,42 @@ def test_a_german_excel_export_imported_and_listed_with_all_it_held(
     assert "is a ZIP archive, not CSV or a spreadsheet" in err
     _, out, _ = run(capsys, "leads", "--json", *db)
     assert len(json.loads(out)) == 1
+
+
+def test_import_writes_the_rows_not_imported(
+    database_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    leads = tmp_path / "messe.csv"
+    leads.write_text(
+        "Name;Mail;Telefon\nAda Lovelace;ada@analytical.example;\nBen;;\n", encoding="utf-8"
+    )
+    kept = tmp_path / "left out.csv"
+    kept.write_text("an earlier list\n", encoding="utf-8")
+
+    # The output cannot be written: said before anything is imported.
+    code, out, err = run(
+        capsys, "import", str(leads), "--not-imported", str(tmp_path / "no" / "x.csv"),
+        "--database-url", database_url,
+    )  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err.strip().endswith(
+        "cannot be written (No such file or directory); nothing was imported."
+    )
+    # The file to import is broken: an existing output is left as it was.
+    code, _, err = run(
+        capsys, "import", str(tmp_path / "missing.csv"), "--not-imported", str(kept),
+        "--database-url", database_url,
+    )  # fmt: skip
+    assert code == 1
+    assert kept.read_text(encoding="utf-8") == "an earlier list\n"
+    assert run(capsys, "leads", "--json", "--database-url", database_url)[1].strip() == "[]"
+
+    code, out, _ = run(
+        capsys, "import", str(leads), "--not-imported", str(kept), "--database-url", database_url
+    )
+    assert code == 0
+    assert out.splitlines()[-1] == f"Wrote 1 row not imported to {kept}."
+    assert kept.read_text(encoding="utf-8-sig").splitlines() == [
+        "Line;Not imported because;Name;Mail;Telefon",
+        "3;cannot be contacted: no e-mail address, no phone number;Ben;;",
+    ]
