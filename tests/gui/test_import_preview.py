@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from sdrdesk.gui.dialogs.import_dialog import ImportReportDialog
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
 from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.services.leads import LeadService
@@ -33,6 +34,14 @@ def _open_preview(
     assert dialog is not None
     assert dialog.isVisible()
     return window, dialog
+
+
+def _enter(qtbot: QtBot, window: MainWindow, dialog: ImportPreviewDialog) -> ImportReportDialog:
+    """Press Enter in the column dialog: the import's report, once it is shown."""
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    assert window.importer.report_dialog is not None
+    return window.importer.report_dialog
 
 
 def _combo(dialog: ImportPreviewDialog, name: str) -> QComboBox:
@@ -97,8 +106,7 @@ def test_a_file_with_unknown_headers_is_mapped_in_the_window_and_imported(
     qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
     assert "warning" not in _estimate(dialog)  # a valid US number now
 
-    qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    _enter(qtbot, window, dialog)
     assert window.importer.preview_dialog is None
     report = window.importer.report_dialog
     assert report is not None
@@ -144,8 +152,7 @@ def test_a_field_chosen_for_a_second_column_leaves_the_first(
     assert work.currentText() == "Keep as extra data"
     assert dialog.targets() == ("extra", "email")
     qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
-    qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    _enter(qtbot, window, dialog)
     wait_idle(qtbot, window)
     (lead,) = LeadService(window._ctx).list_records()
     assert lead.summary.email == "me@home.example"
@@ -178,8 +185,7 @@ def test_the_dialog_says_a_file_was_imported_before(
     window, dialog = _open_preview(qtbot, make_window, path, text)
     qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
     assert _estimate(dialog) == "Would import 2 of 2 rows."
-    qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    _enter(qtbot, window, dialog)
     wait_idle(qtbot, window)
 
     assert window.user is not None
@@ -220,8 +226,7 @@ def test_a_database_that_does_not_answer_during_the_dry_run_does_not_block_the_i
 
     blocker.rollback()
     blocker.close()
-    qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    _enter(qtbot, window, dialog)
     wait_idle(qtbot, window)
     assert [r.summary.email for r in LeadService(window._ctx).list_records()] == [
         "ada@analytical.example"
@@ -244,8 +249,7 @@ def test_the_dialog_says_how_dates_are_read_and_the_country_decides_the_ambiguou
     qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
     assert "read as March 4 (month first)" in _estimate(dialog)
 
-    qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    _enter(qtbot, window, dialog)
     wait_idle(qtbot, window)
     (lead,) = LeadService(window._ctx).list_records()
     handed = lead.summary.handed_off_at
@@ -262,8 +266,7 @@ def test_the_report_saves_the_rows_not_imported(
         "First Name,Email,Phone\nAda,ada@analytical.example,\nBen,,\nAda,ada@analytical.example,\n",
     )
     qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
-    qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    _enter(qtbot, window, dialog)
     report = window.importer.report_dialog
     assert report is not None
     asked: list[str] = []
@@ -297,8 +300,7 @@ def test_a_report_with_every_row_imported_offers_nothing_to_save(
         qtbot, make_window, tmp_path / "mqls.csv", "First Name,Email\nAda,ada@analytical.example\n"
     )
     qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
-    qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+    _enter(qtbot, window, dialog)
     report = window.importer.report_dialog
     assert report is not None
     assert report.findChild(QPushButton, "importSaveNotImported") is None
