@@ -106,10 +106,8 @@ def test_a_file_with_unknown_headers_is_mapped_in_the_window_and_imported(
     qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
     assert "warning" not in _estimate(dialog)  # a valid US number now
 
-    _enter(qtbot, window, dialog)
+    report = _enter(qtbot, window, dialog)
     assert window.importer.preview_dialog is None
-    report = window.importer.report_dialog
-    assert report is not None
     headline = report.findChild(QLabel, "importHeadline")
     assert headline is not None
     assert "1 imported" in headline.text()
@@ -266,9 +264,7 @@ def test_the_report_saves_the_rows_not_imported(
         "First Name,Email,Phone\nAda,ada@analytical.example,\nBen,,\nAda,ada@analytical.example,\n",
     )
     qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
-    _enter(qtbot, window, dialog)
-    report = window.importer.report_dialog
-    assert report is not None
+    report = _enter(qtbot, window, dialog)
     asked: list[str] = []
 
     def save_as(parent: object, caption: str, suggested: str, filters: str) -> tuple[str, str]:
@@ -300,7 +296,5 @@ def test_a_report_with_every_row_imported_offers_nothing_to_save(
         qtbot, make_window, tmp_path / "mqls.csv", "First Name,Email\nAda,ada@analytical.example\n"
     )
     qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
-    _enter(qtbot, window, dialog)
-    report = window.importer.report_dialog
-    assert report is not None
+    report = _enter(qtbot, window, dialog)
     assert report.findChild(QPushButton, "importSaveNotImported") is None
