@@ -1,5 +1,6 @@
-"""Importing a CSV file or spreadsheet from the window: pick the file, watch the progress, read
-the report."""
+"""Importing a CSV file or spreadsheet from the window: pick the file (and the sheet), check
+its columns (``import_preview``), watch the progress, read the report and save the rows
+that were not imported."""
 
 from __future__ import annotations
 
@@ -13,17 +14,15 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QInputDialog,
-    QLabel,
-    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from sdrdesk.domain.contact import is_phone_region, phone_regions
 from sdrdesk.domain.wording import counted
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
+from sdrdesk.gui.forms.ui_import_report_dialog import Ui_ImportReportDialog
 from sdrdesk.gui.workers import Background
 from sdrdesk.services.imports import (
     ImportPreview,
@@ -43,30 +42,19 @@ class ImportReportDialog(QDialog):
         prepared: ImportPreview | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("importReportDialog")
-        self.setWindowTitle(self.tr("Import report"))
+        self.ui = Ui_ImportReportDialog()
+        self.ui.setupUi(self)
         self._report = report
         self._prepared = prepared
-        layout = QVBoxLayout(self)
-        headline = QLabel(
+        self.ui.importHeadline.setText(
             self.tr("<b>%1 imported</b>, %2, %3 skipped")
             .replace("%1", f"{report.imported:,}")
             .replace("%2", counted(len(report.duplicates), "duplicate"))
             .replace("%3", f"{len(report.skipped):,}")
         )
-        headline.setObjectName("importHeadline")
-        layout.addWidget(headline)
-        text = QPlainTextEdit(report.summary(), self)
-        text.setObjectName("importReport")
-        text.setReadOnly(True)
-        layout.addWidget(text)
-        self.saved_label = QLabel(self)
-        self.saved_label.setObjectName("importSaved")
-        self.saved_label.setWordWrap(True)
-        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.saved_label.hide()
-        layout.addWidget(self.saved_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.ui.importReport.setPlainText(report.summary())
+        self.saved_label = self.ui.importSaved
+        buttons = self.ui.reportButtons
         buttons.rejected.connect(self.accept)
         self.save_button: QPushButton | None = None
         if prepared is not None and (report.skipped or report.duplicates):
@@ -76,8 +64,6 @@ class ImportReportDialog(QDialog):
             )
             self.save_button.setObjectName("importSaveNotImported")
             self.save_button.clicked.connect(lambda: self.save_not_imported())
-        layout.addWidget(buttons)
-        self.resize(640, 420)
 
     def save_not_imported(self, path: Path | None = None) -> None:
         """Write the rows the import left out (asks where, unless ``path`` is given)."""
