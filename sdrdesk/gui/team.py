@@ -74,10 +74,11 @@ class TeamController(QObject):
         self._fetching = True
         query = self._host.model.query
         sync, queue = self._sync, self._host.queue_service
+        me = self._host.user.id if self._host.user else None
 
         def read() -> tuple[EventCursor, ChangeBatch, list[QueueRow]]:
             trial = cursor.copy()  # kept once applied: a failed read is read again
-            batch = sync.changes_since(trial)
+            batch = sync.changes_since(trial, me=me)
             if batch.truncated or not batch.changes:
                 return trial, batch, []
             return trial, batch, queue.rows_for(sorted(batch.lead_ids), query)
@@ -90,7 +91,8 @@ class TeamController(QObject):
         if self._cursor is not None:
             self._cursor = cursor
         if batch.truncated:
-            self._host.notify("Many leads changed; the queue was reloaded.")
+            if batch.by_others:  # not after this window's own import of a big file
+                self._host.notify("Many leads changed; the queue was reloaded.")
             self._host.refresh()
         elif batch.changes:
             self._patch(batch, rows)

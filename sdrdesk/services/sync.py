@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import exists, func, or_, select
 
 from sdrdesk.db.models import LeadEvent, User
 from sdrdesk.db.notify import ChangeSignal, change_signal
@@ -36,6 +36,9 @@ class Change:
 class ChangeBatch:
     changes: tuple[Change, ...]
     truncated: bool  # more than MAX_EVENTS: reload rather than patch
+    # Of a truncated batch: whether anyone but the reader (``changes_since``'s ``me``) made
+    # some of its changes; a client that imported a big file itself says nothing of them.
+    by_others: bool = True
 
     @property
     def lead_ids(self) -> frozenset[int]:
@@ -77,8 +80,9 @@ class SyncService:
         with self._ctx.store.read() as s:
             return int(s.scalar(select(func.coalesce(func.max(LeadEvent.id), 0))) or 0)
 
-    def changes_since(self, cursor: EventCursor) -> ChangeBatch:
-        """What happened after ``cursor`` (and in its gaps); advances the cursor."""
+    def changes_since(self, cursor: EventCursor, *, me: int | None = None) -> ChangeBatch:
+        """What happened after ``cursor`` (and in its gaps); advances the cursor. ``me``:
+        the reader, whose own changes a truncated batch tells from others'."""
         condition = LeadEvent.id > cursor.last_id
         if cursor.gaps:
             condition = or_(condition, LeadEvent.id.in_(sorted(cursor.gaps)))
@@ -94,10 +98,21 @@ class SyncService:
             truncated = len(rows) > MAX_EVENTS
             if truncated:
                 head = int(s.scalar(select(func.max(LeadEvent.id))) or 0)
+                others = me is None or bool(
+                    s.scalar(
+                        select(
+                            exists().where(
+                                condition,
+                                LeadEvent.id <= head,
+                                or_(LeadEvent.actor_id.is_(None), LeadEvent.actor_id != me),
+                            )
+                        )
+                    )
+                )
         if truncated:
             cursor.last_id = head
             cursor.gaps.clear()
-            return ChangeBatch((), truncated=True)
+            return ChangeBatch((), truncated=True, by_others=others)
         changes = tuple(Change(*row) for row in rows)
         cursor.advance([c.event_id for c in changes], time.monotonic())
         return ChangeBatch(changes, truncated=False)

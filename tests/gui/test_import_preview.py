@@ -15,6 +15,7 @@ from sdrdesk.gui.dialogs.import_dialog import ImportReportDialog
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
 from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.services.leads import LeadService
+from sdrdesk.services.sync import ChangeBatch
 from sdrdesk.settings import load_settings
 from tests.gui.conftest import WindowFactory, wait_idle
 
@@ -298,3 +299,21 @@ def test_a_report_with_every_row_imported_offers_nothing_to_save(
     qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
     report = _enter(qtbot, window, dialog)
     assert report.findChild(QPushButton, "importSaveNotImported") is None
+
+
+def test_after_a_big_import_the_window_does_not_blame_the_team(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """More new events than the window patches in: it reloads, and the status bar keeps
+    saying what the SDR did instead of "Many leads changed"."""
+    rows = "".join(f"Lead{i},lead{i}@firm{i}.example\n" for i in range(520))
+    window, dialog = _open_preview(qtbot, make_window, tmp_path / "big.csv", "Name,Email\n" + rows)
+    qtbot.waitUntil(lambda: window.team._monitor is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
+    batches: list[ChangeBatch] = []
+    window.team.synced.connect(batches.append)
+    _enter(qtbot, window, dialog)
+    qtbot.waitUntil(lambda: any(b.truncated for b in batches), timeout=20_000)
+    wait_idle(qtbot, window)
+    assert window.ui.statusBar.currentMessage() == "Imported 520 leads."
+    assert window.model.rowCount() > 0

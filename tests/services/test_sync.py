@@ -11,10 +11,12 @@ from sqlalchemy import text
 from sdrdesk.db.engine import Store
 from sdrdesk.db.notify import PostgresListener
 from sdrdesk.domain.errors import StoreUnavailableError
+from sdrdesk.domain.users import Role
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import UserInfo
 from sdrdesk.services.sync import EventCursor, SyncService
 from sdrdesk.services.triage import TriageService
+from sdrdesk.services.users import UserService
 from tests.factories import add_leads
 
 
@@ -128,3 +130,22 @@ def test_closing_a_listener_wakes_its_waiter_quietly(ctx: ServiceContext) -> Non
     assert isinstance(outcome[1], float)
     assert outcome[1] < 1.0
     assert listener.wait(5.0) is False  # closed: no connection again, no waiting
+
+
+def test_a_flood_of_ones_own_changes_is_told_from_the_team_s(
+    ctx: ServiceContext, sdr: UserInfo
+) -> None:
+    """After importing a big file an SDR's window reloads without saying that "many
+    leads changed", as if the team had changed them; one change by someone else among
+    them, and it says so."""
+    sync = SyncService(ctx)
+    cursor = EventCursor(last_id=sync.head())
+    add_leads(ctx, *({"first_name": f"L{i}"} for i in range(520)), actor_id=sdr.id)
+    batch = sync.changes_since(cursor, me=sdr.id)
+    assert (batch.truncated, batch.by_others) == (True, False)
+
+    ids = add_leads(ctx, *({"first_name": f"M{i}"} for i in range(520)), actor_id=sdr.id)
+    other = UserService(ctx).add("ben", Role.SDR, display_name="Ben Okafor")
+    TriageService(ctx).accept(ids[0], actor_id=other.id)
+    batch = sync.changes_since(cursor, me=sdr.id)
+    assert (batch.truncated, batch.by_others) == (True, True)
