@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import timedelta
 from typing import Any
 
 from sdrdesk.domain.leads import LeadInput, clean_lead
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.intake import insert_leads
+
+# Unique default addresses across calls (an object's id() is reused once it is freed, and
+# two calls then made the same address: a flaky UNIQUE failure).
+_SERIAL = itertools.count(1)
 
 
 def add_leads(
@@ -19,7 +24,7 @@ def add_leads(
     for i, spec in enumerate(specs):
         spec = dict(spec)
         minutes_ago = spec.pop("minutes_ago", 10 + i)
-        spec.setdefault("email", f"lead{i}-{id(spec)}@example-corp.com")
+        spec.setdefault("email", f"lead{next(_SERIAL)}@example-corp.com")
         lead = clean_lead(LeadInput(**spec), default_region=ctx.rules.default_region, now=now)
         lead.handed_off_at = now - timedelta(minutes=minutes_ago)
         cleaned.append(lead)

@@ -140,11 +140,13 @@ def test_a_flood_of_ones_own_changes_is_told_from_the_team_s(
     them, and it says so."""
     sync = SyncService(ctx)
     cursor = EventCursor(last_id=sync.head())
-    add_leads(ctx, *({"first_name": f"L{i}"} for i in range(520)), actor_id=sdr.id)
+    own = ({"first_name": f"L{i}", "email": f"l{i}@firm.example"} for i in range(520))
+    add_leads(ctx, *own, actor_id=sdr.id)
     batch = sync.changes_since(cursor, me=sdr.id)
     assert (batch.truncated, batch.by_others) == (True, False)
 
-    ids = add_leads(ctx, *({"first_name": f"M{i}"} for i in range(520)), actor_id=sdr.id)
+    more = ({"first_name": f"M{i}", "email": f"m{i}@firm.example"} for i in range(520))
+    ids = add_leads(ctx, *more, actor_id=sdr.id)
     other = UserService(ctx).add("ben", Role.SDR, display_name="Ben Okafor")
     TriageService(ctx).accept(ids[0], actor_id=other.id)
     batch = sync.changes_since(cursor, me=sdr.id)
