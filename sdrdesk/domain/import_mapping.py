@@ -282,10 +282,7 @@ def build_mapping(
             winner = headers[taken[match[0]]]
             if match[0] in CONTACT_FIELDS and taken[match[0]] not in explicit_columns:
                 backups.setdefault(match[0], []).append(i)
-                notes.append(
-                    f"column “{headers[i]}” fills {match[0]} where “{winner}” is empty; it is "
-                    "also kept as extra data"
-                )
+                notes.append(_backup_note(headers[i], match[0], winner))
             elif tier == 0:
                 notes.append(
                     f"column “{headers[i]}” also looks like {match[0]}, but “{winner}” comes "
@@ -305,7 +302,8 @@ def retargeted(mapping: ColumnMapping, targets: Sequence[str]) -> ColumnMapping:
     """``mapping`` with the columns sent where ``targets`` says (one target per column,
     as a person chose them): every lead field at most once. A backup column (see
     ``ColumnMapping.backups``) still fills its field where the field and the backup keep
-    their columns; the notes are about the columns as they are now."""
+    their columns; the notes are then only about those (the others were about the
+    automatic choice)."""
     if len(targets) != len(mapping.headers):
         raise ValidationError(
             f"The file has {len(mapping.headers)} columns, but {len(targets)} were mapped."
@@ -320,18 +318,27 @@ def retargeted(mapping: ColumnMapping, targets: Sequence[str]) -> ColumnMapping:
                     f"are mapped to {FIELD_LABELS[target].lower()}; map each field once."
                 )
             seen[target] = i
+    if chosen == mapping.targets:
+        return mapping
     backups = tuple(
         (name, columns)
         for name, columns in mapping.backups
         if seen.get(name) == mapping.column_of(name) and all(chosen[c] == EXTRA for c in columns)
     )
-    kept = {mapping.headers[c] for _name, columns in backups for c in columns}
-    notes = (
-        tuple(note for note in mapping.notes if any(f"“{h}”" in note for h in kept))
-        if chosen != mapping.targets
-        else mapping.notes
+    headers = mapping.headers
+    notes = tuple(
+        _backup_note(headers[c], name, headers[seen[name]])
+        for name, columns in backups
+        for c in columns
     )
-    return ColumnMapping(mapping.headers, chosen, notes, backups)
+    return ColumnMapping(headers, chosen, notes, backups)
+
+
+def _backup_note(header: str, field_name: str, first: str) -> str:
+    return (
+        f"column “{header}” fills {field_name} where “{first}” is empty; it is also kept as "
+        "extra data"
+    )
 
 
 def _leave_out_own_notes(

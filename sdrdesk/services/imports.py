@@ -137,18 +137,41 @@ class ImportPreview:
     written: what the window shows for the person to confirm or change. ``run`` takes it
     back (``prepared``), so exactly the rows seen are imported, without reading again."""
 
-    file_name: str
-    encoding: str
-    delimiter: str  # "comma", …, or "sheet “Leads”"
-    unit: str  # what the file's numbers count: "line", or "row" of a sheet
-    rows: int  # data rows that are not completely empty
-    header_line: int
-    headers: tuple[str, ...]
-    targets: tuple[str, ...]  # automatic: a lead field, "extra" or "ignore" per column
+    source: CsvFile = field(repr=False)
+    columns: ColumnMapping = field(repr=False)
     samples: tuple[tuple[str, ...], ...]  # per column, its first different values
-    notes: tuple[str, ...]  # about the file and the automatic mapping
-    source: CsvFile = field(repr=False, compare=False)
-    columns: ColumnMapping = field(repr=False, compare=False)
+
+    @property
+    def file_name(self) -> str:
+        return self.source.file_name
+
+    @property
+    def encoding(self) -> str:
+        return self.source.encoding
+
+    @property
+    def delimiter(self) -> str:
+        """ "comma", …, or "sheet “Leads”"."""
+        return self.source.delimiter_name
+
+    @property
+    def rows(self) -> int:
+        """Data rows that are not completely empty."""
+        return len(self.source.rows)
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return self.source.header
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        """Automatic: a lead field, "extra" or "ignore" per column."""
+        return self.columns.targets
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """About the file and the automatic mapping."""
+        return (*self.source.notes, *self.columns.notes)
 
 
 def _samples(source: CsvFile, width: int) -> tuple[tuple[str, ...], ...]:
@@ -255,20 +278,7 @@ class ImportService:
         file's problems (empty, binary, no header) raise here, as they would in ``run``;
         a file without a contact column does not (the person may still choose one)."""
         source, columns = _header_and_mapping(Path(path), sheet, mapping)
-        return ImportPreview(
-            file_name=source.file_name,
-            encoding=source.encoding,
-            delimiter=source.delimiter_name,
-            unit=source.unit,
-            rows=len(source.rows),
-            header_line=source.header_line,
-            headers=source.header,
-            targets=columns.targets,
-            samples=_samples(source, len(source.header)),
-            notes=(*source.notes, *columns.notes),
-            source=source,
-            columns=columns,
-        )
+        return ImportPreview(source, columns, _samples(source, len(source.header)))
 
     @property
     def default_region(self) -> str:

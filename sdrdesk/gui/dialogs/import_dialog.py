@@ -53,7 +53,6 @@ class ImportReportDialog(QDialog):
             .replace("%3", f"{len(report.skipped):,}")
         )
         self.ui.importReport.setPlainText(report.summary())
-        self.saved_label = self.ui.importSaved
         buttons = self.ui.reportButtons
         buttons.rejected.connect(self.accept)
         self.save_button: QPushButton | None = None
@@ -88,13 +87,13 @@ class ImportReportDialog(QDialog):
             path.write_text(text, encoding="utf-8-sig", newline="")
         except OSError as exc:
             message = self.tr("%1 could not be saved: %2.").replace("%1", str(path))
-            self.saved_label.setText(message.replace("%2", exc.strerror or str(exc)))
+            self.ui.importSaved.setText(message.replace("%2", exc.strerror or str(exc)))
         else:
             message = self.tr("Saved %1 to %2, with why each was not imported.")
-            self.saved_label.setText(
+            self.ui.importSaved.setText(
                 message.replace("%1", counted(rows, "row")).replace("%2", str(path))
             )
-        self.saved_label.show()
+        self.ui.importSaved.show()
 
 
 class ImportRunner(QObject):
@@ -167,10 +166,7 @@ class ImportRunner(QObject):
             return service.preview(path, sheet=sheet), phone_regions()
 
         def review(result: tuple[ImportPreview, tuple[tuple[str, str], ...]]) -> None:
-            if self._in_set_value:
-                QTimer.singleShot(0, lambda: review(result))
-                return
-            self._close_progress()
+            self._close_progress()  # busy only: no progress is reported while reading
             if not cancelled.is_set():
                 self._review(path, actor_id, sheet, *result)
 

@@ -94,12 +94,11 @@ class ImportPreviewDialog(QDialog):
             self.combos.append(combo)
         grid.setRowStretch(len(preview.headers) + 1, 1)  # the rows at the top, not spread
 
-        self.region_combo = self.ui.importRegion
+        choice = self.ui.importRegion
         for code, country in regions:
-            self.region_combo.addItem(f"{country} ({code})", code)
-        self.region_combo.setCurrentIndex(max(0, self.region_combo.findData(region)))
-        self.region_combo.currentIndexChanged.connect(self._changed)
-        self.estimate_label = self.ui.importEstimate
+            choice.addItem(f"{country} ({code})", code)
+        choice.setCurrentIndex(max(0, choice.findData(region)))
+        choice.currentIndexChanged.connect(self._changed)
 
         buttons = self.ui.previewButtons
         self.import_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -128,7 +127,7 @@ class ImportPreviewDialog(QDialog):
         return self.targets() != self.preview.targets
 
     def region(self) -> str:
-        return str(self.region_combo.currentData())
+        return str(self.ui.importRegion.currentData())
 
     # --- reacting ---------------------------------------------------------------------------
 
@@ -147,7 +146,7 @@ class ImportPreviewDialog(QDialog):
         self.estimated = None
         if not any(t in CONTACT_FIELDS for t in self.targets()):
             self.import_button.setEnabled(False)
-            self.estimate_label.setText(
+            self.ui.importEstimate.setText(
                 self.tr(
                     "Choose the column with the e-mail address or a phone number: "
                     "a lead needs one of them."
@@ -155,7 +154,7 @@ class ImportPreviewDialog(QDialog):
             )
             return
         self.import_button.setEnabled(True)
-        self.estimate_label.setText(self.tr("Checking the rows…"))
+        self.ui.importEstimate.setText(self.tr("Checking the rows…"))
         self._delay.start()
 
     def _run_estimate(self) -> None:
@@ -196,7 +195,7 @@ class ImportPreviewDialog(QDialog):
                 if report.dates_dayfirst
                 else self.tr("Dates like 03/04/2026 are read as March 4 (month first).")
             )
-        header = self.preview.header_line  # its notes are shown above already
+        header = self.preview.source.header_line  # its notes are shown above already
         for note in report.warnings:  # about the whole file: "imported before (…)"
             if note.line is None and note.message not in self.preview.notes:
                 text += " " + note.message[:1].upper() + note.message[1:] + "."
@@ -204,7 +203,7 @@ class ImportPreviewDialog(QDialog):
         first = (*report.skipped, *rows)[:1]
         if first:
             text += " " + self.tr("First: %1").replace("%1", first[0].shown(report.unit))
-        self.estimate_label.setText(text)
+        self.ui.importEstimate.setText(text)
 
     def _estimate_failed(self, wanted: threading.Event, exc: Exception) -> None:
         if wanted is not self._wanted:
@@ -217,7 +216,7 @@ class ImportPreviewDialog(QDialog):
             text = self.tr("Checking the rows failed unexpectedly (%1).").replace(
                 "%1", f"{type(exc).__name__}: {exc}"
             )
-        self.estimate_label.setText(text)
+        self.ui.importEstimate.setText(text)
         # The file or the columns would be refused by the import too; a database that
         # does not answer now may answer when the person imports (the import says so).
         self.import_button.setEnabled(isinstance(exc, StoreUnavailableError))
