@@ -247,6 +247,82 @@ def test_german_export() -> None:
     }
 
 
+# Header rows of other tools' exports (prospecting databases, marketing automation,
+# other CRMs, Outlook): each maps its contact, company and marketing columns.
+OTHER_EXPORTS = {
+    "Apollo": (
+        ["First Name", "Last Name", "Title", "Company", "Company Name for Emails", "Email",
+         "Email Status", "Seniority", "Work Direct Phone", "Mobile Phone", "Corporate Phone",
+         "# Employees", "Industry", "Person Linkedin Url", "Country", "Apollo Contact Id"],
+        {"First Name": "first_name", "Last Name": "last_name", "Title": "title",
+         "Company": "company", "Email": "email", "Work Direct Phone": "phone",
+         "Mobile Phone": "mobile", "# Employees": "company_size", "Industry": "industry",
+         "Country": "country", "Apollo Contact Id": "external_id"},
+    ),
+    "ZoomInfo": (
+        ["ZoomInfo Contact ID", "Last Name", "First Name", "Middle Name", "Job Title",
+         "Direct Phone Number", "Email Address", "Mobile phone", "Country", "Company Name",
+         "Company HQ Phone", "Employees", "Primary Industry"],
+        {"ZoomInfo Contact ID": "external_id", "Last Name": "last_name",
+         "First Name": "first_name", "Job Title": "title", "Direct Phone Number": "phone",
+         "Email Address": "email", "Mobile phone": "mobile", "Country": "country",
+         "Company Name": "company", "Employees": "company_size",
+         "Primary Industry": "industry"},
+    ),
+    "Dynamics 365": (
+        ["(Do Not Modify) Lead", "(Do Not Modify) Row Checksum", "Name", "Topic",
+         "Company Name", "Email", "Business Phone", "Mobile Phone", "Lead Source",
+         "Created On", "Job Title", "Country/Region", "No. of Employees"],
+        {"(Do Not Modify) Lead": "external_id", "Name": "full_name",
+         "Company Name": "company", "Email": "email", "Business Phone": "phone",
+         "Mobile Phone": "mobile", "Lead Source": "source", "Created On": "handed_off_at",
+         "Job Title": "title", "Country/Region": "country",
+         "No. of Employees": "company_size"},
+    ),
+    "Marketo": (
+        ["Id", "First Name", "Last Name", "Email Address", "Phone Number", "Company Name",
+         "Job Title", "Country", "Lead Source", "Lead Score", "Acquisition Program",
+         "Created At"],
+        {"Id": "external_id", "First Name": "first_name", "Last Name": "last_name",
+         "Email Address": "email", "Phone Number": "phone", "Company Name": "company",
+         "Job Title": "title", "Country": "country", "Lead Source": "source",
+         "Lead Score": "score", "Acquisition Program": "campaign",
+         "Created At": "handed_off_at"},
+    ),
+    "Freshsales": (
+        ["First name", "Last name", "Emails", "Work number", "Mobile number", "Job title",
+         "Company name", "Lead source", "Country", "Created at", "Lead score", "Campaign"],
+        {"First name": "first_name", "Last name": "last_name", "Emails": "email",
+         "Work number": "phone", "Mobile number": "mobile", "Job title": "title",
+         "Company name": "company", "Lead source": "source", "Country": "country",
+         "Created at": "handed_off_at", "Lead score": "score", "Campaign": "campaign"},
+    ),
+    "Outlook (German)": (
+        ["Anrede", "Vorname", "Weitere Vornamen", "Nachname", "Firma", "Abteilung",
+         "Position", "Land/Region geschäftlich", "Telefon geschäftlich", "Mobiltelefon",
+         "E-Mail-Adresse", "E-Mail-Anzeigename"],
+        {"Vorname": "first_name", "Nachname": "last_name", "Firma": "company",
+         "Position": "title", "Land/Region geschäftlich": "country",
+         "Telefon geschäftlich": "phone", "Mobiltelefon": "mobile",
+         "E-Mail-Adresse": "email"},
+    ),
+    "French": (
+        ["Prénom", "Nom", "Société", "Fonction", "E-mail", "Téléphone", "Portable", "Pays",
+         "Source", "Campagne"],
+        {"Prénom": "first_name", "Nom": "last_name", "Société": "company",
+         "Fonction": "title", "E-mail": "email", "Téléphone": "phone",
+         "Portable": "mobile", "Pays": "country", "Source": "source",
+         "Campagne": "campaign"},
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("tool", list(OTHER_EXPORTS))
+def test_other_tools_exports(tool: str) -> None:
+    headers, expected = OTHER_EXPORTS[tool]
+    assert fields_of(headers) == expected
+
+
 def test_plain_english_headers_in_any_case() -> None:
     headers = ["NAME", "e-mail address", "phone", "company", "job title", "country"]
     assert fields_of(headers) == {
