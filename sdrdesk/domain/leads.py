@@ -376,6 +376,21 @@ _PHONE_LIMIT = FIELD_LIMITS["phone"]
 _PHONE_RANK = {PhoneQuality.VALID: 0, PhoneQuality.POSSIBLE: 1, PhoneQuality.INVALID: 2}
 
 
+# "4,93012E+11", "4.9301E+11": a phone a spreadsheet kept as a number and showed in
+# scientific notation, which is what it then exported; the digits after the first few are gone.
+_SCIENTIFIC = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?[eE]\+?[0-9]{1,2}")
+
+
+def _why_invalid(raw: str | None) -> str:
+    """What a person can do about an invalid phone, where the text says (else "")."""
+    if raw and _SCIENTIFIC.fullmatch(raw.strip()):
+        return (
+            " (a spreadsheet wrote it in scientific notation, which loses its last digits;"
+            " format the column as text and export the file again)"
+        )
+    return ""
+
+
 def _best_phone(
     lead: LeadInput,
     default_region: str,
@@ -399,7 +414,7 @@ def _best_phone(
     else:
         return contact.MISSING_PHONE
     if best.quality is PhoneQuality.INVALID:
-        warnings.append(f"phone “{best.raw}” is not a valid number")
+        warnings.append(f"phone “{best.raw}” is not a valid number{_why_invalid(best.raw)}")
     elif best.quality is PhoneQuality.POSSIBLE:
         warnings.append(f"phone “{best.raw}” may not be a real number")
     return best

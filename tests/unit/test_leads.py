@@ -183,3 +183,18 @@ def test_the_mobile_is_dialled_when_the_phone_is_not_a_number() -> None:
     )
     assert lead.phone.e164 == "+4915123456789"
     assert lead.extra == {"other phone": "n/a"}
+
+
+@pytest.mark.parametrize("raw", ["4,93012E+11", "4.93012E+11", "4,9E11", "1E+10"])
+def test_a_phone_in_scientific_notation_says_why_it_cannot_be_dialled(raw: str) -> None:
+    lead = clean_lead(LeadInput(email="a@example.com", phone=raw), default_region="DE", now=NOW)
+    assert lead.phone.raw == raw
+    assert lead.warnings == [
+        f"phone “{raw}” is not a valid number (a spreadsheet wrote it in scientific notation,"
+        " which loses its last digits; format the column as text and export the file again)"
+    ]
+
+
+def test_other_invalid_phones_get_no_such_hint() -> None:
+    lead = clean_lead(LeadInput(email="a@example.com", phone="12E"), default_region="DE", now=NOW)
+    assert lead.warnings == ["phone “12E” is not a valid number"]
