@@ -197,8 +197,8 @@ def test_book_move_and_cancel_a_demo(
     assert cancel.objectName() == "cancelDemoDialog"
     cancel.confirm()
     assert cancel.isVisible()
-    assert "Give a reason" in cancel.error.text()
-    cancel.reason_box.setEditText("Their CFO froze all new tools")
+    assert "Give a reason" in cancel.ui.cancelDemoError.text()
+    cancel.ui.cancelReason.setEditText("Their CFO froze all new tools")
     cancel.confirm()
     cancelled = _save_invite(qtbot, window)
     assert cancelled.name == "demo-2026-03-31-cobalt-systems-inc-cancelled.ics"

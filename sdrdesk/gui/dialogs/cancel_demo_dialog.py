@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from sdrdesk.gui.forms.ui_cancel_demo_dialog import Ui_CancelDemoDialog
 
 SUGGESTED_REASONS = (
     "The lead asked to cancel",
@@ -33,34 +28,24 @@ class CancelDemoDialog(QDialog):
         error: str | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ui = Ui_CancelDemoDialog()
+        self.ui.setupUi(self)
         self.setObjectName("cancelDemoDialog")
-        self.setWindowTitle(self.tr("Cancel the demo"))
-        form = QFormLayout(self)
-        intro = QLabel(
+        self.ui.cancelDemoIntro.setText(
             self.tr("Cancel the demo with <b>%1</b> on %2? The lead goes back to Accepted (SAL).")
             .replace("%1", html.escape(lead_name))
             .replace("%2", html.escape(when))
         )
-        intro.setWordWrap(True)
-        form.addRow(intro)
-        self.reason_box = QComboBox(self)
-        self.reason_box.setObjectName("cancelReason")
-        self.reason_box.setEditable(True)
-        self.reason_box.addItems(SUGGESTED_REASONS)
-        self.reason_box.setCurrentIndex(-1)
-        self.reason_box.setEditText(reason)
-        self.reason_box.setAccessibleName(self.tr("Reason for cancelling"))
-        line = self.reason_box.lineEdit()
+        self.ui.cancelReason.addItems(SUGGESTED_REASONS)
+        self.ui.cancelReason.setCurrentIndex(-1)
+        self.ui.cancelReason.setEditText(reason)
+        line = self.ui.cancelReason.lineEdit()
         if line is not None:
             line.setPlaceholderText(self.tr("Why? (the attendees see it in the cancellation)"))
-        form.addRow(self.tr("&Reason"), self.reason_box)
-        self.error = QLabel(self)
-        self.error.setObjectName("cancelDemoError")
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setText(error or "")
-        self.error.setVisible(bool(error))
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(self)
+        self.ui.cancelDemoError.setStyleSheet("color: #b3261e;")
+        self.ui.cancelDemoError.setText(error or "")
+        self.ui.cancelDemoError.setVisible(bool(error))
+        buttons = self.ui.cancelDemoButtons
         confirm = buttons.addButton(
             self.tr("Cancel the demo"), QDialogButtonBox.ButtonRole.AcceptRole
         )
@@ -69,17 +54,16 @@ class CancelDemoDialog(QDialog):
         keep.setObjectName("cancelDemoKeep")
         buttons.accepted.connect(self.confirm)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.reason_box.setFocus()
+        self.ui.cancelReason.setFocus()
 
     @property
     def reason(self) -> str:
-        return self.reason_box.currentText().strip()
+        return str(self.ui.cancelReason.currentText()).strip()
 
     def confirm(self) -> None:
         if not self.reason:
-            self.error.setText(self.tr("Give a reason for cancelling the demo."))
-            self.error.setVisible(True)
-            self.reason_box.setFocus()
+            self.ui.cancelDemoError.setText(self.tr("Give a reason for cancelling the demo."))
+            self.ui.cancelDemoError.setVisible(True)
+            self.ui.cancelReason.setFocus()
             return
         self.accept()
