@@ -166,7 +166,7 @@ def test_digest_copy_and_mail(qtbot: QtBot, reports: ReportsWindow) -> None:
     qtbot.waitUntil(lambda: reports.digest_dialog is not None, timeout=10_000)
     dialog = reports.digest_dialog
     assert dialog is not None
-    assert "Spring (Webinar)" in dialog.browser.toPlainText()
+    assert "Spring (Webinar)" in dialog.ui.digestText.toPlainText()
     SHOTS.mkdir(exist_ok=True)
     dialog.grab().save(str(SHOTS / "digest.png"))
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)

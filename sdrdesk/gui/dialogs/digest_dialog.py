@@ -6,15 +6,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QPushButton,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 
+from sdrdesk.gui.forms.ui_digest_dialog import Ui_DigestDialog
 from sdrdesk.services.digest import Digest
 
 UrlOpener = Callable[[QUrl], bool]
@@ -29,16 +23,14 @@ class DigestDialog(QDialog):
         open_url: UrlOpener = QDesktopServices.openUrl,
     ) -> None:
         super().__init__(parent)
+        self.ui = Ui_DigestDialog()
+        self.ui.setupUi(self)
         self.setObjectName("digestDialog")
         self.setWindowTitle(digest.subject)
-        self.resize(640, 560)
         self.digest = digest
         self._open_url = open_url
-        self.browser = QTextBrowser(self)
-        self.browser.setObjectName("digestText")
-        self.browser.setAccessibleName(self.tr("Digest"))
-        self.browser.setHtml(digest.html)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.ui.digestText.setHtml(digest.html)
+        # A Designer button box holds standard buttons only: these two are added here.
         self.copy_button = QPushButton(self.tr("&Copy"), self)
         self.copy_button.setObjectName("digestCopy")
         self.copy_button.setShortcut(QKeySequence.StandardKey.Copy)
@@ -47,14 +39,12 @@ class DigestDialog(QDialog):
         self.mail_button.setObjectName("digestMail")
         self.mail_button.setShortcut(QKeySequence("Ctrl+M"))
         self.mail_button.setToolTip(self.tr("Start a mail to the marketing team (Ctrl+M)"))
+        buttons = self.ui.digestButtons
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.mail_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self.copy)
         self.mail_button.clicked.connect(self.open_mail)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
-        layout.addWidget(buttons)
 
     def copy(self) -> None:
         mime = QMimeData()
