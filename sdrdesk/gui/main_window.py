@@ -44,7 +44,12 @@ from PySide6.QtWidgets import (
 )
 
 from sdrdesk import __version__
-from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError
+from sdrdesk.domain.errors import (
+    PermissionDeniedError,
+    SdrdeskError,
+    StoreUnavailableError,
+    ValidationError,
+)
 from sdrdesk.domain.users import Role
 from sdrdesk.domain.wording import counted
 from sdrdesk.gui.actions import decorate_actions, shortcut_rows
@@ -181,7 +186,14 @@ class MainWindow(QMainWindow):
 
     def ask_identity(self) -> None:
         """Who is working: asked on first start and from File › Change user…"""
-        dialog = IdentityDialog(self, name=self._user_name or "")
+        user = self._user
+        dialog = IdentityDialog(
+            self,
+            name=self._user_name or "",
+            display_name=user.display_name
+            if user is not None and user.name == self._user_name
+            else "",
+        )
         self.identity_dialog = dialog
         dialog.finished.connect(lambda code: self._identity_chosen(dialog, code))
         dialog.open()
@@ -205,17 +217,27 @@ class MainWindow(QMainWindow):
         """Who is working and their first page of the queue, in one trip to the store."""
         users, queue, query = self.users, self.queue_service, self.model.query
 
-        def identify() -> tuple[UserInfo, QueueQuery, QueuePage]:
+        def identify() -> tuple[UserInfo, QueueQuery, QueuePage, str | None]:
             user = users.ensure(name, Role.SDR, display_name=display)
+            refused = None
+            if display:
+                try:
+                    user = users.rename(user, display)
+                except (PermissionDeniedError, ValidationError) as exc:
+                    refused = str(exc)
             mine = replace(query, user_id=user.id)
-            return user, mine, queue.first_page(mine)
+            return user, mine, queue.first_page(mine), refused
 
         self.background.run(
             identify, self._identified, lambda exc: self.show_error(exc, "Opening the store")
         )
 
-    def _identified(self, result: tuple[UserInfo, QueueQuery, QueuePage]) -> None:
-        user, query, page = result
+    def _identified(self, result: tuple[UserInfo, QueueQuery, QueuePage, str | None]) -> None:
+        user, query, page, refused = result
+        if refused is not None:
+            self.show_banner(
+                self.tr("Your full name stays “{0}”: {1}").format(user.display_name, refused)
+            )
         self._user = user
         self._user_label.setText(f"{user.display_name} ({user.role.label})")
         self.ui.actionReassign.setEnabled(user.role is Role.MANAGER)

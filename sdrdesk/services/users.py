@@ -6,9 +6,10 @@ without the ORM.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Row, insert, select
+from sqlalchemy import Row, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from sdrdesk.db.tables import users
@@ -38,7 +39,8 @@ class UserService:
         self._ctx = ctx
 
     def ensure(self, name: str, role: Role = Role.SDR, display_name: str | None = None) -> UserInfo:
-        """The user called ``name``, created with ``role`` on first use."""
+        """The user called ``name``, created with ``role`` (and ``display_name``) on first
+        use; an existing user is returned as stored (``rename`` changes the full name)."""
         name = check_user_name(name)
         existing = self.find(name)
         if existing is not None:
@@ -66,7 +68,7 @@ class UserService:
             with self._ctx.store.begin() as conn:
                 values: dict[str, Any] = {
                     "name": name,
-                    "display_name": (display_name or "").strip() or name,
+                    "display_name": _display_name(display_name) or name,
                     "email": (email or "").strip() or None,
                     "role": role,
                     "time_zone": time_zone,
@@ -77,6 +79,19 @@ class UserService:
                 return UserInfo(id=user_id, **values)
         except IntegrityError as exc:
             raise ValidationError(f"A user called “{name}” already exists.") from exc
+
+    def rename(self, user: UserInfo, display_name: str) -> UserInfo:
+        """``user`` with the full name ``display_name`` (trimmed; an empty one changes
+        nothing). On a team database with roles only managers may
+        (``PermissionDeniedError``)."""
+        display_name = _display_name(display_name)
+        if not display_name or display_name == user.display_name:
+            return user
+        with self._ctx.store.begin() as conn:
+            conn.execute(
+                update(users).where(users.c.id == user.id).values(display_name=display_name)
+            )
+        return replace(user, display_name=display_name)
 
     def find(self, name: str) -> UserInfo | None:
         with self._ctx.store.connect() as conn:
@@ -97,3 +112,16 @@ class UserService:
             if active_only:
                 query = query.where(users.c.active.is_(True))
             return [user_info(u) for u in conn.execute(query)]
+
+
+_DISPLAY_NAME_LIMIT = 200  # users.display_name is a String(200)
+
+
+def _display_name(text: str | None) -> str:
+    """A full name as typed, trimmed; ``ValidationError`` if the column cannot hold it."""
+    name = " ".join((text or "").split())
+    if len(name) > _DISPLAY_NAME_LIMIT:
+        raise ValidationError(
+            f"The full name is {len(name)} characters long; at most {_DISPLAY_NAME_LIMIT} fit."
+        )
+    return name

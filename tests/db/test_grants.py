@@ -77,3 +77,19 @@ def test_marketing_reads_but_changes_nothing(store: Store, logins: dict[str, str
         TriageService(ctx).accept(lead_id, actor_id=boss.id)
     assert LeadService(ctx).get(lead_id).summary.status.value == "mql"
     mkt_store.dispose()
+
+
+def test_an_sdr_may_not_change_full_names_on_a_team_database(
+    store: Store, logins: dict[str, str]
+) -> None:
+    owner_ctx = ServiceContext(store, Rules(default_region="DE"))
+    sdr_store = Store.open(logins["sdr"])
+    ctx = ServiceContext(sdr_store, Rules(default_region="DE"))
+    users = UserService(ctx)
+    me = users.ensure(make_url(logins["sdr"]).username or "", display_name="Sam Dar")
+    with pytest.raises(PermissionDeniedError, match="may not do this"):
+        users.rename(me, "Samuel Dar")
+    assert users.get(me.name).display_name == "Sam Dar"
+    sdr_store.dispose()
+    # Whoever may update users (a manager, here the database owner) can.
+    assert UserService(owner_ctx).rename(me, "Samuel Dar").display_name == "Samuel Dar"

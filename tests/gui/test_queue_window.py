@@ -343,6 +343,7 @@ def test_shortcuts_are_shown_in_tooltips_and_the_overview(qtbot: QtBot, window: 
     assert rows["Accept"] == "A"
     assert rows["Next lead"] == "J"
     assert rows["Undo"] == "Ctrl+Z"
+    assert dialog.width() <= 480  # the introduction wraps rather than widening the dialog
 
 
 def test_j_and_k_move_through_the_queue(qtbot: QtBot, window: MainWindow) -> None:
@@ -697,6 +698,41 @@ def test_first_start_asks_who_is_working(qtbot: QtBot, make_window: WindowFactor
     assert window._settings.user == "carla"
     wait_idle(qtbot, window)
     assert len(names(window)) == len(QUEUE)
+
+
+def test_change_user_shows_the_full_name_and_changes_it(qtbot: QtBot, window: MainWindow) -> None:
+    window.ui.actionChangeUser.trigger()
+    qtbot.waitUntil(lambda: window.identity_dialog is not None)
+    dialog = window.identity_dialog
+    assert dialog is not None
+    name = child(dialog, QLineEdit, "identityName")
+    full = child(dialog, QLineEdit, "identityDisplayName")
+    error = child(dialog, QLabel, "identityError")
+    assert (name.text(), full.text(), error.isVisible()) == ("anna", "anna", False)
+    # Another user name: anna's full name is not given to them; back to anna, it returns.
+    name.setFocus()
+    qtbot.keyClicks(name, "x")
+    assert full.text() == ""
+    qtbot.keyClick(name, Qt.Key.Key_Backspace)
+    assert full.text() == "anna"
+    name.clear()
+    qtbot.keyClick(name, Qt.Key.Key_Return)  # no user name: refused, said under the fields
+    assert error.isVisible()
+    assert "not a valid user name" in error.text()
+    assert dialog.isVisible()
+    qtbot.keyClicks(name, "anna")
+    full.setFocus()
+    full.selectAll()
+    qtbot.keyClicks(full, "Anna Schmidt-Weiß")
+    qtbot.keyClick(full, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.user is not None and window.user.name == "anna")
+    qtbot.waitUntil(lambda: window.user is not None and window.user.display_name != "anna")
+    assert window.user is not None
+    assert window.user.display_name == "Anna Schmidt-Weiß"
+    shown = [w.text() for w in window.ui.statusBar.findChildren(QLabel)]
+    assert any(t.startswith("Anna Schmidt-Weiß (") for t in shown), shown
+    stored = UserService(window._ctx).get("anna")
+    assert stored.display_name == "Anna Schmidt-Weiß"
 
 
 @pytest.mark.slow

@@ -19,7 +19,12 @@ class IdentityDialog(QDialog):
         self.setObjectName("identityDialog")
         self.ui.identityName.setText(name)
         self.ui.identityDisplayName.setText(display_name)
+        # The full name shown is the current user's: typing another user name clears it
+        # (unless it was edited), so it is not given to someone else.
+        self._shown_for = (name, display_name) if display_name else None
+        self.ui.identityName.textEdited.connect(self._name_edited)
         self.ui.identityError.setStyleSheet("color: #b3261e;")
+        self.ui.identityLayout.setRowVisible(self.ui.identityError, False)
         self.ui.identityButtons.accepted.connect(self.confirm)
         self.ui.identityButtons.rejected.connect(self.reject)
 
@@ -29,13 +34,26 @@ class IdentityDialog(QDialog):
 
     @property
     def display_name(self) -> str:
-        return str(self.ui.identityDisplayName.text()).strip() or self.user_name
+        """The full name as typed ("" for none: a new user is then shown by user name)."""
+        return str(self.ui.identityDisplayName.text()).strip()
+
+    def _name_edited(self, text: str) -> None:
+        if self._shown_for is None:
+            return
+        name, shown = self._shown_for
+        full = self.ui.identityDisplayName
+        if text.strip() != name and full.text() == shown:
+            full.clear()
+        elif text.strip() == name and not full.text():
+            full.setText(shown)
 
     def confirm(self) -> None:
         try:
             check_user_name(self.user_name)
         except ValidationError as exc:
             self.ui.identityError.setText(str(exc))
+            self.ui.identityLayout.setRowVisible(self.ui.identityError, True)
+            self.adjustSize()
             self.ui.identityName.setFocus()
             return
         self.accept()

@@ -45,6 +45,7 @@ class Ui_IdentityDialog(object):
 
         self.identityError = QLabel(identityDialog)
         self.identityError.setObjectName(u"identityError")
+        self.identityError.setWordWrap(True)
 
         self.identityLayout.setWidget(3, QFormLayout.ItemRole.SpanningRole, self.identityError)
 
