@@ -198,6 +198,9 @@ def test_book_move_and_cancel_a_demo(
     cancel.confirm()
     assert cancel.isVisible()
     assert "Give a reason" in cancel.ui.cancelDemoError.text()
+    # The dialog grew for the message: the wrapped question above is not cut.
+    intro = cancel.ui.cancelDemoIntro
+    assert intro.height() >= intro.heightForWidth(intro.width())
     cancel.ui.cancelReason.setEditText("Their CFO froze all new tools")
     cancel.confirm()
     cancelled = _save_invite(qtbot, window)

@@ -64,6 +64,7 @@ class CancelDemoDialog(QDialog):
         if not self.reason:
             self.ui.cancelDemoError.setText(self.tr("Give a reason for cancelling the demo."))
             self.ui.cancelDemoError.setVisible(True)
+            self.adjustSize()  # room for the message, the wrapped question kept whole
             self.ui.cancelReason.setFocus()
             return
         self.accept()

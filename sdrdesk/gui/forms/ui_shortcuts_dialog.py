@@ -21,6 +21,7 @@ class Ui_ShortcutsDialog(object):
         self.shortcutsLayout.setObjectName(u"shortcutsLayout")
         self.shortcutsIntro = QLabel(shortcutsDialog)
         self.shortcutsIntro.setObjectName(u"shortcutsIntro")
+        self.shortcutsIntro.setWordWrap(True)
 
         self.shortcutsLayout.addWidget(self.shortcutsIntro)
 
