@@ -735,6 +735,25 @@ def test_change_user_shows_the_full_name_and_changes_it(qtbot: QtBot, window: Ma
     assert stored.display_name == "Anna Schmidt-Weiß"
 
 
+def test_a_full_name_the_store_cannot_take_is_said_and_the_user_still_works(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.ui.actionChangeUser.trigger()
+    qtbot.waitUntil(lambda: window.identity_dialog is not None)
+    dialog = window.identity_dialog
+    assert dialog is not None
+    child(dialog, QLineEdit, "identityDisplayName").setText("A" * 201)
+    dialog.confirm()
+    qtbot.waitUntil(lambda: window.ui.banner.isVisible())
+    assert window.ui.bannerLabel.text() == (
+        "Your full name stays “anna”: The full name is 201 characters long; at most 200 fit."
+    )
+    assert window.user is not None
+    assert window.user.display_name == "anna"
+    wait_idle(qtbot, window)
+    assert len(names(window)) == len(QUEUE)
+
+
 @pytest.mark.slow
 def test_twenty_leads_worked_from_the_keyboard_only(
     qtbot: QtBot, make_window: WindowFactory
