@@ -246,6 +246,8 @@ class MainWindow(QMainWindow):
         self.model.show_first_page(query, page)
 
     def _after_first_page(self) -> None:
+        if self.has_started:
+            return  # another user's first page (Change user…): the rest is running already
         features = self._load_features()
         features.triage.load_reasons()
         self._load_sources()

@@ -36,12 +36,17 @@ class TeamController(QObject):
         self._fetching = False
         self._again = False
         self._stopped = False
+        self._starting = False
         self.online = True
 
     # --- live updates -------------------------------------------------------------------
 
     def start(self) -> None:
-        """Read from the newest event on, then follow the team."""
+        """Read from the newest event on, then follow the team (once: a second call does
+        nothing, so no second listener is left running)."""
+        if self._starting:
+            return
+        self._starting = True
         self._host.background.run(self._sync.head, self._started, self._start_failed)
 
     def _started(self, head: int) -> None:
@@ -55,6 +60,7 @@ class TeamController(QObject):
         self._monitor.start()
 
     def _start_failed(self, exc: Exception) -> None:
+        self._starting = False
         self._host.show_error(exc, "Following the team's changes")
 
     def stop(self) -> None:

@@ -701,6 +701,8 @@ def test_first_start_asks_who_is_working(qtbot: QtBot, make_window: WindowFactor
 
 
 def test_change_user_shows_the_full_name_and_changes_it(qtbot: QtBot, window: MainWindow) -> None:
+    following = window.team._monitor
+    assert following is not None
     window.ui.actionChangeUser.trigger()
     qtbot.waitUntil(lambda: window.identity_dialog is not None)
     dialog = window.identity_dialog
@@ -733,6 +735,11 @@ def test_change_user_shows_the_full_name_and_changes_it(qtbot: QtBot, window: Ma
     assert any(t.startswith("Anna Schmidt-Weiß (") for t in shown), shown
     stored = UserService(window._ctx).get("anna")
     assert stored.display_name == "Anna Schmidt-Weiß"
+    # The queue is shown again for the user, and the team is still followed by one
+    # listener (a second one was started, left running, and aborted the app as it quit).
+    wait_idle(qtbot, window)
+    assert len(names(window)) == len(QUEUE)
+    assert window.team._monitor is following
 
 
 def test_a_full_name_the_store_cannot_take_is_said_and_the_user_still_works(
