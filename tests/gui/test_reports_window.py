@@ -169,6 +169,13 @@ def test_digest_copy_and_mail(qtbot: QtBot, reports: ReportsWindow) -> None:
     assert "Spring (Webinar)" in dialog.ui.digestText.toPlainText()
     SHOTS.mkdir(exist_ok=True)
     dialog.grab().save(str(SHOTS / "digest.png"))
+    assert dialog.ui.digestCopied.text() == ""
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClick(dialog.ui.digestText, Qt.Key.Key_Return)  # Enter copies, and says so
+    assert QGuiApplication.clipboard().text() == dialog.digest.text
+    assert dialog.ui.digestCopied.text() == "Copied: paste it into a mail to marketing."
+    assert dialog.isVisible()
+    QGuiApplication.clipboard().clear()
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     clipboard = QGuiApplication.clipboard().mimeData()
     assert clipboard.text() == dialog.digest.text

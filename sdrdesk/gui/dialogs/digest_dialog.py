@@ -33,8 +33,15 @@ class DigestDialog(QDialog):
         # A Designer button box holds standard buttons only: these two are added here.
         self.copy_button = QPushButton(self.tr("&Copy"), self)
         self.copy_button.setObjectName("digestCopy")
-        self.copy_button.setShortcut(QKeySequence.StandardKey.Copy)
-        self.copy_button.setToolTip(self.tr("Copy as text and HTML (Ctrl+C)"))
+        copy_keys = QKeySequence(QKeySequence.StandardKey.Copy)
+        self.copy_button.setShortcut(copy_keys)
+        self.copy_button.setToolTip(
+            self.tr("Copy as text and HTML ({0})").format(
+                copy_keys.toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        # Copying is what the dialog is for: Enter copies (Esc closes), and says so.
+        self.copy_button.setDefault(True)
         self.mail_button = QPushButton(self.tr("Open in &mail program"), self)
         self.mail_button.setObjectName("digestMail")
         self.mail_button.setShortcut(QKeySequence("Ctrl+M"))
@@ -51,6 +58,7 @@ class DigestDialog(QDialog):
         mime.setText(self.digest.text)
         mime.setHtml(self.digest.html)
         QGuiApplication.clipboard().setMimeData(mime)
+        self.ui.digestCopied.setText(self.tr("Copied: paste it into a mail to marketing."))
 
     def open_mail(self) -> bool:
         """The mail program with the digest; the full text also goes to the clipboard,

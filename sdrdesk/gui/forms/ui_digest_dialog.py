@@ -10,7 +10,7 @@
 ################################################################################
 
 from PySide6.QtCore import (QCoreApplication, QMetaObject)
-from PySide6.QtWidgets import (QDialogButtonBox, QTextBrowser, QVBoxLayout)
+from PySide6.QtWidgets import (QDialogButtonBox, QHBoxLayout, QLabel, QSizePolicy, QTextBrowser, QVBoxLayout)
 
 class Ui_DigestDialog(object):
     def setupUi(self, digestDialog):
@@ -24,11 +24,26 @@ class Ui_DigestDialog(object):
 
         self.digestLayout.addWidget(self.digestText)
 
+        self.digestButtonRow = QHBoxLayout()
+        self.digestButtonRow.setObjectName(u"digestButtonRow")
+        self.digestCopied = QLabel(digestDialog)
+        self.digestCopied.setObjectName(u"digestCopied")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.digestCopied.sizePolicy().hasHeightForWidth())
+        self.digestCopied.setSizePolicy(sizePolicy)
+
+        self.digestButtonRow.addWidget(self.digestCopied)
+
         self.digestButtons = QDialogButtonBox(digestDialog)
         self.digestButtons.setObjectName(u"digestButtons")
         self.digestButtons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
 
-        self.digestLayout.addWidget(self.digestButtons)
+        self.digestButtonRow.addWidget(self.digestButtons)
+
+
+        self.digestLayout.addLayout(self.digestButtonRow)
 
 
         self.retranslateUi(digestDialog)
