@@ -46,7 +46,9 @@ class ImportReport:
     duplicate_of: Mapping[int, int] = field(default_factory=dict)  # line → lead id in store
     unit: str = "line"  # what an issue's number counts: "row" in an Excel workbook
 
-    def summary(self) -> str:
+    def summary(self, labels: Mapping[str, str] | None = None) -> str:
+        """The report for people; ``labels``: how fields are named (``FIELD_LABELS``, as
+        the import dialog names them), else by the names ``--mapping`` takes."""
         counts = f"{self.imported} of {self.rows_total} rows from {self.file_name}"
         how = f"({self.encoding}, {self.delimiter})"
         if self.dry_run:
@@ -63,11 +65,19 @@ class ImportReport:
             tally.append(counted(len(self.warnings), "warning"))
         if tally:
             parts.append(", ".join(tally).capitalize() + ".")
-        fields_used = [f"{h} → {t}" for h, t in self.mapping.items() if t not in ("extra",)]
+        if labels is None:
+            used = [f"{h} → {t}" for h, t in self.mapping.items() if t != "extra"]
+            left_out = []
+        else:
+            used = [f"{h} → {labels.get(t, t)}" for h, t in self.mapping.items()
+                    if t not in ("extra", "ignore")]  # fmt: skip
+            left_out = [h for h, t in self.mapping.items() if t == "ignore"]
         kept = [h for h, t in self.mapping.items() if t == "extra"]
-        parts.append("Columns: " + ", ".join(fields_used) + ".")
+        parts.append("Columns: " + ", ".join(used) + ".")
         if kept:
             parts.append("Kept as extra data: " + ", ".join(kept) + ".")
+        if left_out:
+            parts.append("Left out: " + ", ".join(left_out) + ".")
         if self.dates_dayfirst is not None:
             order = "3 April (day first)" if self.dates_dayfirst else "March 4 (month first)"
             parts.append(f"Dates like 03/04/2026 were read as {order}.")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QPushButton
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -112,6 +112,13 @@ def test_a_file_with_unknown_headers_is_mapped_in_the_window_and_imported(
     headline = report.findChild(QLabel, "importHeadline")
     assert headline is not None
     assert "1 imported" in headline.text()
+    summary = report.findChild(QPlainTextEdit, "importReport")
+    assert summary is not None
+    # The columns as the dialog named them.
+    assert (
+        "Columns: Wer → Full name (first and last), Firma → Company, Nummer → Phone,"
+        " Adresse → E-mail." in summary.toPlainText()
+    )
     wait_idle(qtbot, window)
     (lead,) = LeadService(window._ctx).list_records()
     assert (lead.summary.name, lead.summary.company, lead.summary.email) == (

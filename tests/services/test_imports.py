@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sdrdesk.db.engine import Store
 from sdrdesk.db.models import ImportBatch, Lead, LeadEvent
 from sdrdesk.domain.errors import ImportFileError, SdrdeskError, ValidationError
+from sdrdesk.domain.import_mapping import FIELD_LABELS
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.dto import UserInfo
 from sdrdesk.services.imports import (
@@ -502,10 +503,21 @@ def test_explicit_mapping_overrides_and_ignore_drops_a_column(
             ["work@x.example", "me@y.example", "030 1234567", "hunter2"],
         ],
     )
-    run(ctx, sdr, path, mapping={"Private Email": "email", "Email": "extra", "Password": "ignore"})
+    report = run(
+        ctx, sdr, path, mapping={"Private Email": "email", "Email": "extra", "Password": "ignore"}
+    )
     (lead,) = stored(ctx)
     assert lead["email"] == "me@y.example"
     assert lead["extra"] == {"Email": "work@x.example"}
+    # The command line names fields as --mapping takes them, the window as its dialog does.
+    assert (
+        "Columns: Private Email → email, Phone → phone, Password → ignore."
+        " Kept as extra data: Email." in report.summary()
+    )
+    assert (
+        "Columns: Private Email → E-mail, Phone → Phone. Kept as extra data: Email."
+        " Left out: Password." in report.summary(FIELD_LABELS)
+    )
 
 
 def test_duplicates_within_the_file_and_against_the_store(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sdrdesk.domain.contact import is_phone_region, phone_regions
+from sdrdesk.domain.import_mapping import FIELD_LABELS
 from sdrdesk.domain.wording import counted
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
 from sdrdesk.gui.forms.ui_import_report_dialog import Ui_ImportReportDialog
@@ -52,7 +53,7 @@ class ImportReportDialog(QDialog):
             .replace("%2", counted(len(report.duplicates), "duplicate"))
             .replace("%3", f"{len(report.skipped):,}")
         )
-        self.ui.importReport.setPlainText(report.summary())
+        self.ui.importReport.setPlainText(report.summary(FIELD_LABELS))
         buttons = self.ui.reportButtons
         buttons.rejected.connect(self.accept)
         self.save_button: QPushButton | None = None
