@@ -169,7 +169,7 @@ class TeamController(QObject):
     def _claimed(self, outcome: tuple[ClaimResult | None, list[QueueRow]]) -> None:
         result, rows = outcome
         if result is None:
-            self._host.notify("The team pool is empty: every new lead has an owner.")
+            self._host.notify("The team pool is empty: no new lead is waiting without an owner.")
             return
         self._place([result.lead_id], rows)
         self._host.select_lead(result.lead_id)

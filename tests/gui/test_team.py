@@ -97,6 +97,17 @@ def test_n_claims_the_most_urgent_lead_from_the_pool(
     qtbot.waitUntil(lambda: selected(window) == "Hot London")
 
 
+def test_claiming_from_an_empty_pool_says_so(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()  # no leads at all: the empty page's buttons
+    window.ui.actionClaimNext.trigger()
+    qtbot.waitUntil(
+        lambda: (
+            window.ui.statusBar.currentMessage()
+            == "The team pool is empty: no new lead is waiting without an owner."
+        )
+    )
+
+
 def test_a_manager_reassigns_from_the_window(
     qtbot: QtBot, make_window: WindowFactory, database_url: str
 ) -> None:
