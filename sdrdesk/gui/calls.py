@@ -51,7 +51,10 @@ class CallsController(QObject):
             self._host.notify("Still connecting to the database…")
             return
         if lead.status is Status.MQL:
-            self._host.notify(f"Accept {lead.name} first (A): only accepted leads are called.")
+            self._host.notify(
+                f"Accept {lead.name} first (A), or accept and call (Shift+C): only accepted "
+                "leads are called."
+            )
             return
         if lead.status not in CALLABLE:
             self._host.notify(
@@ -61,12 +64,26 @@ class CallsController(QObject):
         if lead.do_not_call:
             self._host.notify(f"{lead.name} is marked do not call; the lead is not dialled again.")
             return
-        if self._starting:
+        self.start_lead(lead.id, lead.name)
+
+    def accept_and_call(self, accept: Callable[[Callable[[int, str], None]], None]) -> None:
+        """Shift+C: a new lead is accepted (``accept``, which calls back once it is saved)
+        and then called; any other lead is called as with C."""
+        row = self._host.current_row()
+        if row is not None and row.lead.status is Status.MQL and self.workspace is None:
+            accept(self.start_lead)
+        else:
+            self.start_current()
+
+    def start_lead(self, lead_id: int, name: str) -> None:
+        """Open the call workspace on lead ``lead_id`` (the service refuses a lead that may
+        not be called)."""
+        if self._starting or self.workspace is not None:
             return
         self._starting = True
-        self._host.notify(f"Opening the call with {lead.name}…")
+        self._host.notify(f"Opening the call with {name}…")
         self._host.background.run(
-            lambda: self._service.start(lead.id),
+            lambda: self._service.start(lead_id),
             self._open,
             self._start_failed,
         )

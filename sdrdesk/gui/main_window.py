@@ -306,6 +306,9 @@ class MainWindow(QMainWindow):
         triage.undo_available.connect(self._show_undo)
         triage.triaged.connect(lambda _result: self._refresh_selected())
         ui.actionStartCall.triggered.connect(calls.start_current)
+        ui.actionAcceptAndCall.triggered.connect(
+            lambda: calls.accept_and_call(lambda then: triage.accept_current(then))
+        )
         calls.logged.connect(lambda _result: self.refresh())
         calls.demo_requested.connect(demos.schedule_lead)
         decorate_actions(self)
@@ -570,7 +573,7 @@ class MainWindow(QMainWindow):
         ui, selected = self.ui, row is not None
         ui.actionAccept.setEnabled(selected)
         ui.actionReject.setEnabled(selected)
-        for feature in (ui.actionStartCall, ui.actionScheduleDemo):
+        for feature in (ui.actionStartCall, ui.actionAcceptAndCall, ui.actionScheduleDemo):
             feature.setEnabled(selected and self._features is not None)
 
     def _show_detail(self, detail: LeadDetail) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -90,7 +91,10 @@ class TriageController(QObject):
 
     # --- accept -------------------------------------------------------------------------
 
-    def accept_current(self) -> None:
+    def accept_current(self, then: Callable[[int, str], None] | None = None) -> None:
+        """A: the selected new lead becomes a SAL owned by this user, and the next lead is
+        selected; ``then(lead id, name)`` runs once the accept is saved (Shift+C: the
+        call with the lead just accepted)."""
         row = self._triage_target("accept")
         if row is None:
             return
@@ -105,9 +109,16 @@ class TriageController(QObject):
             lambda: self._triage.accept(
                 lead.id, actor_id=user.id, expected_version=lead.version, op_id=op_id
             ),
-            lambda result: self._saved(result, f"Accepted {lead.name}"),
+            lambda result: self._accepted(result, lead.name, then),
             lambda exc: self._failed(exc, row, position, "Accepting " + lead.name),
         )
+
+    def _accepted(
+        self, result: TriageResult, name: str, then: Callable[[int, str], None] | None
+    ) -> None:
+        self._saved(result, f"Accepted {name}")
+        if then is not None:
+            then(result.lead_id, name)
 
     # --- reject -------------------------------------------------------------------------
 

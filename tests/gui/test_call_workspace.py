@@ -418,3 +418,32 @@ def test_the_workspace_shows_names_as_typed(qtbot: QtBot, make_window: WindowFac
     texts = labels_showing(workspace, "Eve") + labels_showing(workspace, "Acme")
     assert texts
     assert all("<i>Eve" in t or "<b>Acme</b>" in t for t in texts)
+
+
+def test_shift_c_accepts_a_new_lead_and_calls_it(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window(*QUEUE)
+    lead = next(r.lead for r in window.model.rows() if r.lead.name == "Fresh Berlin")
+    window.select_lead(lead.id)
+    qtbot.keyClick(window.ui.queueView, Qt.Key.Key_C)  # a new lead: C says what to do
+    assert window.ui.statusBar.currentMessage() == (
+        "Accept Fresh Berlin first (A), or accept and call (Shift+C): only accepted leads"
+        " are called."
+    )
+    assert window.calls.workspace is None
+    qtbot.keyClick(window.ui.queueView, Qt.Key.Key_C, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.calls.workspace is not None, timeout=10_000)
+    ws = window.calls.workspace
+    assert ws is not None
+    assert ws.ui.callLeadName.text() == "Fresh Berlin"
+    accepted = LeadService(window._ctx).get(lead.id).summary
+    assert (accepted.status, accepted.owner) == (Status.SAL, "anna")
+    # The queue has moved on to the next new lead, for after the call.
+    assert "Fresh Berlin" not in [r.lead.name for r in window.model.rows()]
+    current = window.current_row()
+    assert current is not None
+    assert current.lead.status is Status.MQL
+    for _ in range(2):  # discarding takes two clicks
+        qtbot.mouseClick(ws.ui.discardButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.calls.workspace is None)
+    wait_idle(qtbot, window)
+    assert attempts(window) == []
