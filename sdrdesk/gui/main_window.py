@@ -238,6 +238,8 @@ class MainWindow(QMainWindow):
             self.show_banner(
                 self.tr("Your full name stays “{0}”: {1}").format(user.display_name, refused)
             )
+        if self._user is not None and self._user.id != user.id and self._features is not None:
+            self._features.triage.forget_undo()
         self._user = user
         self._user_label.setText(f"{user.display_name} ({user.role.label})")
         self.ui.actionReassign.setEnabled(user.role is Role.MANAGER)

@@ -222,6 +222,11 @@ class TriageController(QObject):
         self._host.model.loaded.disconnect(self._select_after_reload)
         self._host.select_lead(self._pending_select)
 
+    def forget_undo(self) -> None:
+        """Another user is working now: their Ctrl+Z cannot take back this one's triage."""
+        if self._undoable is not None:
+            self._expire_undo()
+
     def _expire_undo(self) -> None:
         self._undoable = None
         self._undo_timer.stop()

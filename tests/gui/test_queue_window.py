@@ -742,6 +742,20 @@ def test_change_user_shows_the_full_name_and_changes_it(qtbot: QtBot, window: Ma
     assert window.team._monitor is following
 
 
+def test_another_user_cannot_undo_the_last_users_accept(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window, "a")
+    wait_idle(qtbot, window)
+    assert window.ui.actionUndo.isEnabled()
+    window.ui.actionChangeUser.trigger()
+    qtbot.waitUntil(lambda: window.identity_dialog is not None)
+    dialog = window.identity_dialog
+    assert dialog is not None
+    child(dialog, QLineEdit, "identityName").setText("ben")
+    dialog.confirm()
+    qtbot.waitUntil(lambda: window.user is not None and window.user.name == "ben")
+    assert not window.ui.actionUndo.isEnabled()  # anna's accept stays anna's
+
+
 def test_a_full_name_the_store_cannot_take_is_said_and_the_user_still_works(
     qtbot: QtBot, window: MainWindow
 ) -> None:
