@@ -49,7 +49,7 @@ class ImportReport:
     def summary(self, labels: Mapping[str, str] | None = None) -> str:
         """The report for people; ``labels``: how fields are named (``FIELD_LABELS``, as
         the import dialog names them), else by the names ``--mapping`` takes."""
-        counts = f"{self.imported} of {self.rows_total} rows from {self.file_name}"
+        counts = f"{self.imported:,} of {self.rows_total:,} rows from {self.file_name}"
         how = f"({self.encoding}, {self.delimiter})"
         if self.dry_run:
             head = f"Dry run: would import {counts} {how}; nothing was written."

@@ -1321,3 +1321,14 @@ def test_the_rows_not_imported_are_saved_to_fix_and_import_again(
     assert again.mapping["Line"] == again.mapping["Not imported because"] == "ignore"
     lead = by_email(ctx)["aenne@oeztuerk.example"]
     assert lead["extra"] == {"Notiz": '\'=HYPERLINK("http://x")'}
+
+
+def test_the_summary_writes_big_counts_with_thousands_separators(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
+) -> None:
+    rows = [["Email"], *([f"lead{i}@firm{i}.example"] for i in range(1_200))]
+    path = write_csv(tmp_path, [*rows, ["lead1@firm1.example"]])
+    report = run(ctx, sdr, path, dry_run=True)
+    assert report.summary().startswith(
+        "Dry run: would import 1,200 of 1,201 rows from leads.csv (UTF-8, comma)"
+    )
