@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.connection
 import os
 import sys
+import threading
 import types
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, wait
@@ -68,7 +70,9 @@ class CheckPool:
         self.workers = workers or max(1, worker_count())
         self.checked_here = 0  # chunks this process checked while the workers were busy
         self._executor = ProcessPoolExecutor(
-            self.workers, mp_context=multiprocessing.get_context("spawn")
+            self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=follow_parent,
         )
         # Start every worker now (a worker is spawned when a task finds none idle).
         with _bare_main_module():
@@ -131,6 +135,25 @@ class CheckPool:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def follow_parent() -> None:
+    """A worker ends when the importing process does, however it ended.
+
+    A pool's workers read their tasks from a queue whose both ends they hold, so they
+    never see the end of it: killed (SIGTERM at logout, SIGKILL, a crash), the app would
+    leave them waiting forever. A daemon thread waits on the parent's sentinel, which the
+    system closes when the parent goes, and ends the worker then."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    sentinel = parent.sentinel
+
+    def watch() -> None:
+        multiprocessing.connection.wait([sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="sdrdesk-parent-watch", daemon=True).start()
 
 
 def warm_up() -> None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -246,6 +248,44 @@ def test_workers_do_not_run_the_programs_main_module_again(tmp_path: Path) -> No
     )
     subprocess.run([sys.executable, str(script)], check=True, timeout=120)
     assert marker.read_text() == "x"  # this process only, not the two workers
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_end_when_the_app_is_killed(tmp_path: Path) -> None:
+    """Killed mid-import (SIGKILL here; SIGTERM at logout, a crash), the app leaves no
+    worker behind: each ends as soon as its parent has gone."""
+    script = tmp_path / "killed.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import os, signal
+            from sdrdesk.services.import_workers import CheckPool
+
+            pool = CheckPool(2)
+            for started in pool._warming:
+                started.result(timeout=60)
+            print(*pool._executor._processes, flush=True)
+            os.kill(os.getpid(), signal.SIGKILL)
+            """
+        )
+    )
+    printed = tmp_path / "workers.txt"  # a file: the workers do not hold a pipe open
+    with printed.open("w") as out:
+        done = subprocess.run([sys.executable, str(script)], stdout=out, timeout=120)
+    assert done.returncode == -signal.SIGKILL
+    workers = [int(pid) for pid in printed.read_text().split()]
+    assert len(workers) == 2
+
+    def alive(pid: int) -> bool:  # a zombie has ended: only its exit status is left
+        try:
+            return not Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 20
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(alive(pid) for pid in workers)
 
 
 def test_a_big_store_is_asked_per_chunk_with_the_same_outcome(
