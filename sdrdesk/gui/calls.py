@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from sdrdesk.domain.errors import ConflictError, SdrdeskError, StoreUnavailableError
 from sdrdesk.domain.lifecycle import Status
+from sdrdesk.gui.call_drafts import CallDraft, CallDrafts
 from sdrdesk.gui.dialogs.call_workspace import CallWorkspace
 from sdrdesk.gui.host import WindowHost
 from sdrdesk.services.call_dto import CallLog, CallResult, CallSetup
@@ -21,20 +23,30 @@ from sdrdesk.services.calls import CALLABLE, CallService
 
 log = logging.getLogger(__name__)
 
+DRAFT_DELAY_MS = 500
+
 
 class CallsController(QObject):
     logged = Signal(object)  # CallResult, after it is saved
     demo_requested = Signal(int)  # lead id: the SDR decided to book a demo
 
     def __init__(
-        self, host: WindowHost, service: CallService, clock: Callable[[], datetime]
+        self,
+        host: WindowHost,
+        service: CallService,
+        clock: Callable[[], datetime],
+        drafts: CallDrafts | None = None,
     ) -> None:
         super().__init__()
         self._host = host
         self._service = service
         self._clock = clock
+        self._drafts = drafts
         self.workspace: CallWorkspace | None = None
         self._starting = False
+        # What is typed in a call is kept as a draft this long after the last change.
+        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self._keep_draft)
 
     def start_current(self) -> None:
         """C: open the call workspace on the selected lead (if it may be called)."""
@@ -94,13 +106,40 @@ class CallsController(QObject):
 
     def _open(self, setup: CallSetup) -> None:
         self._starting = False
+        user = self._host.user
+        draft = None
+        if self._drafts is not None and user is not None:
+            draft = self._drafts.load(setup.lead.id, user.name)
+        if draft is not None:  # an earlier call the app closed under: carry on with it
+            setup = replace(setup, answers={**setup.answers, **draft.answers})
         workspace = CallWorkspace(setup, self._clock, self._host.dialog_parent())
         self.workspace = workspace
+        if draft is not None:
+            workspace.carry_on(draft.notes, draft.written_at)
+        workspace.typed.connect(self._draft_timer.start)
         workspace.save_requested.connect(lambda call: self._save(workspace, call))
         workspace.finished.connect(lambda _code: self._closed(workspace))
         workspace.open()
 
+    def _keep_draft(self) -> None:
+        workspace, user = self.workspace, self._host.user
+        if self._drafts is None or workspace is None or user is None:
+            return
+        self._drafts.save(
+            CallDraft(
+                lead_id=workspace.setup.lead.id,
+                user=user.name,
+                written_at=self._clock(),
+                notes=workspace.ui.callNotes.toPlainText(),
+                answers=workspace.ui.scriptView.answers(),
+            )
+        )
+
     def _closed(self, workspace: CallWorkspace) -> None:
+        # Saved or discarded (the only ways a call closes): its draft has done its job.
+        self._draft_timer.stop()
+        if self._drafts is not None:
+            self._drafts.remove(workspace.setup.lead.id)
         if self.workspace is workspace:
             self.workspace = None
         workspace.deleteLater()

@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         """Everything that needs the ORM, loaded once the first rows are painted."""
         if self._features is not None:
             return self._features
+        from sdrdesk.gui.call_drafts import CallDrafts
         from sdrdesk.gui.calls import CallsController
         from sdrdesk.gui.demos import DemoController
         from sdrdesk.gui.team import TeamController
@@ -303,7 +304,8 @@ class MainWindow(QMainWindow):
         demos = DemoController(
             self, demo_service(ctx), ui.leadPanel, ui.actionScheduleDemo, ui.menuLead
         )
-        calls = CallsController(self, CallService(ctx), ctx.now)
+        drafts = CallDrafts.for_store(data_dir() / "drafts", ctx.store.display_url)
+        calls = CallsController(self, CallService(ctx), ctx.now, drafts)
         self._features = _Features(LeadService(ctx), triage, team, calls, demos)
         triage.undo_available.connect(self._show_undo)
         triage.triaged.connect(lambda _result: self._refresh_selected())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from sdrdesk.db.engine import Store
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
 from sdrdesk.gui.main_window import MainWindow
+from sdrdesk.paths import data_dir
 from sdrdesk.services.context import Rules, ServiceContext
 from sdrdesk.settings import Settings
 from tests.conftest import FakeClock
@@ -32,6 +34,13 @@ def _empty_clipboard(qapp: Any) -> Iterator[None]:
     from PySide6.QtGui import QGuiApplication
 
     QGuiApplication.clipboard().clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_call_drafts() -> None:
+    """Every test starts without call drafts: the PostgreSQL tests share one store URL,
+    and so one drafts folder, and their lead ids repeat."""
+    shutil.rmtree(data_dir() / "drafts", ignore_errors=True)
 
 
 # Office hours in Berlin, London and New York at the fake clock's 14:30 UTC.

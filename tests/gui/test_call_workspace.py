@@ -15,9 +15,11 @@ from sqlalchemy import select, text
 from sdrdesk.db.models import CallAttempt, Qualification
 from sdrdesk.domain.call_script import Decision
 from sdrdesk.domain.lifecycle import Status
+from sdrdesk.gui.call_drafts import CallDrafts
 from sdrdesk.gui.dialogs.call_workspace import CallWorkspace
 from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.gui.models.queue_model import Column
+from sdrdesk.paths import data_dir
 from sdrdesk.services.context import Rules
 from sdrdesk.services.leads import LeadService
 from sdrdesk.services.triage import TriageService
@@ -447,3 +449,31 @@ def test_shift_c_accepts_a_new_lead_and_calls_it(qtbot: QtBot, make_window: Wind
     qtbot.waitUntil(lambda: window.calls.workspace is None)
     wait_idle(qtbot, window)
     assert attempts(window) == []
+
+
+def test_what_was_typed_in_a_call_the_app_closed_under_comes_back(
+    qtbot: QtBot, mine: MainWindow, make_window: WindowFactory
+) -> None:
+    ws = open_call(qtbot, mine)
+    lead_id = ws.setup.lead.id
+    key(qtbot, ws, Qt.Key.Key_1)  # the first question: evaluating solutions now
+    qtbot.keyClicks(ws.ui.callNotes, "Budget frozen until May")
+    draft = CallDrafts.for_store(data_dir() / "drafts", mine._ctx.store.display_url).path(lead_id)
+    qtbot.waitUntil(
+        lambda: draft.exists() and "Budget frozen until May" in draft.read_text("utf-8"),
+        timeout=5_000,
+    )
+    # The app ends under the call, nothing saved; it is started again on the same store.
+    again = make_window()
+    views = again.ui.viewFilter
+    views.setCurrentIndex(views.findText("My accepted leads"))
+    qtbot.waitUntil(lambda: any(r.lead.id == lead_id for r in again.model.rows()))
+    wait_idle(qtbot, again)
+    carried = open_call(qtbot, again)
+    assert carried.ui.callNotes.toPlainText() == "Budget frozen until May"
+    assert carried.ui.scriptView.answers()["interest_trigger"] == "evaluating"
+    assert "which was not saved" in carried.ui.workspaceMessage.text()
+    carried.pick_outcome(3)  # no answer
+    save(qtbot, again, carried)
+    assert not draft.exists()  # saved: nothing left to carry on
+    assert attempts(again)[-1].notes == "Budget frozen until May"

@@ -41,6 +41,7 @@ def duration_text(seconds: int) -> str:
 
 class CallWorkspace(QDialog):
     save_requested = Signal(object)  # CallLog: the controller stores it
+    typed = Signal()  # the notes or an answer changed (the controller keeps a draft)
 
     def __init__(
         self,
@@ -85,6 +86,8 @@ class CallWorkspace(QDialog):
         self.ui.keysHint.setStyleSheet("color: #5f6368;")
         self.ui.outcomeList.setWrapping(True)
         self.ui.scriptView.answers_changed.connect(self.assess)
+        self.ui.scriptView.answers_changed.connect(self.typed)
+        self.ui.callNotes.textChanged.connect(self.typed)
         self.wrapup.changed.connect(self.assess)
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.discardButton.clicked.connect(self.discard)
@@ -250,6 +253,19 @@ class CallWorkspace(QDialog):
         self.ui.saveButton.setEnabled(False)
         self.show_message(self.tr("Saving…"), _INFO)
         self.save_requested.emit(log)
+
+    def carry_on(self, notes: str, written_at: datetime) -> None:
+        """Fill in the notes of an earlier call of this lead that the app closed under
+        before it was saved (its answers came with the setup), and say so."""
+        self.ui.callNotes.setPlainText(notes)
+        when = written_at.astimezone().strftime("%d %b, %H:%M")  # the SDR's clock
+        self.show_message(
+            self.tr(
+                "Filled in what you typed in the call of %1, which was not saved (the app "
+                "closed first). Check it, then save this call."
+            ).replace("%1", when),
+            _WARNING,
+        )
 
     def saved(self, result: CallResult) -> None:
         self._saving = False
