@@ -31,6 +31,7 @@ class CallDraft:
     written_at: datetime
     notes: str = ""
     answers: dict[str, Any] = field(default_factory=dict)
+    lead_name: str = ""  # to remind the user at the next start
 
     @property
     def is_empty(self) -> bool:
@@ -78,24 +79,37 @@ class CallDrafts:
 
     def load(self, lead_id: int, user: str) -> CallDraft | None:
         """The draft ``user`` left for ``lead_id``, if any (an unreadable one: None)."""
-        path = self.path(lead_id)
+        draft = self._read(self.path(lead_id))
+        if draft is None or draft.lead_id != lead_id or draft.user != user or draft.is_empty:
+            return None
+        return draft
+
+    def left_by(self, user: str) -> list[CallDraft]:
+        """The calls ``user`` typed in and never saved, oldest first."""
+        try:
+            paths = sorted(self.folder.glob("call-*.json"))
+        except OSError:
+            return []
+        found = [d for p in paths if (d := self._read(p)) and d.user == user and not d.is_empty]
+        return sorted(found, key=lambda d: d.written_at)
+
+    @staticmethod
+    def _read(path: Path) -> CallDraft | None:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            draft = CallDraft(
+            return CallDraft(
                 lead_id=int(data["lead_id"]),
                 user=str(data["user"]),
                 written_at=datetime.fromisoformat(data["written_at"]),
                 notes=str(data.get("notes") or ""),
                 answers=dict(data.get("answers") or {}),
+                lead_name=str(data.get("lead_name") or ""),
             )
         except FileNotFoundError:
             return None
         except (OSError, ValueError, TypeError, KeyError):
             log.warning("Could not read the call draft %s", path, exc_info=True)
             return None
-        if draft.lead_id != lead_id or draft.user != user or draft.is_empty:
-            return None
-        return draft
 
     def remove(self, lead_id: int) -> None:
         try:

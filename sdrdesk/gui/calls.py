@@ -132,7 +132,27 @@ class CallsController(QObject):
                 written_at=self._clock(),
                 notes=workspace.ui.callNotes.toPlainText(),
                 answers=workspace.ui.scriptView.answers(),
+                lead_name=workspace.setup.lead.name,
             )
+        )
+
+    def remind_unsaved(self) -> None:
+        """At start: name the calls this user typed in and never saved (the app ended
+        under them), so they are finished rather than forgotten."""
+        user = self._host.user
+        if self._drafts is None or user is None:
+            return
+        left = self._drafts.left_by(user.name)
+        if not left:
+            return
+        names = ", ".join(
+            f"{d.lead_name or 'lead ' + str(d.lead_id)} ({d.written_at.astimezone():%d %b, %H:%M})"
+            for d in left[:3]
+        )
+        more = f" and {len(left) - 3} more" if len(left) > 3 else ""
+        self._host.show_banner(
+            f"Not saved when sdrdesk last closed: your call with {names}{more}. Select the "
+            "lead and press C: what you typed is filled in again."
         )
 
     def _closed(self, workspace: CallWorkspace) -> None:

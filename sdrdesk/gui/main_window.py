@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         features.triage.load_reasons()
         self._load_sources()
         features.team.start()
+        features.calls.remind_unsaved()
         self.has_started = True
         self.started.emit()
 

@@ -44,3 +44,14 @@ def test_a_draft_that_cannot_be_written_does_not_stop_the_call(tmp_path: Path) -
     blocked = tmp_path / "drafts"
     blocked.write_text("a file where the folder should be", encoding="utf-8")
     CallDrafts(blocked).save(CallDraft(1, "anna", WHEN, "notes"))  # logged, not raised
+
+
+def test_the_calls_a_user_left_unsaved_oldest_first(tmp_path: Path) -> None:
+    drafts = CallDrafts(tmp_path)
+    later = WHEN.replace(hour=16)
+    drafts.save(CallDraft(2, "anna", later, "second", lead_name="Ben Jones"))
+    drafts.save(CallDraft(9, "anna", WHEN, "first", lead_name="Ada Lovelace"))
+    drafts.save(CallDraft(4, "ben", WHEN, "not anna's", lead_name="Grace Hopper"))
+    (tmp_path / "call-5.json").write_text("{", encoding="utf-8")  # broken: skipped
+    assert [d.lead_name for d in drafts.left_by("anna")] == ["Ada Lovelace", "Ben Jones"]
+    assert CallDrafts(tmp_path / "missing").left_by("anna") == []

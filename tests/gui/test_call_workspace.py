@@ -463,8 +463,13 @@ def test_what_was_typed_in_a_call_the_app_closed_under_comes_back(
         lambda: draft.exists() and "Budget frozen until May" in draft.read_text("utf-8"),
         timeout=5_000,
     )
-    # The app ends under the call, nothing saved; it is started again on the same store.
+    # The app ends under the call, nothing saved; it is started again on the same store
+    # and says which call is left.
     again = make_window()
+    assert again.ui.banner.isVisible()
+    assert again.ui.bannerLabel.text().startswith(
+        "Not saved when sdrdesk last closed: your call with Fresh Berlin ("
+    )
     views = again.ui.viewFilter
     views.setCurrentIndex(views.findText("My accepted leads"))
     qtbot.waitUntil(lambda: any(r.lead.id == lead_id for r in again.model.rows()))
