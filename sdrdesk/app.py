@@ -7,6 +7,7 @@ in-process).
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import logging
 import logging.handlers
@@ -198,10 +199,50 @@ def run_gui(app_ctx: AppContext, user: str | None, argv: list[str]) -> int:
     startup.hand_over()
     window.started.connect(startup.resume_after_start)
     QTimer.singleShot(int(startup.GRACE_SECONDS * 1000), startup.resume_after_start)
+    _close_on_termination(qt_app, window)
     window.show()
     code = qt_app.exec()
     app_ctx.store.dispose()
     return int(code)
+
+
+def _close_on_termination(qt_app: QApplication, window: QMainWindow) -> None:
+    """SIGTERM (a logout, ``kill``, a service manager stopping the session) closes the
+    window as its close button does: the layout is saved, following the team and the
+    background work stop, and a call being typed keeps its draft; then the app exits.
+
+    Qt's event loop does not let Python run a signal handler until something wakes it:
+    the signal's byte on a socket does (``signal.set_wakeup_fd``), read by a socket
+    notifier in the loop."""
+    if os.name != "posix":
+        return
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier, QTimer
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, qt_app)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+
+    def close(signum: int, _frame: object) -> None:
+        log.info("Closing on %s", signal.Signals(signum).name)
+
+        def close_window() -> None:
+            window.close()
+            qt_app.quit()  # also with a dialog still open over it
+
+        QTimer.singleShot(0, close_window)
+
+    notifier.activated.connect(drain)
+    signal.signal(signal.SIGTERM, close)
+    qt_app._sdrdesk_termination = (reader, writer, notifier)  # type: ignore[attr-defined]
 
 
 def _keep_alive(qt_app: QApplication, window: QMainWindow) -> None:

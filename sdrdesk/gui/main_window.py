@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         features.team.start()
         features.calls.remind_unsaved()
         self.has_started = True
+        log.info("Window ready: %s rows shown for %s", self.model.rowCount(), self._user_name)
         self.started.emit()
 
     @property

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from sdrdesk.db.engine import Store
 from sdrdesk.db.migrate import upgrade
@@ -110,3 +114,42 @@ def test_first_rows_come_before_the_orm_and_the_rest_follows(tmp_path: Path) -> 
     assert seen["panel_id"] == seen["first_id"]
     assert seen["orm_after"] is True
     assert seen["gc_after"] is True
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM")
+def test_sigterm_closes_the_window_as_its_close_button_does(tmp_path: Path) -> None:
+    """A logout or ``kill`` sends SIGTERM: the window closes properly (its layout is
+    saved) and the app exits with 0, instead of dying on the spot."""
+    url = f"sqlite:///{tmp_path / 'leads.db'}"
+    store = Store.open(url)
+    upgrade(store.engine)
+    add_leads(ServiceContext(store, Rules(default_region="DE")), {"first_name": "Ada"})
+    store.dispose()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "SDRDESK_CONFIG_DIR": str(tmp_path / "config"),
+        "SDRDESK_DATA_DIR": str(tmp_path / "data"),
+    }
+    log_file = tmp_path / "data" / "logs" / "sdrdesk.log"
+    app = subprocess.Popen(
+        [sys.executable, "-m", "sdrdesk", "--database-url", url, "--user", "anna"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while "Window ready" not in (log_file.read_text() if log_file.exists() else ""):
+            assert app.poll() is None, app.stderr.read() if app.stderr else ""
+            assert time.monotonic() < deadline, "the window never got ready"
+            time.sleep(0.05)
+        app.send_signal(signal.SIGTERM)
+        assert app.wait(timeout=30) == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
+    assert "Closing on SIGTERM" in log_file.read_text()
+    saved = json.loads((tmp_path / "config" / "settings.json").read_text(encoding="utf-8"))
+    assert "geometry" in saved["window"]  # the layout, as closing the window saves it
