@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from sdrdesk.domain.lifecycle import Status
+from sdrdesk.domain.users import Role
 from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.gui.models.queue_model import Column
 from sdrdesk.paths import data_dir
@@ -344,6 +345,19 @@ def test_shortcuts_are_shown_in_tooltips_and_the_overview(qtbot: QtBot, window: 
     assert rows["Next lead"] == "J"
     assert rows["Undo"] == "Ctrl+Z"
     assert dialog.width() <= 480  # the introduction wraps rather than widening the dialog
+
+
+def test_a_banner_shows_names_as_typed_never_as_html(qtbot: QtBot, window: MainWindow) -> None:
+    ctx = window._ctx
+    ben = UserService(ctx).add("ben", Role.SDR, display_name="<b>Ben</b> <img src=x>")
+    lead_id = window.current_row().lead.id  # type: ignore[union-attr]
+    TriageService(ctx).accept(lead_id, actor_id=ben.id)
+    press(qtbot, window, "a")
+    wait_idle(qtbot, window)
+    banner = window.ui.bannerLabel
+    assert banner.isVisible()
+    assert "<b>Ben</b> <img src=x> accepted this lead" in banner.text()
+    assert banner.textFormat() is Qt.TextFormat.PlainText  # the tags show as typed
 
 
 def test_j_and_k_move_through_the_queue(qtbot: QtBot, window: MainWindow) -> None:

@@ -24,6 +24,7 @@ class Ui_CallWorkspace(object):
         self.workspaceLayout.setObjectName(u"workspaceLayout")
         self.workspaceMessage = QLabel(callWorkspace)
         self.workspaceMessage.setObjectName(u"workspaceMessage")
+        self.workspaceMessage.setTextFormat(Qt.TextFormat.PlainText)
         self.workspaceMessage.setWordWrap(True)
         self.workspaceMessage.setVisible(False)
 
@@ -168,6 +169,7 @@ class Ui_CallWorkspace(object):
 
         self.callbackHint = QLabel(self.wrapUpBox)
         self.callbackHint.setObjectName(u"callbackHint")
+        self.callbackHint.setTextFormat(Qt.TextFormat.PlainText)
         self.callbackHint.setWordWrap(True)
 
         self.wrapUpLayout.addWidget(self.callbackHint, 1, 2, 1, 2)

@@ -9,7 +9,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject)
+from PySide6.QtCore import (QCoreApplication, QMetaObject, Qt)
 from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFormLayout, QLabel)
 
 class Ui_CancelDemoDialog(object):
@@ -37,6 +37,7 @@ class Ui_CancelDemoDialog(object):
 
         self.cancelDemoError = QLabel(cancelDemoDialog)
         self.cancelDemoError.setObjectName(u"cancelDemoError")
+        self.cancelDemoError.setTextFormat(Qt.TextFormat.PlainText)
 
         self.cancelDemoLayout.setWidget(2, QFormLayout.ItemRole.SpanningRole, self.cancelDemoError)
 

@@ -9,7 +9,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize)
+from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize, Qt)
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QVBoxLayout, QWidget)
 
 class Ui_DemoDialog(object):
@@ -61,6 +61,7 @@ class Ui_DemoDialog(object):
 
         self.leadTimeLabel = QLabel(DemoDialog)
         self.leadTimeLabel.setObjectName(u"leadTimeLabel")
+        self.leadTimeLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.leadTimeLabel.setWordWrap(True)
 
         self.demoForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.leadTimeLabel)
@@ -125,6 +126,7 @@ class Ui_DemoDialog(object):
 
         self.handoverLabel = QLabel(DemoDialog)
         self.handoverLabel.setObjectName(u"handoverLabel")
+        self.handoverLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.handoverLabel.setWordWrap(True)
 
         self.demoForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.handoverLabel)
@@ -134,12 +136,14 @@ class Ui_DemoDialog(object):
 
         self.warningLabel = QLabel(DemoDialog)
         self.warningLabel.setObjectName(u"warningLabel")
+        self.warningLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.warningLabel.setWordWrap(True)
 
         self.demoLayout.addWidget(self.warningLabel)
 
         self.errorLabel = QLabel(DemoDialog)
         self.errorLabel.setObjectName(u"errorLabel")
+        self.errorLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.errorLabel.setWordWrap(True)
 
         self.demoLayout.addWidget(self.errorLabel)

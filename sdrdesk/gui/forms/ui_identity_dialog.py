@@ -9,7 +9,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject)
+from PySide6.QtCore import (QCoreApplication, QMetaObject, Qt)
 from PySide6.QtWidgets import (QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget)
 
 class Ui_IdentityDialog(object):
@@ -45,6 +45,7 @@ class Ui_IdentityDialog(object):
 
         self.identityError = QLabel(identityDialog)
         self.identityError.setObjectName(u"identityError")
+        self.identityError.setTextFormat(Qt.TextFormat.PlainText)
         self.identityError.setWordWrap(True)
 
         self.identityLayout.setWidget(3, QFormLayout.ItemRole.SpanningRole, self.identityError)

@@ -76,6 +76,7 @@ class Ui_MainWindow(object):
         self.bannerLayout.setContentsMargins(8, 4, 4, 4)
         self.bannerLabel = QLabel(self.banner)
         self.bannerLabel.setObjectName(u"bannerLabel")
+        self.bannerLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.bannerLabel.setWordWrap(True)
         self.bannerLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

@@ -9,7 +9,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize)
+from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize, Qt)
 from PySide6.QtWidgets import (QDialogButtonBox, QLabel, QListWidget, QPlainTextEdit, QVBoxLayout, QWidget)
 
 class Ui_RejectDialog(object):
@@ -51,6 +51,7 @@ class Ui_RejectDialog(object):
 
         self.rejectError = QLabel(rejectDialog)
         self.rejectError.setObjectName(u"rejectError")
+        self.rejectError.setTextFormat(Qt.TextFormat.PlainText)
         self.rejectError.setWordWrap(True)
 
         self.rejectLayout.addWidget(self.rejectError)
