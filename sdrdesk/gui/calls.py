@@ -152,7 +152,7 @@ class CallsController(QObject):
         more = f" and {len(left) - 3} more" if len(left) > 3 else ""
         self._host.show_banner(
             f"Not saved when sdrdesk last closed: your call with {names}{more}. Select the "
-            "lead and press C: what you typed is filled in again."
+            "lead (under My accepted leads) and press C: what you typed is filled in again."
         )
 
     def _closed(self, workspace: CallWorkspace) -> None:
