@@ -207,9 +207,10 @@ def run_gui(app_ctx: AppContext, user: str | None, argv: list[str]) -> int:
 
 
 def _close_on_termination(qt_app: QApplication, window: QMainWindow) -> None:
-    """SIGTERM (a logout, ``kill``, a service manager stopping the session) closes the
-    window as its close button does: the layout is saved, following the team and the
-    background work stop, and a call being typed keeps its draft; then the app exits.
+    """SIGTERM (a logout, ``kill``, a service manager stopping the session) and SIGINT
+    (Ctrl+C in the terminal that started it) close the window as its close button does:
+    the layout is saved, following the team and the background work stop, and a call
+    being typed keeps its draft; then the app exits.
 
     Qt's event loop does not let Python run a signal handler until something wakes it:
     the signal's byte on a socket does (``signal.set_wakeup_fd``), read by a socket
@@ -242,6 +243,7 @@ def _close_on_termination(qt_app: QApplication, window: QMainWindow) -> None:
 
     notifier.activated.connect(drain)
     signal.signal(signal.SIGTERM, close)
+    signal.signal(signal.SIGINT, close)  # Ctrl+C in the terminal that started it
     qt_app._sdrdesk_termination = (reader, writer, notifier)  # type: ignore[attr-defined]
 
 
