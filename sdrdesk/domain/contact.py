@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import gettext
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
@@ -85,6 +85,63 @@ def phone_regions() -> tuple[tuple[str, str], ...]:
         name = name or _REGIONS_WITHOUT_ISO_CODE.get(code, code)
         named.append((code, str(name)))
     return tuple(sorted(named, key=lambda item: item[1].casefold()))
+
+
+def region_name(code: str) -> str:
+    """``"DE"`` → ``"Germany"`` (the code itself for a region without a name)."""
+    return dict(phone_regions()).get(code, code)
+
+
+# Where a file's national numbers are tried when they are not valid in the default region:
+# the countries the team's files come from most, in this order (a number that reads the
+# same in two of them is read in the first).
+LIKELY_REGIONS = ("DE", "AT", "CH", "GB", "FR", "NL", "BE", "IT", "ES", "US", "CA")
+_NOT_DIGITS = re.compile(r"[^0-9]")
+
+
+def national_region(
+    numbers: Sequence[str], default: str, likely: Sequence[str] = LIKELY_REGIONS
+) -> tuple[str, int, int]:
+    """The region to read ``numbers`` (typed without country code) in: ``default``
+    unless fewer than half of them are typed as its national numbers and at least four
+    in five are typed as national numbers of one of ``likely`` (the first such with the
+    most). Returns (region, its count, the count for ``default``).
+
+    "Typed as a national number" is stricter than valid: the number is valid there
+    *and* written with that country's digits, trunk prefix and all. Numbering plans of
+    variable length make many digit strings valid somewhere: "660-485-0224" is a valid
+    Austrian number, but an Austrian would have typed its leading 0."""
+    at_default = sum(_typed_as_national(n, default) for n in numbers)
+    if not numbers or at_default * 2 >= len(numbers):
+        return default, at_default, at_default
+    best, best_count = default, at_default
+    for region in dict.fromkeys(likely):
+        if region == default:
+            continue
+        count = sum(_typed_as_national(n, region) for n in numbers)
+        if count > best_count:
+            best, best_count = region, count
+    if best_count * 5 < len(numbers) * 4:
+        return default, at_default, at_default
+    return best, best_count, at_default
+
+
+def _typed_as_national(text: str, region: str) -> bool:
+    """Whether ``text`` is a valid number of ``region`` written as its people write one:
+    the digits of its national format, with or without the trunk prefix where that
+    format leaves it out (a US "1-212-…")."""
+    import phonenumbers
+
+    phone = parse_phone(text, region)
+    if phone.quality is not PhoneQuality.VALID or phone.e164 is None:
+        return False
+    number = phonenumbers.parse(phone.e164)
+    national = _NOT_DIGITS.sub(
+        "", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    )
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    trunk = (metadata.national_prefix or "") if metadata is not None else ""
+    return _NOT_DIGITS.sub("", text) in {national, trunk + national}
 
 
 def parse_phone(raw: str | None, default_region: str, country: str | None = None) -> PhoneInfo:

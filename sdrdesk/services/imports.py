@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 from sdrdesk.db import tables
 from sdrdesk.db.bulk import cache_for_rows, indexes_built_after
 from sdrdesk.db.models import ImportBatch
-from sdrdesk.domain.contact import is_phone_region
+from sdrdesk.domain.contact import is_phone_region, national_region, normalize_country, region_name
 from sdrdesk.domain.errors import ImportFileError, SdrdeskError, ValidationError
 from sdrdesk.domain.import_mapping import (
     CONTACT_FIELDS,
@@ -261,7 +261,9 @@ class ImportService:
             read = partial(_as_read, prepared.source, chosen)
         try:
             with _gc_paused():
-                return self._run(read, actor_id, region, dry_run, progress, pool)
+                return self._run(
+                    read, actor_id, region, dry_run, progress, pool, guess=default_region is None
+                )
         finally:
             if pool is not None:
                 pool.close()
@@ -279,6 +281,12 @@ class ImportService:
         a file without a contact column does not (the person may still choose one)."""
         source, columns = _header_and_mapping(Path(path), sheet, mapping)
         return ImportPreview(source, columns, _samples(source, len(source.header)))
+
+    def region_for(self, preview: ImportPreview, region: str) -> tuple[str, tuple[str, ...]]:
+        """Where ``preview``'s national numbers would be read when ``region`` is only the
+        starting point (the settings' or the last one chosen): ``region``, or another that
+        far more of them are valid in, with a note saying so."""
+        return _region_of_file(preview.source, preview.columns, _check_region(region))
 
     @property
     def default_region(self) -> str:
@@ -300,9 +308,16 @@ class ImportService:
         dry_run: bool,
         progress: Progress | None,
         pool: CheckPool | None,
+        *,
+        guess: bool = False,
     ) -> ImportReport:
+        """``guess``: no region was given, so the file's national numbers may decide it
+        (``_region_of_file``)."""
         source, columns = read()
         _require_contact_column(source, columns)
+        region_notes: tuple[str, ...] = ()
+        if guess:
+            region, region_notes = _region_of_file(source, columns, region)
         dayfirst = _dayfirst(source, columns, region)
         settings = CheckSettings(
             mapping=columns,
@@ -313,6 +328,7 @@ class ImportService:
         )
         tracker = _Tracker(progress, len(source.rows))
         outcome = Outcome(source, columns, region, dayfirst)
+        outcome.notes += [RowIssue(None, note) for note in region_notes]
         checked: Iterable[CheckedChunk]
         done: Callable[[int], None]
         if len(source.rows) < self._parallel.min_rows or not self._workers():
@@ -504,6 +520,49 @@ def _require_contact_column(source: CsvFile, columns: ColumnMapping) -> None:
         f"{source.file_name} has no column for {', '.join(CONTACT_FIELDS[:-1])} or "
         f"{CONTACT_FIELDS[-1]}, which a lead needs; the columns found are {shown} "
         f"(name the column with a mapping such as “{first}=email”)."
+    )
+
+
+# Rows looked at, and national numbers tried, to tell the file's phone region.
+_REGION_ROWS = 2_000
+_REGION_SAMPLE = 200
+_REGION_MIN_SAMPLE = 5
+
+
+def _region_of_file(
+    source: CsvFile, columns: ColumnMapping, default: str
+) -> tuple[str, tuple[str, ...]]:
+    """The region the file's national numbers are read in when none was given: the
+    default, unless the numbers of rows without a country (the others are read in their
+    own) are mostly invalid there and valid in another likely region; then that one,
+    with a note saying so. Looks at the first rows only."""
+    phones = [c for c in (columns.column_of("phone"), columns.column_of("mobile")) if c is not None]
+    if not phones:
+        return default, ()
+    country = columns.column_of("country")
+    numbers: list[str] = []
+    for row in source.rows[:_REGION_ROWS]:
+        values = row.values
+        if country is not None and country < len(values) and normalize_country(values[country]):
+            continue
+        text = next(
+            (values[c].strip() for c in phones if c < len(values) and values[c].strip()), ""
+        )
+        if text and not text.startswith(("+", "00")):
+            numbers.append(text)
+            if len(numbers) >= _REGION_SAMPLE:
+                break
+    if len(numbers) < _REGION_MIN_SAMPLE:
+        return default, ()
+    region, valid, at_default = national_region(numbers, default)
+    if region == default:
+        return default, ()
+    share, share_default = (round(100 * n / len(numbers)) for n in (valid, at_default))
+    return region, (
+        f"phone numbers without a country code were read as {region_name(region)} ({region}):"
+        f" {share} % of them are written as its numbers, {share_default} % as numbers of"
+        f" {region_name(default)} ({default}), the default region. To read them otherwise,"
+        " choose the country (the window asks; the command takes --default-region).",
     )
 
 

@@ -324,3 +324,29 @@ def test_after_a_big_import_the_window_does_not_blame_the_team(
     wait_idle(qtbot, window)
     assert window.ui.statusBar.currentMessage() == "Imported 520 leads."
     assert window.model.rowCount() > 0
+
+
+def test_the_dialog_starts_on_the_country_the_files_numbers_are_typed_in(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """A window reading national numbers as German ones opens a list from a US trade
+    show: the dialog starts on the United States, says why, and the dry run reads them
+    all (read as German, many would be valid numbers in Solingen or Bonn)."""
+    areas = ("212", "415", "312", "646", "202")
+    rows = "".join(f"lead{i}@firm{i}.example,({areas[i % 5]}) 555-01{i:02d}\n" for i in range(20))
+    path = tmp_path / "trade-show.csv"
+    window, dialog = _open_preview(qtbot, make_window, path, "Email,Phone\n" + rows)
+    region = _combo(dialog, "importRegion")
+    assert region.currentData() == "US"
+    notes = dialog.findChild(QLabel, "importNotes")
+    assert notes is not None
+    assert notes.isVisible()
+    assert "read as United States (US): 100 % of them are written as its numbers" in notes.text()
+    qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
+    assert _estimate(dialog).startswith("Would import 20 of 20 rows.")
+    assert "warning" not in _estimate(dialog)
+    report = _enter(qtbot, window, dialog)
+    report.close()
+    wait_idle(qtbot, window)
+    phones = {lead.summary.phone_e164 for lead in LeadService(window._ctx).list_records()}
+    assert {p[:2] if p else None for p in phones} == {"+1"}

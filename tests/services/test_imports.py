@@ -1115,9 +1115,52 @@ def test_many_numbers_invalid_in_the_default_region_give_a_hint(
     ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
 ) -> None:
     rows = [["Email", "Phone"]] + [[f"u{i}@x.example", f"660-485-02{i:02d}"] for i in range(10)]
-    report = run(ctx, sdr, write_csv(tmp_path, rows), dry_run=True)
+    # The region was chosen (--default-region, the window's country): it is kept.
+    report = run(ctx, sdr, write_csv(tmp_path, rows), dry_run=True, default_region="DE")
     assert report.warnings[0].line is None
     assert "phone numbers are not valid numbers in DE" in report.warnings[0].message
+
+
+US_ROWS = [["Email", "Phone"]] + [[f"u{i}@x.example", f"(212) 555-01{i:02d}"] for i in range(10)]
+
+
+def test_a_file_of_another_countrys_numbers_is_read_in_that_country_and_says_so(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
+) -> None:
+    """No region given, and the default (DE) reads none of the national numbers: the
+    region most of them are valid in reads them, and the report says which and why."""
+    report = run(ctx, sdr, write_csv(tmp_path, US_ROWS))
+    assert report.imported == 10
+    assert [w.message for w in report.warnings] == [
+        "phone numbers without a country code were read as United States (US): 100 % of them"
+        " are written as its numbers, 0 % as numbers of Germany (DE), the default region. To"
+        " read them otherwise, choose the country (the window asks; the command takes"
+        " --default-region)."
+    ]
+    assert {lead["phone_e164"][:5] for lead in stored(ctx)} == {"+1212"}
+    assert {lead["time_zone"] for lead in stored(ctx)} == {"America/New_York"}
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # Numbers valid in the default region: nothing to decide.
+        [["Email", "Phone"], *([f"d{i}@x.example", f"030 12345{i:02d}"] for i in range(10))],
+        # Rows with a country are read there; the few left are too few to judge.
+        [
+            ["Email", "Phone", "Country"],
+            *([f"c{i}@x.example", f"(212) 555-01{i:02d}", "US"] for i in range(10)),
+        ],
+        # Numbers no likely region reads: the default stays, with the usual hint.
+        [["Email", "Phone"], *([f"x{i}@x.example", f"99 {i:02d}"] for i in range(10))],
+    ],
+    ids=["valid-in-default", "own-country", "no-better-region"],
+)
+def test_the_default_region_stays_when_the_numbers_do_not_say_otherwise(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path, rows: list[list[str]]
+) -> None:
+    report = run(ctx, sdr, write_csv(tmp_path, rows), dry_run=True)
+    assert not any("were read as" in w.message for w in report.warnings)
 
 
 def test_events_record_the_import_and_the_line(

@@ -185,3 +185,32 @@ def test_the_region_a_number_is_valid_in_is_phonenumbers_answer() -> None:
             region = None
         assert region_if_valid(number) == region, number
     assert valid > 2000 < len(numbers) - valid  # both kinds were asked about
+
+
+@pytest.mark.parametrize(
+    ("numbers", "default", "region"),
+    [
+        # Another country's numbers, typed as its people type them: that country.
+        (["(212) 555-0100", "(415) 867-5309", "(312) 555-0147", "1-646-555-0199"], "DE", "US"),
+        (["030 1234567", "089 12345678", "040 1234567", "0221 123456"], "US", "DE"),
+        (["0664 1234567", "01 5123456", "0316 123456", "0512 123456"], "US", "AT"),
+        (["044 668 18 00", "031 123 45 67", "061 123 45 67", "079 123 45 67"], "US", "CH"),
+        (["020 7946 0958", "0161 496 0000", "0113 496 0000", "0131 496 0000"], "US", "GB"),
+        # Numbers the default reads as its own stay there, even when valid elsewhere.
+        (["030 1234567", "089 12345678", "040 1234567", "0221 123456"], "DE", "DE"),
+        # "660-485-0224" is a valid Austrian number, but no Austrian types it so.
+        (["660-485-0224", "660-485-0225", "660-485-0226", "660-485-0227"], "DE", "US"),
+        # Digits a spreadsheet cut the leading 0 from fit no country well: the default.
+        (["301234567", "891234567", "401234567", "691234567"], "US", "US"),
+        # Ambiguous: French numbers that are also German ones as typed stay German.
+        (["06 12 34 56 78", "07 81 23 45 67", "06 42 68 53 01", "01 42 68 53 00"], "DE", "DE"),
+    ],
+)
+def test_the_region_a_files_national_numbers_are_typed_in(
+    numbers: list[str], default: str, region: str
+) -> None:
+    assert contact.national_region(numbers, default)[0] == region
+
+
+def test_no_numbers_keep_the_default_region() -> None:
+    assert contact.national_region([], "DE") == ("DE", 0, 0)

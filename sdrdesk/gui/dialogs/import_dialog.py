@@ -97,6 +97,11 @@ class ImportReportDialog(QDialog):
         self.ui.importSaved.show()
 
 
+# What reading a file gives the column dialog: the file, the regions to choose from, the
+# region its national numbers are read in and why (when it is not the usual one).
+_Read = tuple[ImportPreview, tuple[tuple[str, str], ...], str, tuple[str, ...]]
+
+
 class ImportRunner(QObject):
     """Runs one import in the background with a cancellable progress dialog."""
 
@@ -162,11 +167,14 @@ class ImportRunner(QObject):
     def _read(self, path: Path, actor_id: int, sheet: str | None) -> None:
         cancelled = self._show_busy(self.tr("Reading %1…").replace("%1", path.name))
         service = self._service
+        start = self.region or service.default_region
 
-        def read() -> tuple[ImportPreview, tuple[tuple[str, str], ...]]:
-            return service.preview(path, sheet=sheet), phone_regions()
+        def read() -> _Read:
+            preview = service.preview(path, sheet=sheet)
+            region, notes = service.region_for(preview, start)
+            return preview, phone_regions(), region, notes
 
-        def review(result: tuple[ImportPreview, tuple[tuple[str, str], ...]]) -> None:
+        def review(result: _Read) -> None:
             self._close_progress()  # busy only: no progress is reported while reading
             if not cancelled.is_set():
                 self._review(path, actor_id, sheet, *result)
@@ -180,6 +188,8 @@ class ImportRunner(QObject):
         sheet: str | None,
         preview: ImportPreview,
         regions: tuple[tuple[str, str], ...],
+        region: str,
+        region_notes: tuple[str, ...],
     ) -> None:
         service = self._service
 
@@ -196,9 +206,8 @@ class ImportRunner(QObject):
                 progress=lambda _done, _total: wanted(),
             )
 
-        region = self.region or service.default_region
         dialog = ImportPreviewDialog(
-            preview, regions, region, estimate, self._background, self._parent
+            preview, regions, region, estimate, self._background, self._parent, notes=region_notes
         )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.preview_dialog = dialog

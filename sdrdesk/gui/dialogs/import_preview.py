@@ -43,7 +43,10 @@ class ImportPreviewDialog(QDialog):
         estimate: Estimate,
         background: Background,
         parent: QWidget | None = None,
+        *,
+        notes: Sequence[str] = (),
     ) -> None:
+        """``notes``: said about the file besides the preview's own (why ``region``)."""
         super().__init__(parent)
         self.preview = preview
         self._estimate = estimate
@@ -65,8 +68,9 @@ class ImportPreviewDialog(QDialog):
             .replace("%3", escape(preview.encoding))
             .replace("%4", escape(preview.delimiter))
         )
-        self.ui.importNotes.setText("\n".join(f"• {note}" for note in preview.notes))
-        self.ui.importNotes.setVisible(bool(preview.notes))
+        shown_notes = (*preview.notes, *notes)
+        self.ui.importNotes.setText("\n".join(f"• {note}" for note in shown_notes))
+        self.ui.importNotes.setVisible(bool(shown_notes))
 
         host, grid = self.ui.columnsHost, self.ui.columnsGrid
         self.combos: list[QComboBox] = []
