@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
         triage.triaged.connect(lambda _result: self._refresh_selected())
         ui.actionStartCall.triggered.connect(calls.start_current)
         ui.actionAcceptAndCall.triggered.connect(
-            lambda: calls.accept_and_call(lambda then: triage.accept_current(then))
+            lambda: calls.accept_and_call(triage.accept_current)
         )
         calls.logged.connect(lambda _result: self.refresh())
         calls.demo_requested.connect(demos.schedule_lead)

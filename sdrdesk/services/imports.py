@@ -284,8 +284,8 @@ class ImportService:
 
     def region_for(self, preview: ImportPreview, region: str) -> tuple[str, tuple[str, ...]]:
         """Where ``preview``'s national numbers would be read when ``region`` is only the
-        starting point (the settings' or the last one chosen): ``region``, or another that
-        far more of them are valid in, with a note saying so."""
+        starting point (the settings' or the last one chosen): ``region``, or the region
+        they are written for (``_region_of_file``), with a note saying so."""
         return _region_of_file(preview.source, preview.columns, _check_region(region))
 
     @property
@@ -534,8 +534,9 @@ def _region_of_file(
 ) -> tuple[str, tuple[str, ...]]:
     """The region the file's national numbers are read in when none was given: the
     default, unless the numbers of rows without a country (the others are read in their
-    own) are mostly invalid there and valid in another likely region; then that one,
-    with a note saying so. Looks at the first rows only."""
+    own) are mostly not written as its numbers but as those of another likely region
+    (``contact.national_region``); then that one, with a note saying so. Looks at the
+    first rows only."""
     phones = [c for c in (columns.column_of("phone"), columns.column_of("mobile")) if c is not None]
     if not phones:
         return default, ()
