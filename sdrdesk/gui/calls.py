@@ -94,8 +94,16 @@ class CallsController(QObject):
             return
         self._starting = True
         self._host.notify(f"Opening the call with {name}…")
+        service, drafts, user = self._service, self._drafts, self._host.user
+
+        def start() -> tuple[CallSetup, CallDraft | None]:
+            setup = service.start(lead_id)
+            if drafts is None or user is None:
+                return setup, None
+            return setup, drafts.load(lead_id, user.name)  # a file: read here, too
+
         self._host.background.run(
-            lambda: self._service.start(lead_id),
+            start,
             self._open,
             self._start_failed,
         )
@@ -104,12 +112,9 @@ class CallsController(QObject):
         self._starting = False
         self._host.show_error(exc, "Starting the call")
 
-    def _open(self, setup: CallSetup) -> None:
+    def _open(self, started: tuple[CallSetup, CallDraft | None]) -> None:
         self._starting = False
-        user = self._host.user
-        draft = None
-        if self._drafts is not None and user is not None:
-            draft = self._drafts.load(setup.lead.id, user.name)
+        setup, draft = started
         if draft is not None:  # an earlier call the app closed under: carry on with it
             setup = replace(setup, answers={**setup.answers, **draft.answers})
         workspace = CallWorkspace(setup, self._clock, self._host.dialog_parent())
@@ -122,6 +127,8 @@ class CallsController(QObject):
         workspace.open()
 
     def _keep_draft(self) -> None:
+        # Written here, not in the background: a small local file, at most every half
+        # second, and in order (two writes in the pool could land the older one last).
         workspace, user = self.workspace, self._host.user
         if self._drafts is None or workspace is None or user is None:
             return
@@ -139,10 +146,12 @@ class CallsController(QObject):
     def remind_unsaved(self) -> None:
         """At start: name the calls this user typed in and never saved (the app ended
         under them), so they are finished rather than forgotten."""
-        user = self._host.user
-        if self._drafts is None or user is None:
+        drafts, user = self._drafts, self._host.user
+        if drafts is None or user is None:
             return
-        left = self._drafts.left_by(user.name)
+        self._host.background.run(lambda: drafts.left_by(user.name), self._remind)
+
+    def _remind(self, left: list[CallDraft]) -> None:
         if not left:
             return
         names = ", ".join(
