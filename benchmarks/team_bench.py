@@ -56,12 +56,12 @@ class ClientReport:
 def client(url: str, name: str, seconds: float, start_at: float, out: Any) -> None:
     from sdrdesk.db.engine import Store
     from sdrdesk.domain.errors import ConflictError, StoreUnavailableError
-    from sdrdesk.services.claims import ClaimService
     from sdrdesk.services.context import Rules, ServiceContext
+    from sdrdesk.services.leads.claims import ClaimService
+    from sdrdesk.services.leads.triage import TriageService
     from sdrdesk.services.queue import QueueQuery, QueueService
-    from sdrdesk.services.sync import EventCursor, SyncService
-    from sdrdesk.services.triage import TriageService
-    from sdrdesk.services.users import UserService
+    from sdrdesk.services.sync.service import EventCursor, SyncService
+    from sdrdesk.services.users.service import UserService
 
     store = Store.open(url)
     ctx = ServiceContext(store, Rules(default_region="DE"))

@@ -112,7 +112,7 @@ def open_app(database_url: str | None = None, settings: Settings | None = None) 
         except ValidationError as exc:
             warnings.append(f"{exc} Using the default SAL criteria.")
     if settings.call_script_file:
-        from sdrdesk.services.qualifying import ScriptSource
+        from sdrdesk.services.calls import ScriptSource
 
         _script, script_warning = ScriptSource(settings.call_script_file).get()
         if script_warning:

@@ -29,8 +29,8 @@ from sdrdesk.db.engine import Store
 from sdrdesk.db.migrate import upgrade
 from sdrdesk.domain.users import Role
 from sdrdesk.services.context import Rules, ServiceContext
-from sdrdesk.services.dto import UserInfo
-from sdrdesk.services.users import UserService
+from sdrdesk.services.results import UserInfo
+from sdrdesk.services.users.service import UserService
 
 PG_ENV = "SDRDESK_TEST_DATABASE_URL"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 from sdrdesk.domain.users import Role
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.dto import AnswerLine, QualificationSummary, UserInfo
-from sdrdesk.services.triage import TriageService
-from sdrdesk.services.users import UserService
+from sdrdesk.services.leads.triage import TriageService
+from sdrdesk.services.results import AnswerLine, QualificationSummary, UserInfo
+from sdrdesk.services.users.service import UserService
 from tests.factories import add_lead
 
 BERLIN = ZoneInfo("Europe/Berlin")

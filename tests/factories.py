@@ -8,7 +8,7 @@ from typing import Any
 
 from sdrdesk.domain.leads import LeadInput, clean_lead
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.intake import insert_leads
+from sdrdesk.services.leads.intake import insert_leads
 
 # Unique default addresses across calls (an object's id() is reused once it is freed, and
 # two calls then made the same address: a flaky UNIQUE failure).

@@ -23,11 +23,11 @@ from typing import Any
 from sdrdesk.db import lifecycle
 from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Action
-from sdrdesk.services.common import load_lead
+from sdrdesk.services.conflicts import load_lead
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.dto import UserInfo
+from sdrdesk.services.leads.triage import TriageService
 from sdrdesk.services.reports import ReportFilter, period_from_dates
-from sdrdesk.services.triage import TriageService
+from sdrdesk.services.results import UserInfo
 from tests.conftest import FakeClock
 from tests.factories import add_lead
 

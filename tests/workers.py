@@ -12,10 +12,10 @@ from sdrdesk.db.engine import Store
 from sdrdesk.db.models import Lead
 from sdrdesk.domain.errors import ConflictError
 from sdrdesk.domain.lifecycle import Action
-from sdrdesk.services.claims import ClaimService
 from sdrdesk.services.context import Rules, ServiceContext
-from sdrdesk.services.triage import TriageService
-from sdrdesk.services.users import UserService
+from sdrdesk.services.leads.claims import ClaimService
+from sdrdesk.services.leads.triage import TriageService
+from sdrdesk.services.users.service import UserService
 
 
 def work_the_pool(url: str, name: str, out: Any) -> None:

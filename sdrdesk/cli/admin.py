@@ -12,7 +12,7 @@ from sdrdesk.db.engine import Store
 from sdrdesk.db.migrate import SCHEMA_HEAD, current_revision, upgrade
 from sdrdesk.domain.lifecycle import ReasonStage
 from sdrdesk.domain.users import Role
-from sdrdesk.services.dto import to_jsonable
+from sdrdesk.services.results import to_jsonable
 from sdrdesk.services.users import UserService
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sdrdesk.cli.common import open_for
-from sdrdesk.services.dto import to_jsonable
+from sdrdesk.services.results import to_jsonable
 
 if TYPE_CHECKING:
     from sdrdesk.domain.call_script import CallScript

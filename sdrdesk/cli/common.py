@@ -7,7 +7,7 @@ import sys
 
 from sdrdesk.app import AppContext, default_user_name, open_app
 from sdrdesk.domain.users import Role
-from sdrdesk.services.dto import UserInfo
+from sdrdesk.services.results import UserInfo
 from sdrdesk.services.users import UserService
 
 EXIT_ERROR = 1

@@ -13,10 +13,10 @@ from sdrdesk.cli.common import open_for
 from sdrdesk.domain.contact import zone
 from sdrdesk.domain.demos import DemoStatus
 from sdrdesk.domain.errors import ValidationError
-from sdrdesk.services.dto import to_jsonable
+from sdrdesk.services.results import to_jsonable
 
 if TYPE_CHECKING:
-    from sdrdesk.services.demo_info import DemoInfo
+    from sdrdesk.services.demos import DemoInfo
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

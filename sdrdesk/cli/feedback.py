@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sdrdesk.cli.common import UsageError, open_for
 from sdrdesk.domain.wording import counted
-from sdrdesk.services.feedback_export import (
+from sdrdesk.services.feedback import (
     DELIMITERS,
     ExportFormat,
     feedback_csv,
@@ -120,7 +120,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
-    from sdrdesk.services.digest import build_digest
+    from sdrdesk.services.feedback import build_digest
 
     digest = build_digest(_collect(args))
     sys.stdout.write(digest.html + "\n" if args.html else digest.text)

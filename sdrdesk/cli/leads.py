@@ -12,7 +12,7 @@ from sdrdesk.cli.common import acting_user, open_for
 from sdrdesk.domain.errors import SdrdeskError, ValidationError
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.wording import counted
-from sdrdesk.services.dto import LeadSummary, to_jsonable
+from sdrdesk.services.results import LeadSummary, to_jsonable
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -126,7 +126,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"Wrote {left_out} not imported to {out.name}.")
     rules = app_ctx.services.assignment
     if rules.assigns and report.imported and not args.dry_run:
-        from sdrdesk.services.assignment import AssignmentService
+        from sdrdesk.services.leads import AssignmentService
 
         result = AssignmentService(app_ctx.services).distribute(rules, actor_id=user.id)
         given = ", ".join(f"{n} {name}" for name, n in sorted(result.assigned.items()))

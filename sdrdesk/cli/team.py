@@ -25,8 +25,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
-    from sdrdesk.services.assignment import AssignmentService
-    from sdrdesk.services.claims import ClaimService
+    from sdrdesk.services.leads import AssignmentService, ClaimService
 
     app_ctx = open_for(args)
     user = acting_user(args, app_ctx)

@@ -18,8 +18,7 @@ from sdrdesk.domain.lifecycle import Status
 from sdrdesk.gui.call_drafts import CallDraft, CallDrafts
 from sdrdesk.gui.dialogs.call_workspace import CallWorkspace
 from sdrdesk.gui.host import WindowHost
-from sdrdesk.services.call_dto import CallLog, CallResult, CallSetup
-from sdrdesk.services.calls import CALLABLE, CallService
+from sdrdesk.services.calls import CALLABLE, CallLog, CallResult, CallService, CallSetup
 
 log = logging.getLogger(__name__)
 

@@ -29,10 +29,9 @@ from sdrdesk.gui.dialogs.demo_dialog import CANCEL_DEMO, DemoDialog, DemoDraft
 from sdrdesk.gui.host import WindowHost
 from sdrdesk.gui.widgets.demo_box import DemoBox
 from sdrdesk.gui.widgets.lead_panel import LeadPanel
-from sdrdesk.services.demo_info import DemoInfo, DemoPlan, DemoResult, Invite
-from sdrdesk.services.demos import DemoService
-from sdrdesk.services.dto import LeadDetail, UserInfo
+from sdrdesk.services.demos import DemoInfo, DemoPlan, DemoResult, DemoService, Invite
 from sdrdesk.services.queue import QueueRow
+from sdrdesk.services.results import LeadDetail, UserInfo
 
 log = logging.getLogger(__name__)
 

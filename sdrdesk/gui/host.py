@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QWidget
 
 from sdrdesk.gui.models.queue_model import QueueModel
 from sdrdesk.gui.workers import Background
-from sdrdesk.services.dto import UserInfo
 from sdrdesk.services.queue import QueueRow, QueueService
+from sdrdesk.services.results import UserInfo
 
 
 class WindowHost(Protocol):

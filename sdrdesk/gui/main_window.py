@@ -61,8 +61,8 @@ from sdrdesk.gui.reports_launcher import ReportsLauncher
 from sdrdesk.gui.workers import Background
 from sdrdesk.paths import data_dir
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.dto import LeadDetail, UserInfo
 from sdrdesk.services.queue import QueuePage, QueueQuery, QueueRow, QueueService, QueueView
+from sdrdesk.services.results import LeadDetail, UserInfo
 from sdrdesk.services.users import UserService
 from sdrdesk.settings import Settings, save_settings
 
@@ -289,12 +289,10 @@ class MainWindow(QMainWindow):
         from sdrdesk.gui.team import TeamController
         from sdrdesk.gui.triage import TriageController
         from sdrdesk.services.calls import CallService
-        from sdrdesk.services.claims import ClaimService
         from sdrdesk.services.demos import demo_service
-        from sdrdesk.services.leads import LeadService
+        from sdrdesk.services.leads import ClaimService, LeadService, TriageService
         from sdrdesk.services.reasons import ReasonService
         from sdrdesk.services.sync import SyncService
-        from sdrdesk.services.triage import TriageService
 
         ctx, ui = self._ctx, self.ui
         triage = TriageController(

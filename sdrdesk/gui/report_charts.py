@@ -20,10 +20,18 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont
 
 from sdrdesk.domain.wording import shortened
-from sdrdesk.services.reports.activity import GRADES, GradeCount, OutcomeCount, outcome_label
-from sdrdesk.services.reports.funnel import FunnelRow
-from sdrdesk.services.reports.rejections import CampaignCount, ReasonCount, WeekCount
-from sdrdesk.services.reports.speed import BUCKETS, SpeedReport
+from sdrdesk.services.reports import (
+    BUCKETS,
+    GRADES,
+    CampaignCount,
+    FunnelRow,
+    GradeCount,
+    OutcomeCount,
+    ReasonCount,
+    SpeedReport,
+    WeekCount,
+    outcome_label,
+)
 
 # Colour-blind-safe (Okabe–Ito), in the order series appear.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")

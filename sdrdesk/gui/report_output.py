@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.gui.widgets.report_page import ReportPage
-from sdrdesk.services.reports.table import Table, format_cell
+from sdrdesk.services.reports import Table, format_cell
 
 CHART_URL = QUrl("chart://report")
 CHART_SIZE = (1000, 440)  # the chart's layout size; drawn at twice that for print

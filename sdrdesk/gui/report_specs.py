@@ -9,12 +9,20 @@ from typing import Any
 from PySide6.QtCharts import QChart
 
 from sdrdesk.gui import report_charts as charts
-from sdrdesk.services.reports import Breakdown, ReportFilter, ReportService
-from sdrdesk.services.reports.activity import grade_table, outcome_table
-from sdrdesk.services.reports.funnel import funnel_table
-from sdrdesk.services.reports.rejections import campaign_table, reason_table, week_table
-from sdrdesk.services.reports.speed import overdue_table, speed_table
-from sdrdesk.services.reports.table import Table
+from sdrdesk.services.reports import (
+    Breakdown,
+    ReportFilter,
+    ReportService,
+    Table,
+    campaign_table,
+    funnel_table,
+    grade_table,
+    outcome_table,
+    overdue_table,
+    reason_table,
+    speed_table,
+    week_table,
+)
 
 
 @dataclass(frozen=True)

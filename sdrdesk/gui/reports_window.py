@@ -25,9 +25,13 @@ from sdrdesk.gui.report_specs import SPECS, ReportSpec, Shown
 from sdrdesk.gui.widgets.report_page import ReportPage
 from sdrdesk.gui.workers import Background
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.digest import Digest, build_digest
-from sdrdesk.services.feedback import FeedbackService
-from sdrdesk.services.feedback_export import ExportFormat, write_feedback
+from sdrdesk.services.feedback import (
+    Digest,
+    ExportFormat,
+    FeedbackService,
+    build_digest,
+    write_feedback,
+)
 from sdrdesk.services.reports import (
     Breakdown,
     FilterOptions,

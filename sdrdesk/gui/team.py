@@ -12,9 +12,9 @@ from sdrdesk.domain.errors import ConflictError
 from sdrdesk.domain.users import Role
 from sdrdesk.gui.host import WindowHost
 from sdrdesk.gui.sync import SyncMonitor
-from sdrdesk.services.claims import ClaimResult, ClaimService
-from sdrdesk.services.dto import UserInfo
+from sdrdesk.services.leads import ClaimResult, ClaimService
 from sdrdesk.services.queue import QueueRow
+from sdrdesk.services.results import UserInfo
 from sdrdesk.services.sync import ChangeBatch, EventCursor, SyncService
 from sdrdesk.services.users import UserService
 

@@ -20,10 +20,10 @@ from sdrdesk.domain.errors import ConflictError, IllegalTransitionError, Validat
 from sdrdesk.domain.lifecycle import ReasonStage, Status
 from sdrdesk.gui.dialogs.reject_dialog import RejectDialog
 from sdrdesk.gui.host import WindowHost
-from sdrdesk.services.dto import ReasonInfo
+from sdrdesk.services.leads import TriageResult, TriageService
 from sdrdesk.services.queue import QueueRow
 from sdrdesk.services.reasons import ReasonService
-from sdrdesk.services.triage import TriageResult, TriageService
+from sdrdesk.services.results import ReasonInfo
 
 
 @dataclass

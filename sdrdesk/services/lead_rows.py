@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Row, Select, select
 
 from sdrdesk.db.tables import leads, users
-from sdrdesk.services.dto import LeadSummary
+from sdrdesk.services.results import LeadSummary
 
 OWNER = users.alias("owner")
 

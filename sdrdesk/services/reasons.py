@@ -11,7 +11,7 @@ from sdrdesk.db.models import RejectionReason
 from sdrdesk.domain.errors import NotFoundError, ValidationError
 from sdrdesk.domain.lifecycle import ReasonStage
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.dto import ReasonInfo
+from sdrdesk.services.results import ReasonInfo
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,49}$")
 

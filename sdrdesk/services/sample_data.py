@@ -18,9 +18,9 @@ from typing import Any
 from sdrdesk.domain.errors import SdrdeskError, ValidationError
 from sdrdesk.domain.leads import CleanLead, LeadInput, clean_lead
 from sdrdesk.domain.users import Role
-from sdrdesk.services import intake
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.users import UserService
+from sdrdesk.services.leads import intake
+from sdrdesk.services.users.service import UserService
 
 CHUNK = 5000
 MAX_COUNT = 2_000_000

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from sdrdesk.cli import main
-from sdrdesk.services.call_dto import CallLog
-from sdrdesk.services.calls import CallService
+from sdrdesk.services.calls.results import CallLog
+from sdrdesk.services.calls.service import CallService
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.dto import UserInfo
-from sdrdesk.services.triage import TriageService
+from sdrdesk.services.leads.triage import TriageService
+from sdrdesk.services.results import UserInfo
 from tests.factories import add_lead
 from tests.services.test_calls import TEAM_SCRIPT
 

@@ -10,8 +10,8 @@ import pytest
 from sdrdesk.cli import main
 from sdrdesk.db.engine import Store
 from sdrdesk.services.context import Rules, ServiceContext
-from sdrdesk.services.demo_info import DemoRequest
-from sdrdesk.services.demos import DemoService
+from sdrdesk.services.demos.results import DemoRequest
+from sdrdesk.services.demos.service import DemoService
 from tests.conftest import FakeClock
 from tests.demo_helpers import accepted_lead, berlin, make_team
 from tests.ics_validator import validate

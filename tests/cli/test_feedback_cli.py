@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from sdrdesk.cli import main
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.dto import UserInfo
+from sdrdesk.services.results import UserInfo
 from tests.conftest import FakeClock
 from tests.report_scenario import COMMENT_L5, build
 

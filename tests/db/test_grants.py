@@ -14,9 +14,9 @@ from sdrdesk.db.engine import Store
 from sdrdesk.db.grants import MARKETING, SDR, grant_statements
 from sdrdesk.domain.errors import PermissionDeniedError
 from sdrdesk.services.context import Rules, ServiceContext
-from sdrdesk.services.leads import LeadService
-from sdrdesk.services.triage import TriageService
-from sdrdesk.services.users import UserService
+from sdrdesk.services.leads.details import LeadService
+from sdrdesk.services.leads.triage import TriageService
+from sdrdesk.services.users.service import UserService
 from tests.factories import add_lead
 
 pytestmark = pytest.mark.postgres_only

@@ -21,10 +21,10 @@ from sdrdesk.domain.errors import SdrdeskError
 from sdrdesk.domain.leads import LeadInput, clean_lead
 from sdrdesk.domain.lifecycle import Action, Status
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.dto import UserInfo
-from sdrdesk.services.intake import insert_leads
+from sdrdesk.services.leads.intake import insert_leads
 from sdrdesk.services.queue import QueueQuery, QueueService, QueueView
-from sdrdesk.services.users import UserService
+from sdrdesk.services.results import UserInfo
+from sdrdesk.services.users.service import UserService
 
 
 def _one_lead(ctx: ServiceContext, actor: UserInfo) -> int:

@@ -21,8 +21,8 @@ from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.gui.models.queue_model import Column
 from sdrdesk.paths import data_dir
 from sdrdesk.services.context import Rules
-from sdrdesk.services.leads import LeadService
-from sdrdesk.services.triage import TriageService
+from sdrdesk.services.leads.details import LeadService
+from sdrdesk.services.leads.triage import TriageService
 from tests.conftest import FakeClock
 from tests.gui.conftest import QUEUE, WindowFactory, labels_showing, wait_idle
 from tests.services.test_calls import TEAM_SCRIPT

@@ -19,10 +19,10 @@ from sdrdesk.domain.lifecycle import Status
 from sdrdesk.gui.dialogs.demo_dialog import DemoDialog
 from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.services.context import Rules, ServiceContext
-from sdrdesk.services.demo_info import DemoRequest
-from sdrdesk.services.demos import DemoService
-from sdrdesk.services.leads import LeadService
-from sdrdesk.services.users import UserService
+from sdrdesk.services.demos.results import DemoRequest
+from sdrdesk.services.demos.service import DemoService
+from sdrdesk.services.leads.details import LeadService
+from sdrdesk.services.users.service import UserService
 from tests.conftest import FakeClock
 from tests.demo_helpers import Team, accepted_lead, berlin, make_team
 from tests.gui.conftest import WindowFactory, labels_showing, wait_idle

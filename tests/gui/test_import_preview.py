@@ -14,8 +14,8 @@ from sqlalchemy import text
 from sdrdesk.gui.dialogs.import_dialog import ImportReportDialog
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
 from sdrdesk.gui.main_window import MainWindow
-from sdrdesk.services.leads import LeadService
-from sdrdesk.services.sync import ChangeBatch
+from sdrdesk.services.leads.details import LeadService
+from sdrdesk.services.sync.service import ChangeBatch
 from sdrdesk.settings import load_settings
 from tests.gui.conftest import WindowFactory, wait_idle
 

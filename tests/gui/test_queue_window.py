@@ -30,9 +30,9 @@ from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.gui.models.queue_model import Column
 from sdrdesk.paths import data_dir
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.leads import LeadService
-from sdrdesk.services.triage import TriageService
-from sdrdesk.services.users import UserService
+from sdrdesk.services.leads.details import LeadService
+from sdrdesk.services.leads.triage import TriageService
+from sdrdesk.services.users.service import UserService
 from tests.factories import add_leads
 from tests.gui.conftest import (
     QUEUE,
@@ -307,7 +307,7 @@ def test_a_search_starts_with_the_key_and_ends_with_the_last_text(
 def test_a_too_broad_search_says_so_in_the_status_bar(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import sdrdesk.services.queue as queue_module
+    import sdrdesk.services.queue.service as queue_module
 
     monkeypatch.setattr(queue_module, "SEARCH_LIMIT", 2)
     press(qtbot, window, "/")

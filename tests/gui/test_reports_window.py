@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from sdrdesk.gui.reports_window import ReportsWindow
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.dto import UserInfo
-from sdrdesk.services.feedback_export import ExportFormat
+from sdrdesk.services.feedback.export import ExportFormat
+from sdrdesk.services.results import UserInfo
 from tests.conftest import FakeClock
 from tests.gui.conftest import WindowFactory
 from tests.report_scenario import COMMENT_L5, build

@@ -11,11 +11,11 @@ from sdrdesk.db.engine import Store
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.users import Role
 from sdrdesk.gui.main_window import MainWindow
-from sdrdesk.services.claims import ClaimService
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.leads import LeadService
-from sdrdesk.services.triage import TriageService
-from sdrdesk.services.users import UserService
+from sdrdesk.services.leads.claims import ClaimService
+from sdrdesk.services.leads.details import LeadService
+from sdrdesk.services.leads.triage import TriageService
+from sdrdesk.services.users.service import UserService
 from tests.factories import add_leads
 from tests.gui.conftest import QUEUE, WindowFactory, wait_idle
 

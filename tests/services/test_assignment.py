@@ -9,11 +9,11 @@ import pytest
 from sdrdesk.domain.assignment import parse_rules
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.users import Role
-from sdrdesk.services.assignment import AssignmentService
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.dto import UserInfo
-from sdrdesk.services.leads import LeadService
-from sdrdesk.services.users import UserService
+from sdrdesk.services.leads.assignment import AssignmentService
+from sdrdesk.services.leads.details import LeadService
+from sdrdesk.services.results import UserInfo
+from sdrdesk.services.users.service import UserService
 from tests.factories import add_leads
 
 RULES = parse_rules(

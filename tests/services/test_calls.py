@@ -15,13 +15,13 @@ from sdrdesk.domain.call_script import Decision
 from sdrdesk.domain.errors import ConflictError, ValidationError
 from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Status
-from sdrdesk.services.call_dto import CallLog, CallResult, DecisionInput
-from sdrdesk.services.calls import CallService
+from sdrdesk.services.calls.results import CallLog, CallResult, DecisionInput
+from sdrdesk.services.calls.service import CallService
 from sdrdesk.services.context import Rules, ServiceContext
-from sdrdesk.services.dto import UserInfo
-from sdrdesk.services.leads import LeadService
+from sdrdesk.services.leads.details import LeadService
+from sdrdesk.services.leads.triage import TriageService
 from sdrdesk.services.queue import QueueQuery, QueueService, QueueView
-from sdrdesk.services.triage import TriageService
+from sdrdesk.services.results import UserInfo
 from tests.conftest import FakeClock
 from tests.factories import add_lead
 

@@ -10,13 +10,13 @@ import pytest
 from sdrdesk.domain.errors import ConflictError, ValidationError
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.users import Role
-from sdrdesk.services.claims import ClaimService
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.dto import UserInfo
-from sdrdesk.services.leads import LeadService
+from sdrdesk.services.leads.claims import ClaimService
+from sdrdesk.services.leads.details import LeadService
+from sdrdesk.services.leads.triage import TriageService
 from sdrdesk.services.queue import QueueQuery, QueueService, QueueView
-from sdrdesk.services.triage import TriageService
-from sdrdesk.services.users import UserService
+from sdrdesk.services.results import UserInfo
+from sdrdesk.services.users.service import UserService
 from tests.factories import add_leads
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from sdrdesk.domain.errors import ImportFileError
-from sdrdesk.services.csv_source import CsvRow, read_csv_file
-from sdrdesk.services.workbook_source import cell_text
+from sdrdesk.services.imports.csv_file import CsvRow, read_csv_file
+from sdrdesk.services.imports.workbook import cell_text
 from tests.spreadsheets import DATA, GERMAN_XLS, write_ods
 
 GERMAN = "Vorname;Nachname;Firma\r\nJürgen;Müller;Müller & Söhne GmbH\r\nÄnne;Weiß;Straße €\r\n"

@@ -15,10 +15,10 @@ from sdrdesk.domain.errors import (
 )
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.demo_info import DemoRequest
-from sdrdesk.services.demos import DemoService
-from sdrdesk.services.leads import LeadService
-from sdrdesk.services.users import UserService
+from sdrdesk.services.demos.results import DemoRequest
+from sdrdesk.services.demos.service import DemoService
+from sdrdesk.services.leads.details import LeadService
+from sdrdesk.services.users.service import UserService
 from tests.conftest import FakeClock
 from tests.demo_helpers import accepted_lead, berlin, handover, make_team
 from tests.factories import add_lead

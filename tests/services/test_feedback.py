@@ -14,18 +14,18 @@ import pytest
 from openpyxl import load_workbook
 
 from sdrdesk.domain.users import Role
+from sdrdesk.services.cells import neutralise
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.digest import build_digest
-from sdrdesk.services.dto import UserInfo
-from sdrdesk.services.feedback import Feedback, FeedbackService
-from sdrdesk.services.feedback_export import (
+from sdrdesk.services.feedback.digest import build_digest
+from sdrdesk.services.feedback.export import (
     ExportFormat,
     feedback_csv,
-    neutralise,
     summary_path,
     write_feedback,
 )
-from sdrdesk.services.users import UserService
+from sdrdesk.services.feedback.service import Feedback, FeedbackService
+from sdrdesk.services.results import UserInfo
+from sdrdesk.services.users.service import UserService
 from tests.conftest import FakeClock
 from tests.report_scenario import COMMENT_L5, Scenario, build
 

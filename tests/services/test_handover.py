@@ -7,14 +7,14 @@ from datetime import timedelta
 from icalendar import Calendar
 
 from sdrdesk.domain.users import Role
-from sdrdesk.services.calls import CallService
+from sdrdesk.services.calls.service import CallService
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.demo_info import DemoRequest
-from sdrdesk.services.demos import demo_service
-from sdrdesk.services.dto import UserInfo
-from sdrdesk.services.leads import LeadService
-from sdrdesk.services.triage import TriageService
-from sdrdesk.services.users import UserService
+from sdrdesk.services.demos.results import DemoRequest
+from sdrdesk.services.demos.service import demo_service
+from sdrdesk.services.leads.details import LeadService
+from sdrdesk.services.leads.triage import TriageService
+from sdrdesk.services.results import UserInfo
+from sdrdesk.services.users.service import UserService
 from tests.factories import add_lead
 from tests.services.test_calls import GOOD, call
 

@@ -27,9 +27,11 @@ from sdrdesk.db import bulk
 from sdrdesk.db.engine import Store
 from sdrdesk.db.models import ImportBatch, Lead, LeadEvent
 from sdrdesk.domain.errors import SdrdeskError
-from sdrdesk.services import import_workers, imports, intake
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.imports import ImportReport, ImportService, ParallelCheck
+from sdrdesk.services.imports import service as imports
+from sdrdesk.services.imports import workers as import_workers
+from sdrdesk.services.imports.service import ImportReport, ImportService, ParallelCheck
+from sdrdesk.services.leads import intake
 from sdrdesk.services.queue import QueueQuery, QueueService
 from tests.factories import add_lead
 from tests.services.test_imports import write_csv
@@ -231,9 +233,9 @@ def test_workers_do_not_run_the_programs_main_module_again(tmp_path: Path) -> No
             if __name__ == "__main__":
                 from datetime import UTC, datetime
                 from sdrdesk.domain.import_mapping import build_mapping
-                from sdrdesk.services.csv_source import read_csv_file
-                from sdrdesk.services.import_check import CheckSettings
-                from sdrdesk.services.import_workers import CheckPool
+                from sdrdesk.services.imports.csv_file import read_csv_file
+                from sdrdesk.services.imports.check import CheckSettings
+                from sdrdesk.services.imports.workers import CheckPool
 
                 csv = pathlib.Path({str(tmp_path / "leads.csv")!r})
                 csv.write_text("Email\\n" + "".join(f"a{{n}}@x.example\\n" for n in range(38)))
@@ -259,7 +261,7 @@ def test_workers_end_when_the_app_is_killed(tmp_path: Path) -> None:
         textwrap.dedent(
             """
             import os, signal
-            from sdrdesk.services.import_workers import CheckPool
+            from sdrdesk.services.imports.workers import CheckPool
 
             pool = CheckPool(2)
             for started in pool._warming:

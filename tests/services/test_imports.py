@@ -22,15 +22,15 @@ from sdrdesk.db.models import ImportBatch, Lead, LeadEvent
 from sdrdesk.domain.errors import ImportFileError, SdrdeskError, ValidationError
 from sdrdesk.domain.import_mapping import FIELD_LABELS
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.dto import UserInfo
-from sdrdesk.services.imports import (
+from sdrdesk.services.imports.service import (
     ImportReport,
     ImportService,
     RowIssue,
     not_imported_csv,
     parse_mapping,
 )
-from sdrdesk.services.leads import LeadService
+from sdrdesk.services.leads.details import LeadService
+from sdrdesk.services.results import UserInfo
 from tests.factories import add_lead
 from tests.spreadsheets import GERMAN_XLS
 

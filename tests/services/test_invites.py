@@ -15,9 +15,9 @@ from ical.calendar_stream import IcsCalendarStream
 
 from sdrdesk.domain.demos import DemoStatus
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.demo_info import DemoInfo, DemoRequest, Person
-from sdrdesk.services.demos import DemoService
-from sdrdesk.services.invites import build_invite, invite_zone
+from sdrdesk.services.demos.invites import build_invite, invite_zone
+from sdrdesk.services.demos.results import DemoInfo, DemoRequest, Person
+from sdrdesk.services.demos.service import DemoService
 from tests.demo_helpers import accepted_lead, berlin, handover, make_team
 from tests.ics_validator import validate
 

@@ -7,9 +7,9 @@ from collections import Counter
 
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.leads import LeadService
-from sdrdesk.services.triage import TriageService
-from sdrdesk.services.users import UserService
+from sdrdesk.services.leads.details import LeadService
+from sdrdesk.services.leads.triage import TriageService
+from sdrdesk.services.users.service import UserService
 from tests.factories import add_leads
 from tests.workers import die_while_accepting, work_the_pool
 

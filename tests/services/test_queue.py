@@ -11,9 +11,9 @@ import pytest
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.urgency import Reachability, urgency_key
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.dto import UserInfo
+from sdrdesk.services.leads.triage import TriageService
 from sdrdesk.services.queue import QueueQuery, QueueRow, QueueService, QueueView, SortKey
-from sdrdesk.services.triage import TriageService
+from sdrdesk.services.results import UserInfo
 from tests.conftest import FakeClock
 from tests.factories import add_leads
 
@@ -225,7 +225,7 @@ def test_search_results_follow_the_urgency_order(
 def test_a_search_matching_too_many_leads_says_so(
     ctx: ServiceContext, sdr: UserInfo, mixed_queue: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import sdrdesk.services.queue as queue_module
+    import sdrdesk.services.queue.service as queue_module
 
     monkeypatch.setattr(queue_module, "SEARCH_LIMIT", 10)
     page = QueueService(ctx).first_page(QueueQuery(user_id=sdr.id, text="lead"))

@@ -8,12 +8,12 @@ from datetime import UTC, date
 import pytest
 
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.dto import UserInfo
 from sdrdesk.services.reports import Breakdown, ReportService, period_from_dates
 from sdrdesk.services.reports.activity import grade_table, outcome_table
 from sdrdesk.services.reports.funnel import funnel_table
 from sdrdesk.services.reports.rejections import campaign_table, reason_table, week_table
 from sdrdesk.services.reports.speed import speed_table
+from sdrdesk.services.results import UserInfo
 from tests.conftest import FakeClock
 from tests.report_scenario import Scenario, build
 

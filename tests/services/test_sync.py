@@ -13,10 +13,10 @@ from sdrdesk.db.notify import PostgresListener
 from sdrdesk.domain.errors import StoreUnavailableError
 from sdrdesk.domain.users import Role
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.dto import UserInfo
-from sdrdesk.services.sync import EventCursor, SyncService
-from sdrdesk.services.triage import TriageService
-from sdrdesk.services.users import UserService
+from sdrdesk.services.leads.triage import TriageService
+from sdrdesk.services.results import UserInfo
+from sdrdesk.services.sync.service import EventCursor, SyncService
+from sdrdesk.services.users.service import UserService
 from tests.factories import add_leads
 
 

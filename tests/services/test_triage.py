@@ -9,10 +9,10 @@ import pytest
 from sdrdesk.domain.errors import ConflictError, IllegalTransitionError, ValidationError
 from sdrdesk.domain.lifecycle import Action, ReasonStage, Status
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.dto import UserInfo
-from sdrdesk.services.leads import LeadService
+from sdrdesk.services.leads.details import LeadService
+from sdrdesk.services.leads.triage import TriageService
 from sdrdesk.services.reasons import ReasonService
-from sdrdesk.services.triage import TriageService
+from sdrdesk.services.results import UserInfo
 from tests.conftest import FakeClock
 from tests.factories import add_lead
 

@@ -7,7 +7,7 @@ import pytest
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.users import Role
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.users import UserService
+from sdrdesk.services.users.service import UserService
 
 
 def test_a_user_is_made_on_first_use_with_the_full_name_typed(ctx: ServiceContext) -> None:

@@ -25,8 +25,8 @@ from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.qualification import Assessment, evaluate
 from sdrdesk.gui.dialogs.call_wrapup import WrapUp
 from sdrdesk.gui.forms.ui_call_workspace import Ui_CallWorkspace
-from sdrdesk.services.call_dto import CallLog, CallResult, CallSetup
-from sdrdesk.services.dto import AttemptInfo
+from sdrdesk.services.calls import CallLog, CallResult, CallSetup
+from sdrdesk.services.results import AttemptInfo
 
 _ERROR = "background: #fde7e9; border: 1px solid #e8a3a8; border-radius: 4px; padding: 6px;"
 _WARNING = "background: #fff4ce; border: 1px solid #e0c36b; border-radius: 4px; padding: 6px;"

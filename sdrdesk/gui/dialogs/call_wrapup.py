@@ -19,8 +19,8 @@ from sdrdesk.domain.callbacks import in_business_hours, recontact_time
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.qualification import Recommendation
 from sdrdesk.gui.forms.ui_call_workspace import Ui_CallWorkspace
-from sdrdesk.services.call_dto import DecisionInput
-from sdrdesk.services.dto import ReasonInfo
+from sdrdesk.services.calls import DecisionInput
+from sdrdesk.services.results import ReasonInfo
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 

@@ -25,7 +25,7 @@ from sdrdesk.domain.demos import (
     warnings_for,
 )
 from sdrdesk.gui.forms.ui_demo_dialog import Ui_DemoDialog
-from sdrdesk.services.demo_info import DemoPlan, DemoRequest
+from sdrdesk.services.demos import DemoPlan, DemoRequest
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 CANCEL_DEMO = 2  # the dialog's result when the SDR chose "Cancel demo…"

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 
 from sdrdesk.gui.forms.ui_digest_dialog import Ui_DigestDialog
-from sdrdesk.services.digest import Digest
+from sdrdesk.services.feedback import Digest
 
 UrlOpener = Callable[[QUrl], bool]
 

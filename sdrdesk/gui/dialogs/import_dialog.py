@@ -30,8 +30,8 @@ from sdrdesk.services.imports import (
     ImportReport,
     ImportService,
     not_imported_csv,
+    workbook_sheets,
 )
-from sdrdesk.services.workbook_source import workbook_sheets
 
 
 class ImportReportDialog(QDialog):

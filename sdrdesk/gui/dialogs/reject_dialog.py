@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
 from sdrdesk.gui.forms.ui_reject_dialog import Ui_RejectDialog
-from sdrdesk.services.dto import ReasonInfo
+from sdrdesk.services.results import ReasonInfo
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 

@@ -9,7 +9,7 @@ import html
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from sdrdesk.services.dto import AttemptInfo, LeadDetail, QualificationSummary
+from sdrdesk.services.results import AttemptInfo, LeadDetail, QualificationSummary
 
 
 def _decision_label(value: str | None) -> str | None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sdrdesk.domain import contact
-from sdrdesk.services.demo_info import DemoInfo
+from sdrdesk.services.demos import DemoInfo
 
 
 class DemoBox(QGroupBox):

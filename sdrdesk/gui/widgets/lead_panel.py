@@ -15,7 +15,7 @@ from sdrdesk.domain.criteria import Verdict
 from sdrdesk.domain.wording import shortened
 from sdrdesk.gui.forms.ui_lead_panel import Ui_LeadPanel
 from sdrdesk.gui.widgets.call_history import CallHistoryBox
-from sdrdesk.services.dto import LeadDetail
+from sdrdesk.services.results import LeadDetail
 
 _VERDICT_MARK = {Verdict.PASS: "✔", Verdict.FAIL: "✘", Verdict.UNKNOWN: "?"}
 _VERDICT_COLOR = {Verdict.PASS: "#1b7f3b", Verdict.FAIL: "#b3261e", Verdict.UNKNOWN: "#7a7a7a"}

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sdrdesk.gui.models.report_table_model import ReportTableModel
-from sdrdesk.services.reports.table import Table
+from sdrdesk.services.reports import Table
 
 
 class ReportPage(QWidget):

@@ -1,0 +1,220 @@
+"""Writing the marketing feedback as CSV, JSON or XLSX, safe to open in a spreadsheet.
+
+CSV is UTF-8 with a byte-order mark (so Excel reads the umlauts), comma- or
+semicolon-separated (German Excel expects semicolons). Text that a spreadsheet would
+run as a formula — a cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return (and their full-width forms) — is neutralised as OWASP recommends: prefixed with
+a single quote and quoted. In XLSX such text is written as a text cell with Excel's
+"quote prefix" (never as a formula), so it shows as typed and stays text when edited.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sdrdesk.domain.errors import ValidationError
+from sdrdesk.services.cells import is_dangerous, neutralise
+
+if TYPE_CHECKING:
+    from sdrdesk.services.feedback.service import CampaignSummary, Feedback, FeedbackRow
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    JSON = "json"
+    XLSX = "xlsx"
+
+
+DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
+
+ROW_HEADER = (
+    "Lead ID",
+    "External ID",
+    "Name",
+    "Company",
+    "E-mail",
+    "Source",
+    "Campaign",
+    "Decision",
+    "Reason code",
+    "Reason",
+    "Comment",
+    "SDR",
+    "Handed off",
+    "Decided",
+)
+SUMMARY_HEADER = (
+    "Source",
+    "Campaign",
+    "Triaged",
+    "Accepted",
+    "Rejected",
+    "Rejection rate",
+    "Disqualified",
+    "Top reasons",
+)
+
+
+def _local(at: datetime) -> datetime:
+    return at.astimezone().replace(tzinfo=None, microsecond=0)
+
+
+def _row_values(r: FeedbackRow) -> list[Any]:
+    return [
+        r.lead_id,
+        r.external_id,
+        r.name,
+        r.company,
+        r.email,
+        r.source,
+        r.campaign,
+        r.decision,
+        r.reason_code,
+        r.reason_label,
+        r.comment,
+        r.sdr,
+        _local(r.handed_off_at),
+        _local(r.decided_at),
+    ]
+
+
+def _top(s: CampaignSummary) -> str:
+    return "; ".join(f"{label} ({n})" for label, n in s.top_reasons)
+
+
+def _summary_values(s: CampaignSummary) -> list[Any]:
+    rate = s.rejection_rate
+    return [
+        s.source,
+        s.campaign,
+        s.triaged,
+        s.accepted,
+        s.rejected,
+        None if rate is None else round(rate, 4),
+        s.disqualified,
+        _top(s),
+    ]
+
+
+def _csv_text(header: Sequence[str], rows: Iterable[list[Any]], delimiter: str) -> str:
+    out = io.StringIO()
+    plain = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    plain.writerow(header)
+    for row in rows:
+        cells = []
+        for value in row:
+            if isinstance(value, datetime):
+                value = value.strftime("%Y-%m-%d %H:%M")
+            cells.append("" if value is None else value)
+        # Quote every cell of a row that carries neutralised text, as OWASP advises.
+        if any(isinstance(c, str) and is_dangerous(c) for c in cells):
+            quoted = csv.writer(
+                out, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_ALL
+            )
+            quoted.writerow([neutralise(c) for c in cells])
+        else:
+            plain.writerow(cells)
+    return out.getvalue()
+
+
+def feedback_csv(feedback: Feedback, delimiter: str = ",") -> str:
+    return _csv_text(ROW_HEADER, (_row_values(r) for r in feedback.rows), delimiter)
+
+
+def summary_csv(feedback: Feedback, delimiter: str = ",") -> str:
+    return _csv_text(SUMMARY_HEADER, (_summary_values(s) for s in feedback.summary), delimiter)
+
+
+def summary_path(path: Path) -> Path:
+    """Where the campaign summary of a CSV export goes: beside it."""
+    return path.with_name(f"{path.stem}-by-campaign{path.suffix or '.csv'}")
+
+
+def feedback_json(feedback: Feedback) -> str:
+    def iso(at: datetime) -> str:
+        return at.isoformat()
+
+    data = {
+        "period": {"since": iso(feedback.period.since), "until": iso(feedback.period.until)},
+        "generated_at": iso(feedback.generated_at),
+        "leads": [
+            dict(
+                zip(
+                    (
+                        "lead_id",
+                        "external_id",
+                        "name",
+                        "company",
+                        "email",
+                        "source",
+                        "campaign",
+                        "decision",
+                        "reason_code",
+                        "reason",
+                        "comment",
+                        "sdr",
+                    ),
+                    _row_values(r)[:12],
+                    strict=True,
+                ),
+                handed_off_at=iso(r.handed_off_at),
+                decided_at=iso(r.decided_at),
+            )
+            for r in feedback.rows
+        ],
+        "by_campaign": [
+            {
+                "source": s.source,
+                "campaign": s.campaign,
+                "triaged": s.triaged,
+                "accepted": s.accepted,
+                "rejected": s.rejected,
+                "rejection_rate": s.rejection_rate,
+                "disqualified": s.disqualified,
+                "top_reasons": [{"reason": label, "leads": n} for label, n in s.top_reasons],
+            }
+            for s in feedback.summary
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_feedback(
+    feedback: Feedback, path: Path, fmt: ExportFormat, *, delimiter: str = ","
+) -> list[Path]:
+    """Write the export (CSV: two files, the leads and the summary); returns the files."""
+    try:
+        if fmt is ExportFormat.CSV:
+            extra = summary_path(path)
+            _write_text(path, "\ufeff" + feedback_csv(feedback, delimiter))
+            _write_text(extra, "\ufeff" + summary_csv(feedback, delimiter))
+            return [path, extra]
+        if fmt is ExportFormat.JSON:
+            _write_text(path, feedback_json(feedback))
+            return [path]
+        from sdrdesk.services.feedback.xlsx import write_workbook
+
+        write_workbook(
+            path,
+            [
+                ("Rejected leads", ROW_HEADER, [_row_values(r) for r in feedback.rows]),
+                ("By campaign", SUMMARY_HEADER, [_summary_values(s) for s in feedback.summary]),
+            ],
+            percent_columns={"By campaign": {"Rejection rate"}},
+        )
+        return [path]
+    except OSError as exc:
+        raise ValidationError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+
+
+def _write_text(path: Path, text: str) -> None:
+    # newline="" keeps the CSV's own CRLF line ends.
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(text)

@@ -1,0 +1,43 @@
+"""Leads: the one write path for new leads (intake), triage (accept, reject, undo),
+claims and reassignment, the assignment rules, and reading a lead with its history."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sdrdesk.services.faces import lazy_names
+
+if TYPE_CHECKING:
+    from sdrdesk.services.leads.assignment import AssignmentService, Distribution
+    from sdrdesk.services.leads.claims import ClaimResult, ClaimService
+    from sdrdesk.services.leads.details import LeadService
+    from sdrdesk.services.leads.intake import insert_leads
+    from sdrdesk.services.leads.triage import TriageResult, TriageService
+
+WHERE = {
+    "assignment": (
+        "AssignmentService",
+        "Distribution",
+    ),
+    "claims": (
+        "ClaimResult",
+        "ClaimService",
+    ),
+    "details": ("LeadService",),
+    "intake": ("insert_leads",),
+    "triage": (
+        "TriageResult",
+        "TriageService",
+    ),
+}
+__all__ = [
+    "AssignmentService",
+    "ClaimResult",
+    "ClaimService",
+    "Distribution",
+    "LeadService",
+    "TriageResult",
+    "TriageService",
+    "insert_leads",
+]
+__getattr__ = lazy_names(__name__, WHERE)

@@ -1,0 +1,210 @@
+"""Reading leads and their history."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from sdrdesk.db.models import ImportBatch, Lead, LeadEvent, RejectionReason, User
+from sdrdesk.domain import contact
+from sdrdesk.domain.contact import PhoneQuality
+from sdrdesk.domain.criteria import LeadFacts
+from sdrdesk.domain.errors import NotFoundError
+from sdrdesk.domain.lifecycle import Action, Status, describe_action
+from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.lead_rows import OWNER, summary_from_row, summary_select
+from sdrdesk.services.results import EventInfo, LeadDetail, LeadRecord, LeadSummary
+
+
+def _listing(
+    query: Select[*tuple[Any, ...]],
+    status: Status | None,
+    owner: str | None,
+    limit: int | None,
+    offset: int,
+) -> Select[*tuple[Any, ...]]:
+    """Leads in id order, of one status and owner if given, a page of them."""
+    query = query.order_by(Lead.id).offset(offset)
+    if status is not None:
+        query = query.where(Lead.status == status)
+    if owner is not None:
+        query = query.where(OWNER.c.name == owner)
+    if limit is not None:
+        query = query.limit(limit)
+    return query
+
+
+def event_infos(
+    session: Session,
+    lead_ids: Sequence[int] | None = None,
+    *,
+    after_id: int | None = None,
+    limit: int | None = None,
+) -> list[EventInfo]:
+    actor = aliased(User, name="actor")
+    query = (
+        select(LeadEvent, actor.display_name, RejectionReason.label)
+        .outerjoin(actor, actor.id == LeadEvent.actor_id)
+        .outerjoin(RejectionReason, RejectionReason.code == LeadEvent.reason_code)
+        .order_by(LeadEvent.id)
+    )
+    if lead_ids is not None:
+        query = query.where(LeadEvent.lead_id.in_(lead_ids))
+    if after_id is not None:
+        query = query.where(LeadEvent.id > after_id)
+    if limit is not None:
+        query = query.limit(limit)
+    return [to_event_info(e, name, label) for e, name, label in session.execute(query)]
+
+
+def _with_import_source(session: Session, events: list[EventInfo], lead: Lead) -> list[EventInfo]:
+    """An imported lead's hand-off reads where it came from ("Carla imported this lead
+    from Export.xls (row 2)"): its own time is when the file was imported, where the
+    lead panel's "handed off" is marketing's time from the file."""
+    if lead.import_batch_id is None:
+        return events
+    batch = session.get(ImportBatch, lead.import_batch_id)
+    if batch is None:
+        return events
+    unit = str((batch.report or {}).get("unit", "line"))
+    shown = []
+    for event in events:
+        line = event.data.get("line")
+        if event.action == Action.HAND_OFF and event.data.get("import_batch_id") == batch.id:
+            where = f" ({unit} {line})" if isinstance(line, int) else ""
+            who = event.actor or "sdrdesk"
+            event = replace(
+                event, description=f"{who} imported this lead from {batch.file_name}{where}"
+            )
+        shown.append(event)
+    return shown
+
+
+def to_event_info(event: LeadEvent, actor: str | None, reason_label: str | None) -> EventInfo:
+    who = actor or "sdrdesk"
+    what = describe_action(event.action)
+    text = f"{who} {what}"
+    if event.to_status and event.from_status and event.action not in {"accept", "reject"}:
+        text += f" ({event.from_status.label} → {event.to_status.label})"
+    if reason_label:
+        text += f": {reason_label}"
+    if event.action == Action.HAND_OFF and (event.data or {}).get("sample"):
+        text = f"{who} added this sample lead"  # not marketing's hand-off
+    return EventInfo(
+        id=event.id,
+        lead_id=event.lead_id,
+        at=event.at,
+        action=event.action,
+        actor=actor,
+        from_status=event.from_status,
+        to_status=event.to_status,
+        reason_code=event.reason_code,
+        reason_label=reason_label,
+        comment=event.comment,
+        data=dict(event.data or {}),
+        description=text,
+    )
+
+
+class LeadService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def list_leads(
+        self,
+        *,
+        status: Status | None = None,
+        owner: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[LeadSummary]:
+        query = _listing(summary_select(), status, owner, limit, offset)
+        with self._ctx.store.read() as s:
+            return [summary_from_row(r) for r in s.execute(query)]
+
+    def list_records(
+        self,
+        *,
+        status: Status | None = None,
+        owner: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[LeadRecord]:
+        """``list_leads`` with what each lead was stored from (``LeadRecord``)."""
+        stored = (
+            Lead.external_id,
+            Lead.phone_raw,
+            Lead.phone_ext,
+            Lead.email_valid,
+            Lead.company_size,
+            Lead.industry,
+            Lead.extra,
+            Lead.import_batch_id,
+        )
+        query = _listing(summary_select().add_columns(*stored), status, owner, limit, offset)
+        width = len(stored)
+        with self._ctx.store.read() as s:
+            return [
+                LeadRecord(LeadSummary(*row[:-width]), *row[-width:]) for row in s.execute(query)
+            ]
+
+    def count_by_status(self) -> dict[Status, int]:
+        with self._ctx.store.read() as s:
+            rows = s.execute(select(Lead.status, func.count()).group_by(Lead.status))
+            counts = {status: 0 for status in Status}
+            counts.update({status: n for status, n in rows})
+            return counts
+
+    def get(self, lead_id: int) -> LeadDetail:
+        from sdrdesk.services.calls import (
+            history as call_history,  # the call feature: loaded on first use
+        )
+
+        with self._ctx.store.read() as s:
+            row = s.execute(summary_select().where(Lead.id == lead_id)).first()
+            lead = s.get(Lead, lead_id)
+            if row is None or lead is None:
+                raise NotFoundError(f"Lead {lead_id} does not exist.")
+            summary = summary_from_row(row)
+            free_mail = contact.is_free_mail(lead.email)
+            facts = LeadFacts(
+                email=lead.email,
+                free_mail=free_mail,
+                phone_valid=lead.phone_quality is PhoneQuality.VALID,
+                title=lead.title,
+                company_size=lead.company_size,
+                country=lead.country,
+                industry=lead.industry,
+            )
+            return LeadDetail(
+                summary=summary,
+                phone_raw=lead.phone_raw,
+                phone_ext=lead.phone_ext,
+                phone_display=contact.format_phone(lead.phone_e164, lead.country) or lead.phone_raw,
+                tel_uri=contact.tel_uri(lead.phone_e164, lead.phone_ext),
+                email_valid=lead.email_valid,
+                free_mail=free_mail,
+                company_size=lead.company_size,
+                industry=lead.industry,
+                external_id=lead.external_id,
+                extra=dict(lead.extra or {}),
+                do_not_call_reason=lead.do_not_call_reason,
+                created_at=lead.created_at,
+                updated_at=lead.updated_at,
+                events=tuple(_with_import_source(s, event_infos(s, [lead_id]), lead)),
+                criteria=tuple(self._ctx.criteria.evaluate(facts)),
+                attempts=tuple(call_history.attempt_infos(s, lead_id)),
+                qualification=call_history.qualification_summary(s, lead_id),
+            )
+
+    def events(
+        self, lead_id: int | None = None, *, after_id: int | None = None, limit: int | None = None
+    ) -> list[EventInfo]:
+        """The history of one lead, or of all leads (after an event id, oldest first)."""
+        with self._ctx.store.read() as s:
+            ids = None if lead_id is None else [lead_id]
+            return event_infos(s, ids, after_id=after_id, limit=limit)

@@ -1,0 +1,159 @@
+"""Triage of handed-off leads: accept (SAL, owned by the SDR) or reject with a reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from sdrdesk.db import lifecycle
+from sdrdesk.db.models import Lead, LeadEvent
+from sdrdesk.domain.errors import ConflictError, ValidationError
+from sdrdesk.domain.lifecycle import UNDOABLE, Action
+from sdrdesk.services.conflicts import check_owner, load_lead, race_named
+from sdrdesk.services.context import ServiceContext
+
+
+@dataclass(frozen=True, slots=True)
+class TriageResult:
+    lead_id: int
+    event_id: int
+    action: Action
+    version: int
+
+
+class TriageService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def accept(
+        self,
+        lead_id: int,
+        *,
+        actor_id: int,
+        expected_version: int | None = None,
+        op_id: str | None = None,
+    ) -> TriageResult:
+        """The lead becomes a SAL owned by ``actor_id``."""
+
+        def change(s: Session, lead: Lead) -> LeadEvent:
+            event = lifecycle.transition(
+                s,
+                lead,
+                Action.ACCEPT,
+                actor_id=actor_id,
+                at=self._ctx.now(),
+                data={"previous_owner_id": lead.owner_id},
+                op_id=op_id,
+            )
+            lead.owner_id = actor_id
+            lead.assigned_at = self._ctx.now()
+            return event
+
+        return self._apply(lead_id, expected_version, Action.ACCEPT, change, actor_id, op_id)
+
+    def reject(
+        self,
+        lead_id: int,
+        *,
+        actor_id: int,
+        reason_code: str | None,
+        comment: str | None = None,
+        expected_version: int | None = None,
+        op_id: str | None = None,
+    ) -> TriageResult:
+        """Back to marketing with a mandatory reason (and a comment where it needs one)."""
+        if not reason_code:
+            raise ValidationError("Choose a reason to reject this lead.")
+
+        def change(s: Session, lead: Lead) -> LeadEvent:
+            return lifecycle.transition(
+                s,
+                lead,
+                Action.REJECT,
+                actor_id=actor_id,
+                reason_code=reason_code,
+                comment=comment,
+                at=self._ctx.now(),
+                op_id=op_id,
+            )
+
+        return self._apply(lead_id, expected_version, Action.REJECT, change, actor_id, op_id)
+
+    def undo(self, event_id: int, *, actor_id: int, op_id: str | None = None) -> TriageResult:
+        """Take back one's own accept/reject within the undo window, as a new event."""
+        window = timedelta(seconds=self._ctx.rules.undo_seconds)
+        with self._ctx.store.write() as s:
+            done = lifecycle.find_operation(s, op_id)
+            if done is not None:
+                saved = load_lead(s, done.lead_id)
+                return TriageResult(saved.id, done.id, Action(done.action), saved.version)
+            event = s.get(LeadEvent, event_id)
+            if event is None or event.action not in {a.value for a in UNDOABLE}:
+                raise ValidationError("There is nothing to undo.")
+            if event.actor_id != actor_id:
+                raise ValidationError("You can only undo your own accept or reject.")
+            if self._ctx.now() - event.at > window:
+                raise ValidationError(
+                    f"Undo is only possible for {self._ctx.rules.undo_seconds} seconds."
+                )
+            latest = s.scalars(
+                select(LeadEvent.id)
+                .where(LeadEvent.lead_id == event.lead_id, LeadEvent.to_status.is_not(None))
+                .order_by(LeadEvent.id.desc())
+                .limit(1)
+            ).first()
+            if latest != event.id:
+                raise ConflictError(
+                    "The lead has changed since; it cannot be undone any more.",
+                    lead_id=event.lead_id,
+                )
+            lead = load_lead(s, event.lead_id)
+            undo_action = UNDOABLE[Action(event.action)]
+            new = lifecycle.transition(
+                s,
+                lead,
+                undo_action,
+                actor_id=actor_id,
+                at=self._ctx.now(),
+                data={"undoes_event": event.id},
+            )
+            if undo_action is Action.UNDO_ACCEPT:
+                lead.owner_id = event.data.get("previous_owner_id") if event.data else None
+                lead.assigned_at = None
+            s.flush()
+            return TriageResult(lead.id, new.id, undo_action, lead.version)
+
+    def _apply(
+        self,
+        lead_id: int,
+        expected_version: int | None,
+        action: Action,
+        change: Callable[[Session, Lead], LeadEvent],
+        actor_id: int,
+        op_id: str | None,
+    ) -> TriageResult:
+        with race_named(self._ctx, lead_id):
+            try:
+                with self._ctx.store.write() as s:
+                    done = lifecycle.find_operation(s, op_id)
+                    if done is not None:  # this very action was saved before the line dropped
+                        lead = load_lead(s, done.lead_id)
+                        return TriageResult(lead.id, done.id, action, lead.version)
+                    lead = load_lead(s, lead_id, expected_version)
+                    check_owner(s, lead, actor_id)
+                    event = change(s, lead)
+                    s.flush()
+                    return TriageResult(lead.id, event.id, action, lead.version)
+            except IntegrityError:
+                # The same action, retried at the same moment, won the race: report its result.
+                with self._ctx.store.read() as s:
+                    done = lifecycle.find_operation(s, op_id)
+                    if done is None:
+                        raise
+                    lead = load_lead(s, done.lead_id)
+                    return TriageResult(lead.id, done.id, action, lead.version)
