@@ -15,9 +15,9 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sdrdesk.domain import contact
-from sdrdesk.domain.contact import PhoneInfo, PhoneQuality
+from sdrdesk.domain import countries, emails, phones, zones
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.domain.phones import PhoneInfo, PhoneQuality
 
 # Column sizes (db.models uses the same numbers); longer text is cut and kept in extra.
 FIELD_LIMITS: dict[str, int] = {
@@ -313,7 +313,7 @@ def clean_lead(
             text["first_name"], text["last_name"] = split_full_name(full)
 
     country_text = clean_text(lead.country)
-    country = contact.normalize_country(country_text)
+    country = countries.normalize_country(country_text)
     if country_text and country is None:
         extra["country (as imported)"] = country_text
         warnings.append(f"country “{country_text}” is not known")
@@ -322,7 +322,7 @@ def clean_lead(
     if country is None and phone.region and phone.quality is PhoneQuality.VALID:
         country = phone.region
 
-    email, email_valid, email_key = contact.check_email(text["email"])
+    email, email_valid, email_key = emails.check_email(text["email"])
     if email and not email_valid:
         warnings.append(f"e-mail “{email}” is not a valid address")
 
@@ -361,7 +361,7 @@ def clean_lead(
         text["company_size"],
         text["industry"],
         country,
-        contact.time_zone_for(phone, country),
+        zones.time_zone_for(phone, country),
         text["source"],
         text["campaign"],
         score,
@@ -402,7 +402,7 @@ def _best_phone(
     phone, mobile = clean_text(lead.phone), clean_text(lead.mobile)
     if phone and mobile:
         candidates = [
-            contact.parse_phone(text[:_PHONE_LIMIT], default_region, country)
+            phones.parse_phone(text[:_PHONE_LIMIT], default_region, country)
             for text in (phone, mobile)
         ]
         best = min(candidates, key=lambda p: _PHONE_RANK.get(p.quality, 3))
@@ -410,9 +410,9 @@ def _best_phone(
             if other is not best and other.raw != best.raw:
                 extra["other phone"] = other.raw
     elif phone or mobile:
-        best = contact.parse_phone((phone or mobile or "")[:_PHONE_LIMIT], default_region, country)
+        best = phones.parse_phone((phone or mobile or "")[:_PHONE_LIMIT], default_region, country)
     else:
-        return contact.MISSING_PHONE
+        return phones.MISSING_PHONE
     if best.quality is PhoneQuality.INVALID:
         warnings.append(f"phone “{best.raw}” is not a valid number{_why_invalid(best.raw)}")
     elif best.quality is PhoneQuality.POSSIBLE:

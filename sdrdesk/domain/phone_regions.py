@@ -9,7 +9,7 @@ types whose lengths allow it, compiled once. A test compares the answers with
 phonenumbers' own for the example numbers of every region and type and variations of
 them, so a new release that changes the rules is noticed.
 
-Imported where phones are parsed (``contact.parse_phone``), not at start-up.
+Imported where phones are parsed (``phones.parse_phone``), not at start-up.
 """
 
 from __future__ import annotations

@@ -21,10 +21,10 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sdrdesk.db.sqlite_values import datetime_text, json_text
-from sdrdesk.domain.contact import PhoneQuality
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.import_mapping import ColumnMapping
 from sdrdesk.domain.leads import CleanLead, clean_lead
+from sdrdesk.domain.phones import PhoneQuality
 from sdrdesk.services.csv_source import rows_in
 
 # The columns ``lead_values`` fills, in its order (status, version, times, the import

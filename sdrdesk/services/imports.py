@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 from sdrdesk.db import tables
 from sdrdesk.db.bulk import cache_for_rows, indexes_built_after
 from sdrdesk.db.models import ImportBatch
-from sdrdesk.domain.contact import is_phone_region, national_region, normalize_country, region_name
+from sdrdesk.domain.countries import normalize_country
 from sdrdesk.domain.errors import ImportFileError, SdrdeskError, ValidationError
 from sdrdesk.domain.import_mapping import (
     CONTACT_FIELDS,
@@ -46,6 +46,7 @@ from sdrdesk.domain.import_mapping import (
     parse_mapping_text,
     retargeted,
 )
+from sdrdesk.domain.phones import is_phone_region, national_region, region_name
 from sdrdesk.domain.wording import counted, shortened
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.csv_source import CsvFile, read_csv_file
@@ -535,7 +536,7 @@ def _region_of_file(
     """The region the file's national numbers are read in when none was given: the
     default, unless the numbers of rows without a country (the others are read in their
     own) are mostly not written as its numbers but as those of another likely region
-    (``contact.national_region``); then that one, with a note saying so. Looks at the
+    (``phones.national_region``); then that one, with a note saying so. Looks at the
     first rows only."""
     phones = [c for c in (columns.column_of("phone"), columns.column_of("mobile")) if c is not None]
     if not phones:

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import phonenumbers
 import pytest
 
-from sdrdesk.domain import contact
-from sdrdesk.domain.contact import PhoneQuality
+from sdrdesk.domain import countries, emails, phones, zones
 from sdrdesk.domain.phone_regions import region_if_valid
+from sdrdesk.domain.phones import PhoneQuality
 
 
 @pytest.mark.parametrize(
@@ -28,66 +28,66 @@ from sdrdesk.domain.phone_regions import region_if_valid
 def test_valid_numbers_become_e164_with_the_leads_time_zone(
     raw: str, region: str, country: str | None, e164: str, zone: str
 ) -> None:
-    info = contact.parse_phone(raw, region, country)
+    info = phones.parse_phone(raw, region, country)
     assert info.quality is PhoneQuality.VALID
     assert info.e164 == e164
     assert info.raw == raw
-    assert contact.time_zone_for(info, country) == zone
+    assert zones.time_zone_for(info, country) == zone
 
 
 def test_extension_is_kept_apart_from_the_number() -> None:
-    info = contact.parse_phone("(240) 452-2332 x4601", "US")
+    info = phones.parse_phone("(240) 452-2332 x4601", "US")
     assert info.e164 == "+12404522332"
     assert info.extension == "4601"
-    assert contact.tel_uri(info.e164, info.extension) == "tel:+12404522332;ext=4601"
+    assert phones.tel_uri(info.e164, info.extension) == "tel:+12404522332;ext=4601"
 
 
 @pytest.mark.parametrize("raw", ["call me", "n/a", "+49 0", "12", "12345", "030 12", "🙂"])
 def test_junk_is_not_dialable_but_the_text_is_kept(raw: str) -> None:
-    info = contact.parse_phone(raw, "DE")
+    info = phones.parse_phone(raw, "DE")
     assert info.quality is PhoneQuality.INVALID
     assert info.raw == raw
     assert info.e164 is None
 
 
 def test_a_local_only_number_is_not_dialable() -> None:
-    info = contact.parse_phone("555-0100", "US")  # seven digits: no area code
+    info = phones.parse_phone("555-0100", "US")  # seven digits: no area code
     assert info.quality is PhoneQuality.INVALID
     assert info.e164 is None
 
 
 def test_a_full_length_number_outside_the_assigned_ranges_is_only_possible() -> None:
-    info = contact.parse_phone("(212) 155-0100", "US")  # exchanges never start with 1
+    info = phones.parse_phone("(212) 155-0100", "US")  # exchanges never start with 1
     assert info.quality is PhoneQuality.POSSIBLE
     assert info.e164 == "+12121550100"
 
 
 def test_missing_phone() -> None:
-    assert contact.parse_phone("   ", "DE").quality is PhoneQuality.MISSING
+    assert phones.parse_phone("   ", "DE").quality is PhoneQuality.MISSING
 
 
 def test_time_zone_falls_back_to_one_clock_countries_only() -> None:
-    assert contact.time_zone_for(None, "DE") == "Europe/Berlin"
-    assert contact.time_zone_for(None, "GB") == "Europe/London"
+    assert zones.time_zone_for(None, "DE") == "Europe/Berlin"
+    assert zones.time_zone_for(None, "GB") == "Europe/London"
     # The United States keep several clocks: no guessing.
-    assert contact.time_zone_for(None, "US") is None
+    assert zones.time_zone_for(None, "US") is None
     # A mobile number says nothing about the area; the country still does.
-    assert contact.time_zone_for(contact.parse_phone("+1 212 555 0100", "US"), "US") == (
+    assert zones.time_zone_for(phones.parse_phone("+1 212 555 0100", "US"), "US") == (
         "America/New_York"
     )
 
 
 def test_local_time_and_calling_hours() -> None:
     tuesday_noon_utc = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
-    ny = contact.local_time("America/New_York", tuesday_noon_utc)
+    ny = zones.local_time("America/New_York", tuesday_noon_utc)
     assert ny is not None
     assert ny.hour == 8  # EDT started on 8 March 2026
-    assert contact.is_calling_hour(ny, 9, 18) is False
-    berlin = contact.local_time("Europe/Berlin", tuesday_noon_utc)
-    assert contact.is_calling_hour(berlin, 9, 18) is True
-    saturday = contact.local_time("Europe/Berlin", datetime(2026, 3, 14, 12, tzinfo=UTC))
-    assert contact.is_calling_hour(saturday, 9, 18) is False
-    assert contact.is_calling_hour(contact.local_time(None, tuesday_noon_utc), 9, 18) is None
+    assert zones.is_calling_hour(ny, 9, 18) is False
+    berlin = zones.local_time("Europe/Berlin", tuesday_noon_utc)
+    assert zones.is_calling_hour(berlin, 9, 18) is True
+    saturday = zones.local_time("Europe/Berlin", datetime(2026, 3, 14, 12, tzinfo=UTC))
+    assert zones.is_calling_hour(saturday, 9, 18) is False
+    assert zones.is_calling_hour(zones.local_time(None, tuesday_noon_utc), 9, 18) is None
 
 
 @pytest.mark.parametrize(
@@ -95,7 +95,7 @@ def test_local_time_and_calling_hours() -> None:
     ["anna@example.com", "o'brien@firm.co.uk", "jörg.müller@bäckerei.de", "a+tag@sub.example.io"],
 )
 def test_valid_emails(email: str) -> None:
-    assert contact.is_valid_email(email)
+    assert emails.is_valid_email(email)
 
 
 @pytest.mark.parametrize(
@@ -114,18 +114,18 @@ def test_valid_emails(email: str) -> None:
     ],
 )
 def test_invalid_emails(email: str) -> None:
-    assert not contact.is_valid_email(email)
+    assert not emails.is_valid_email(email)
 
 
 def test_email_key_is_case_insensitive_and_trims_mailto() -> None:
-    assert contact.email_key(" mailto:Anna.Schmidt@Example.COM ") == "anna.schmidt@example.com"
+    assert emails.email_key(" mailto:Anna.Schmidt@Example.COM ") == "anna.schmidt@example.com"
 
 
 def test_free_mail_versus_business() -> None:
-    assert contact.is_free_mail("jane@gmail.com")
-    assert contact.is_free_mail("JANE@GMX.DE")
-    assert not contact.is_free_mail("jane@acme-logistics.de")
-    assert contact.is_free_mail("jane@mycorp.com", extra_domains=["mycorp.com"])
+    assert emails.is_free_mail("jane@gmail.com")
+    assert emails.is_free_mail("JANE@GMX.DE")
+    assert not emails.is_free_mail("jane@acme-logistics.de")
+    assert emails.is_free_mail("jane@mycorp.com", extra_domains=["mycorp.com"])
 
 
 @pytest.mark.parametrize(
@@ -144,12 +144,12 @@ def test_free_mail_versus_business() -> None:
     ],
 )
 def test_countries_by_code_or_english_or_german_name(text: str, code: str) -> None:
-    assert contact.normalize_country(text) == code
+    assert countries.normalize_country(text) == code
 
 
 def test_unknown_country_is_none() -> None:
-    assert contact.normalize_country("Atlantis") is None
-    assert contact.normalize_country("") is None
+    assert countries.normalize_country("Atlantis") is None
+    assert countries.normalize_country("") is None
 
 
 def _numbers_of_every_region() -> list[phonenumbers.PhoneNumber]:
@@ -209,8 +209,8 @@ def test_the_region_a_number_is_valid_in_is_phonenumbers_answer() -> None:
 def test_the_region_a_files_national_numbers_are_typed_in(
     numbers: list[str], default: str, region: str
 ) -> None:
-    assert contact.national_region(numbers, default)[0] == region
+    assert phones.national_region(numbers, default)[0] == region
 
 
 def test_no_numbers_keep_the_default_region() -> None:
-    assert contact.national_region([], "DE") == ("DE", 0, 0)
+    assert phones.national_region([], "DE") == ("DE", 0, 0)

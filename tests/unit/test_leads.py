@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sdrdesk.domain import contact, leads
+from sdrdesk.domain import emails, leads
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.import_mapping import build_mapping
 from sdrdesk.domain.leads import LeadInput, clean_lead, parse_datetime, parse_score
@@ -129,11 +129,11 @@ def test_scores_that_are_no_number_are_refused(text: str) -> None:
     ],
 )
 def test_email_is_normalised_once_with_the_same_result(text: str) -> None:
-    email = contact.normalize_email(text)
-    assert contact.check_email(text) == (
+    email = emails.normalize_email(text)
+    assert emails.check_email(text) == (
         email,
-        contact.is_valid_email(email),
-        contact.email_key(email),
+        emails.is_valid_email(email),
+        emails.email_key(email),
     )
 
 
