@@ -1,7 +1,8 @@
 """Phone numbers: what was typed, read as a number to dial, and shown again.
 
 Phones go through ``phonenumbers``: the raw text is kept, E.164 is stored for valid and
-merely *possible* numbers, and the quality says which. Which regions numbers are read
+merely *possible* numbers, and the quality says which; what this needs of the library's
+internals (its metadata) comes from ``phone_metadata``. Which regions numbers are read
 in, and the region a file's national numbers are typed in, are decided here too.
 
 ``phonenumbers`` and ``pycountry`` are imported where they are first needed, not with
@@ -126,8 +127,9 @@ def _typed_as_national(text: str, region: str) -> bool:
     national = _NOT_DIGITS.sub(
         "", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     )
-    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
-    trunk = (metadata.national_prefix or "") if metadata is not None else ""
+    from sdrdesk.domain.phone_metadata import national_prefix
+
+    trunk = national_prefix(region)
     return _NOT_DIGITS.sub("", text) in {national, trunk + national}
 
 
@@ -183,16 +185,11 @@ _patterns_kept = False
 
 
 def _keep_patterns() -> None:
-    """Have ``phonenumbers`` keep every pattern it compiles: its metadata has more
-    patterns than the ``re`` module's cache holds, and looking them up through
-    ``re.compile`` was a sixth of the time of parsing and checking a number. (Releases
-    before 9.0 lack the switch and work as before.)"""
+    """Switch on phonenumbers' pattern cache (``phone_metadata.keep_patterns``) once."""
     global _patterns_kept
-    import phonenumbers
+    from sdrdesk.domain.phone_metadata import keep_patterns
 
-    keep = getattr(phonenumbers, "enable_pattern_cache", None)
-    if keep is not None:
-        keep()
+    keep_patterns()
     _patterns_kept = True
 
 
@@ -201,7 +198,7 @@ def _region_if_valid(number: phonenumbers.PhoneNumber | None) -> str | None:
     ``None``."""
     if number is None:
         return None
-    from sdrdesk.domain.phone_regions import region_if_valid
+    from sdrdesk.domain.phone_metadata import region_if_valid
 
     return region_if_valid(number)
 

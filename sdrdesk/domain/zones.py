@@ -2,57 +2,27 @@
 
 The zone comes from the number (area code) when it pins one zone, else from the
 country when the whole country shares one clock, else it stays unknown rather than
-guessed. ``phonenumbers`` is imported where it is first needed (see ``phones``).
+guessed. The area codes' zones come from ``phone_metadata``, imported where they are
+first needed (see ``phones`` on start-up time).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
 from datetime import UTC, datetime, tzinfo
 from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sdrdesk.domain.phones import PhoneInfo, PhoneQuality
 
-_UNKNOWN_ZONE = "Etc/Unknown"
-
-
-@functools.cache
-def _zone_prefixes() -> tuple[Mapping[str, tuple[str, ...]], dict[str, int]]:
-    """phonenumbers' time-zone table (E.164 digit prefix → zones), and for each first two
-    digits the longest prefix in the table that starts with them."""
-    from phonenumbers.tzdata import TIMEZONE_DATA
-
-    longest: dict[str, int] = {}
-    for prefix in TIMEZONE_DATA:
-        longest[prefix[:2]] = max(longest.get(prefix[:2], 1), len(prefix))
-    return TIMEZONE_DATA, longest
-
-
-def _zones_for_number(digits: str) -> tuple[str, ...]:
-    """Zones of the longest prefix of these E.164 digits in phonenumbers' time-zone table
-    (what ``time_zones_for_geographical_number`` does, without parsing a number). Only
-    as many digits as the table's prefixes for the first two can have are looked at, so
-    the cache holds one entry per area, not per number."""
-    return _zones_for_prefix(digits[: _zone_prefixes()[1].get(digits[:2], 1)])
-
-
-@functools.lru_cache(maxsize=65536)
-def _zones_for_prefix(prefix: str) -> tuple[str, ...]:
-    table = _zone_prefixes()[0]
-    for length in range(len(prefix), 0, -1):
-        zones = table.get(prefix[:length])
-        if zones is not None:
-            return tuple(z for z in zones if z != _UNKNOWN_ZONE)
-    return ()
-
 
 def time_zone_for(phone: PhoneInfo | None, country: str | None) -> str | None:
     """The lead's IANA time zone: the phone's area code if it pins one zone, else the
     country's if the whole country keeps one clock, else ``None`` (unknown)."""
     if phone is not None and phone.e164 and phone.quality is PhoneQuality.VALID:
-        zones = _zones_for_number(phone.e164[1:])
+        from sdrdesk.domain.phone_metadata import zones_for_number
+
+        zones = zones_for_number(phone.e164[1:])
         if len(zones) == 1:
             return zones[0]
     for region in (country, phone.region if phone else None):

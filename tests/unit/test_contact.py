@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import phonenumbers
 import pytest
 
 from sdrdesk.domain import countries, emails, phones, zones
-from sdrdesk.domain.phone_regions import region_if_valid
 from sdrdesk.domain.phones import PhoneQuality
 
 
@@ -150,41 +148,6 @@ def test_countries_by_code_or_english_or_german_name(text: str, code: str) -> No
 def test_unknown_country_is_none() -> None:
     assert countries.normalize_country("Atlantis") is None
     assert countries.normalize_country("") is None
-
-
-def _numbers_of_every_region() -> list[phonenumbers.PhoneNumber]:
-    """Every region's example number of every type, and near misses of each."""
-    numbers = []
-    examples = [
-        phonenumbers.example_number_for_type(region, kind)
-        for region in sorted(phonenumbers.SUPPORTED_REGIONS)
-        for kind in range(12)
-    ] + [
-        phonenumbers.example_number_for_non_geo_entity(code)
-        for code in sorted(phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS)
-    ]
-    for example in filter(None, examples):
-        national = phonenumbers.national_significant_number(example)
-        near = (national[:-1], national + "5", "9" + national[1:], national + "12")
-        for digits in (national, *near):
-            try:
-                numbers.append(phonenumbers.parse(f"+{example.country_code}{digits}", None))
-            except phonenumbers.NumberParseException:
-                continue
-    return numbers
-
-
-def test_the_region_a_number_is_valid_in_is_phonenumbers_answer() -> None:
-    numbers = _numbers_of_every_region()
-    valid = 0
-    for number in numbers:
-        region = phonenumbers.region_code_for_number(number)
-        if region is not None and phonenumbers.is_valid_number_for_region(number, region):
-            valid += 1
-        else:
-            region = None
-        assert region_if_valid(number) == region, number
-    assert valid > 2000 < len(numbers) - valid  # both kinds were asked about
 
 
 @pytest.mark.parametrize(
