@@ -13,10 +13,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sdrdesk.domain import emails, leads
+from sdrdesk.domain import dates, emails
+from sdrdesk.domain.dates import parse_datetime
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.import_mapping import build_mapping
-from sdrdesk.domain.leads import LeadInput, clean_lead, parse_datetime, parse_score
+from sdrdesk.domain.leads import LeadInput, clean_lead
+from sdrdesk.domain.scores import parse_score
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 3, 24, 14, 30, tzinfo=UTC)
@@ -63,10 +65,10 @@ def _numeric_dates() -> list[str]:
 def test_the_fast_date_path_reads_what_the_formats_read(dayfirst: bool) -> None:
     fast = 0
     for value in _numeric_dates():
-        quick = leads._numeric_date(value, dayfirst)
+        quick = dates._numeric_date(value, dayfirst)
         if quick is not None:
             fast += 1
-            assert quick == leads._any_date(value, dayfirst), value
+            assert quick == dates._any_date(value, dayfirst), value
     assert fast > 1000  # the usual dates do take the fast path
 
 
