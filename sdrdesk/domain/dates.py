@@ -1,10 +1,12 @@
 """Dates and times as CRMs and spreadsheets export them, read as aware UTC times:
-ISO 8601, Unix time, and the day-first, month-first and named-month formats."""
+ISO 8601, Unix time, and the day-first, month-first and named-month formats; and
+whether a file's dates with slashes are day-first (``decide_dayfirst``)."""
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from datetime import UTC, datetime, tzinfo
 
 from sdrdesk.domain.errors import ValidationError
@@ -134,3 +136,33 @@ def _any_date(value: str, dayfirst: bool) -> datetime | None:
         except ValueError:
             continue
     return None
+
+
+_SLASH_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/\d{2,4}\b")
+MONTH_FIRST_REGIONS = frozenset({"US", "CA", "PH"})
+
+
+def decide_dayfirst(values: Iterable[str | None], default_region: str | None) -> bool | None:
+    """Whether ``03/04/2026`` is 3 April in this file: a first number above 12 decides
+    for day-first, a second number above 12 for month-first; without such a value the
+    region decides (month-first in the US, Canada and the Philippines).
+
+    ``None`` when no value is a date with slashes: dates with dots or dashes
+    (``03.04.2026``) are always day-first, and ISO dates are unambiguous."""
+    seen = month_first = False
+    for value in values:
+        if not value:
+            continue
+        match = _SLASH_DATE.match(value)
+        if match is None:
+            continue
+        seen = True
+        if int(match.group(1)) > 12:
+            return True
+        if int(match.group(2)) > 12:
+            month_first = True
+    if not seen:
+        return None
+    if month_first:
+        return False
+    return (default_region or "").upper() not in MONTH_FIRST_REGIONS

@@ -35,14 +35,13 @@ from sdrdesk.db import tables
 from sdrdesk.db.bulk import cache_for_rows, indexes_built_after
 from sdrdesk.db.models import ImportBatch
 from sdrdesk.domain.countries import normalize_country
+from sdrdesk.domain.dates import decide_dayfirst
 from sdrdesk.domain.errors import ImportFileError, SdrdeskError, ValidationError
+from sdrdesk.domain.import_fields import CONTACT_FIELDS, check_target
 from sdrdesk.domain.import_mapping import (
-    CONTACT_FIELDS,
     NOT_IMPORTED_BECAUSE,
     ColumnMapping,
     build_mapping,
-    check_target,
-    decide_dayfirst,
     parse_mapping_text,
     retargeted,
 )

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sdrdesk.domain.import_mapping import FIELD_LABELS
+from sdrdesk.domain.import_fields import FIELD_LABELS
 from sdrdesk.domain.phones import is_phone_region, phone_region_names
 from sdrdesk.domain.wording import counted
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
