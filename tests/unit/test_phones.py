@@ -1,12 +1,11 @@
-"""Phone, e-mail, country and time-zone rules on inputs SDRs actually get."""
+"""Phone numbers as SDRs actually get them: read, checked, and the region a file's
+national numbers are typed in."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from sdrdesk.domain import countries, emails, phones, zones
+from sdrdesk.domain import phones, zones
 from sdrdesk.domain.phones import PhoneQuality
 
 
@@ -62,92 +61,6 @@ def test_a_full_length_number_outside_the_assigned_ranges_is_only_possible() -> 
 
 def test_missing_phone() -> None:
     assert phones.parse_phone("   ", "DE").quality is PhoneQuality.MISSING
-
-
-def test_time_zone_falls_back_to_one_clock_countries_only() -> None:
-    assert zones.time_zone_for(None, "DE") == "Europe/Berlin"
-    assert zones.time_zone_for(None, "GB") == "Europe/London"
-    # The United States keep several clocks: no guessing.
-    assert zones.time_zone_for(None, "US") is None
-    # A mobile number says nothing about the area; the country still does.
-    assert zones.time_zone_for(phones.parse_phone("+1 212 555 0100", "US"), "US") == (
-        "America/New_York"
-    )
-
-
-def test_local_time_and_calling_hours() -> None:
-    tuesday_noon_utc = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
-    ny = zones.local_time("America/New_York", tuesday_noon_utc)
-    assert ny is not None
-    assert ny.hour == 8  # EDT started on 8 March 2026
-    assert zones.is_calling_hour(ny, 9, 18) is False
-    berlin = zones.local_time("Europe/Berlin", tuesday_noon_utc)
-    assert zones.is_calling_hour(berlin, 9, 18) is True
-    saturday = zones.local_time("Europe/Berlin", datetime(2026, 3, 14, 12, tzinfo=UTC))
-    assert zones.is_calling_hour(saturday, 9, 18) is False
-    assert zones.is_calling_hour(zones.local_time(None, tuesday_noon_utc), 9, 18) is None
-
-
-@pytest.mark.parametrize(
-    "email",
-    ["anna@example.com", "o'brien@firm.co.uk", "jörg.müller@bäckerei.de", "a+tag@sub.example.io"],
-)
-def test_valid_emails(email: str) -> None:
-    assert emails.is_valid_email(email)
-
-
-@pytest.mark.parametrize(
-    "email",
-    [
-        "",
-        "anna",
-        "anna@",
-        "@example.com",
-        "anna@example",
-        "anna@@example.com",
-        "a..b@example.com",
-        "anna@example.123",
-        "anna example@example.com",
-        "x" * 65 + "@example.com",
-    ],
-)
-def test_invalid_emails(email: str) -> None:
-    assert not emails.is_valid_email(email)
-
-
-def test_email_key_is_case_insensitive_and_trims_mailto() -> None:
-    assert emails.email_key(" mailto:Anna.Schmidt@Example.COM ") == "anna.schmidt@example.com"
-
-
-def test_free_mail_versus_business() -> None:
-    assert emails.is_free_mail("jane@gmail.com")
-    assert emails.is_free_mail("JANE@GMX.DE")
-    assert not emails.is_free_mail("jane@acme-logistics.de")
-    assert emails.is_free_mail("jane@mycorp.com", extra_domains=["mycorp.com"])
-
-
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        ("Deutschland", "DE"),
-        ("germany", "DE"),
-        ("DEU", "DE"),
-        ("Österreich", "AT"),
-        ("Schweiz", "CH"),
-        ("USA", "US"),
-        ("United States", "US"),
-        ("U.K.", "GB"),
-        ("fr", "FR"),
-        ("Vereinigte Staaten", "US"),
-    ],
-)
-def test_countries_by_code_or_english_or_german_name(text: str, code: str) -> None:
-    assert countries.normalize_country(text) == code
-
-
-def test_unknown_country_is_none() -> None:
-    assert countries.normalize_country("Atlantis") is None
-    assert countries.normalize_country("") is None
 
 
 @pytest.mark.parametrize(
