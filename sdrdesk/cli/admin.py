@@ -185,8 +185,8 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:
-    from sdrdesk.domain.contact import zone
     from sdrdesk.domain.errors import ValidationError
+    from sdrdesk.domain.zones import zone
 
     if args.time_zone and zone(args.time_zone) is None:
         raise ValidationError(f"“{args.time_zone}” is not a time zone (try Europe/Berlin).")

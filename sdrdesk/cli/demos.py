@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sdrdesk.cli.common import open_for
-from sdrdesk.domain.contact import zone
 from sdrdesk.domain.demos import DemoStatus
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.domain.zones import zone
 from sdrdesk.services.results import to_jsonable
 
 if TYPE_CHECKING:

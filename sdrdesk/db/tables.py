@@ -11,8 +11,8 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table
 
 from sdrdesk.db.types import JSONDict, UTCDateTime, enum_column, metadata, utcnow
-from sdrdesk.domain.contact import PhoneQuality
 from sdrdesk.domain.lifecycle import Status
+from sdrdesk.domain.phones import PhoneQuality
 from sdrdesk.domain.users import Role
 
 users = Table(

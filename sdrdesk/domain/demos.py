@@ -14,8 +14,8 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from sdrdesk.domain.contact import zone
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.domain.zones import zone
 
 DEFAULT_DURATION_MINUTES = 30
 MIN_DURATION_MINUTES = 10

@@ -1,7 +1,7 @@
 """Which column of an imported file fills which lead field.
 
-Headers are compared in a normalised form (``normalize_header``) against a table of the
-headers common CRMs and spreadsheets use (``resources/data/import_headers.toml``). The
+Headers are recognised by ``import_headers`` (a table of the headers common CRMs and
+spreadsheets use); the targets a column can have are ``import_fields``'. The
 user can name columns explicitly (``Header=field``); those entries win. Every column
 that fills no field is kept with the lead under its original header, so nothing in a
 file is lost. Pure Python: no Qt, no database.
@@ -9,140 +9,30 @@ file is lost. Pure Python: no Qt, no database.
 
 from __future__ import annotations
 
-import functools
 import operator
 import re
-import tomllib
-import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
-from importlib import resources
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.domain.import_fields import (
+    CONTACT_FIELDS,
+    EXTRA,
+    FIELD_LABELS,
+    IGNORE,
+    LEAD_FIELDS,
+    check_target,
+)
+from sdrdesk.domain.import_headers import HeaderTable, header_table, normalize_header
 from sdrdesk.domain.leads import LeadInput
-
-# The lead fields a column can fill, in the order people think of them.
-LEAD_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(LeadInput) if f.name != "extra")
-IGNORE = "ignore"  # drop the column
-EXTRA = "extra"  # keep it with the lead's extra data (what unmatched columns get)
-TARGETS: tuple[str, ...] = (*LEAD_FIELDS, IGNORE, EXTRA)
-CONTACT_FIELDS = ("email", "phone", "mobile")
 
 # The column sdrdesk writes beside the rows an import left out (after the line or row
 # number), for the person to fix them and import the file again: both are left out then.
 NOT_IMPORTED_BECAUSE = "Not imported because"
 
-# What each target is called where people choose it (the import's column dialog).
-FIELD_LABELS: dict[str, str] = {
-    "first_name": "First name",
-    "last_name": "Last name",
-    "full_name": "Full name (first and last)",
-    "email": "E-mail",
-    "phone": "Phone",
-    "mobile": "Mobile phone",
-    "company": "Company",
-    "title": "Job title",
-    "company_size": "Company size",
-    "industry": "Industry",
-    "country": "Country",
-    "source": "Source",
-    "campaign": "Campaign",
-    "score": "Marketing score",
-    "handed_off_at": "Hand-off date",
-    "external_id": "ID in the other system",
-    EXTRA: "Keep as extra data",
-    IGNORE: "Leave out",
-}
-
 # A second column for a field that is taken fills this one if it is still free.
 _OVERFLOW = {"phone": "mobile", "mobile": "phone"}
-
-_BOM_REMNANTS = ("\ufeff", "ï»¿", "þÿ", "ÿþ")  # BOMs, and BOMs read as Windows-1252
-_TRANSLITERATE = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "å": "a"}
-)
-_TRAILING_NUMBER = re.compile(r"\d+$")
-
-
-def normalize_header(header: str) -> str:
-    """``"E-Mail"``, ``" e mail "`` and ``"EMAIL"`` → ``"email"``; ``"Größe"`` → ``"groesse"``.
-
-    Case, whitespace, punctuation and accents are dropped, umlauts spelt out, BOM
-    remnants and a Salesforce custom-field suffix ``__c`` removed."""
-    text = header
-    for bom in _BOM_REMNANTS:
-        text = text.replace(bom, "")
-    text = text.strip()
-    if text.lower().endswith("__c"):
-        text = text[:-3]
-    text = unicodedata.normalize("NFC", text).casefold().translate(_TRANSLITERATE)
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if ch.isalnum())
-
-
-@dataclass(frozen=True)
-class HeaderTable:
-    """Normalised header → field, in two tiers (see the TOML file's comment)."""
-
-    primary: Mapping[str, str]
-    fallback: Mapping[str, str]
-
-    @classmethod
-    def from_toml(cls, text: str) -> HeaderTable:
-        data = tomllib.loads(text)
-        tiers: list[dict[str, str]] = []
-        seen: dict[str, str] = {}  # normalised header → where it is listed
-        for tier_name in ("fields", "fallback"):
-            tier: dict[str, str] = {}
-            for field_name, headers in data.get(tier_name, {}).items():
-                if field_name not in LEAD_FIELDS:
-                    raise ValueError(f"[{tier_name}] {field_name} is not a lead field")
-                for header in headers:
-                    key = normalize_header(header)
-                    if not key:
-                        raise ValueError(f"[{tier_name}] {field_name}: empty header {header!r}")
-                    where = f"[{tier_name}] {field_name}"
-                    if seen.get(key, where) != where:
-                        raise ValueError(
-                            f"header {header!r} is listed twice ({seen[key]}, {where})"
-                        )
-                    seen[key] = where
-                    tier[key] = field_name
-            tiers.append(tier)
-        return cls(primary=tiers[0], fallback=tiers[1])
-
-    def lookup(self, header: str) -> tuple[str, int] | None:
-        """(field, tier) for a header, trying it without a trailing number second."""
-        key = normalize_header(header)
-        for candidate in (key, _TRAILING_NUMBER.sub("", key)):
-            if not candidate:
-                continue
-            if candidate in self.primary:
-                return self.primary[candidate], 0
-            if candidate in self.fallback:
-                return self.fallback[candidate], 1
-        return None
-
-
-@functools.cache
-def header_table() -> HeaderTable:
-    """The table shipped in ``sdrdesk.resources`` (``data/import_headers.toml``)."""
-    path = resources.files("sdrdesk.resources").joinpath("data/import_headers.toml")
-    return HeaderTable.from_toml(path.read_text(encoding="utf-8"))
-
-
-def check_target(value: str) -> str:
-    """A field name as a user may type it (``"First Name"``, ``"e-mail"``) → ``first_name``."""
-    name = re.sub(r"[\s-]+", "_", value.strip().casefold())
-    if name == "e_mail":
-        name = "email"
-    if name not in TARGETS:
-        raise ValidationError(
-            f"“{value.strip()}” is not a lead field; use one of {', '.join(LEAD_FIELDS)}, "
-            f"or {IGNORE} (leave the column out) or {EXTRA} (keep it as extra data)."
-        )
-    return name
 
 
 def parse_mapping_text(text: str) -> dict[str, str]:
@@ -399,33 +289,3 @@ def _settle_names(
             f"column “{headers[column]}” is kept as extra data: the file has first and last "
             "name columns"
         )
-
-
-_SLASH_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/\d{2,4}\b")
-MONTH_FIRST_REGIONS = frozenset({"US", "CA", "PH"})
-
-
-def decide_dayfirst(values: Iterable[str | None], default_region: str | None) -> bool | None:
-    """Whether ``03/04/2026`` is 3 April in this file: a first number above 12 decides
-    for day-first, a second number above 12 for month-first; without such a value the
-    region decides (month-first in the US, Canada and the Philippines).
-
-    ``None`` when no value is a date with slashes: dates with dots or dashes
-    (``03.04.2026``) are always day-first, and ISO dates are unambiguous."""
-    seen = month_first = False
-    for value in values:
-        if not value:
-            continue
-        match = _SLASH_DATE.match(value)
-        if match is None:
-            continue
-        seen = True
-        if int(match.group(1)) > 12:
-            return True
-        if int(match.group(2)) > 12:
-            month_first = True
-    if not seen:
-        return None
-    if month_first:
-        return False
-    return (default_region or "").upper() not in MONTH_FIRST_REGIONS

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import IntEnum
 
-from sdrdesk.domain.contact import is_calling_hour, local_time
+from sdrdesk.domain.zones import is_calling_hour, local_time
 
 
 class Reachability(IntEnum):

@@ -8,9 +8,9 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from sdrdesk.domain.contact import PhoneQuality
 from sdrdesk.domain.criteria import CriterionResult
 from sdrdesk.domain.lifecycle import ReasonStage, Status
+from sdrdesk.domain.phones import PhoneQuality
 from sdrdesk.domain.users import Role
 
 

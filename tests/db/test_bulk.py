@@ -14,8 +14,8 @@ from sqlalchemy.exc import IntegrityError, StatementError
 from sdrdesk.db import bulk, tables
 from sdrdesk.db.engine import Store
 from sdrdesk.db.models import Lead, LeadEvent
-from sdrdesk.domain.contact import PhoneQuality
 from sdrdesk.domain.lifecycle import Status
+from sdrdesk.domain.phones import PhoneQuality
 from sdrdesk.services.context import ServiceContext
 
 LEADS = tables.leads

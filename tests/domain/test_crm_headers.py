@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from sdrdesk.domain.import_mapping import build_mapping, header_table
+from sdrdesk.domain.import_headers import header_table
+from sdrdesk.domain.import_mapping import build_mapping
 
 
 def fields_of(headers: list[str]) -> dict[str, str]:

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sdrdesk.db.engine import Store
 from sdrdesk.db.models import ImportBatch, Lead, LeadEvent
 from sdrdesk.domain.errors import ImportFileError, SdrdeskError, ValidationError
-from sdrdesk.domain.import_mapping import FIELD_LABELS
+from sdrdesk.domain.import_fields import FIELD_LABELS
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.imports.service import (
     ImportReport,

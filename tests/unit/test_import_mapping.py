@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from sdrdesk.domain.dates import decide_dayfirst
 from sdrdesk.domain.errors import ValidationError
-from sdrdesk.domain.import_mapping import (
-    LEAD_FIELDS,
-    HeaderTable,
-    build_mapping,
-    check_target,
-    decide_dayfirst,
-    header_table,
-    normalize_header,
-    parse_mapping_text,
-)
+from sdrdesk.domain.import_fields import LEAD_FIELDS, check_target
+from sdrdesk.domain.import_headers import HeaderTable, header_table, normalize_header
+from sdrdesk.domain.import_mapping import build_mapping, parse_mapping_text
 
 
 def fields_of(headers: list[str], explicit: dict[str, str] | None = None) -> dict[str, str]:

@@ -13,10 +13,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sdrdesk.domain import contact, leads
+from sdrdesk.domain import dates, emails
+from sdrdesk.domain.dates import parse_datetime
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.import_mapping import build_mapping
-from sdrdesk.domain.leads import LeadInput, clean_lead, parse_datetime, parse_score
+from sdrdesk.domain.leads import LeadInput, clean_lead
+from sdrdesk.domain.scores import parse_score
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 3, 24, 14, 30, tzinfo=UTC)
@@ -63,10 +65,10 @@ def _numeric_dates() -> list[str]:
 def test_the_fast_date_path_reads_what_the_formats_read(dayfirst: bool) -> None:
     fast = 0
     for value in _numeric_dates():
-        quick = leads._numeric_date(value, dayfirst)
+        quick = dates._numeric_date(value, dayfirst)
         if quick is not None:
             fast += 1
-            assert quick == leads._any_date(value, dayfirst), value
+            assert quick == dates._any_date(value, dayfirst), value
     assert fast > 1000  # the usual dates do take the fast path
 
 
@@ -129,11 +131,11 @@ def test_scores_that_are_no_number_are_refused(text: str) -> None:
     ],
 )
 def test_email_is_normalised_once_with_the_same_result(text: str) -> None:
-    email = contact.normalize_email(text)
-    assert contact.check_email(text) == (
+    email = emails.normalize_email(text)
+    assert emails.check_email(text) == (
         email,
-        contact.is_valid_email(email),
-        contact.email_key(email),
+        emails.is_valid_email(email),
+        emails.email_key(email),
     )
 
 

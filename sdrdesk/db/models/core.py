@@ -22,8 +22,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sdrdesk.db import tables
 from sdrdesk.db.base import Base, BigIntId, JSONDict, enum_column, utcnow
-from sdrdesk.domain.contact import PhoneQuality
 from sdrdesk.domain.lifecycle import ReasonStage, Status
+from sdrdesk.domain.phones import PhoneQuality
 from sdrdesk.domain.users import Role
 
 

@@ -20,9 +20,9 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QWidget
 
 from sdrdesk.domain.call_script import Decision
-from sdrdesk.domain.contact import is_calling_hour, local_time, zone
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.qualification import Assessment, evaluate
+from sdrdesk.domain.zones import is_calling_hour, local_time, zone
 from sdrdesk.gui.dialogs.call_wrapup import WrapUp
 from sdrdesk.gui.forms.ui_call_workspace import Ui_CallWorkspace
 from sdrdesk.services.calls import CallLog, CallResult, CallSetup

@@ -16,7 +16,7 @@ from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimeZone
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QPushButton, QWidget
 
-from sdrdesk.domain import contact
+from sdrdesk.domain import emails, zones
 from sdrdesk.domain.demos import (
     DEFAULT_DURATION_MINUTES,
     DURATION_CHOICES,
@@ -56,7 +56,7 @@ def _duration_text(minutes: int) -> str:
 
 def default_start(plan: DemoPlan, sdr_zone: ZoneInfo) -> datetime:
     """The next weekday at 10:00 on the lead's clock (yours if theirs is unknown)."""
-    tz = contact.zone(plan.lead.time_zone) or sdr_zone
+    tz = zones.zone(plan.lead.time_zone) or sdr_zone
     day = plan.now.astimezone(tz).date() + timedelta(days=1)
     while day.weekday() >= 5:
         day += timedelta(days=1)
@@ -179,7 +179,7 @@ class DemoDialog(QDialog):
             )
         )
         ui.handoverLabel.setText(self._handover_text())
-        needs_sdr = not contact.is_valid_email(self.plan.sdr.email)
+        needs_sdr = not emails.is_valid_email(self.plan.sdr.email)
         self._show_row(ui.sdrEmailCaption, ui.sdrEmailEdit, needs_sdr)
         ui.sdrEmailEdit.setText(draft.sdr_email or (self.plan.sdr.email or ""))
         needs_lead = not self.plan.lead_email_valid
@@ -276,7 +276,7 @@ class DemoDialog(QDialog):
 
     def _changed(self) -> None:
         ae = next((a for a in self.plan.aes if a.id == self.ae_id), None)
-        needs_ae = ae is not None and not contact.is_valid_email(ae.email)
+        needs_ae = ae is not None and not emails.is_valid_email(ae.email)
         self._show_row(self.ui.aeEmailCaption, self.ui.aeEmailEdit, needs_ae)
         if needs_ae and ae is not None:
             self.ui.aeEmailEdit.setPlaceholderText(
@@ -301,7 +301,7 @@ class DemoDialog(QDialog):
 
     def _lead_time_text(self) -> str:
         zone_name = self.plan.lead.time_zone
-        tz = contact.zone(zone_name)
+        tz = zones.zone(zone_name)
         if tz is None:
             return self.tr("The lead's time zone is unknown.")
         start = self.starts_at.astimezone(tz)
@@ -329,7 +329,7 @@ class DemoDialog(QDialog):
             (ui.aeEmailEdit, self.tr("the AE's e-mail address")),
             (ui.leadEmailEdit, self.tr("the lead's e-mail address")),
         ):
-            if edit.isVisibleTo(self) and not contact.is_valid_email(edit.text()):
+            if edit.isVisibleTo(self) and not emails.is_valid_email(edit.text()):
                 self._show_error(self.tr("Enter %1 for the invite.").replace("%1", what))
                 edit.setFocus()
                 return

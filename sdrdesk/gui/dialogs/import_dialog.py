@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sdrdesk.domain.contact import is_phone_region, phone_regions
-from sdrdesk.domain.import_mapping import FIELD_LABELS
+from sdrdesk.domain.import_fields import FIELD_LABELS
+from sdrdesk.domain.phones import is_phone_region, phone_region_names
 from sdrdesk.domain.wording import counted
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
 from sdrdesk.gui.forms.ui_import_report_dialog import Ui_ImportReportDialog
@@ -172,7 +172,7 @@ class ImportRunner(QObject):
         def read() -> _Read:
             preview = service.preview(path, sheet=sheet)
             region, notes = service.region_for(preview, start)
-            return preview, phone_regions(), region, notes
+            return preview, phone_region_names(), region, notes
 
         def review(result: _Read) -> None:
             self._close_progress()  # busy only: no progress is reported while reading

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QSizePolicy, QWidget
 
 from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError
-from sdrdesk.domain.import_mapping import CONTACT_FIELDS, EXTRA, FIELD_LABELS, IGNORE, LEAD_FIELDS
+from sdrdesk.domain.import_fields import CONTACT_FIELDS, EXTRA, FIELD_LABELS, IGNORE, LEAD_FIELDS
 from sdrdesk.domain.wording import counted
 from sdrdesk.gui.forms.ui_import_preview_dialog import Ui_ImportPreviewDialog
 from sdrdesk.gui.workers import Background

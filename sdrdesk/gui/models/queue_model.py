@@ -23,9 +23,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from sdrdesk.domain.contact import local_time
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.urgency import Reachability, format_wait
+from sdrdesk.domain.zones import local_time
 from sdrdesk.gui.workers import Background
 from sdrdesk.services.queue import (
     QueueCursor,

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sdrdesk.domain import contact
+from sdrdesk.domain import zones
 from sdrdesk.services.demos import DemoInfo
 
 
@@ -59,7 +59,7 @@ class DemoBox(QGroupBox):
         lines = [
             f"<b>{start:%a %d %b %Y, %H:%M}–{end:%H:%M}</b> ({html.escape(my_zone)})",
         ]
-        lead_zone = contact.zone(demo.lead.time_zone)
+        lead_zone = zones.zone(demo.lead.time_zone)
         if lead_zone is not None and demo.lead.time_zone != my_zone:
             local = demo.starts_at.astimezone(lead_zone)
             lines.append(

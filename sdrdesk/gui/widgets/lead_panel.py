@@ -10,9 +10,9 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from sdrdesk.domain.contact import is_calling_hour, local_time
 from sdrdesk.domain.criteria import Verdict
 from sdrdesk.domain.wording import shortened
+from sdrdesk.domain.zones import is_calling_hour, local_time
 from sdrdesk.gui.forms.ui_lead_panel import Ui_LeadPanel
 from sdrdesk.gui.widgets.call_history import CallHistoryBox
 from sdrdesk.services.results import LeadDetail

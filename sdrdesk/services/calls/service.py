@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from sdrdesk.db import lifecycle
 from sdrdesk.db.models import CallAttempt, Lead, Qualification
-from sdrdesk.domain import contact
+from sdrdesk.domain import phones, zones
 from sdrdesk.domain.call_outcomes import Outcome, OutcomeList
 from sdrdesk.domain.call_script import Decision
 from sdrdesk.domain.callbacks import suggest_callback
@@ -63,9 +63,9 @@ class CallService:
                 script, call_history.latest_qualification(s, lead_id)
             )
             attempts = call_history.attempt_infos(s, lead_id)
-            phone = contact.format_phone(lead.phone_e164, lead.country) or lead.phone_raw
-            tel = contact.tel_uri(lead.phone_e164, lead.phone_ext)
-            zone_name = lead.time_zone if contact.zone(lead.time_zone) else None
+            phone = phones.format_phone(lead.phone_e164, lead.country) or lead.phone_raw
+            tel = phones.tel_uri(lead.phone_e164, lead.phone_ext)
+            zone_name = lead.time_zone if zones.zone(lead.time_zone) else None
         rules = self._ctx.rules
         hours = (rules.calling_hours_start, rules.calling_hours_end)
         return CallSetup(
@@ -271,7 +271,7 @@ class CallService:
 
 def _zone(name: str | None) -> tzinfo:
     """The lead's zone; unknown zones fall back to the SDR's own clock."""
-    found = contact.zone(name)
+    found = zones.zone(name)
     if found is not None:
         return found
     return datetime.now(UTC).astimezone().tzinfo or UTC

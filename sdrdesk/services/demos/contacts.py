@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sdrdesk.db.models import Lead, User
-from sdrdesk.domain import contact
+from sdrdesk.domain import emails
 from sdrdesk.domain.errors import NotFoundError, ValidationError
 from sdrdesk.domain.users import Role
 
@@ -18,7 +18,7 @@ def organizer(s: Session, user_id: int, email: str | None) -> User:
     if user is None:
         raise NotFoundError(f"User {user_id} does not exist.")
     _store_email(user, email, "your")
-    if not contact.is_valid_email(user.email):
+    if not emails.is_valid_email(user.email):
         raise ValidationError(
             "Enter your e-mail address: the invite is sent in your name (its organizer)."
         )
@@ -30,29 +30,29 @@ def account_executive(s: Session, ae_id: int, email: str | None) -> User:
     if ae is None or ae.role is not Role.AE or not ae.active:
         raise ValidationError("Choose an account executive for the demo.")
     _store_email(ae, email, f"{ae.display_name}'s")
-    if not contact.is_valid_email(ae.email):
+    if not emails.is_valid_email(ae.email):
         raise ValidationError(f"Enter {ae.display_name}'s e-mail address for the invite.")
     return ae
 
 
 def lead_email(s: Session, lead: Lead, email: str | None) -> None:
-    if email is not None and contact.normalize_email(email) != lead.email:
-        address = contact.normalize_email(email)
-        if not contact.is_valid_email(address):
+    if email is not None and emails.normalize_email(email) != lead.email:
+        address = emails.normalize_email(email)
+        if not emails.is_valid_email(address):
             raise ValidationError(f"“{email}” is not a valid e-mail address for the lead.")
-        key = contact.email_key(address)
+        key = emails.email_key(address)
         taken = s.scalars(select(Lead.id).where(Lead.email_key == key, Lead.id != lead.id)).first()
         if taken is not None:
             raise ValidationError(f"Lead {taken} already has the address {address}.")
         lead.email, lead.email_key, lead.email_valid = address, key, True
-    if not contact.is_valid_email(lead.email):
+    if not emails.is_valid_email(lead.email):
         raise ValidationError("Enter the lead's e-mail address: they are invited to the demo.")
 
 
 def _store_email(user: User, email: str | None, whose: str) -> None:
     if email is None or not email.strip():
         return
-    address = contact.normalize_email(email)
-    if not contact.is_valid_email(address):
+    address = emails.normalize_email(email)
+    if not emails.is_valid_email(address):
         raise ValidationError(f"“{email}” is not a valid e-mail address ({whose}).")
     user.email = address

@@ -27,8 +27,8 @@ from icalendar import (
 )
 
 from sdrdesk import __version__
-from sdrdesk.domain.contact import zone
 from sdrdesk.domain.tzrules import ZoneRules, utc_offset, zone_rules
+from sdrdesk.domain.zones import zone
 from sdrdesk.services.demos.results import DemoInfo, Invite, Person
 from sdrdesk.services.results import QualificationSummary
 

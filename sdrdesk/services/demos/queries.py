@@ -9,7 +9,7 @@ from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from sdrdesk.db.models import Demo, Lead, User
-from sdrdesk.domain import contact
+from sdrdesk.domain import phones
 from sdrdesk.domain.demos import MAX_DURATION_MINUTES, AeLoad, DemoStatus, Slot
 from sdrdesk.domain.errors import NotFoundError
 from sdrdesk.domain.users import Role
@@ -44,7 +44,7 @@ def to_info(demo: Demo, lead: Lead, ae: User, sdr: User) -> DemoInfo:
         lead=Person(lead.id, "", lead_display_name(lead), lead.email, lead.time_zone),
         lead_company=lead.company,
         lead_title=lead.title,
-        lead_phone=contact.format_phone(lead.phone_e164) or lead.phone_raw,
+        lead_phone=phones.format_phone(lead.phone_e164) or lead.phone_raw,
         ae=_person(ae),
         sdr=_person(sdr),
         starts_at=demo.starts_at,

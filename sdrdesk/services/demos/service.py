@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from sdrdesk.db import lifecycle
 from sdrdesk.db.models import Demo, Lead, User
-from sdrdesk.domain import contact
+from sdrdesk.domain import emails, zones
 from sdrdesk.domain.demos import (
     MAX_REASON_LENGTH,
     DemoStatus,
@@ -94,7 +94,7 @@ class DemoService:
             demo = q.booked_for_lead(s, lead_id)
             plan_args: dict[str, Any] = {
                 "lead": summary_from_row(row),
-                "lead_email_valid": contact.is_valid_email(lead.email),
+                "lead_email_valid": emails.is_valid_email(lead.email),
                 "sdr": user_info(sdr),
                 "aes": aes,
                 "suggested_ae_id": suggested,
@@ -297,7 +297,7 @@ class DemoService:
 
     def _fields(self, request: DemoRequest, now: datetime) -> dict[str, Any]:
         zone_name = request.time_zone
-        if zone_name is not None and contact.zone(zone_name) is None:
+        if zone_name is not None and zones.zone(zone_name) is None:
             raise ValidationError(f"“{zone_name}” is not a time zone.")
         return {
             "starts_at": check_start(request.starts_at, now),
@@ -330,7 +330,7 @@ class DemoService:
             business_hours=self._business_hours(),
             slots=q.booked_slots(s, demo.starts_at, [ae.id]),
             exclude_demo_id=demo.id,
-            display_zone=contact.zone(request.time_zone) or UTC,
+            display_zone=zones.zone(request.time_zone) or UTC,
         )
         unseen = [
             w

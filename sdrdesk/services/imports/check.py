@@ -20,10 +20,10 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sdrdesk.domain.contact import PhoneQuality
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.import_mapping import ColumnMapping
 from sdrdesk.domain.leads import clean_lead
+from sdrdesk.domain.phones import PhoneQuality
 from sdrdesk.services.imports.csv_file import rows_in
 from sdrdesk.services.leads.columns import lead_values
 

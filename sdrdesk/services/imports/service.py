@@ -34,18 +34,18 @@ from sqlalchemy.orm import Session
 from sdrdesk.db import tables
 from sdrdesk.db.bulk import cache_for_rows, indexes_built_after
 from sdrdesk.db.models import ImportBatch
-from sdrdesk.domain.contact import is_phone_region, national_region, normalize_country, region_name
+from sdrdesk.domain.countries import normalize_country
+from sdrdesk.domain.dates import decide_dayfirst
 from sdrdesk.domain.errors import ImportFileError, SdrdeskError, ValidationError
+from sdrdesk.domain.import_fields import CONTACT_FIELDS, check_target
 from sdrdesk.domain.import_mapping import (
-    CONTACT_FIELDS,
     NOT_IMPORTED_BECAUSE,
     ColumnMapping,
     build_mapping,
-    check_target,
-    decide_dayfirst,
     parse_mapping_text,
     retargeted,
 )
+from sdrdesk.domain.phones import is_phone_region, national_region, region_name
 from sdrdesk.domain.wording import counted, shortened
 from sdrdesk.services.cells import neutralise
 from sdrdesk.services.context import ServiceContext
@@ -535,7 +535,7 @@ def _region_of_file(
     """The region the file's national numbers are read in when none was given: the
     default, unless the numbers of rows without a country (the others are read in their
     own) are mostly not written as its numbers but as those of another likely region
-    (``contact.national_region``); then that one, with a note saying so. Looks at the
+    (``phones.national_region``); then that one, with a note saying so. Looks at the
     first rows only."""
     phones = [c for c in (columns.column_of("phone"), columns.column_of("mobile")) if c is not None]
     if not phones:

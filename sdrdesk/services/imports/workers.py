@@ -160,11 +160,11 @@ def warm_up() -> None:
     """A worker's first task: load what checking needs (phonenumbers' metadata, the
     country names) while the importing process reads the file. The objects a worker
     makes live for one chunk, so cyclic garbage collection only costs time."""
-    from sdrdesk.domain import contact
+    from sdrdesk.domain import countries, phones
 
     gc.disable()
-    contact.parse_phone("+49 30 1234567", "DE")
-    contact.normalize_country("Deutschland")
+    phones.parse_phone("+49 30 1234567", "DE")
+    countries.normalize_country("Deutschland")
 
 
 @contextmanager

@@ -10,11 +10,11 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from sdrdesk.db.models import ImportBatch, Lead, LeadEvent, RejectionReason, User
-from sdrdesk.domain import contact
-from sdrdesk.domain.contact import PhoneQuality
+from sdrdesk.domain import emails, phones
 from sdrdesk.domain.criteria import LeadFacts
 from sdrdesk.domain.errors import NotFoundError
 from sdrdesk.domain.lifecycle import Action, Status, describe_action
+from sdrdesk.domain.phones import PhoneQuality
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.lead_rows import OWNER, summary_from_row, summary_select
 from sdrdesk.services.results import EventInfo, LeadDetail, LeadRecord, LeadSummary
@@ -170,7 +170,7 @@ class LeadService:
             if row is None or lead is None:
                 raise NotFoundError(f"Lead {lead_id} does not exist.")
             summary = summary_from_row(row)
-            free_mail = contact.is_free_mail(lead.email)
+            free_mail = emails.is_free_mail(lead.email)
             facts = LeadFacts(
                 email=lead.email,
                 free_mail=free_mail,
@@ -184,8 +184,8 @@ class LeadService:
                 summary=summary,
                 phone_raw=lead.phone_raw,
                 phone_ext=lead.phone_ext,
-                phone_display=contact.format_phone(lead.phone_e164, lead.country) or lead.phone_raw,
-                tel_uri=contact.tel_uri(lead.phone_e164, lead.phone_ext),
+                phone_display=phones.format_phone(lead.phone_e164, lead.country) or lead.phone_raw,
+                tel_uri=phones.tel_uri(lead.phone_e164, lead.phone_ext),
                 email_valid=lead.email_valid,
                 free_mail=free_mail,
                 company_size=lead.company_size,

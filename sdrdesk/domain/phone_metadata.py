@@ -1,21 +1,29 @@
-"""The region a parsed phone number is valid in: ``phonenumbers.region_code_for_number``
-and ``is_valid_number_for_region``, answered from the same metadata with fewer steps.
+"""The one adapter for ``phonenumbers``' internals: its metadata (``PhoneMetadata``),
+its time-zone table (``phonenumbers.tzdata``) and its pattern cache. Nothing else in
+sdrdesk reads them; the rest uses the library's public API (``parse``,
+``format_number``, …). A test (``tests/unit/test_phone_metadata.py``) compares this
+module's answers with phonenumbers' public ones, so a release that changes the
+internals is noticed.
 
-``phonenumbers`` asks a number's region up to ten times whether the number is of a type
-(premium rate, toll free, …, fixed line, mobile), one pattern at a time, and asks again
-for the region it found. A number is valid when it fits the region's general pattern
-and any one of those types, so here each (region, length) gets one pattern joining the
-types whose lengths allow it, compiled once. A test compares the answers with
-phonenumbers' own for the example numbers of every region and type and variations of
-them, so a new release that changes the rules is noticed.
+The region a parsed number is valid in (``region_if_valid``) is
+``phonenumbers.region_code_for_number`` and ``is_valid_number_for_region``, answered
+from the same metadata with fewer steps. ``phonenumbers`` asks a number's region up to
+ten times whether the number is of a type (premium rate, toll free, …, fixed line,
+mobile), one pattern at a time, and asks again for the region it found. A number is
+valid when it fits the region's general pattern and any one of those types, so here
+each (region, length) gets one pattern joining the types whose lengths allow it,
+compiled once. The test compares the answers with phonenumbers' own for the example
+numbers of every region and type and variations of them.
 
-Imported where phones are parsed (``contact.parse_phone``), not at start-up.
+Imported where phones are parsed (``phones.parse_phone``) or a number's zone is looked
+up (``zones.time_zone_for``), not at start-up.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 
 import phonenumbers
 from phonenumbers import (
@@ -125,3 +133,55 @@ def _may_match(desc: PhoneNumberDesc | None, length: int) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+def national_prefix(region: str) -> str:
+    """The trunk prefix ``region``'s people dial before a national number ("0" in
+    Germany, "1" in the US), ``""`` where there is none."""
+    metadata = PhoneMetadata.metadata_for_region(region)
+    return (metadata.national_prefix or "") if metadata is not None else ""
+
+
+def keep_patterns() -> None:
+    """Have ``phonenumbers`` keep every pattern it compiles: its metadata has more
+    patterns than the ``re`` module's cache holds, and looking them up through
+    ``re.compile`` was a sixth of the time of parsing and checking a number. (Releases
+    before 9.0 lack the switch and work as before.)"""
+    keep = getattr(phonenumbers, "enable_pattern_cache", None)
+    if keep is not None:
+        keep()
+
+
+# --- time zones of numbers -----------------------------------------------------------
+
+UNKNOWN_ZONE = "Etc/Unknown"
+
+
+@functools.cache
+def _zone_prefixes() -> tuple[Mapping[str, tuple[str, ...]], dict[str, int]]:
+    """phonenumbers' time-zone table (E.164 digit prefix → zones), and for each first two
+    digits the longest prefix in the table that starts with them."""
+    from phonenumbers.tzdata import TIMEZONE_DATA
+
+    longest: dict[str, int] = {}
+    for prefix in TIMEZONE_DATA:
+        longest[prefix[:2]] = max(longest.get(prefix[:2], 1), len(prefix))
+    return TIMEZONE_DATA, longest
+
+
+def zones_for_number(digits: str) -> tuple[str, ...]:
+    """Zones of the longest prefix of these E.164 digits in phonenumbers' time-zone table
+    (what ``time_zones_for_geographical_number`` does, without parsing a number), without
+    phonenumbers' "unknown". Only as many digits as the table's prefixes for the first two
+    can have are looked at, so the cache holds one entry per area, not per number."""
+    return _zones_for_prefix(digits[: _zone_prefixes()[1].get(digits[:2], 1)])
+
+
+@functools.lru_cache(maxsize=65536)
+def _zones_for_prefix(prefix: str) -> tuple[str, ...]:
+    table = _zone_prefixes()[0]
+    for length in range(len(prefix), 0, -1):
+        zones = table.get(prefix[:length])
+        if zones is not None:
+            return tuple(z for z in zones if z != UNKNOWN_ZONE)
+    return ()
