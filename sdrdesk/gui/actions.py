@@ -31,61 +31,44 @@ class ActionSpec:
     enabled: bool = True  # at start
 
 
+act = ActionSpec  # short, for the table below
+# fmt: off
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("actionImport", "&Import leads…", "imports.choose_file", "menuFile", ("Ctrl+I",)),
-    ActionSpec("actionPasteLeads", "&Paste leads", "imports.paste", "menuFile", ("Ctrl+Shift+V",)),
-    ActionSpec("actionLoadSample", "Load &sample leads", "imports.load_samples", "menuFile"),
-    ActionSpec("actionChangeUser", "&Change user…", "window.ask_identity", "menuFile", (), True),
-    ActionSpec("actionQuit", "&Quit", "window.close", "menuFile", ("Ctrl+Q",), True),
-    ActionSpec("actionNext", "&Next lead", "queue.next_lead", "menuLead", ("J",)),
-    ActionSpec("actionPrevious", "&Previous lead", "queue.previous_lead", "menuLead", ("K",)),
-    ActionSpec(
-        "actionClaimNext", "Claim &next lead", "team.claim_next", "menuLead", ("N",), toolbar=1
-    ),
-    ActionSpec(
-        "actionAccept", "&Accept", "triage.accept_current", "menuLead", ("A",), True, toolbar=1
-    ),
-    ActionSpec("actionReject", "&Reject…", "triage.reject_current", "menuLead", ("R",), toolbar=1),
-    ActionSpec(
-        "actionUndo", "&Undo", "triage.undo", "menuLead", ("Ctrl+Z",), toolbar=1, enabled=False
-    ),
-    ActionSpec(
-        "actionStartCall", "Start &call", "calls.start_current", "menuLead", ("C",), True, 2
-    ),
-    ActionSpec(
-        "actionAcceptAndCall", "Accept and ca&ll", "calls.accept_and_call", "menuLead", ("Shift+C",)
-    ),
-    ActionSpec(
-        "actionScheduleDemo",
-        "Schedule &demo…",
-        "demos.schedule_current",
-        "menuLead",
-        ("D",),
-        toolbar=2,
-    ),
-    ActionSpec(
-        "actionCancelDemo", "Cancel d&emo…", "demos.cancel_current", "menuLead", ("Shift+D",)
-    ),
-    ActionSpec(
-        "actionReassign",
-        "Re&assign…",
-        "team.reassign_current",
-        "menuLead",
-        ("Ctrl+Shift+A",),
-        True,
-        enabled=False,
-    ),
-    ActionSpec("actionSearch", "&Search", "filters.focus_search", "menuView", ("/", "Ctrl+F")),
-    ActionSpec(
-        "actionSortUrgency", "Sort by &urgency", "queue.sort_by_urgency", "menuView", ("U",)
-    ),
-    ActionSpec("actionRefresh", "&Refresh", "window.refresh", "menuView", ("F5", "Ctrl+R")),
-    ActionSpec("actionReports", "&Reports…", "reports.open", "menuView", ("Ctrl+Shift+R",), True),
-    ActionSpec(
-        "actionShortcuts", "&Keyboard shortcuts", "window.show_shortcuts", "menuHelp", ("F1", "?")
-    ),
-    ActionSpec("actionAbout", "&About sdrdesk", "window.about", "menuHelp"),
+    # File
+    act("actionImport", "&Import leads…", "imports.choose_file", "menuFile", ("Ctrl+I",)),
+    act("actionPasteLeads", "&Paste leads", "imports.paste", "menuFile", ("Ctrl+Shift+V",)),
+    act("actionLoadSample", "Load &sample leads", "imports.load_samples", "menuFile"),
+    act("actionChangeUser", "&Change user…", "identity.ask", "menuFile", separator=True),
+    act("actionQuit", "&Quit", "window.close", "menuFile", ("Ctrl+Q",), separator=True),
+    # Lead
+    act("actionNext", "&Next lead", "queue.next_lead", "menuLead", ("J",)),
+    act("actionPrevious", "&Previous lead", "queue.previous_lead", "menuLead", ("K",)),
+    act("actionClaimNext", "Claim &next lead", "team.claim_next", "menuLead", ("N",), toolbar=1),
+    act("actionAccept", "&Accept", "triage.accept_current", "menuLead", ("A",),
+      separator=True, toolbar=1),
+    act("actionReject", "&Reject…", "triage.reject_current", "menuLead", ("R",), toolbar=1),
+    act("actionUndo", "&Undo", "triage.undo", "menuLead", ("Ctrl+Z",), toolbar=1, enabled=False),
+    act("actionStartCall", "Start &call", "calls.start_current", "menuLead", ("C",),
+      separator=True, toolbar=2),
+    act("actionAcceptAndCall", "Accept and ca&ll", "calls.accept_and_call", "menuLead",
+      ("Shift+C",)),
+    act("actionScheduleDemo", "Schedule &demo…", "demos.schedule_current", "menuLead", ("D",),
+      toolbar=2),
+    act("actionCancelDemo", "Cancel d&emo…", "demos.cancel_current", "menuLead", ("Shift+D",)),
+    act("actionReassign", "Re&assign…", "team.reassign_current", "menuLead", ("Ctrl+Shift+A",),
+      separator=True, enabled=False),
+    # View
+    act("actionSearch", "&Search", "filters.focus_search", "menuView", ("/", "Ctrl+F")),
+    act("actionSortUrgency", "Sort by &urgency", "queue.sort_by_urgency", "menuView", ("U",)),
+    act("actionRefresh", "&Refresh", "window.refresh", "menuView", ("F5", "Ctrl+R")),
+    act("actionReports", "&Reports…", "reports.open", "menuView", ("Ctrl+Shift+R",),
+      separator=True),
+    # Help
+    act("actionShortcuts", "&Keyboard shortcuts", "window.show_shortcuts", "menuHelp",
+      ("F1", "?")),
+    act("actionAbout", "&About sdrdesk", "window.about", "menuHelp"),
 )
+# fmt: on
 
 
 def shortcut_text(action: QAction) -> str:

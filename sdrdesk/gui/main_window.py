@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
@@ -21,7 +20,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent,
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from sdrdesk import __version__
-from sdrdesk.domain.errors import PermissionDeniedError, SdrdeskError, ValidationError
+from sdrdesk.domain.errors import SdrdeskError
 from sdrdesk.domain.users import Role
 from sdrdesk.gui.actions import build_actions, shortcut_rows
 from sdrdesk.gui.banner import Banner
@@ -29,6 +28,7 @@ from sdrdesk.gui.dialogs.identity_dialog import IdentityDialog
 from sdrdesk.gui.dialogs.shortcuts_dialog import ShortcutsDialog
 from sdrdesk.gui.first_paint import FirstPaint
 from sdrdesk.gui.forms.ui_main_window import Ui_MainWindow
+from sdrdesk.gui.identity import Identified, Identity
 from sdrdesk.gui.imports import accept_files, dropped_files
 from sdrdesk.gui.models.queue_model import QueueModel
 from sdrdesk.gui.queue_filters import QueueFilters
@@ -41,7 +41,7 @@ from sdrdesk.gui.statusbar.undo import UndoIndicator
 from sdrdesk.gui.statusbar.user import UserLabel
 from sdrdesk.gui.workers import Background
 from sdrdesk.services.catalog import Services
-from sdrdesk.services.queue import QueuePage, QueueQuery, QueueRow
+from sdrdesk.services.queue import QueueRow
 from sdrdesk.services.results import LeadDetail, UserInfo
 from sdrdesk.settings import Settings, save_settings
 
@@ -80,9 +80,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)  # a CSV file or spreadsheet dropped on the window: imported
         self.services, self._ctx, self.settings = services, services.ctx, settings
-        self._user_name = user_name or settings.user
         self._user: UserInfo | None = None
-        self.identity_dialog: IdentityDialog | None = None
         self.background = Background(self)
         self.model = QueueModel(services.queue, self.background, self._ctx.now, self)
         self.lead_panel = ui.leadPanel
@@ -108,9 +106,11 @@ class MainWindow(QMainWindow):
             ui, self.model, services.queue, self.background, self.queue.focus_queue
         )
         self.reports = ReportsLauncher(self, services)
+        self.identity = Identity(self, user_name or settings.user)
+        self.identity.identified.connect(self._identified)
         self._parts: dict[str, object] = {
             "window": self, "queue": self.queue, "filters": self.filters,
-            "reports": self.reports, "undo": self.undo,
+            "reports": self.reports, "undo": self.undo, "identity": self.identity,
         }  # fmt: skip
         ui.importButton.clicked.connect(self.action("actionImport").trigger)
         ui.loadSampleButton.clicked.connect(self.action("actionLoadSample").trigger)
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"sdrdesk — {self._ctx.store.display_url}")
         for warning in warnings:
             self.show_banner(warning)
-        QTimer.singleShot(0, self._start)
+        QTimer.singleShot(0, self.identity.start)
 
     # --- parts, actions and controllers ------------------------------------------------------
 
@@ -177,61 +177,11 @@ class MainWindow(QMainWindow):
 
     # --- start-up -----------------------------------------------------------------------
 
-    def _start(self) -> None:
-        if self._user_name:
-            self._identify(self._user_name)
-        else:
-            self.ask_identity()
+    @property
+    def identity_dialog(self) -> IdentityDialog | None:
+        return self.identity.dialog
 
-    def ask_identity(self) -> None:
-        """Who is working: asked on first start and from File › Change user…"""
-        user = self._user
-        dialog = IdentityDialog(
-            self,
-            name=self._user_name or "",
-            display_name=user.display_name
-            if user is not None and user.name == self._user_name
-            else "",
-        )
-        self.identity_dialog = dialog
-        dialog.finished.connect(lambda code: self._identity_chosen(dialog, code))
-        dialog.open()
-
-    def _identity_chosen(self, dialog: IdentityDialog, code: int) -> None:
-        self.identity_dialog = None
-        dialog.deleteLater()
-        if code != IdentityDialog.DialogCode.Accepted:
-            if self._user is None:
-                self.show_banner(self.tr("Choose who you are (File › Change user…) to work leads."))
-            return
-        self.settings.user = dialog.user_name
-        try:
-            save_settings(self.settings)
-        except (OSError, SdrdeskError) as exc:
-            self.show_error(exc, "Saving your user name")
-        self._user_name = dialog.user_name
-        self._identify(dialog.user_name, dialog.display_name)
-
-    def _identify(self, name: str, display: str | None = None) -> None:
-        """Who is working and their first page of the queue, in one trip to the store."""
-        users, queue, query = self.services.users, self.services.queue, self.model.query
-
-        def identify() -> tuple[UserInfo, QueueQuery, QueuePage, str | None]:
-            user = users.ensure(name, Role.SDR, display_name=display)
-            refused = None
-            if display:
-                try:
-                    user = users.rename(user, display)
-                except (PermissionDeniedError, ValidationError) as exc:
-                    refused = str(exc)
-            mine = replace(query, user_id=user.id)
-            return user, mine, queue.first_page(mine), refused
-
-        self.background.run(
-            identify, self._identified, lambda exc: self.show_error(exc, "Opening the store")
-        )
-
-    def _identified(self, result: tuple[UserInfo, QueueQuery, QueuePage, str | None]) -> None:
+    def _identified(self, result: Identified) -> None:
         user, query, page, refused = result
         if refused is not None:
             self.show_banner(
@@ -254,7 +204,7 @@ class MainWindow(QMainWindow):
         self.team.start()
         self.calls.remind_unsaved()
         self.has_started = True
-        log.info("Window ready: %s rows shown for %s", self.model.rowCount(), self._user_name)
+        log.info("Window ready: %s rows shown for %s", self.model.rowCount(), self.identity.name)
         self.started.emit()
 
     # --- the queue and the selected lead ---------------------------------------------------
