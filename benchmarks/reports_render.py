@@ -9,6 +9,7 @@ from datetime import timedelta
 from PySide6.QtWidgets import QApplication
 
 from sdrdesk.gui.reports_window import ReportsWindow
+from sdrdesk.services.catalog import Services
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.reports import ReportFilter
 
@@ -30,7 +31,7 @@ PAGES = {
 class Renderer:
     def __init__(self, ctx: ServiceContext) -> None:
         self.app = QApplication.instance() or QApplication(["reports-bench"])
-        self.window = ReportsWindow(ctx)
+        self.window = ReportsWindow(Services(ctx))
         self.window.resize(1280, 860)
         self.window.show()
         self._settle()

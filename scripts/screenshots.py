@@ -67,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     # dialog: 1 not our customer, 2 wrong person, 3 private, 7 bad data).
     for keys in ["A", "R1", "A", "R2", "R7", "A", "R1", "R3", "A", "R2", "A", "R1", "A", "R7"]:
         before = window.model.rowCount()
-        (window.ui.actionAccept if keys[0] == "A" else window.ui.actionReject).trigger()
+        (
+            window.action("actionAccept") if keys[0] == "A" else window.action("actionReject")
+        ).trigger()
         if keys[0] == "R":
             wait(lambda: _visible(app, "rejectDialog") is not None)
             wait(lambda: _visible(app, "rejectDialog").ui.reasonList.count() > 0)
@@ -76,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         settle()
         view.setFocus()
     QTest.keyClick(view, Qt.Key.Key_J)  # look at the next lead
-    wait(lambda: not window._count_timer.isActive())
+    wait(lambda: not window.queue_count.timer.isActive())
     settle()
     window.grab().save(str(out / "queue-window.png"))
 

@@ -180,9 +180,10 @@ def run_gui(app_ctx: AppContext, user: str | None, argv: list[str]) -> int:
     from PySide6.QtCore import QTimer
 
     from sdrdesk.gui.main_window import MainWindow
+    from sdrdesk.services.catalog import Services
 
     window = MainWindow(
-        app_ctx.services,
+        Services(app_ctx.services),
         app_ctx.settings,
         user_name=user or app_ctx.settings.user or database_user(app_ctx.store),
         warnings=app_ctx.warnings,

@@ -1,17 +1,74 @@
-"""Keyboard shortcuts: every action shows its keys in its tooltip and menu, and the
-shortcuts overview (F1 or ?) lists them all from the same actions."""
+"""Every action of the main window, as data: its name, text, keys, menu, toolbar place
+and handler. The menus, the toolbar, the tooltips (text and keys) and the shortcuts
+overview (F1 or ?) are all built from ``ACTIONS``, so a key is declared once.
+
+A handler is ``"part.method"``: a part of the window (``window``, ``queue``,
+``reports``) or a controller (``triage``, ``calls``, …), looked up when the action is
+triggered, so a key pressed before the controllers have loaded loads them.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-# Keys beyond the primary one set in the Designer form.
-EXTRA_SHORTCUTS: dict[str, tuple[str, ...]] = {
-    "actionSearch": ("Ctrl+F",),
-    "actionShortcuts": ("?",),
-    "actionRefresh": ("Ctrl+R",),
-}
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
+
+CONTEXT = "MainWindow"  # the translation context of the window's texts
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str  # the QAction's objectName
+    text: str  # as the menu shows it (& marks the mnemonic); translated on creation
+    handler: str  # "part.method"
+    menu: str  # the objectName of the menu it is in
+    shortcuts: tuple[str, ...] = ()
+    separator: bool = False  # a separator above it in its menu
+    toolbar: int = 0  # its group on the toolbar (groups are separated); 0: not there
+    enabled: bool = True  # at start
+
+
+act = ActionSpec  # short, for the table below
+# fmt: off
+ACTIONS: tuple[ActionSpec, ...] = (
+    # File
+    act("actionImport", "&Import leads…", "imports.choose_file", "menuFile", ("Ctrl+I",)),
+    act("actionPasteLeads", "&Paste leads", "imports.paste", "menuFile", ("Ctrl+Shift+V",)),
+    act("actionLoadSample", "Load &sample leads", "imports.load_samples", "menuFile"),
+    act("actionChangeUser", "&Change user…", "identity.ask", "menuFile", separator=True),
+    act("actionQuit", "&Quit", "window.close", "menuFile", ("Ctrl+Q",), separator=True),
+    # Lead
+    act("actionNext", "&Next lead", "queue.next_lead", "menuLead", ("J",)),
+    act("actionPrevious", "&Previous lead", "queue.previous_lead", "menuLead", ("K",)),
+    act("actionClaimNext", "Claim &next lead", "team.claim_next", "menuLead", ("N",), toolbar=1),
+    act("actionAccept", "&Accept", "triage.accept_current", "menuLead", ("A",),
+      separator=True, toolbar=1),
+    act("actionReject", "&Reject…", "triage.reject_current", "menuLead", ("R",), toolbar=1),
+    act("actionUndo", "&Undo", "triage.undo", "menuLead", ("Ctrl+Z",), toolbar=1, enabled=False),
+    act("actionStartCall", "Start &call", "calls.start_current", "menuLead", ("C",),
+      separator=True, toolbar=2),
+    act("actionAcceptAndCall", "Accept and ca&ll", "calls.accept_and_call", "menuLead",
+      ("Shift+C",)),
+    act("actionScheduleDemo", "Schedule &demo…", "demos.schedule_current", "menuLead", ("D",),
+      toolbar=2),
+    act("actionCancelDemo", "Cancel d&emo…", "demos.cancel_current", "menuLead", ("Shift+D",)),
+    act("actionReassign", "Re&assign…", "team.reassign_current", "menuLead", ("Ctrl+Shift+A",),
+      separator=True, enabled=False),
+    # View
+    act("actionSearch", "&Search", "filters.focus_search", "menuView", ("/", "Ctrl+F")),
+    act("actionSortUrgency", "Sort by &urgency", "queue.sort_by_urgency", "menuView", ("U",)),
+    act("actionRefresh", "&Refresh", "window.refresh", "menuView", ("F5", "Ctrl+R")),
+    act("actionReports", "&Reports…", "reports.open", "menuView", ("Ctrl+Shift+R",),
+      separator=True),
+    # Help
+    act("actionShortcuts", "&Keyboard shortcuts", "window.show_shortcuts", "menuHelp",
+      ("F1", "?")),
+    act("actionAbout", "&About sdrdesk", "window.about", "menuHelp"),
+)
+# fmt: on
 
 
 def shortcut_text(action: QAction) -> str:
@@ -24,27 +81,51 @@ def plain_text(action: QAction) -> str:
     return action.text().replace("&", "").rstrip("…").strip()
 
 
-def decorate_actions(window: QWidget) -> list[QAction]:
-    """Add the extra keys and write every shortcut into the action's tooltip.
+def _show_keys(action: QAction) -> None:
+    keys = shortcut_text(action)
+    tip = plain_text(action) + (f" ({keys})" if keys else "")
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
 
-    Safe to call again when features add actions later: extra keys are added once."""
-    actions = [a for a in window.findChildren(QAction) if a.objectName().startswith("action")]
-    for action in actions:
-        extra = [QKeySequence(k) for k in EXTRA_SHORTCUTS.get(action.objectName(), ())]
-        missing = [k for k in extra if k not in action.shortcuts()]
-        if missing:
-            action.setShortcuts([*action.shortcuts(), *missing])
-        keys = shortcut_text(action)
-        tip = plain_text(action) + (f" ({keys})" if keys else "")
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
+
+def build_actions(
+    window: QMainWindow, toolbar: QToolBar, resolve: Callable[[str], Callable[[], object]]
+) -> dict[str, QAction]:
+    """Every action of ``ACTIONS``, in its menu and on the toolbar, its handler found
+    by ``resolve`` when it is triggered."""
+    actions: dict[str, QAction] = {}
+    group = 0
+    for spec in ACTIONS:
+        action = QAction(QCoreApplication.translate(CONTEXT, spec.text), window)
+        action.setObjectName(spec.name)
+        action.setShortcuts([QKeySequence(k) for k in spec.shortcuts])
+        action.setEnabled(spec.enabled)
+        _show_keys(action)
+        action.triggered.connect(lambda _checked=False, h=spec.handler: resolve(h)())
+        menu = window.findChild(QMenu, spec.menu)
+        assert menu is not None, spec.menu
+        if spec.separator:
+            menu.addSeparator()
+        menu.addAction(action)
+        window.addAction(action)  # its keys work wherever the focus is in the window
+        if spec.toolbar:
+            if group and spec.toolbar != group:
+                toolbar.addSeparator()
+            group = spec.toolbar
+            toolbar.addAction(action)
+        actions[spec.name] = action
     return actions
 
 
-def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
+def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     """(what, keys) for every action that has keys, in menu order."""
-    rows = []
-    for action in window.findChildren(QAction):
-        if action.objectName().startswith("action") and action.shortcuts():
-            rows.append((plain_text(action), shortcut_text(action)))
-    return rows
+    return [(plain_text(a), shortcut_text(a)) for a in actions if a.shortcuts()]
+
+
+def decorate_actions(window: QWidget) -> list[QAction]:
+    """Write every shortcut of a window's Designer-made actions into its tooltip (the
+    reports window's)."""
+    actions = [a for a in window.findChildren(QAction) if a.objectName().startswith("action")]
+    for action in actions:
+        _show_keys(action)
+    return actions

@@ -7,9 +7,7 @@ the lead's version so the next Ctrl+S can go through (or says why it cannot).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -18,7 +16,9 @@ from sdrdesk.domain.lifecycle import Status
 from sdrdesk.gui.call_drafts import CallDraft, CallDrafts
 from sdrdesk.gui.dialogs.call_workspace import CallWorkspace
 from sdrdesk.gui.host import WindowHost
-from sdrdesk.services.calls import CALLABLE, CallLog, CallResult, CallService, CallSetup
+from sdrdesk.paths import data_dir
+from sdrdesk.services.calls import CALLABLE, CallLog, CallResult, CallSetup
+from sdrdesk.services.catalog import Services
 
 log = logging.getLogger(__name__)
 
@@ -28,19 +28,15 @@ DRAFT_DELAY_MS = 500
 class CallsController(QObject):
     logged = Signal(object)  # CallResult, after it is saved
     demo_requested = Signal(int)  # lead id: the SDR decided to book a demo
+    accept_requested = Signal(object)  # accept the selected lead, then call this back
 
-    def __init__(
-        self,
-        host: WindowHost,
-        service: CallService,
-        clock: Callable[[], datetime],
-        drafts: CallDrafts | None = None,
-    ) -> None:
+    def __init__(self, host: WindowHost, services: Services) -> None:
         super().__init__()
         self._host = host
-        self._service = service
-        self._clock = clock
-        self._drafts = drafts
+        self._service = services.calls
+        self._clock = services.ctx.now
+        store = services.ctx.store.display_url
+        self._drafts: CallDrafts | None = CallDrafts.for_store(data_dir() / "drafts", store)
         self.workspace: CallWorkspace | None = None
         self._starting = False
         # What is typed in a call is kept as a draft this long after the last change.
@@ -77,12 +73,12 @@ class CallsController(QObject):
             return
         self.start_lead(lead.id, lead.name)
 
-    def accept_and_call(self, accept: Callable[[Callable[[int, str], None]], None]) -> None:
-        """Shift+C: a new lead is accepted (``accept``, which calls back once it is saved)
-        and then called; any other lead is called as with C."""
+    def accept_and_call(self) -> None:
+        """Shift+C: a new lead is accepted (``accept_requested``: triage accepts it and
+        calls back once it is saved) and then called; any other lead is called as with C."""
         row = self._host.current_row()
         if row is not None and row.lead.status is Status.MQL and self.workspace is None:
-            accept(self.start_lead)
+            self.accept_requested.emit(self.start_lead)
         else:
             self.start_current()
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimeZone, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from sdrdesk.domain.errors import (
     ConflictError,
@@ -28,8 +28,8 @@ from sdrdesk.gui.dialogs.cancel_demo_dialog import CancelDemoDialog
 from sdrdesk.gui.dialogs.demo_dialog import CANCEL_DEMO, DemoDialog, DemoDraft
 from sdrdesk.gui.host import WindowHost
 from sdrdesk.gui.widgets.demo_box import DemoBox
-from sdrdesk.gui.widgets.lead_panel import LeadPanel
-from sdrdesk.services.demos import DemoInfo, DemoPlan, DemoResult, DemoService, Invite
+from sdrdesk.services.catalog import Services
+from sdrdesk.services.demos import DemoInfo, DemoPlan, DemoResult, Invite
 from sdrdesk.services.queue import QueueRow
 from sdrdesk.services.results import LeadDetail, UserInfo
 
@@ -56,17 +56,11 @@ class DemoController(QObject):
     saved = Signal(object)  # DemoResult, after it is stored
     invite_saved = Signal(object)  # Path of the saved .ics
 
-    def __init__(
-        self,
-        host: WindowHost,
-        service: DemoService,
-        panel: LeadPanel,
-        schedule_action: QAction,
-        menu: QMenu,
-    ) -> None:
+    def __init__(self, host: WindowHost, services: Services) -> None:
         super().__init__()
         self._host = host
-        self._service = service
+        self._service = services.demos
+        panel = host.lead_panel
         self.open_file: Callable[[Path], bool] = open_with_system
         self.invite_dir = Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -82,17 +76,6 @@ class DemoController(QObject):
         self.box.reschedule_requested.connect(self.schedule_current)
         self.box.cancel_requested.connect(self.cancel_current)
         self.box.invite_requested.connect(self.save_invite_current)
-        schedule_action.setEnabled(True)
-        schedule_action.triggered.connect(self.schedule_current)
-        self.cancel_action = QAction(self.tr("Cancel d&emo…"), host.dialog_parent())
-        self.cancel_action.setObjectName("actionCancelDemo")
-        self.cancel_action.setShortcut(QKeySequence("Shift+D"))
-        self.cancel_action.triggered.connect(self.cancel_current)
-        before = _action_after(menu, schedule_action)
-        if before is not None:
-            menu.insertAction(before, self.cancel_action)
-        else:
-            menu.addAction(self.cancel_action)
 
     def zone(self) -> str:
         """The SDR's time zone: theirs if set, else this computer's."""
@@ -384,11 +367,3 @@ class DemoController(QObject):
             )
             return None, None
         return row, user
-
-
-def _action_after(menu: QMenu, action: QAction) -> QAction | None:
-    actions = menu.actions()
-    if action in actions:
-        index = actions.index(action)
-        return actions[index + 1] if index + 1 < len(actions) else None
-    return None

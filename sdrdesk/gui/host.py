@@ -1,28 +1,40 @@
-"""What a feature controller (triage, team, calls, demos) may ask of the main window.
+"""What a controller (triage, team, calls, demos, imports) may ask of the main window.
 
 One protocol instead of one per controller: controllers depend on this, not on the
-window class, so each can be tested and reasoned about on its own.
+window class, so each can be tested and reasoned about on its own. Every controller is
+made alike, ``Controller(host, services)``: its services come from ``services``
+(``sdrdesk.services.catalog``), everything else from the host.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from sdrdesk.gui.banner import Banner
 from sdrdesk.gui.models.queue_model import QueueModel
+from sdrdesk.gui.widgets.lead_panel import LeadPanel
 from sdrdesk.gui.workers import Background
-from sdrdesk.services.queue import QueueRow, QueueService
+from sdrdesk.services.catalog import Services
+from sdrdesk.services.queue import QueueRow
 from sdrdesk.services.results import UserInfo
+from sdrdesk.settings import Settings
 
 
 class WindowHost(Protocol):
     model: QueueModel
     background: Background
-    queue_service: QueueService
+    services: Services
+    settings: Settings
+    banner: Banner
+    lead_panel: LeadPanel
 
     @property
     def user(self) -> UserInfo | None: ...
+
+    def action(self, name: str) -> QAction: ...
 
     def current_row(self) -> QueueRow | None: ...
 

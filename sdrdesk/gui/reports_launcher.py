@@ -1,42 +1,37 @@
-"""The main window's way into the reports: View › Reports… (Ctrl+Shift+R)."""
+"""The main window's way into the reports: View › Reports… (Ctrl+Shift+R, declared
+with the window's other actions)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMainWindow
 
-from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.catalog import Services
 
 if TYPE_CHECKING:
     from sdrdesk.gui.reports_window import ReportsWindow
 
-SHORTCUT = "Ctrl+Shift+R"
-
 
 class ReportsLauncher(QObject):
-    """Adds ``actionReports`` to ``menu`` and opens one reports window (raised again if
-    it is already open)."""
+    """Opens one reports window (raised again if it is already open) from the window's
+    ``actionReports``."""
 
-    def __init__(self, window: QMainWindow, ctx: ServiceContext, menu: QMenu) -> None:
+    def __init__(self, window: QMainWindow, services: Services) -> None:
         super().__init__(window)
-        self._ctx = ctx
+        self._services = services
         self.window: ReportsWindow | None = None
-        self.action = QAction(self.tr("&Reports…"), window)
-        self.action.setObjectName("actionReports")
-        self.action.setShortcut(QKeySequence(SHORTCUT))
-        menu.addSeparator()
-        menu.addAction(self.action)
-        window.addAction(self.action)
-        self.action.triggered.connect(self.open)
+        action = window.findChild(QAction, "actionReports")
+        assert action is not None
+        self.action = action
 
     def open(self) -> ReportsWindow:
         if self.window is None:
             from sdrdesk.gui.reports_window import ReportsWindow  # Qt Charts: load on use
 
-            self.window = ReportsWindow(self._ctx)
+            self.window = ReportsWindow(self._services)
             self.window.destroyed.connect(self._forget)
         self.window.show()
         if QGuiApplication.platformName() != "offscreen":  # no stacking order to change

@@ -24,11 +24,10 @@ from sdrdesk.gui.report_output import print_report, write_pdf, write_png
 from sdrdesk.gui.report_specs import SPECS, ReportSpec, Shown
 from sdrdesk.gui.widgets.report_page import ReportPage
 from sdrdesk.gui.workers import Background
-from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.catalog import Services
 from sdrdesk.services.feedback import (
     Digest,
     ExportFormat,
-    FeedbackService,
     build_digest,
     write_feedback,
 )
@@ -37,7 +36,6 @@ from sdrdesk.services.reports import (
     FilterOptions,
     Preset,
     ReportFilter,
-    ReportService,
     period_from_dates,
 )
 
@@ -53,14 +51,14 @@ FEEDBACK_FILTERS = {
 
 
 class ReportsWindow(QMainWindow):
-    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_ReportsWindow()
         self.ui.setupUi(self)
         self.setObjectName("reportsWindow")
-        self._ctx = ctx
-        self.reports = ReportService(ctx)
-        self.feedback = FeedbackService(ctx)
+        self._ctx = ctx = services.ctx
+        self.reports = services.reports
+        self.feedback = services.feedback
         self.background = Background(self)
         self.open_url: UrlOpener = QDesktopServices.openUrl
         self.digest_dialog: DigestDialog | None = None

@@ -12,25 +12,23 @@ from sdrdesk.domain.errors import ConflictError
 from sdrdesk.domain.users import Role
 from sdrdesk.gui.host import WindowHost
 from sdrdesk.gui.sync import SyncMonitor
-from sdrdesk.services.leads import ClaimResult, ClaimService
+from sdrdesk.services.catalog import Services
+from sdrdesk.services.leads import ClaimResult
 from sdrdesk.services.queue import QueueRow
 from sdrdesk.services.results import UserInfo
-from sdrdesk.services.sync import ChangeBatch, EventCursor, SyncService
-from sdrdesk.services.users import UserService
+from sdrdesk.services.sync import ChangeBatch, EventCursor
 
 
 class TeamController(QObject):
     synced = Signal(object)  # the ChangeBatch just applied (tests and benchmarks listen)
     connection_changed = Signal(bool)
 
-    def __init__(
-        self, host: WindowHost, sync: SyncService, claims: ClaimService, users: UserService
-    ) -> None:
+    def __init__(self, host: WindowHost, services: Services) -> None:
         super().__init__()
         self._host = host
-        self._sync = sync
-        self._claims = claims
-        self._users = users
+        self._sync = services.sync
+        self._claims = services.claims
+        self._users = services.users
         self._cursor: EventCursor | None = None
         self._monitor: SyncMonitor | None = None
         self._fetching = False
@@ -79,7 +77,7 @@ class TeamController(QObject):
             return
         self._fetching = True
         query = self._host.model.query
-        sync, queue = self._sync, self._host.queue_service
+        sync, queue = self._sync, self._host.services.queue
         me = self._host.user.id if self._host.user else None
 
         def read() -> tuple[EventCursor, ChangeBatch, list[QueueRow]]:
@@ -126,7 +124,7 @@ class TeamController(QObject):
                 host.lead_changed(lead_id)
 
     def _place(self, lead_ids: frozenset[int] | list[int], rows: list[QueueRow]) -> None:
-        queue, query = self._host.queue_service, self._host.model.query
+        queue, query = self._host.services.queue, self._host.model.query
         now = queue.now()
         self._host.model.apply_changes(lead_ids, rows, lambda row: queue.order_key(query, row, now))
 
@@ -156,7 +154,7 @@ class TeamController(QObject):
         if user is None:
             return
         op_id = str(uuid.uuid4())
-        claims, queue, query = self._claims, self._host.queue_service, self._host.model.query
+        claims, queue, query = self._claims, self._host.services.queue, self._host.model.query
 
         def claim() -> tuple[ClaimResult | None, list[QueueRow]]:
             result = claims.claim_next(actor_id=user.id, op_id=op_id)

@@ -20,9 +20,9 @@ from sdrdesk.domain.errors import ConflictError, IllegalTransitionError, Validat
 from sdrdesk.domain.lifecycle import ReasonStage, Status
 from sdrdesk.gui.dialogs.reject_dialog import RejectDialog
 from sdrdesk.gui.host import WindowHost
-from sdrdesk.services.leads import TriageResult, TriageService
+from sdrdesk.services.catalog import Services
+from sdrdesk.services.leads import TriageResult
 from sdrdesk.services.queue import QueueRow
-from sdrdesk.services.reasons import ReasonService
 from sdrdesk.services.results import ReasonInfo
 
 
@@ -38,19 +38,13 @@ class TriageController(QObject):
     undo_available = Signal(str)  # text for the status bar, "" when gone
     latency_ms = Signal(float)  # keystroke-to-next-lead, for benchmarks
 
-    def __init__(
-        self,
-        host: WindowHost,
-        triage: TriageService,
-        reasons: ReasonService,
-        undo_seconds: int,
-    ) -> None:
+    def __init__(self, host: WindowHost, services: Services) -> None:
         super().__init__()
         self._host = host
-        self._triage = triage
-        self._reasons_service = reasons
+        self._triage = services.triage
+        self._reasons_service = services.reasons
         self._reasons: list[ReasonInfo] = []
-        self._undo_seconds = undo_seconds
+        self._undo_seconds = services.ctx.rules.undo_seconds
         self._undoable: _Undoable | None = None
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)

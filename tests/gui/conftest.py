@@ -17,6 +17,7 @@ from sdrdesk.db.engine import Store
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
 from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.paths import data_dir
+from sdrdesk.services.catalog import Services
 from sdrdesk.services.context import Rules, ServiceContext
 from sdrdesk.settings import Settings
 from tests.conftest import FakeClock
@@ -118,7 +119,7 @@ def make_window(qtbot: QtBot, database_url: str, clock: FakeClock) -> Iterator[W
         ctx = ServiceContext(store, rules or Rules(default_region="DE", undo_seconds=10), clock)
         if leads:
             add_leads(ctx, *leads)
-        window = MainWindow(ctx, Settings(user=None, default_region="DE"), user_name=user)
+        window = MainWindow(Services(ctx), Settings(user=None, default_region="DE"), user_name=user)
         qtbot.addWidget(window)
         window.resize(1280, 780)
         window.show()

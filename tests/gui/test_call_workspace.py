@@ -367,7 +367,7 @@ def test_c_on_a_new_lead_explains_what_to_do_first(qtbot: QtBot, window: MainWin
     qtbot.keyClick(window.ui.queueView, Qt.Key.Key_C)
     assert window.calls.workspace is None
     assert "Accept Fresh Berlin first (A)" in window.ui.statusBar.currentMessage()
-    assert window.ui.actionStartCall.toolTip() == "Start call (C)"
+    assert window.action("actionStartCall").toolTip() == "Start call (C)"
 
 
 def _call_accepted(

@@ -118,8 +118,8 @@ def test_book_move_and_cancel_a_demo(
     window = _window(make_window, qtbot, lead_id, tmp_path)
     opened = window.demos.open_file
     assert isinstance(opened, Opened)
-    assert window.ui.actionScheduleDemo.isEnabled()
-    assert window.ui.actionScheduleDemo.toolTip() == "Schedule demo (D)"
+    assert window.action("actionScheduleDemo").isEnabled()
+    assert window.action("actionScheduleDemo").toolTip() == "Schedule demo (D)"
 
     # --- book: Wed 11 March, 16:00 in Berlin is 11:00 in New York (EDT since the 8th).
     dialog = _dialog(qtbot, window)

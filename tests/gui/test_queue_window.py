@@ -212,7 +212,7 @@ def test_accept_is_one_key_and_moves_to_the_next_lead(qtbot: QtBot, window: Main
     fresh = next(lead for lead in leads.list_leads() if lead.first_name == "Fresh")
     assert fresh.status is Status.SAL
     assert fresh.owner == "anna"
-    assert window.ui.actionUndo.isEnabled()
+    assert window.action("actionUndo").isEnabled()
     count = child(window, QLabel, "queueCount")
     qtbot.waitUntil(lambda: count.text() == f"{len(QUEUE) - 1} leads")
     assert "Accepted Fresh Berlin" in child(window, QLabel, "undoLabel").text()
@@ -272,7 +272,7 @@ def test_undo_brings_the_lead_back_as_a_new_event(qtbot: QtBot, window: MainWind
     assert selected_name(window) == "Fresh Berlin"
     actions = [e.action for e in LeadService(window._ctx).events() if e.action != "hand_off"]
     assert actions == ["accept", "undo_accept"]
-    assert not window.ui.actionUndo.isEnabled()
+    assert not window.action("actionUndo").isEnabled()
 
 
 def test_search_narrows_the_queue(qtbot: QtBot, window: MainWindow) -> None:
@@ -331,10 +331,10 @@ def test_source_and_view_filters(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_shortcuts_are_shown_in_tooltips_and_the_overview(qtbot: QtBot, window: MainWindow) -> None:
-    assert window.ui.actionAccept.toolTip() == "Accept (A)"
-    assert window.ui.actionReject.toolTip() == "Reject (R)"
-    assert "/" in window.ui.actionSearch.toolTip()
-    assert "Ctrl+F" in window.ui.actionSearch.toolTip()
+    assert window.action("actionAccept").toolTip() == "Accept (A)"
+    assert window.action("actionReject").toolTip() == "Reject (R)"
+    assert "/" in window.action("actionSearch").toolTip()
+    assert "Ctrl+F" in window.action("actionSearch").toolTip()
     press(qtbot, window, Qt.Key.Key_F1)
     dialog = window._shortcuts_dialog
     assert dialog.isVisible()
@@ -458,9 +458,8 @@ def test_an_empty_store_offers_sample_leads(qtbot: QtBot, make_window: WindowFac
 
 
 def lead_actions_enabled(window: MainWindow) -> list[bool]:
-    ui = window.ui
-    actions = (ui.actionAccept, ui.actionReject, ui.actionStartCall, ui.actionScheduleDemo)
-    return [action.isEnabled() for action in actions]
+    names = ("actionAccept", "actionReject", "actionStartCall", "actionScheduleDemo")
+    return [window.action(name).isEnabled() for name in names]
 
 
 def test_lead_actions_are_greyed_out_without_a_selected_lead(
@@ -670,7 +669,7 @@ def test_rows_copied_from_a_spreadsheet_are_pasted_as_leads(
     wait_idle(qtbot, window)
     clipboard = QApplication.clipboard()
     clipboard.setText("   ")
-    window.ui.actionPasteLeads.trigger()
+    window.action("actionPasteLeads").trigger()
     assert "The clipboard holds no leads" in window.ui.statusBar.currentMessage()
     assert window.importer.progress_dialog is None
 
@@ -680,9 +679,9 @@ def test_rows_copied_from_a_spreadsheet_are_pasted_as_leads(
         'Grace\tHopper\t"Navy\nYard"\tgrace@navy.example\t\tUS\n'
     )
     clipboard.setText(pasted)
-    assert window.ui.actionPasteLeads.shortcut().toString() == "Ctrl+Shift+V"
-    window.ui.actionPasteLeads.trigger()
-    window.ui.actionPasteLeads.trigger()  # again, before the first import is done: refused
+    assert window.action("actionPasteLeads").shortcut().toString() == "Ctrl+Shift+V"
+    window.action("actionPasteLeads").trigger()
+    window.action("actionPasteLeads").trigger()  # again, before the first import is done: refused
     assert "An import is running" in window.ui.statusBar.currentMessage()
     confirm_import(qtbot, window)
     qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
@@ -709,7 +708,7 @@ def test_first_start_asks_who_is_working(qtbot: QtBot, make_window: WindowFactor
     qtbot.waitUntil(lambda: window.user is not None)
     assert window.user is not None
     assert window.user.display_name == "Carla Weiss"
-    assert window._settings.user == "carla"
+    assert window.settings.user == "carla"
     wait_idle(qtbot, window)
     assert len(names(window)) == len(QUEUE)
 
@@ -717,7 +716,7 @@ def test_first_start_asks_who_is_working(qtbot: QtBot, make_window: WindowFactor
 def test_change_user_shows_the_full_name_and_changes_it(qtbot: QtBot, window: MainWindow) -> None:
     following = window.team._monitor
     assert following is not None
-    window.ui.actionChangeUser.trigger()
+    window.action("actionChangeUser").trigger()
     qtbot.waitUntil(lambda: window.identity_dialog is not None)
     dialog = window.identity_dialog
     assert dialog is not None
@@ -759,21 +758,21 @@ def test_change_user_shows_the_full_name_and_changes_it(qtbot: QtBot, window: Ma
 def test_another_user_cannot_undo_the_last_users_accept(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, window, "a")
     wait_idle(qtbot, window)
-    assert window.ui.actionUndo.isEnabled()
-    window.ui.actionChangeUser.trigger()
+    assert window.action("actionUndo").isEnabled()
+    window.action("actionChangeUser").trigger()
     qtbot.waitUntil(lambda: window.identity_dialog is not None)
     dialog = window.identity_dialog
     assert dialog is not None
     child(dialog, QLineEdit, "identityName").setText("ben")
     dialog.confirm()
     qtbot.waitUntil(lambda: window.user is not None and window.user.name == "ben")
-    assert not window.ui.actionUndo.isEnabled()  # anna's accept stays anna's
+    assert not window.action("actionUndo").isEnabled()  # anna's accept stays anna's
 
 
 def test_a_full_name_the_store_cannot_take_is_said_and_the_user_still_works(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.ui.actionChangeUser.trigger()
+    window.action("actionChangeUser").trigger()
     qtbot.waitUntil(lambda: window.identity_dialog is not None)
     dialog = window.identity_dialog
     assert dialog is not None

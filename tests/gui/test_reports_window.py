@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from pytestqt.qtbot import QtBot
 
 from sdrdesk.gui.reports_window import ReportsWindow
+from sdrdesk.services.catalog import Services
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.feedback.export import ExportFormat
 from sdrdesk.services.results import UserInfo
@@ -35,7 +36,7 @@ def reports(
     qtbot: QtBot, ctx: ServiceContext, clock: FakeClock, sdr: UserInfo, other_sdr: UserInfo
 ) -> Iterator[ReportsWindow]:
     build(ctx, clock, sdr, other_sdr)
-    window = ReportsWindow(ctx)
+    window = ReportsWindow(Services(ctx))
     qtbot.addWidget(window)
     window.resize(1200, 820)
     window.show()

@@ -54,7 +54,7 @@ class Watch(QObject):
 def check(window):
     detail = window.ui.leadPanel.detail
     # (Only what a user sees: the window's properties would load the features themselves.)
-    if seen and detail is not None and window.ui.actionStartCall.isEnabled():
+    if seen and detail is not None and window.action("actionStartCall").isEnabled():
         seen["panel_id"] = detail.id
         seen["orm_after"] = "sqlalchemy.orm" in sys.modules
         seen["gc_after"] = gc.isenabled()

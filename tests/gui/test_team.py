@@ -99,7 +99,7 @@ def test_n_claims_the_most_urgent_lead_from_the_pool(
 
 def test_claiming_from_an_empty_pool_says_so(qtbot: QtBot, make_window: WindowFactory) -> None:
     window = make_window()  # no leads at all: the empty page's buttons
-    window.ui.actionClaimNext.trigger()
+    window.action("actionClaimNext").trigger()
     qtbot.waitUntil(
         lambda: (
             window.ui.statusBar.currentMessage()
@@ -117,7 +117,7 @@ def test_a_manager_reassigns_from_the_window(
     users.add("ben", Role.SDR, display_name="Ben Okafor")
     setup.dispose()
     window = make_window(*QUEUE, user="tom")
-    assert window.ui.actionReassign.isEnabled()
+    assert window.action("actionReassign").isEnabled()
     assert selected(window) == "Fresh Berlin"
     qtbot.keyClick(
         window.ui.queueView,
@@ -138,7 +138,7 @@ def test_a_manager_reassigns_from_the_window(
 
 def test_an_sdr_cannot_reassign(make_window: WindowFactory) -> None:
     window = make_window(*QUEUE)
-    assert not window.ui.actionReassign.isEnabled()
+    assert not window.action("actionReassign").isEnabled()
 
 
 @pytest.mark.postgres_only

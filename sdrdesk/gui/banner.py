@@ -1,0 +1,43 @@
+"""The yellow banner above the queue: errors and warnings that stay until closed."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QFrame, QLabel, QToolButton
+
+from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError
+
+log = logging.getLogger(__name__)
+
+
+class Banner:
+    """Drives the form's ``banner`` frame, its ``bannerLabel`` and ``bannerClose``."""
+
+    def __init__(self, frame: QFrame, label: QLabel, close: QToolButton) -> None:
+        self.frame, self.label = frame, label
+        close.clicked.connect(self.hide)
+        frame.setStyleSheet(
+            "#banner { background: #fff4ce; border: 1px solid #e0c36b; border-radius: 4px; }"
+        )
+
+    def show(self, text: str) -> None:
+        self.label.setText(text)
+        self.frame.setVisible(True)
+
+    def hide(self) -> None:
+        self.frame.setVisible(False)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def show_error(self, error: Exception, context: str) -> None:
+        """A user's error as it is; anything else logged, and named with what failed."""
+        if isinstance(error, SdrdeskError):
+            text = str(error)
+        else:
+            log.error("%s failed", context, exc_info=error)
+            text = f"{context} failed unexpectedly ({type(error).__name__}: {error})."
+        if isinstance(error, StoreUnavailableError):
+            text += " " + self.frame.tr("Nothing was lost: what you typed is kept; try again.")
+        self.show(text)

@@ -1,0 +1,60 @@
+"""The window's controllers, registered by name, and how they talk to each other.
+
+Every controller is made alike, ``Controller(host, services)``, in one loop. They load
+with the ORM behind their services, so the window imports this module only once its
+first rows are painted (or when a key needs one earlier). What one controller's signal
+sets off in another (or in the window) is declared in ``WIRING``, nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QObject, SignalInstance
+
+from sdrdesk.gui.calls import CallsController
+from sdrdesk.gui.demos import DemoController
+from sdrdesk.gui.host import WindowHost
+from sdrdesk.gui.imports import ImportController
+from sdrdesk.gui.team import TeamController
+from sdrdesk.gui.triage import TriageController
+from sdrdesk.services.catalog import Services
+
+CONTROLLERS: Mapping[str, Callable[[WindowHost, Services], QObject]] = {
+    "triage": TriageController,
+    "team": TeamController,
+    "calls": CallsController,
+    "demos": DemoController,
+    "imports": ImportController,
+}
+
+# (signal, slot), each "part.name": a controller, or one of the window's parts.
+WIRING: tuple[tuple[str, str], ...] = (
+    ("triage.undo_available", "undo.show"),
+    ("triage.triaged", "window.refresh_selected"),  # the lead panel shows the new status
+    ("calls.accept_requested", "triage.accept_current"),  # Shift+C: accept, then call
+    ("calls.logged", "window.refresh"),
+    ("calls.demo_requested", "demos.schedule_lead"),
+    ("imports.imported", "window.refresh"),
+    ("window.destroyed", "team.stop"),  # even a window destroyed without closing
+)
+
+
+def build(host: WindowHost, services: Services, parts: Mapping[str, object]) -> dict[str, QObject]:
+    """Every controller, connected as ``WIRING`` says (``parts``: the window's own)."""
+    controllers = {name: make(host, services) for name, make in CONTROLLERS.items()}
+    for controller in controllers.values():
+        # Owned by the window: gone with it, on the GUI thread (with their timers), not
+        # whenever Python's garbage collection happens to run, on whatever thread.
+        controller.setParent(host.dialog_parent())
+    found: dict[str, object] = {**parts, **controllers}
+
+    def member(path: str) -> Any:
+        part, name = path.split(".")
+        return getattr(found[part], name)
+
+    for signal, slot in WIRING:
+        source: SignalInstance = member(signal)
+        source.connect(member(slot))
+    return controllers

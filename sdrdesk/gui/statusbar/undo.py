@@ -1,0 +1,30 @@
+"""The last accept or reject, with a button (and Ctrl+Z) to take it back while it may be."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
+
+
+class UndoIndicator:
+    """``undoLabel`` names what Undo takes back; ``undoButton`` triggers ``action``."""
+
+    def __init__(self, bar: QStatusBar, action: QAction) -> None:
+        self._action = action
+        self.label = QLabel()
+        self.label.setObjectName("undoLabel")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # lead names as typed, never HTML
+        self.button = QPushButton(bar.tr("Undo"))
+        self.button.setObjectName("undoButton")
+        self.button.setVisible(False)
+        self.button.setFlat(True)
+        self.button.clicked.connect(action.trigger)
+        bar.addWidget(self.label)
+        bar.addWidget(self.button)
+
+    def show(self, text: str) -> None:
+        """What may be undone now ("" when nothing is)."""
+        self.label.setText(text)
+        self.button.setVisible(bool(text))
+        self._action.setEnabled(bool(text))

@@ -1,0 +1,18 @@
+"""Who is working: "Anna Berg (SDR)"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from sdrdesk.services.results import UserInfo
+
+
+class UserLabel(QLabel):
+    def __init__(self) -> None:
+        super().__init__(self.tr("Connecting…"))
+        self.setObjectName("userLabel")
+        self.setTextFormat(Qt.TextFormat.PlainText)  # names as typed, never HTML
+
+    def show_user(self, user: UserInfo) -> None:
+        self.setText(f"{user.display_name} ({user.role.label})")
