@@ -49,7 +49,7 @@ class CallsController(QObject):
             self.workspace.raise_()
             self.workspace.activateWindow()
             return
-        row = self._host.current_row()
+        row = self._host.queue.current_row()
         if row is None:
             self._host.notify("Select a lead to call first.")
             return
@@ -76,7 +76,7 @@ class CallsController(QObject):
     def accept_and_call(self) -> None:
         """Shift+C: a new lead is accepted (``accept_requested``: triage accepts it and
         calls back once it is saved) and then called; any other lead is called as with C."""
-        row = self._host.current_row()
+        row = self._host.queue.current_row()
         if row is not None and row.lead.status is Status.MQL and self.workspace is None:
             self.accept_requested.emit(self.start_lead)
         else:

@@ -104,7 +104,7 @@ class DemoController(QObject):
         )
 
     def _show_box(self, lead_id: int, demo: DemoInfo | None) -> None:
-        row = self._host.current_row()
+        row = self._host.queue.current_row()
         if row is not None and row.lead.id == lead_id:
             self.box.show_demo(demo, self.zone())
 
@@ -350,7 +350,7 @@ class DemoController(QObject):
     def _target(
         self, verb: str, statuses: tuple[Status, ...]
     ) -> tuple[QueueRow | None, UserInfo | None]:
-        row = self._host.current_row()
+        row = self._host.queue.current_row()
         user = self._host.user
         if row is None:
             self._host.notify(f"Select a lead to {verb} first.")

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QWidget
 
 from sdrdesk.gui.banner import Banner
 from sdrdesk.gui.models.queue_model import QueueModel
+from sdrdesk.gui.queue_pane import QueuePane
 from sdrdesk.gui.widgets.lead_panel import LeadPanel
 from sdrdesk.gui.workers import Background
 from sdrdesk.services.catalog import Services
-from sdrdesk.services.queue import QueueRow
 from sdrdesk.services.results import UserInfo
 from sdrdesk.settings import Settings
 
@@ -30,17 +30,12 @@ class WindowHost(Protocol):
     settings: Settings
     banner: Banner
     lead_panel: LeadPanel
+    queue: QueuePane  # the queue view: the selected row, moving the selection
 
     @property
     def user(self) -> UserInfo | None: ...
 
     def action(self, name: str) -> QAction: ...
-
-    def current_row(self) -> QueueRow | None: ...
-
-    def select_position(self, position: int) -> None: ...
-
-    def select_lead(self, lead_id: int) -> None: ...
 
     def show_banner(self, text: str) -> None: ...
 

@@ -107,7 +107,7 @@ class TeamController(QObject):
 
     def _patch(self, batch: ChangeBatch, rows: list[QueueRow]) -> None:
         host = self._host
-        selected = host.current_row()
+        selected = host.queue.current_row()
         position = host.model.position_of(selected.lead.id) if selected else None
         self._place(batch.lead_ids, rows)
         me = host.user.id if host.user else None
@@ -115,7 +115,7 @@ class TeamController(QObject):
             lead_id = selected.lead.id
             theirs = [c for c in batch.changes if c.lead_id == lead_id and c.actor_id != me]
             if host.model.position_of(lead_id) is None and position is not None:
-                host.select_position(position)
+                host.queue.select_position(position)
             if theirs:
                 change = theirs[-1]
                 who = change.actor or "Someone"
@@ -170,13 +170,13 @@ class TeamController(QObject):
             self._host.notify("The team pool is empty: no new lead is waiting without an owner.")
             return
         self._place([result.lead_id], rows)
-        self._host.select_lead(result.lead_id)
+        self._host.queue.select_lead(result.lead_id)
         self._host.notify("The lead is yours: accept (A) or reject (R).")
 
     # --- reassignment -------------------------------------------------------------------
 
     def reassign_current(self) -> None:
-        user, row = self._host.user, self._host.current_row()
+        user, row = self._host.user, self._host.queue.current_row()
         if user is None or row is None:
             return
         if user.role is not Role.MANAGER:

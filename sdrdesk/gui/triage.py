@@ -69,7 +69,7 @@ class TriageController(QObject):
         self._reasons = reasons
         # A reject asked for while they loaded opens now, if that lead is still selected.
         waiting, self._reject_waiting = self._reject_waiting, None
-        row = self._host.current_row()
+        row = self._host.queue.current_row()
         still_selected = waiting is not None and row is not None and row.lead.id == waiting
         if still_selected and self.reject_dialog is None:
             self.reject_current()
@@ -186,7 +186,7 @@ class TriageController(QObject):
         if isinstance(exc, ConflictError | IllegalTransitionError):
             return  # the lead is gone from the queue; there is nothing to retry
         # Nothing typed is lost: the dialog comes back with the reason and comment.
-        self._host.select_lead(row.lead.id)
+        self._host.queue.select_lead(row.lead.id)
         self.reject_current(reason_code=reason, comment=comment, error=str(exc), op_id=op_id)
 
     # --- undo -----------------------------------------------------------------------------
@@ -214,7 +214,7 @@ class TriageController(QObject):
 
     def _select_after_reload(self, first: bool) -> None:
         self._host.model.loaded.disconnect(self._select_after_reload)
-        self._host.select_lead(self._pending_select)
+        self._host.queue.select_lead(self._pending_select)
 
     def forget_undo(self) -> None:
         """Another user is working now: their Ctrl+Z cannot take back this one's triage."""
@@ -229,7 +229,7 @@ class TriageController(QObject):
     # --- shared -----------------------------------------------------------------------
 
     def _triage_target(self, verb: str) -> QueueRow | None:
-        row = self._host.current_row()
+        row = self._host.queue.current_row()
         if row is None:
             self._host.notify(f"Select a lead to {verb} first.")
             return None
@@ -247,7 +247,7 @@ class TriageController(QObject):
     def _take(self, row: QueueRow) -> int:
         taken = self._host.model.take(row.lead.id)
         position = taken[0] if taken else 0
-        self._host.select_position(position)
+        self._host.queue.select_position(position)
         return position
 
     def _saved(self, result: TriageResult, message: str) -> None:
