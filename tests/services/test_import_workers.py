@@ -28,9 +28,9 @@ from sdrdesk.db.engine import Store
 from sdrdesk.db.models import ImportBatch, Lead, LeadEvent
 from sdrdesk.domain.errors import SdrdeskError
 from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.imports import ImportReport, ImportService, ParallelCheck
 from sdrdesk.services.imports import service as imports
 from sdrdesk.services.imports import workers as import_workers
-from sdrdesk.services.imports.service import ImportReport, ImportService, ParallelCheck
 from sdrdesk.services.leads import intake
 from sdrdesk.services.queue import QueueQuery, QueueService
 from tests.factories import add_lead

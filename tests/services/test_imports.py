@@ -22,7 +22,7 @@ from sdrdesk.db.models import ImportBatch, Lead, LeadEvent
 from sdrdesk.domain.errors import ImportFileError, SdrdeskError, ValidationError
 from sdrdesk.domain.import_mapping import FIELD_LABELS
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.imports.service import (
+from sdrdesk.services.imports import (
     ImportReport,
     ImportService,
     RowIssue,
