@@ -233,7 +233,7 @@ def test_workers_do_not_run_the_programs_main_module_again(tmp_path: Path) -> No
             if __name__ == "__main__":
                 from datetime import UTC, datetime
                 from sdrdesk.domain.import_mapping import build_mapping
-                from sdrdesk.services.imports.csv_file import read_csv_file
+                from sdrdesk.services.imports.read import read_csv_file
                 from sdrdesk.services.imports.check import CheckSettings
                 from sdrdesk.services.imports.workers import CheckPool
 

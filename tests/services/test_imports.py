@@ -32,6 +32,7 @@ from sdrdesk.services.imports import (
 from sdrdesk.services.leads.details import LeadService
 from sdrdesk.services.results import UserInfo
 from tests.factories import add_lead
+from tests.file_reads import record_reads
 from tests.spreadsheets import GERMAN_XLS
 
 Rows = list[list[str]]
@@ -1375,3 +1376,28 @@ def test_the_summary_writes_big_counts_with_thousands_separators(
     assert report.summary().startswith(
         "Dry run: would import 1,200 of 1,201 rows from leads.csv (UTF-8, comma)"
     )
+
+
+def test_an_import_reads_its_file_once(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read, previewed, estimated and imported: the file is read from disk once; read
+    again only when it changed on disk since (size or modification time)."""
+    path = write_csv(tmp_path, [["Email", "Phone"], ["a@x.example", "030 1234567"]])
+    reads = record_reads(monkeypatch, path)
+    service = ImportService(ctx)
+    file = service.read(path)
+    preview = service.preview(file)
+    service.run(path, actor_id=sdr.id, prepared=preview, dry_run=True)
+    report = service.run(path, actor_id=sdr.id, prepared=preview, columns=preview.targets)
+    assert report.imported == 1
+    assert len(reads) == 1
+
+    assert service.preview(file).rows == 1  # unchanged: what was read
+    assert len(reads) == 1
+    path.write_text("Email\nb@x.example\nc@x.example\n", encoding="utf-8")
+    assert service.preview(file).rows == 2  # changed since: read again
+    assert len(reads) == 2
+
+    service.run(path, actor_id=sdr.id, dry_run=True)  # no preview: read once
+    assert len(reads) == 3

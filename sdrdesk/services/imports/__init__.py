@@ -12,15 +12,16 @@ if TYPE_CHECKING:
     from sdrdesk.services.imports.not_imported import not_imported_csv
     from sdrdesk.services.imports.pasted import save_pasted
     from sdrdesk.services.imports.preview import ImportPreview
+    from sdrdesk.services.imports.read import ImportFile
     from sdrdesk.services.imports.report import ImportReport, RowIssue
     from sdrdesk.services.imports.service import ImportService, ParallelCheck
-    from sdrdesk.services.imports.workbook import workbook_sheets
 
 WHERE = {
     "mapping_file": ("parse_mapping",),
     "not_imported": ("not_imported_csv",),
     "pasted": ("save_pasted",),
     "preview": ("ImportPreview",),
+    "read": ("ImportFile",),
     "report": (
         "ImportReport",
         "RowIssue",
@@ -29,9 +30,9 @@ WHERE = {
         "ImportService",
         "ParallelCheck",
     ),
-    "workbook": ("workbook_sheets",),
 }
 __all__ = [
+    "ImportFile",
     "ImportPreview",
     "ImportReport",
     "ImportService",
@@ -40,6 +41,5 @@ __all__ = [
     "not_imported_csv",
     "parse_mapping",
     "save_pasted",
-    "workbook_sheets",
 ]
 __getattr__ = lazy_names(__name__, WHERE)

@@ -32,10 +32,11 @@ from sdrdesk.domain.import_mapping import ColumnMapping, decide_dayfirst, retarg
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.imports.check import CheckedChunk, CheckSettings, check_chunk
 from sdrdesk.services.imports.check import machine_zone as machine_zone
-from sdrdesk.services.imports.csv_file import CsvFile, read_csv_file
+from sdrdesk.services.imports.csv_file import CsvFile
 from sdrdesk.services.imports.header import header_and_mapping, require_contact_column
 from sdrdesk.services.imports.outcome import Outcome, earlier_imports
 from sdrdesk.services.imports.preview import ImportPreview, preview_of
+from sdrdesk.services.imports.read import ImportFile, read_file
 from sdrdesk.services.imports.region import check_region, region_of_file
 from sdrdesk.services.imports.report import ImportReport, RowIssue
 from sdrdesk.services.imports.workers import (
@@ -95,7 +96,9 @@ class ImportService:
         saved, else the first with data).
 
         ``prepared``: the file as ``preview`` read it (``path`` and ``sheet`` are then
-        not read again); ``columns``: a target per column of it, as a person chose them
+        not read again: the rows the person saw are imported, even if the file changed
+        on disk since; only the preview reads a changed file again, ``ImportFile.current``);
+        ``columns``: a target per column of it, as a person chose them
         in place of the automatic mapping (``mapping`` names columns by header)."""
         if columns is not None and prepared is None:
             raise ValueError("columns are chosen for a prepared file")
@@ -119,18 +122,26 @@ class ImportService:
             if pool is not None:
                 pool.close()
 
+    def read(self, path: Path) -> ImportFile:
+        """Read ``path`` from disk, for its sheets and its ``preview``: the one time an
+        import reads it (``read.ImportFile``)."""
+        return read_file(Path(path))
+
     def preview(
         self,
-        path: Path,
+        path: Path | ImportFile,
         *,
         sheet: str | None = None,
         mapping: Mapping[str, str] | None = None,
     ) -> ImportPreview:
-        """Read ``path`` and map its columns (automatically, but for the columns
-        ``mapping`` names), for a person to check before ``run`` (``prepared=``): the
-        file's problems (empty, binary, no header) raise here, as they would in ``run``;
-        a file without a contact column does not (the person may still choose one)."""
-        return preview_of(read_csv_file(Path(path), sheet=sheet), mapping)
+        """Read ``path`` (unless it was read: an ``ImportFile``, read again only if it
+        changed on disk since, ``ImportFile.current``) and map its columns
+        (automatically, but for the columns ``mapping`` names), for a person to check
+        before ``run`` (``prepared=``): the file's problems (empty, binary, no header)
+        raise here, as they would in ``run``; a file without a contact column does not
+        (the person may still choose one)."""
+        file = path.current() if isinstance(path, ImportFile) else read_file(Path(path))
+        return preview_of(file.source(sheet), mapping)
 
     def region_for(self, preview: ImportPreview, region: str) -> tuple[str, tuple[str, ...]]:
         """Where ``preview``'s national numbers would be read when ``region`` is only the
@@ -260,7 +271,7 @@ def _file_size(path: Path) -> int:
     try:
         return path.stat().st_size
     except OSError:
-        return 0  # read_csv_file says what is wrong
+        return 0  # read_file says what is wrong
 
 
 @contextmanager
@@ -290,7 +301,7 @@ def _as_read(source: CsvFile, columns: ColumnMapping) -> tuple[CsvFile, ColumnMa
 def _read_and_map(
     path: Path, sheet: str | None, mapping: Mapping[str, str] | None
 ) -> tuple[CsvFile, ColumnMapping]:
-    return header_and_mapping(read_csv_file(path, sheet=sheet), mapping)
+    return header_and_mapping(read_file(path).source(sheet), mapping)
 
 
 def _dayfirst(source: CsvFile, columns: ColumnMapping, region: str) -> bool | None:
