@@ -1401,3 +1401,20 @@ def test_an_import_reads_its_file_once(
 
     service.run(path, actor_id=sdr.id, dry_run=True)  # no preview: read once
     assert len(reads) == 3
+
+
+def test_the_region_is_decided_once_and_worded_alike_for_the_window_and_the_report(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
+) -> None:
+    """The column dialog's note and the report's come from one decision: the region, and
+    why (chosen for the import, the default, or the file's numbers)."""
+    path = write_csv(tmp_path, US_ROWS)
+    service = ImportService(ctx)
+    preview = service.preview(path)
+    decided = service.region_for(preview)
+    assert (decided.region, decided.why, decided.default) == ("US", "file", "DE")
+    report = service.run(path, actor_id=sdr.id, dry_run=True)
+    assert tuple(w.message for w in report.warnings) == decided.notes
+    assert service.region_for(preview, "US").why == "default"  # the last one chosen
+    chosen = service.run(path, actor_id=sdr.id, dry_run=True, default_region="us")
+    assert not any("were read as" in w.message for w in chosen.warnings)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sdrdesk.domain.contact import is_phone_region, phone_regions
+from sdrdesk.domain.contact import phone_regions
 from sdrdesk.domain.import_mapping import FIELD_LABELS
 from sdrdesk.domain.wording import counted
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
@@ -31,7 +31,9 @@ from sdrdesk.services.imports import (
     ImportPreview,
     ImportReport,
     ImportService,
+    RegionDecision,
     not_imported_csv,
+    usable_region,
 )
 
 
@@ -99,8 +101,8 @@ class ImportReportDialog(QDialog):
 
 
 # What reading a file gives the column dialog: the file, the regions to choose from, the
-# region its national numbers are read in and why (when it is not the usual one).
-_Read = tuple[ImportPreview, tuple[tuple[str, str], ...], str, tuple[str, ...]]
+# region its national numbers are read in and why.
+_Read = tuple[ImportPreview, tuple[tuple[str, str], ...], RegionDecision]
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ class ImportRunner(QObject):
         super().__init__(parent)
         # The country national phone numbers were last read in (the next file is likely
         # from the same place); the settings' default region until one is chosen.
-        self.region = region if region and is_phone_region(region) else None
+        self.region = usable_region(region)
         self._parent = parent
         self._service = service
         self._background = background
@@ -178,7 +180,7 @@ class ImportRunner(QObject):
         preview for the column dialog."""
         cancelled = self._show_busy(self.tr("Reading %1…").replace("%1", path.name))
         service = self._service
-        start = self.region or service.default_region
+        last = self.region
 
         def read() -> _Read | _Sheets:
             read_file = file()
@@ -187,8 +189,7 @@ class ImportRunner(QObject):
                 if len(sheets) > 1:
                     return _Sheets(read_file, sheets, active)
             preview = service.preview(read_file, sheet=sheet)
-            region, notes = service.region_for(preview, start)
-            return preview, phone_regions(), region, notes
+            return preview, phone_regions(), service.region_for(preview, last)
 
         def review(result: _Read | _Sheets) -> None:
             self._close_progress()  # busy only: no progress is reported while reading
@@ -210,8 +211,7 @@ class ImportRunner(QObject):
         sheet: str | None,
         preview: ImportPreview,
         regions: tuple[tuple[str, str], ...],
-        region: str,
-        region_notes: tuple[str, ...],
+        region: RegionDecision,
     ) -> None:
         service = self._service
 
@@ -229,7 +229,13 @@ class ImportRunner(QObject):
             )
 
         dialog = ImportPreviewDialog(
-            preview, regions, region, estimate, self._background, self._parent, notes=region_notes
+            preview,
+            regions,
+            region.region,
+            estimate,
+            self._background,
+            self._parent,
+            notes=region.notes,  # as the report words it
         )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.preview_dialog = dialog

@@ -13,6 +13,12 @@ if TYPE_CHECKING:
     from sdrdesk.services.imports.pasted import save_pasted
     from sdrdesk.services.imports.preview import ImportPreview
     from sdrdesk.services.imports.read import ImportFile
+    from sdrdesk.services.imports.region import (
+        RegionDecision,
+        decide_region,
+        given_region,
+        usable_region,
+    )
     from sdrdesk.services.imports.report import ImportReport, RowIssue
     from sdrdesk.services.imports.service import ImportService, ParallelCheck
 
@@ -22,6 +28,12 @@ WHERE = {
     "pasted": ("save_pasted",),
     "preview": ("ImportPreview",),
     "read": ("ImportFile",),
+    "region": (
+        "RegionDecision",
+        "decide_region",
+        "given_region",
+        "usable_region",
+    ),
     "report": (
         "ImportReport",
         "RowIssue",
@@ -37,9 +49,13 @@ __all__ = [
     "ImportReport",
     "ImportService",
     "ParallelCheck",
+    "RegionDecision",
     "RowIssue",
+    "decide_region",
+    "given_region",
     "not_imported_csv",
     "parse_mapping",
     "save_pasted",
+    "usable_region",
 ]
 __getattr__ = lazy_names(__name__, WHERE)

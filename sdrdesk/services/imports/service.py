@@ -37,7 +37,7 @@ from sdrdesk.services.imports.header import header_and_mapping, require_contact_
 from sdrdesk.services.imports.outcome import Outcome, earlier_imports
 from sdrdesk.services.imports.preview import ImportPreview, preview_of
 from sdrdesk.services.imports.read import ImportFile, read_file
-from sdrdesk.services.imports.region import check_region, region_of_file
+from sdrdesk.services.imports.region import RegionDecision, check_region, decide_region
 from sdrdesk.services.imports.report import ImportReport, RowIssue
 from sdrdesk.services.imports.workers import (
     CHUNK_ROWS,
@@ -104,7 +104,8 @@ class ImportService:
             raise ValueError("columns are chosen for a prepared file")
         if prepared is not None and mapping is not None:
             raise ValueError("a prepared file is mapped already (columns=, not mapping=)")
-        region = check_region(default_region or self._ctx.rules.default_region)
+        # A region that is none is refused before the file is read (decided after it).
+        check_region(default_region or self._ctx.rules.default_region)
         path = Path(path)
         big = prepared is None and _file_size(path) >= self._parallel.min_bytes
         pool = self._pool() if big and self._workers() else None  # starts while reading
@@ -115,9 +116,7 @@ class ImportService:
             read = partial(_as_read, prepared.source, chosen)
         try:
             with _gc_paused():
-                return self._run(
-                    read, actor_id, region, dry_run, progress, pool, guess=default_region is None
-                )
+                return self._run(read, actor_id, default_region, dry_run, progress, pool)
         finally:
             if pool is not None:
                 pool.close()
@@ -143,16 +142,13 @@ class ImportService:
         file = path.current() if isinstance(path, ImportFile) else read_file(Path(path))
         return preview_of(file.source(sheet), mapping)
 
-    def region_for(self, preview: ImportPreview, region: str) -> tuple[str, tuple[str, ...]]:
-        """Where ``preview``'s national numbers would be read when ``region`` is only the
-        starting point (the settings' or the last one chosen): ``region``, or the region
-        they are written for (``region_of_file``), with a note saying so."""
-        return region_of_file(preview.source, preview.columns, check_region(region))
-
-    @property
-    def default_region(self) -> str:
-        """Where national phone numbers are read when no region is given (the settings)."""
-        return self._ctx.rules.default_region
+    def region_for(self, preview: ImportPreview, last: str | None = None) -> RegionDecision:
+        """Where ``preview``'s national numbers would be read when no region is chosen
+        yet: the region ``last`` chosen (the window keeps it), else the settings' default
+        region; or the region they are written for, with a note saying so
+        (``decide_region``)."""
+        default = last or self._ctx.rules.default_region
+        return decide_region(preview.source, preview.columns, chosen=None, default=default)
 
     def _workers(self) -> int:
         workers = self._parallel.workers
@@ -165,20 +161,19 @@ class ImportService:
         self,
         read: Callable[[], tuple[CsvFile, ColumnMapping]],
         actor_id: int | None,
-        region: str,
+        chosen_region: str | None,
         dry_run: bool,
         progress: Progress | None,
         pool: CheckPool | None,
-        *,
-        guess: bool = False,
     ) -> ImportReport:
-        """``guess``: no region was given, so the file's national numbers may decide it
-        (``region_of_file``)."""
+        """``chosen_region``: the region given for this import; None: the default, or
+        the region the file's national numbers are written for (``decide_region``)."""
         source, columns = read()
         require_contact_column(source, columns)
-        region_notes: tuple[str, ...] = ()
-        if guess:
-            region, region_notes = region_of_file(source, columns, region)
+        decided = decide_region(
+            source, columns, chosen=chosen_region, default=self._ctx.rules.default_region
+        )
+        region = decided.region
         dayfirst = _dayfirst(source, columns, region)
         settings = CheckSettings(
             mapping=columns,
@@ -189,7 +184,7 @@ class ImportService:
         )
         tracker = _Tracker(progress, len(source.rows))
         outcome = Outcome(source, columns, region, dayfirst)
-        outcome.notes += [RowIssue(None, note) for note in region_notes]
+        outcome.notes += [RowIssue(None, note) for note in decided.notes]
         checked: Iterable[CheckedChunk]
         done: Callable[[int], None]
         if len(source.rows) < self._parallel.min_rows or not self._workers():
