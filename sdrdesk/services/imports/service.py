@@ -1,15 +1,17 @@
-"""Importing marketing-qualified leads from a CSV file (one user action, one transaction).
+"""Importing marketing-qualified leads from a file (one user action, one transaction).
 
-The file is read (``csv_source``), its columns mapped (``import_mapping``) and its rows
-checked in chunks (``import_check``: ``domain.leads.clean_lead`` for every row). Each
-checked chunk is matched against the store (``intake.known_leads``) and the rows before
-it (``DuplicateIndex``), and its new leads are inserted, all in one write transaction
-with an ``ImportBatch`` row that records what came of every row. Either every lead the
-report calls imported is committed, or none is.
+The file is read once (``read``: CSV or which spreadsheet, decided by its content), its
+header found and its columns mapped (``header``; ``preview`` for the window to show), the
+region of its national phone numbers decided (``region``) and its rows checked in chunks
+(``check``: ``domain.leads.clean_lead`` for every row). Each checked chunk is matched
+against the store (``intake.known_leads``) and the rows before it (``outcome``), and its
+new leads are inserted, all in one write transaction with an ``ImportBatch`` row that
+records what came of every row. Either every lead the report calls imported is
+committed, or none is.
 
 A small file is checked first and then written; a big one is checked by worker
-processes (``import_workers``) while this process writes the chunks already checked.
-Both give the same report: chunks are matched and written in file order.
+processes (``workers``) while this process writes the chunks already checked. Both give
+the same report: chunks are matched and written in file order.
 """
 
 from __future__ import annotations
