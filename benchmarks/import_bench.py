@@ -58,9 +58,9 @@ from sdrdesk.db.engine import Store
 from sdrdesk.db.migrate import upgrade
 from sdrdesk.domain.import_mapping import build_mapping
 from sdrdesk.services.context import Rules, ServiceContext
+from sdrdesk.services.imports import ImportReport, ImportService
 from sdrdesk.services.imports.check import CheckSettings, check_chunk
-from sdrdesk.services.imports.csv_file import read_csv_file
-from sdrdesk.services.imports.service import ImportReport, ImportService
+from sdrdesk.services.imports.read import read_csv_file
 from sdrdesk.services.imports.workers import CHUNK_ROWS, POOL_MIN_ROWS, worker_count
 from sdrdesk.services.leads.intake import import_event_data, index_new_leads, insert_lead_values
 

@@ -34,7 +34,7 @@ except ImportError:  # Windows
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
 
 from benchmarks.import_bench import generate, sdrdesk_import
-from sdrdesk.services.imports.csv_file import read_csv_file
+from sdrdesk.services.imports.read import read_csv_file
 
 
 def write_workbook(csv_path: Path, path: Path) -> None:

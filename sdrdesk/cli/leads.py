@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from sdrdesk.cli.common import acting_user, open_for
-from sdrdesk.domain.errors import SdrdeskError, ValidationError
+from sdrdesk.domain.errors import SdrdeskError
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.wording import counted
 from sdrdesk.services.results import LeadSummary, to_jsonable
@@ -79,14 +79,16 @@ def _status(text: str) -> Status:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from sdrdesk.services.imports import ImportService, not_imported_csv, parse_mapping
+    from sdrdesk.services.imports import (
+        ImportService,
+        given_region,
+        not_imported_csv,
+        parse_mapping,
+    )
 
     mapping = parse_mapping(args.mapping) if args.mapping else None
-    region = args.default_region
-    if region is not None and not (len(region) == 2 and region.isalpha()):
-        raise ValidationError(
-            f"--default-region must be a two-letter country code, not “{region}”."
-        )
+    # Where national numbers are read: this region, else as decide_region decides.
+    region = given_region(args.default_region)
     app_ctx = open_for(args)
     user = acting_user(args, app_ctx)
     service = ImportService(app_ctx.services)
@@ -105,7 +107,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             args.file,
             actor_id=user.id,
             mapping=None if prepared else mapping,
-            default_region=region.upper() if region else None,
+            default_region=region,
             dry_run=args.dry_run,
             sheet=args.sheet,
             prepared=prepared,

@@ -3,11 +3,19 @@ SDR change it from the keyboard and says what the import would do."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -17,7 +25,9 @@ from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.services.leads.details import LeadService
 from sdrdesk.services.sync.service import ChangeBatch
 from sdrdesk.settings import load_settings
-from tests.gui.conftest import WindowFactory, wait_idle
+from tests.file_reads import record_reads
+from tests.gui.conftest import WindowFactory, confirm_import, wait_idle
+from tests.gui.test_queue_window import _drop
 
 
 def _open_preview(
@@ -350,3 +360,58 @@ def test_the_dialog_starts_on_the_country_the_files_numbers_are_typed_in(
     wait_idle(qtbot, window)
     phones = {lead.summary.phone_e164 for lead in LeadService(window._ctx).list_records()}
     assert {p[:2] if p else None for p in phones} == {"+1"}
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_dropped_file_is_read_once_and_never_on_the_gui_thread(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+) -> None:
+    """Dropped on the window, a file is read in the background, once: its sheets (a
+    workbook with two asks which), the column dialog, its dry runs and the import all
+    use what was read; the window's own thread never opens it."""
+    rows = [
+        ["First Name", "Email", "Phone", "Country"],
+        ["Ada", "ada@analytical.co.uk", "020 7946 0001", "GB"],
+    ]
+    if kind == "csv":
+        path = tmp_path / "mqls.csv"
+        path.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")
+    else:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.create_sheet("Notes").append(["nothing to import"])
+        path = tmp_path / "mqls.xlsx"
+        book.save(path)
+    asked: list[list[str]] = []
+
+    def get_item(
+        parent: object, title: str, label: str, items: list[str], current: int, editable: bool
+    ) -> tuple[str, bool]:
+        asked.append(list(items))
+        return items[current], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
+    window = make_window()
+    wait_idle(qtbot, window)
+    reads = record_reads(monkeypatch, path)
+
+    assert _drop(window, path) == (True, True)
+    dialog = confirm_import(qtbot, window)
+    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
+
+    assert dialog.estimated is not None  # a dry run ran on what was read
+    assert asked == ([] if kind == "csv" else [["Sheet", "Notes"]])
+    report = window.importer.report_dialog
+    assert report is not None
+    headline = report.findChild(QLabel, "importHeadline")
+    assert headline is not None
+    assert "1 imported" in headline.text()
+    assert len(reads) == 1, reads
+    assert threading.main_thread() not in reads

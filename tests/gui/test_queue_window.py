@@ -638,6 +638,7 @@ def test_a_workbook_with_several_sheets_asks_which_to_import(
     wait_idle(qtbot, window)
     assert window.user is not None
     window.importer.start(path, window.user.id)
+    qtbot.waitUntil(lambda: bool(asked), timeout=20_000)  # once the file is read
     assert asked == [("Export.xls has 2 sheets. Import the leads of:", ["Leads", "Legende"], 0)]
     assert window.importer.progress_dialog is None  # cancelled: nothing imported
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from sdrdesk.domain.errors import ImportFileError
-from sdrdesk.services.imports.csv_file import CsvRow, read_csv_file
+from sdrdesk.services.imports.csv_file import CsvRow
+from sdrdesk.services.imports.read import read_csv_file
 from sdrdesk.services.imports.workbook import cell_text
 from tests.spreadsheets import DATA, GERMAN_XLS, write_ods
 

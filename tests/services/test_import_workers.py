@@ -28,9 +28,9 @@ from sdrdesk.db.engine import Store
 from sdrdesk.db.models import ImportBatch, Lead, LeadEvent
 from sdrdesk.domain.errors import SdrdeskError
 from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.imports import ImportReport, ImportService, ParallelCheck
 from sdrdesk.services.imports import service as imports
 from sdrdesk.services.imports import workers as import_workers
-from sdrdesk.services.imports.service import ImportReport, ImportService, ParallelCheck
 from sdrdesk.services.leads import intake
 from sdrdesk.services.queue import QueueQuery, QueueService
 from tests.factories import add_lead
@@ -233,7 +233,7 @@ def test_workers_do_not_run_the_programs_main_module_again(tmp_path: Path) -> No
             if __name__ == "__main__":
                 from datetime import UTC, datetime
                 from sdrdesk.domain.import_mapping import build_mapping
-                from sdrdesk.services.imports.csv_file import read_csv_file
+                from sdrdesk.services.imports.read import read_csv_file
                 from sdrdesk.services.imports.check import CheckSettings
                 from sdrdesk.services.imports.workers import CheckPool
 

@@ -22,7 +22,7 @@ from sdrdesk.db.models import ImportBatch, Lead, LeadEvent
 from sdrdesk.domain.errors import ImportFileError, SdrdeskError, ValidationError
 from sdrdesk.domain.import_fields import FIELD_LABELS
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.imports.service import (
+from sdrdesk.services.imports import (
     ImportReport,
     ImportService,
     RowIssue,
@@ -32,6 +32,7 @@ from sdrdesk.services.imports.service import (
 from sdrdesk.services.leads.details import LeadService
 from sdrdesk.services.results import UserInfo
 from tests.factories import add_lead
+from tests.file_reads import record_reads
 from tests.spreadsheets import GERMAN_XLS
 
 Rows = list[list[str]]
@@ -1375,3 +1376,45 @@ def test_the_summary_writes_big_counts_with_thousands_separators(
     assert report.summary().startswith(
         "Dry run: would import 1,200 of 1,201 rows from leads.csv (UTF-8, comma)"
     )
+
+
+def test_an_import_reads_its_file_once(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read, previewed, estimated and imported: the file is read from disk once; read
+    again only when it changed on disk since (size or modification time)."""
+    path = write_csv(tmp_path, [["Email", "Phone"], ["a@x.example", "030 1234567"]])
+    reads = record_reads(monkeypatch, path)
+    service = ImportService(ctx)
+    file = service.read(path)
+    preview = service.preview(file)
+    service.run(path, actor_id=sdr.id, prepared=preview, dry_run=True)
+    report = service.run(path, actor_id=sdr.id, prepared=preview, columns=preview.targets)
+    assert report.imported == 1
+    assert len(reads) == 1
+
+    assert service.preview(file).rows == 1  # unchanged: what was read
+    assert len(reads) == 1
+    path.write_text("Email\nb@x.example\nc@x.example\n", encoding="utf-8")
+    assert service.preview(file).rows == 2  # changed since: read again
+    assert len(reads) == 2
+
+    service.run(path, actor_id=sdr.id, dry_run=True)  # no preview: read once
+    assert len(reads) == 3
+
+
+def test_the_region_is_decided_once_and_worded_alike_for_the_window_and_the_report(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
+) -> None:
+    """The column dialog's note and the report's come from one decision: the region, and
+    why (chosen for the import, the default, or the file's numbers)."""
+    path = write_csv(tmp_path, US_ROWS)
+    service = ImportService(ctx)
+    preview = service.preview(path)
+    decided = service.region_for(preview)
+    assert (decided.region, decided.why, decided.default) == ("US", "file", "DE")
+    report = service.run(path, actor_id=sdr.id, dry_run=True)
+    assert tuple(w.message for w in report.warnings) == decided.notes
+    assert service.region_for(preview, "US").why == "default"  # the last one chosen
+    chosen = service.run(path, actor_id=sdr.id, dry_run=True, default_region="us")
+    assert not any("were read as" in w.message for w in chosen.warnings)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -20,17 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from sdrdesk.domain.import_fields import FIELD_LABELS
-from sdrdesk.domain.phones import is_phone_region, phone_region_names
+from sdrdesk.domain.phones import phone_region_names
 from sdrdesk.domain.wording import counted
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
 from sdrdesk.gui.forms.ui_import_report_dialog import Ui_ImportReportDialog
 from sdrdesk.gui.workers import Background
 from sdrdesk.services.imports import (
+    ImportFile,
     ImportPreview,
     ImportReport,
     ImportService,
+    RegionDecision,
     not_imported_csv,
-    workbook_sheets,
+    usable_region,
 )
 
 
@@ -98,8 +101,17 @@ class ImportReportDialog(QDialog):
 
 
 # What reading a file gives the column dialog: the file, the regions to choose from, the
-# region its national numbers are read in and why (when it is not the usual one).
-_Read = tuple[ImportPreview, tuple[tuple[str, str], ...], str, tuple[str, ...]]
+# region its national numbers are read in and why.
+_Read = tuple[ImportPreview, tuple[tuple[str, str], ...], RegionDecision]
+
+
+@dataclass(frozen=True)
+class _Sheets:
+    """A workbook read with several sheets: which to import is asked first."""
+
+    file: ImportFile
+    names: list[str]
+    active: str | None
 
 
 class ImportRunner(QObject):
@@ -120,7 +132,7 @@ class ImportRunner(QObject):
         super().__init__(parent)
         # The country national phone numbers were last read in (the next file is likely
         # from the same place); the settings' default region until one is chosen.
-        self.region = region if region and is_phone_region(region) else None
+        self.region = usable_region(region)
         self._parent = parent
         self._service = service
         self._background = background
@@ -148,36 +160,47 @@ class ImportRunner(QObject):
             self.start(Path(path), actor_id)
 
     def start(self, path: Path, actor_id: int) -> None:
-        """Import ``path``: a spreadsheet with several sheets asks which one first; then
-        the file is read and its columns shown (``ImportPreviewDialog``) for the person
-        to check; only then is anything written."""
-        sheets, active = workbook_sheets(path)
-        sheet: str | None = None
-        if len(sheets) > 1:
-            sheet = self._ask_sheet(path, sheets, active)
-            if sheet is None:
-                return  # cancelled: nothing imported
-        self._read(path, actor_id, sheet)
+        """Import ``path``: the file is read in the background, once (its sheets, the
+        column dialog and the import all use what was read: never on this thread); a
+        spreadsheet with several sheets asks which one first; then its columns are shown
+        (``ImportPreviewDialog``) for the person to check; only then is anything written."""
+        service = self._service
+        self._read(path, actor_id, None, lambda: service.read(path))
 
     @property
     def busy(self) -> bool:
         """Whether an import is being read, checked by the person or written."""
         return self.progress_dialog is not None or self.preview_dialog is not None
 
-    def _read(self, path: Path, actor_id: int, sheet: str | None) -> None:
+    def _read(
+        self, path: Path, actor_id: int, sheet: str | None, file: Callable[[], ImportFile]
+    ) -> None:
+        """In the background: ``file()`` (the file read, or as it was read), its sheets
+        to choose from when ``sheet`` is not chosen yet and it has several, else its
+        preview for the column dialog."""
         cancelled = self._show_busy(self.tr("Reading %1…").replace("%1", path.name))
         service = self._service
-        start = self.region or service.default_region
+        last = self.region
 
-        def read() -> _Read:
-            preview = service.preview(path, sheet=sheet)
-            region, notes = service.region_for(preview, start)
-            return preview, phone_region_names(), region, notes
+        def read() -> _Read | _Sheets:
+            read_file = file()
+            if sheet is None:
+                sheets, active = read_file.sheets()
+                if len(sheets) > 1:
+                    return _Sheets(read_file, sheets, active)
+            preview = service.preview(read_file, sheet=sheet)
+            return preview, phone_region_names(), service.region_for(preview, last)
 
-        def review(result: _Read) -> None:
+        def review(result: _Read | _Sheets) -> None:
             self._close_progress()  # busy only: no progress is reported while reading
-            if not cancelled.is_set():
-                self._review(path, actor_id, sheet, *result)
+            if cancelled.is_set():
+                return
+            if isinstance(result, _Sheets):
+                chosen = self._ask_sheet(path, result.names, result.active)
+                if chosen is not None:  # else cancelled: nothing imported
+                    self._read(path, actor_id, chosen, lambda: result.file)
+                return
+            self._review(path, actor_id, sheet, *result)
 
         self._background.run(read, review, self._failed)
 
@@ -188,8 +211,7 @@ class ImportRunner(QObject):
         sheet: str | None,
         preview: ImportPreview,
         regions: tuple[tuple[str, str], ...],
-        region: str,
-        region_notes: tuple[str, ...],
+        region: RegionDecision,
     ) -> None:
         service = self._service
 
@@ -207,7 +229,13 @@ class ImportRunner(QObject):
             )
 
         dialog = ImportPreviewDialog(
-            preview, regions, region, estimate, self._background, self._parent, notes=region_notes
+            preview,
+            regions,
+            region.region,
+            estimate,
+            self._background,
+            self._parent,
+            notes=region.notes,  # as the report words it
         )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.preview_dialog = dialog

@@ -8,7 +8,7 @@ file with one column is fine). Each record keeps the physical line it starts on,
 report can point at it even after a quoted field that spans lines.
 
 A spreadsheet (Excel .xlsx, .xls or .xlsb, OpenDocument .ods; recognised by its content,
-whatever its name ends with) is read by ``workbook_source`` into the same rows. Files
+whatever its name ends with) is read into the same rows (``read``, ``workbook``). Files
 that are not CSV at all (an HTML page, a PDF, binary data) are refused with one
 sentence saying what the file is.
 """
@@ -25,12 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from sdrdesk.domain.errors import ImportFileError
-from sdrdesk.services.imports.workbook import (
-    SAVE_AS_CSV,
-    WorkbookKind,
-    workbook_kind,
-    workbook_rows,
-)
+from sdrdesk.services.imports.workbook import SAVE_AS_CSV
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 _SAMPLE_RECORDS = 200
@@ -102,7 +97,7 @@ class CsvFile:
 
 
 def rows_in(text: str, delimiter: str, lines_before: int) -> list[CsvRow]:
-    """The rows of a piece of a file's text (``CsvFile.text_of``), as ``read_csv_file``
+    """The rows of a piece of a file's text (``CsvFile.text_of``), as ``parse_csv``
     read them: blank records left out, each with its line in the whole file."""
     return [
         CsvRow(lines_before + line, values)
@@ -111,17 +106,10 @@ def rows_in(text: str, delimiter: str, lines_before: int) -> list[CsvRow]:
     ]
 
 
-def read_csv_file(path: Path, *, sheet: str | None = None) -> CsvFile:
-    """Read and split ``path``; ``ImportFileError`` (one sentence) if it is no usable CSV."""
-    data = _read_bytes(path)
-    name = display_name(path)
-    if not data or data.isspace():  # (not data.strip(): that copies the whole file)
-        raise ImportFileError(f"{name} is empty.")
-    kind = workbook_kind(data)
-    if kind is not None:
-        return _read_workbook(path, data, name, kind, sheet)
-    if sheet is not None:
-        raise ImportFileError(f"{name} is not a spreadsheet, so it has no sheet “{sheet}” to read.")
+def parse_csv(path: Path, data: bytes, name: str) -> CsvFile:
+    """The rows of ``data``, the content of the CSV file ``path`` (``read.read_file``
+    read it and found it is no spreadsheet); ``ImportFileError`` (one sentence) if it is
+    no usable CSV."""
     text, encoding = decode(data, name)
     text, forced = _strip_separator_hint(text)
     delimiter = forced or detect_delimiter(text)
@@ -164,43 +152,6 @@ def read_csv_file(path: Path, *, sheet: str | None = None) -> CsvFile:
     )
 
 
-def _read_workbook(
-    path: Path, data: bytes, name: str, kind: WorkbookKind, sheet: str | None
-) -> CsvFile:
-    read = workbook_rows(data, name, kind, sheet)
-    sheet, records, others = read.sheet, read.rows, read.others
-    (header_line, header_values), body = records[0], records[1:]
-    # Every row as wide as the widest, as Excel writes a CSV: a value right of the last
-    # header is kept (under "Column N"), not refused as a broken row.
-    width = max(len(values) for _line, values in records)
-    header = [header_cell(v) for v in header_values] + [""] * (width - len(header_values))
-    rows = [CsvRow(line, values + [""] * (width - len(values))) for line, values in body]
-    if not rows:
-        raise ImportFileError(
-            f"{name} has a header row but no data rows in sheet “{sheet}”; there is nothing "
-            "to import."
-        )
-    notes: tuple[str, ...] = ()
-    if others:
-        shown = ", ".join(f"“{o}”" for o in others)
-        notes = (
-            f"only sheet “{sheet}” was imported; the workbook's other sheets {shown} hold "
-            "data too (import the file again and choose the sheet: the window asks, the "
-            "command takes --sheet)",
-        )
-    return CsvFile(
-        path=path,
-        sha256=hashlib.sha256(data).hexdigest(),
-        encoding=kind.label,
-        delimiter=",",
-        header=tuple(header),
-        header_line=header_line,
-        rows=rows,
-        sheet=sheet,
-        notes=notes,
-    )
-
-
 def header_cell(value: str) -> str:
     """A column's name as the header shows it: no byte-order mark, no control characters."""
     return _CONTROL.sub("", value.replace("\ufeff", "")).strip()
@@ -211,22 +162,6 @@ def display_name(path: Path, *, full: bool = False) -> str:
     file names are bytes) become U+FFFD instead of breaking output or the database."""
     text = str(path) if full else path.name or str(path)
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def _read_bytes(path: Path) -> bytes:
-    name, where = display_name(path), display_name(path, full=True)
-    try:
-        if path.is_dir():
-            raise ImportFileError(f"{where} is a folder, not a CSV file.")
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ImportFileError(f"{where} does not exist.") from exc
-    except PermissionError as exc:
-        raise ImportFileError(f"{name} cannot be read: permission denied.") from exc
-    except IsADirectoryError as exc:
-        raise ImportFileError(f"{where} is a folder, not a CSV file.") from exc
-    except OSError as exc:
-        raise ImportFileError(f"{name} cannot be read: {exc.strerror or exc}.") from exc
 
 
 # --- encoding -----------------------------------------------------------------------------

@@ -24,7 +24,6 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
@@ -86,17 +85,10 @@ def workbook_kind(data: bytes) -> WorkbookKind | None:
     return None
 
 
-def workbook_sheets(path: Path) -> tuple[list[str], str | None]:
-    """The visible worksheets of the spreadsheet at ``path`` in workbook order, and the
-    one open when it was saved (if the file says): its list of sheets is read, not their
-    cells. ([], None) for a CSV file or one that cannot be read (the import says why.)"""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return [], None
-    kind = workbook_kind(data)
-    if kind is None:
-        return [], None
+def sheet_names(data: bytes, kind: WorkbookKind) -> tuple[list[str], str | None]:
+    """The visible worksheets of the spreadsheet ``data`` in workbook order, and the one
+    open when it was saved (if the file says): its list of sheets is read, not their
+    cells. ([], None) for one that cannot be read (reading its rows says why.)"""
     from python_calamine import CalamineWorkbook
 
     try:

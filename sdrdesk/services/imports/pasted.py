@@ -1,0 +1,22 @@
+"""Leads pasted from the clipboard, kept as a file to import like any other."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+
+def save_pasted(text: str, folder: Path, when: datetime) -> Path:
+    """Keep leads pasted from the clipboard (rows copied from a spreadsheet: tab
+    separated) as a file in ``folder``, to import like any other: the import report and
+    batch name it, and what was pasted is never lost, whatever the import makes of it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = ".tsv" if "\t" in text else ".csv"
+    stem = f"Pasted leads {when.astimezone():%Y-%m-%d %H.%M.%S}"
+    path = folder / f"{stem}{suffix}"
+    n = 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem} ({n}){suffix}"
+    path.write_text(text, encoding="utf-8", newline="")
+    return path
