@@ -234,9 +234,12 @@ def _close_on_termination(qt_app: QApplication, window: QMainWindow) -> None:
             reader.recv(64)
 
     def close(signum: int, _frame: object) -> None:
-        log.info("Closing on %s", signal.Signals(signum).name)
+        # Nothing but scheduling here: the handler may run in the middle of a write to
+        # the log file (a reentrant write there fails and the line is lost).
+        name = signal.Signals(signum).name
 
         def close_window() -> None:
+            log.info("Closing on %s", name)
             window.close()
             qt_app.quit()  # also with a dialog still open over it
 
