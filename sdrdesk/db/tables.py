@@ -26,6 +26,9 @@ users = Table(
     Column("time_zone", String(64)),
     Column("active", Boolean, nullable=False, default=True),
     Column("created_at", UTCDateTime(), nullable=False, default=utcnow),
+    # On a team database: the PostgreSQL login this user is (``session_user``). Whoever
+    # connects as that login acts as this user, and as no other (migration 0008).
+    Column("login", String(63), unique=True),
 )
 
 leads = Table(

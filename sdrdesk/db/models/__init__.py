@@ -15,7 +15,14 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from sdrdesk.db.base import Base
-from sdrdesk.db.models.core import ImportBatch, Lead, LeadEvent, RejectionReason, User
+from sdrdesk.db.models.core import (
+    Erasure,
+    ImportBatch,
+    Lead,
+    LeadEvent,
+    RejectionReason,
+    User,
+)
 from sdrdesk.db.models.reporting import REPORT_INDEXES
 
 if TYPE_CHECKING:
@@ -30,6 +37,7 @@ __all__ = [
     "Base",
     "CallAttempt",
     "Demo",
+    "Erasure",
     "ImportBatch",
     "Lead",
     "LeadEvent",

@@ -38,6 +38,7 @@ class User(Base):
     time_zone: Mapped[str | None]
     active: Mapped[bool]
     created_at: Mapped[datetime]
+    login: Mapped[str | None]
 
 
 class RejectionReason(Base):
@@ -69,6 +70,22 @@ class ImportBatch(Base):
     rows_duplicate: Mapped[int] = mapped_column(Integer, default=0)
     rows_skipped: Mapped[int] = mapped_column(Integer, default=0)
     report: Mapped[dict[str, Any]] = mapped_column(JSONDict, default=dict)
+
+
+class Erasure(Base):
+    """A person's data erased on request (DSGVO Art. 17): which lead, who, when, why.
+
+    Holds no personal data. On a team database the history's append-only rule lets the
+    erasure's own transaction (the one that inserted this row) blank the personal data
+    of that lead's history, and nothing else (see ``db.grants``)."""
+
+    __tablename__ = "erasures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("leads.id"), index=True)
+    erased_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    erased_at: Mapped[datetime] = mapped_column(default=utcnow)
+    reason: Mapped[str] = mapped_column(Text)
 
 
 class Lead(Base):
