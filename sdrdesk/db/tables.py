@@ -28,7 +28,8 @@ users = Table(
     Column("created_at", UTCDateTime(), nullable=False, default=utcnow),
     # On a team database: the PostgreSQL login this user is (``session_user``). Whoever
     # connects as that login acts as this user, and as no other (migration 0008).
-    Column("login", String(63), unique=True),
+    Column("login", String(63)),
+    Index("uq_users_login", "login", unique=True),
 )
 
 leads = Table(

@@ -27,9 +27,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("users") as batch:
-        batch.add_column(sa.Column("login", sa.String(63), nullable=True))
-        batch.create_unique_constraint("uq_users_login", ["login"])
+    # A plain ADD COLUMN and a unique index: SQLite's batch mode would rebuild ``users``,
+    # which every lead and event references (foreign keys are on during migrations).
+    op.add_column("users", sa.Column("login", sa.String(63), nullable=True))
+    op.create_index("uq_users_login", "users", ["login"], unique=True)
     if op.get_bind().dialect.name == "postgresql":
         op.execute(
             "UPDATE users SET login = name WHERE login IS NULL AND name IN "
@@ -54,6 +55,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_erasures_lead_id", table_name="erasures")
     op.drop_table("erasures")
-    with op.batch_alter_table("users") as batch:
-        batch.drop_constraint("uq_users_login", type_="unique")
-        batch.drop_column("login")
+    op.drop_index("uq_users_login", table_name="users")
+    op.drop_column("users", "login")  # SQLite 3.35+ drops a column in place
