@@ -179,3 +179,8 @@ def sdr(ctx: ServiceContext) -> UserInfo:
 @pytest.fixture
 def other_sdr(ctx: ServiceContext) -> UserInfo:
     return UserService(ctx).add("ben", Role.SDR, display_name="Ben Okafor")
+
+
+@pytest.fixture
+def manager(ctx: ServiceContext) -> UserInfo:
+    return UserService(ctx).add("maria", Role.MANAGER, display_name="Maria Manager")

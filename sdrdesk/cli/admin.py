@@ -7,9 +7,10 @@ import json
 import sys
 from typing import Any
 
-from sdrdesk.cli.common import open_for
+from sdrdesk.cli.common import acting_user, open_for
 from sdrdesk.db.engine import Store
 from sdrdesk.db.migrate import SCHEMA_HEAD, current_revision, upgrade
+from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.lifecycle import ReasonStage
 from sdrdesk.domain.users import Role
 from sdrdesk.services.results import to_jsonable
@@ -37,11 +38,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(handler=cmd_db_set_password)
 
-    users = sub.add_parser("users", help="list or add users (SDRs, AEs, marketing, managers)")
+    users = sub.add_parser(
+        "users", help="list, add, edit, deactivate users (SDRs, AEs, marketing, managers)"
+    )
     u_sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
     p = u_sub.add_parser("list", parents=[common], help="list users")
     p.add_argument("--role", type=Role, choices=list(Role), help="only this role")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--active", action="store_true", help="leave out inactive users")
     p.set_defaults(handler=cmd_users_list)
     p = u_sub.add_parser("add", parents=[common], help="add a user")
     p.add_argument("name", help="short user name, e.g. anna")
@@ -50,6 +54,26 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--email", help="e-mail address (used in calendar invites)")
     p.add_argument("--time-zone", help="IANA time zone, e.g. Europe/Berlin")
     p.set_defaults(handler=cmd_users_add)
+    p = u_sub.add_parser(
+        "edit", parents=[common], help="change a user's e-mail, full name, time zone or role"
+    )
+    p.add_argument("name")
+    p.add_argument("--email", help="e-mail address ('' clears it)")
+    p.add_argument("--full-name", help="full name shown in the app")
+    p.add_argument("--time-zone", help="IANA time zone, e.g. Europe/Berlin ('' clears it)")
+    p.add_argument("--role", type=Role, choices=list(Role))
+    p.set_defaults(handler=cmd_users_edit)
+    p = u_sub.add_parser(
+        "deactivate",
+        parents=[common],
+        help="someone who left: their open leads go back to the pool (or --to a colleague)",
+    )
+    p.add_argument("name")
+    p.add_argument("--to", dest="to_user", help="an active SDR who takes over the open leads")
+    p.set_defaults(handler=cmd_users_deactivate)
+    p = u_sub.add_parser("reactivate", parents=[common], help="let a deactivated user work again")
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_users_reactivate)
 
     reasons = sub.add_parser("reasons", help="the team's rejection/disqualification reasons")
     r_sub = reasons.add_subparsers(dest="reasons_command", metavar="ACTION", required=True)
@@ -122,7 +146,6 @@ def cmd_db_grants(args: argparse.Namespace) -> int:
 
     from sdrdesk.db.base import Base
     from sdrdesk.db.grants import grant_statements, grants_sql
-    from sdrdesk.domain.errors import ValidationError
 
     store = _store_for(args)
     try:
@@ -151,7 +174,6 @@ def cmd_db_set_password(args: argparse.Namespace) -> int:
     from sdrdesk.app import resolve_database_url
     from sdrdesk.db.engine import normalize_url
     from sdrdesk.db.secrets import keyring_account, store_password
-    from sdrdesk.domain.errors import ValidationError
     from sdrdesk.settings import load_settings
 
     url = normalize_url(resolve_database_url(getattr(args, "database_url", None), load_settings()))
@@ -169,7 +191,7 @@ def cmd_db_set_password(args: argparse.Namespace) -> int:
 
 
 def cmd_users_list(args: argparse.Namespace) -> int:
-    users = UserService(open_for(args).services).list_users(args.role)
+    users = UserService(open_for(args).services).list_users(args.role, active_only=args.active)
     if args.json:
         json.dump([to_jsonable(u) for u in users], sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -178,6 +200,7 @@ def cmd_users_list(args: argparse.Namespace) -> int:
         print(
             f"{u.name:<16} {u.role.value:<10} {u.display_name}"
             + (f" <{u.email}>" if u.email else "")
+            + ("" if u.active else "  (inactive)")
         )
     if not users:
         print("No users.")
@@ -185,19 +208,67 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:
-    from sdrdesk.domain.errors import ValidationError
-    from sdrdesk.domain.zones import zone
-
-    if args.time_zone and zone(args.time_zone) is None:
-        raise ValidationError(f"“{args.time_zone}” is not a time zone (try Europe/Berlin).")
-    user = UserService(open_for(args).services).add(
+    app_ctx = open_for(args)
+    actor = acting_user(args, app_ctx)
+    service = UserService(app_ctx.services)
+    if service.find(args.name.strip()) is not None:
+        raise ValidationError(
+            f"A user called “{args.name.strip()}” already exists; change them with "
+            f"`sdrdesk users edit {args.name.strip()} …`."
+        )
+    user = service.add(
         args.name,
         args.role,
         display_name=args.display_name,
         email=args.email,
         time_zone=args.time_zone,
+        actor_id=actor.id,
     )
     print(f"Added {user.display_name} ({user.role.label}).")
+    return 0
+
+
+def cmd_users_edit(args: argparse.Namespace) -> int:
+    app_ctx = open_for(args)
+    actor = acting_user(args, app_ctx)
+    user = UserService(app_ctx.services).edit(
+        args.name,
+        actor_id=actor.id,
+        email=args.email,
+        display_name=args.full_name,
+        time_zone=args.time_zone,
+        role=args.role,
+    )
+    details = ", ".join(p for p in (user.email, user.time_zone) if p)
+    print(
+        f"{user.name}: {user.display_name} ({user.role.label})"
+        + (f", {details}" if details else "")
+        + "."
+    )
+    return 0
+
+
+def cmd_users_deactivate(args: argparse.Namespace) -> int:
+    from sdrdesk.domain.wording import counted
+
+    app_ctx = open_for(args)
+    actor = acting_user(args, app_ctx)
+    done = UserService(app_ctx.services).deactivate(
+        args.name, actor_id=actor.id, to_user=args.to_user
+    )
+    where = done.to_user or "the team pool"
+    print(
+        f"Deactivated {done.user.display_name}; "
+        f"{counted(done.leads_moved, 'open lead')} went to {where}."
+    )
+    return 0
+
+
+def cmd_users_reactivate(args: argparse.Namespace) -> int:
+    app_ctx = open_for(args)
+    actor = acting_user(args, app_ctx)
+    user = UserService(app_ctx.services).reactivate(args.name, actor_id=actor.id)
+    print(f"{user.display_name} is active again.")
     return 0
 
 
@@ -220,8 +291,14 @@ def cmd_reasons_list(args: argparse.Namespace) -> int:
 def cmd_reasons_add(args: argparse.Namespace) -> int:
     from sdrdesk.services.reasons import ReasonService
 
-    reason = ReasonService(open_for(args).services).add(
-        args.code, args.label, stage=args.stage, requires_comment=args.requires_comment
+    app_ctx = open_for(args)
+    actor = acting_user(args, app_ctx)
+    reason = ReasonService(app_ctx.services).add(
+        args.code,
+        args.label,
+        stage=args.stage,
+        requires_comment=args.requires_comment,
+        actor_id=actor.id,
     )
     print(f"Added reason “{reason.label}” ({reason.code}).")
     return 0
@@ -230,6 +307,8 @@ def cmd_reasons_add(args: argparse.Namespace) -> int:
 def cmd_reasons_toggle(args: argparse.Namespace) -> int:
     from sdrdesk.services.reasons import ReasonService
 
-    reason = ReasonService(open_for(args).services).set_active(args.code, args.active)
+    app_ctx = open_for(args)
+    actor = acting_user(args, app_ctx)
+    reason = ReasonService(app_ctx.services).set_active(args.code, args.active, actor_id=actor.id)
     print(f"Reason “{reason.label}” is {'offered again' if reason.active else 'retired'}.")
     return 0

@@ -130,7 +130,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     if rules.assigns and report.imported and not args.dry_run:
         from sdrdesk.services.leads import AssignmentService
 
-        result = AssignmentService(app_ctx.services).distribute(rules, actor_id=user.id)
+        result = AssignmentService(app_ctx.services).distribute(
+            rules, actor_id=user.id, after_import=True
+        )
         given = ", ".join(f"{n} {name}" for name, n in sorted(result.assigned.items()))
         print(f"Assigned by {rules.source}: {given or 'nothing'}.")
     return 0

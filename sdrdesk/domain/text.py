@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from sdrdesk.domain.errors import ValidationError
+
 
 def trimmed(value: str | None) -> str | None:
     """Strip surrounding whitespace; empty becomes ``None``. Inner text is kept as typed."""
@@ -27,3 +29,18 @@ def clean_text(value: str | None) -> str | None:
     # isprintable() is True only without any control character: skip the regex then.
     value = value.strip() if value.isprintable() else CONTROL_CHARACTERS.sub("", value).strip()
     return value or None
+
+
+def check_text(text: str, field: str, limit: int | None = None) -> str:
+    """``text`` unchanged, or ``ValidationError`` for control characters or more than
+    ``limit`` characters."""
+    if CONTROL_CHARACTERS.search(text) or "\x00" in text:
+        raise ValidationError(
+            f"The {field} contains control characters (such as a NUL or an escape); "
+            "type it again without them."
+        )
+    if limit is not None and len(text.strip()) > limit:
+        raise ValidationError(
+            f"The {field} is {len(text.strip())} characters long; at most {limit} fit."
+        )
+    return text

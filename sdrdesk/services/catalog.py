@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         LeadService,
         TriageService,
     )
+    from sdrdesk.services.privacy import PrivacyService
     from sdrdesk.services.queue import QueueService
     from sdrdesk.services.reasons import ReasonService
     from sdrdesk.services.reports import ReportService
@@ -120,3 +121,9 @@ class Services:
         from sdrdesk.services.sample_data import SampleDataService
 
         return SampleDataService(self.ctx)
+
+    @cached_property
+    def privacy(self) -> PrivacyService:
+        from sdrdesk.services.privacy import PrivacyService
+
+        return PrivacyService(self.ctx)

@@ -10,8 +10,10 @@ from sqlalchemy.exc import IntegrityError
 from sdrdesk.db.models import RejectionReason
 from sdrdesk.domain.errors import NotFoundError, ValidationError
 from sdrdesk.domain.lifecycle import ReasonStage
+from sdrdesk.domain.text import check_text
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.results import ReasonInfo
+from sdrdesk.services.roles import require_manager
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,49}$")
 
@@ -54,8 +56,11 @@ class ReasonService:
         stage: ReasonStage = ReasonStage.REJECT,
         requires_comment: bool = False,
         sort_order: int | None = None,
+        actor_id: int | None = None,
     ) -> ReasonInfo:
+        """A new reason; ``actor_id`` must be a manager (``None``: the set-up, tests)."""
         code = code.strip().lower()
+        check_text(label, "reason's label", 200)
         label = " ".join(label.split())
         if not _CODE.match(code):
             raise ValidationError(
@@ -65,6 +70,8 @@ class ReasonService:
             raise ValidationError("A reason needs a label.")
         try:
             with self._ctx.store.write() as s:
+                if actor_id is not None:
+                    require_manager(s, actor_id, "add rejection reasons")
                 if sort_order is None:
                     top = s.scalar(select(func.max(RejectionReason.sort_order))) or 0
                     sort_order = top + 10
@@ -82,9 +89,13 @@ class ReasonService:
         except IntegrityError as exc:
             raise ValidationError(f"A reason with the code “{code}” already exists.") from exc
 
-    def set_active(self, code: str, active: bool) -> ReasonInfo:
-        """Reasons are never deleted (the history refers to them); they are retired."""
+    def set_active(self, code: str, active: bool, *, actor_id: int | None = None) -> ReasonInfo:
+        """Reasons are never deleted (the history refers to them); they are retired.
+        ``actor_id`` must be a manager (``None``: the set-up, tests)."""
         with self._ctx.store.write() as s:
+            if actor_id is not None:
+                verb = "restore" if active else "retire"
+                require_manager(s, actor_id, f"{verb} rejection reasons")
             reason = s.scalars(select(RejectionReason).where(RejectionReason.code == code)).first()
             if reason is None:
                 raise NotFoundError(f"There is no reason “{code}”.")

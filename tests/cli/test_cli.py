@@ -112,7 +112,11 @@ def test_bad_input_is_one_line_and_a_non_zero_exit(
 
 
 def test_users_and_reasons_admin(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    url = ["--database-url", database_url]
+    url = ["--database-url", database_url, "--user", "tom"]
+    code, _, err = run(capsys, "reasons", "retire", "spam", *url)
+    assert code == 1
+    assert "Only a manager may retire rejection reasons; tom is a sales development rep" in err
+    assert run(capsys, "users", "edit", "tom", "--role", "manager", *url)[0] == 0  # the first
     assert (
         run(
             capsys,
@@ -137,6 +141,49 @@ def test_users_and_reasons_admin(database_url: str, capsys: pytest.CaptureFixtur
     codes = [r["code"] for r in json.loads(out)]
     assert "wrong_region" in codes
     assert "spam" not in codes
+    assert run(capsys, "users", "add", "anna", *url)[0] == 0
+    _, out, _ = run(
+        capsys,
+        "users",
+        "edit",
+        "anna",
+        "--email",
+        "anna@x.de",
+        "--time-zone",
+        "Europe/Berlin",
+        *url,
+    )
+    assert out.strip() == "anna: anna (Sales development rep), anna@x.de, Europe/Berlin."
+    _, out, _ = run(capsys, "users", "deactivate", "anna", *url)
+    assert out.strip() == "Deactivated anna; 0 open leads went to the team pool."
+    _, out, _ = run(capsys, "users", "list", *url)
+    assert [line.split()[0] for line in out.splitlines() if "(inactive)" in line] == ["anna"]
+    code, _, err = run(capsys, "--user", "anna", "assign", "--auto", *url[:2])
+    assert code == 1
+    assert run(capsys, "users", "reactivate", "anna", *url)[0] == 0
+
+
+def test_privacy_erase_and_export(
+    database_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    url = ["--database-url", database_url, "--user", "tom"]
+    assert run(capsys, "users", "edit", "tom", "--role", "manager", *url)[0] == 0
+    assert run(capsys, "sample-data", *url)[0] == 0
+    _, out, _ = run(capsys, "privacy", "export", "1", "-o", "-", *url)
+    name = json.loads(out)["leads"][0]["lead"]["last_name"]
+    code, _, err = run(capsys, "--user", "anna", "privacy", "erase", "1", "--reason", "x", *url[:2])
+    assert (code, "anna is a sales development rep" in err) == (1, True)
+    code, _, err = run(capsys, "privacy", "erase", "1", "--reason", "a\x00\x1b", *url)
+    assert (code, "control characters" in err) == (1, True)
+    _, out, _ = run(capsys, "privacy", "erase", "1", "--reason", "Asked on 3 May", *url)
+    assert out.strip() == "Erased the personal data of lead 1."
+    target = tmp_path / "person.json"
+    assert run(capsys, "privacy", "export", "1", "-o", str(target), *url)[0] == 0
+    person = json.loads(target.read_text(encoding="utf-8"))["leads"][0]
+    assert person["lead"]["last_name"] is None
+    assert person["events"][-1]["action"] == "erased"
+    _, out, _ = run(capsys, "leads", "--json", *url)
+    assert name not in [lead["last_name"] for lead in json.loads(out) if lead["id"] == 1]
 
 
 def test_db_upgrade_and_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

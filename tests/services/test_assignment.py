@@ -28,14 +28,16 @@ sdrs = ["anna", "ben"]
 )
 
 
-def test_round_robin_by_region(ctx: ServiceContext, sdr: UserInfo, other_sdr: UserInfo) -> None:
+def test_round_robin_by_region(
+    ctx: ServiceContext, sdr: UserInfo, other_sdr: UserInfo, manager: UserInfo
+) -> None:
     UserService(ctx).add("cem", Role.SDR)
     add_leads(
         ctx,
         *({"first_name": f"DE{i}", "country": "DE", "minutes_ago": 100 - i} for i in range(4)),
         *({"first_name": f"US{i}", "country": "US", "minutes_ago": 50 - i} for i in range(3)),
     )
-    result = AssignmentService(ctx).distribute(RULES, actor_id=sdr.id)
+    result = AssignmentService(ctx).distribute(RULES, actor_id=manager.id)
     assert sum(result.assigned.values()) == 7
     owners = {lead.first_name: lead.owner for lead in LeadService(ctx).list_leads()}
     assert [owners[f"DE{i}"] for i in range(4)] == ["anna", "ben", "anna", "ben"]
@@ -43,15 +45,17 @@ def test_round_robin_by_region(ctx: ServiceContext, sdr: UserInfo, other_sdr: Us
     assert Counter(owners[f"US{i}"] for i in range(3)) == Counter(["anna", "ben", "cem"])
     # Next time the turn continues where it stopped.
     add_leads(ctx, {"first_name": "DE9", "country": "AT", "email": "de9@x.de"})
-    AssignmentService(ctx).distribute(RULES, actor_id=sdr.id)
+    AssignmentService(ctx).distribute(RULES, actor_id=manager.id)
     assert {lead.first_name: lead.owner for lead in LeadService(ctx).list_leads()}["DE9"] == "anna"
     events = [e for e in LeadService(ctx).events() if e.action == "assigned"]
     assert len(events) == 8
     assert events[0].data == {"from_owner": None, "to_owner": "anna", "rule": "DACH"}
 
 
-def test_rules_naming_someone_unknown_change_nothing(ctx: ServiceContext, sdr: UserInfo) -> None:
+def test_rules_naming_someone_unknown_change_nothing(
+    ctx: ServiceContext, sdr: UserInfo, manager: UserInfo
+) -> None:
     add_leads(ctx, {"first_name": "A", "country": "DE"})
     with pytest.raises(ValidationError, match="“ben” is not an active SDR"):
-        AssignmentService(ctx).distribute(RULES, actor_id=sdr.id)
+        AssignmentService(ctx).distribute(RULES, actor_id=manager.id)
     assert [lead.owner for lead in LeadService(ctx).list_leads()] == [None]

@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from sdrdesk.domain.errors import ConflictError, ValidationError
+from sdrdesk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.users import Role
 from sdrdesk.services.context import ServiceContext
@@ -112,7 +112,10 @@ def test_a_manager_reassigns_and_only_a_manager(
 ) -> None:
     lead_id = _pool(ctx, 1)[0]
     ClaimService(ctx).claim(lead_id, actor_id=sdr.id)
-    with pytest.raises(ValidationError, match="Only a manager"):
+    with pytest.raises(
+        PermissionDeniedError,
+        match="Only a manager may reassign leads; anna is a sales development rep",
+    ):
         ClaimService(ctx).assign(lead_id, to_user="ben", actor_id=sdr.id)
     boss = UserService(ctx).add("tom", Role.MANAGER, display_name="Tom Becker")
     ClaimService(ctx).assign(lead_id, to_user="ben", actor_id=boss.id)

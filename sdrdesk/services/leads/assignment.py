@@ -16,6 +16,7 @@ from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.users import Role
 from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.roles import require_manager
 
 CHUNK = 2000
 
@@ -30,8 +31,15 @@ class AssignmentService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
 
-    def distribute(self, rules: AssignmentRules, *, actor_id: int | None) -> Distribution:
-        """Give every unowned new lead an owner by the rules (oldest hand-off first)."""
+    def distribute(
+        self, rules: AssignmentRules, *, actor_id: int | None, after_import: bool = False
+    ) -> Distribution:
+        """Give every unowned new lead an owner by the rules (oldest hand-off first).
+        Managers only, except right ``after_import``: the team's rules give out what
+        its importer (an SDR too) just brought in."""
+        if actor_id is not None and not after_import:
+            with self._ctx.store.read() as s:
+                require_manager(s, actor_id, "give out the pool")
         if not rules.assigns:
             with self._ctx.store.read() as s:
                 left = len(_pool_ids(s))

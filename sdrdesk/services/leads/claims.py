@@ -24,6 +24,7 @@ from sdrdesk.domain.users import Role
 from sdrdesk.services.conflicts import load_lead
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.queue import QueueQuery, QueueService, QueueView
+from sdrdesk.services.roles import require_manager
 
 CANDIDATES = 25
 ATTEMPTS = 4
@@ -113,9 +114,7 @@ class ClaimService:
             if done is not None:
                 lead = load_lead(s, done.lead_id)
                 return ClaimResult(lead.id, done.id, lead.version)
-            manager = s.get(User, actor_id)
-            if manager is None or manager.role is not Role.MANAGER:
-                raise ValidationError("Only a manager can reassign leads.")
+            require_manager(s, actor_id, "reassign leads")
             lead = load_lead(s, lead_id, expected_version)
             if not lead.status.is_open:
                 raise ValidationError(

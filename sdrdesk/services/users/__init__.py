@@ -7,15 +7,17 @@ from typing import TYPE_CHECKING
 from sdrdesk.services.faces import lazy_names
 
 if TYPE_CHECKING:
-    from sdrdesk.services.users.service import UserService, user_info
+    from sdrdesk.services.users.service import Deactivated, UserService, user_info
 
 WHERE = {
     "service": (
+        "Deactivated",
         "UserService",
         "user_info",
     ),
 }
 __all__ = [
+    "Deactivated",
     "UserService",
     "user_info",
 ]

@@ -6,7 +6,7 @@ without the ORM.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Row, insert, select, update
@@ -14,9 +14,12 @@ from sqlalchemy.exc import IntegrityError
 
 from sdrdesk.db.tables import users
 from sdrdesk.domain.errors import NotFoundError, ValidationError
+from sdrdesk.domain.text import check_text
 from sdrdesk.domain.users import Role, check_user_name
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.results import UserInfo
+from sdrdesk.services.roles import require_manager
+from sdrdesk.services.users.fields import clean_email, clean_time_zone
 
 if TYPE_CHECKING:
     from sdrdesk.db.models import User
@@ -62,18 +65,24 @@ class UserService:
         display_name: str | None = None,
         email: str | None = None,
         time_zone: str | None = None,
+        actor_id: int | None = None,
     ) -> UserInfo:
+        """A new user. ``actor_id``: who adds them, a manager (or anyone, for the first
+        manager of a store without one); ``None`` only for the set-up itself (a user's
+        first start creating their own SDR user, tests)."""
         name = check_user_name(name)
+        values: dict[str, Any] = {
+            "name": name,
+            "display_name": _display_name(display_name) or name,
+            "email": clean_email(email),
+            "role": role,
+            "time_zone": clean_time_zone(time_zone),
+            "active": True,
+        }
         try:
             with self._ctx.store.begin() as conn:
-                values: dict[str, Any] = {
-                    "name": name,
-                    "display_name": _display_name(display_name) or name,
-                    "email": (email or "").strip() or None,
-                    "role": role,
-                    "time_zone": time_zone,
-                    "active": True,
-                }
+                if actor_id is not None:
+                    require_manager(conn, actor_id, "add users", first_manager=role is Role.MANAGER)
                 created = insert(users).values(**values, created_at=self._ctx.now())
                 user_id = conn.execute(created.returning(users.c.id)).scalar_one()
                 return UserInfo(id=user_id, **values)
@@ -92,6 +101,65 @@ class UserService:
                 update(users).where(users.c.id == user.id).values(display_name=display_name)
             )
         return replace(user, display_name=display_name)
+
+    def edit(
+        self,
+        name: str,
+        *,
+        actor_id: int,
+        email: str | None = None,
+        display_name: str | None = None,
+        time_zone: str | None = None,
+        role: Role | None = None,
+    ) -> UserInfo:
+        """Change what is given (``""`` clears the e-mail or the time zone); managers only
+        (anyone may promote the first manager of a store without one)."""
+        values: dict[str, Any] = {}
+        if email is not None:
+            values["email"] = clean_email(email)
+        if display_name is not None:
+            values["display_name"] = _display_name(display_name) or check_user_name(name)
+        if time_zone is not None:
+            values["time_zone"] = clean_time_zone(time_zone)
+        if role is not None:
+            values["role"] = Role(role)
+        if not values:
+            raise ValidationError(
+                "Nothing to change: give an e-mail, full name, time zone or role."
+            )
+        with self._ctx.store.begin() as conn:
+            require_manager(conn, actor_id, "edit users", first_manager=role is Role.MANAGER)
+            user = _load(conn, name)
+            if values.get("role", user.role) is not Role.MANAGER and user.id == actor_id:
+                raise ValidationError("You cannot take away your own manager role.")
+            conn.execute(update(users).where(users.c.id == user.id).values(**values))
+            return replace(user_info(user), **values)
+
+    def deactivate(self, name: str, *, actor_id: int, to_user: str | None = None) -> Deactivated:
+        """``name`` may no longer work; their open leads (new, accepted, working, nurture)
+        go to ``to_user`` (an active SDR) or back to the team pool, each with its event in
+        the acting manager's name, all in one transaction."""
+        from sdrdesk.services.users.leaving import hand_over
+
+        with self._ctx.store.write() as s:
+            require_manager(s, actor_id, "deactivate users")
+            user = _load(s, name)
+            if user.id == actor_id:
+                raise ValidationError("You cannot deactivate yourself.")
+            if not user.active:
+                raise ValidationError(f"{user.display_name} is already inactive.")
+            moved = hand_over(s, user.id, to_user, actor_id=actor_id, now=self._ctx.now())
+            s.execute(update(users).where(users.c.id == user.id).values(active=False))
+            return Deactivated(replace(user_info(user), active=False), moved, to_user or None)
+
+    def reactivate(self, name: str, *, actor_id: int) -> UserInfo:
+        with self._ctx.store.begin() as conn:
+            require_manager(conn, actor_id, "reactivate users")
+            user = _load(conn, name)
+            if user.active:
+                raise ValidationError(f"{user.display_name} is already active.")
+            conn.execute(update(users).where(users.c.id == user.id).values(active=True))
+            return replace(user_info(user), active=True)
 
     def find(self, name: str) -> UserInfo | None:
         with self._ctx.store.connect() as conn:
@@ -114,11 +182,27 @@ class UserService:
             return [user_info(u) for u in conn.execute(query)]
 
 
+@dataclass(frozen=True)
+class Deactivated:
+    user: UserInfo
+    leads_moved: int
+    to_user: str | None  # None: back to the team pool
+
+
+def _load(conn: Any, name: str) -> Row[Any]:
+    user = conn.execute(select(users).where(users.c.name == name.strip())).first()
+    if user is None:
+        raise NotFoundError(f"There is no user called “{name.strip()}”.")
+    return user  # type: ignore[no-any-return]
+
+
 _DISPLAY_NAME_LIMIT = 200  # users.display_name is a String(200)
 
 
 def _display_name(text: str | None) -> str:
     """A full name as typed, trimmed; ``ValidationError`` if the column cannot hold it."""
+    if text is not None:
+        check_text(text, "full name")
     name = " ".join((text or "").split())
     if len(name) > _DISPLAY_NAME_LIMIT:
         raise ValidationError(
