@@ -27,7 +27,7 @@ from sdrdesk.services.sync.service import ChangeBatch
 from sdrdesk.settings import load_settings
 from tests.file_reads import record_reads
 from tests.gui.conftest import WindowFactory, confirm_import, wait_idle
-from tests.gui.test_queue_window import _drop
+from tests.gui.queue_helpers import _drop
 
 
 def _open_preview(
