@@ -25,7 +25,7 @@ from sdrdesk.services.leads.details import LeadService
 from sdrdesk.services.leads.triage import TriageService
 from tests.conftest import FakeClock
 from tests.gui.conftest import QUEUE, WindowFactory, labels_showing, wait_idle
-from tests.services.test_calls import TEAM_SCRIPT
+from tests.services.call_helpers import TEAM_SCRIPT
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
