@@ -1,6 +1,6 @@
 """How fast a spreadsheet is imported, against the same rows as CSV in the same run.
 
-The benchmark's 100,000 generated leads (``import_bench.generate``) are written to an
+The benchmark's 100,000 generated leads (``import_data.generate``) are written to an
 Excel workbook as a spreadsheet program would hold them (scores and ids as numbers,
 everything else as text; with openpyxl, whose files keep their text in the cells). Then,
 best of ``--rounds``:
@@ -33,7 +33,8 @@ except ImportError:  # Windows
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
 
-from benchmarks.import_bench import generate, sdrdesk_import
+from benchmarks.import_bench import sdrdesk_import
+from benchmarks.import_data import generate
 from sdrdesk.services.imports.read import read_csv_file
 
 

@@ -14,7 +14,7 @@ from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.leads.triage import TriageService
 from sdrdesk.services.results import UserInfo
 from tests.factories import add_lead
-from tests.services.test_calls import TEAM_SCRIPT
+from tests.services.call_helpers import TEAM_SCRIPT
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select, text
+from sqlalchemy import text
 
-from sdrdesk.db.models import CallAttempt, Qualification
 from sdrdesk.domain.call_script import Decision
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.gui.call_drafts import CallDrafts
@@ -20,25 +18,10 @@ from sdrdesk.gui.dialogs.call_workspace import CallWorkspace
 from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.gui.models.queue_model import Column
 from sdrdesk.paths import data_dir
-from sdrdesk.services.context import Rules
 from sdrdesk.services.leads.details import LeadService
-from sdrdesk.services.leads.triage import TriageService
 from tests.conftest import FakeClock
-from tests.gui.conftest import QUEUE, WindowFactory, labels_showing, wait_idle
-from tests.services.test_calls import TEAM_SCRIPT
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def accept_all_and_show_mine(qtbot: QtBot, window: MainWindow) -> None:
-    """Anna accepted every lead; the queue shows her accepted leads."""
-    assert window.user is not None
-    for row in window.model.rows():
-        TriageService(window._ctx).accept(row.lead.id, actor_id=window.user.id)
-    views = window.ui.viewFilter
-    views.setCurrentIndex(views.findText("My accepted leads"))
-    qtbot.waitUntil(lambda: window.model.rowCount() == len(QUEUE) and not window.model.is_loading)
-    wait_idle(qtbot, window)
+from tests.gui.call_helpers import CTRL, accept_all_and_show_mine, attempts, open_call, save
+from tests.gui.conftest import QUEUE, WindowFactory, wait_idle
 
 
 @pytest.fixture
@@ -48,38 +31,12 @@ def mine(qtbot: QtBot, make_window: WindowFactory) -> MainWindow:
     return window
 
 
-def open_call(qtbot: QtBot, window: MainWindow, name: str = "Fresh Berlin") -> CallWorkspace:
-    lead = next(r.lead for r in window.model.rows() if r.lead.name == name)
-    window.select_lead(lead.id)
-    qtbot.keyClick(window.ui.queueView, Qt.Key.Key_C)
-    qtbot.waitUntil(lambda: window.calls.workspace is not None, timeout=10_000)
-    workspace = window.calls.workspace
-    assert workspace is not None
-    qtbot.waitUntil(workspace.isVisible)
-    workspace.activateWindow()
-    qtbot.waitUntil(lambda: workspace.isActiveWindow())
-    return workspace
-
-
-def save(qtbot: QtBot, window: MainWindow, workspace: CallWorkspace) -> None:
-    qtbot.keyClick(workspace.focusWidget() or workspace, Qt.Key.Key_S, CTRL)
-    wait_idle(qtbot, window)
-    qtbot.waitUntil(lambda: window.calls.workspace is None, timeout=10_000)
-
-
 def key(qtbot: QtBot, workspace: CallWorkspace, k: Qt.Key, modifier: Any = None) -> None:
     target = workspace.focusWidget() or workspace
     if modifier is None:
         qtbot.keyClick(target, k)
     else:
         qtbot.keyClick(target, k, modifier)
-
-
-def attempts(window: MainWindow) -> list[CallAttempt]:
-    with window._ctx.store.read() as s:
-        rows = list(s.scalars(select(CallAttempt).order_by(CallAttempt.id)))
-        s.expunge_all()
-        return rows
 
 
 def test_a_full_call_from_the_keyboard(qtbot: QtBot, mine: MainWindow, clock: FakeClock) -> None:
@@ -324,131 +281,6 @@ def test_a_failed_save_keeps_everything_typed(
     save(qtbot, window, ws)
     [attempt] = attempts(window)
     assert attempt.notes == "They want a demo next week"
-
-
-def test_a_team_script_is_loaded_from_disk(
-    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
-) -> None:
-    script = tmp_path / "team-script.toml"
-    script.write_text(TEAM_SCRIPT, encoding="utf-8")
-    window = make_window(*QUEUE, rules=Rules(default_region="DE", call_script_file=str(script)))
-    accept_all_and_show_mine(qtbot, window)
-    ws = open_call(qtbot, window)
-    assert "Team script (version 7)" in ws.ui.scriptNotice.text()
-    assert ws.ui.scriptView.sectionList.count() == 1
-    assert not ws.ui.workspaceMessage.isVisible()
-    ws.ui.scriptView.editor("pain").set_value("yes")
-    ws.ui.scriptView.editor("seats").set_value(25)
-    assert "Grade A" in ws.ui.gradeLabel.text()
-    ws.pick_outcome(1)
-    save(qtbot, window, ws)
-    with window._ctx.store.read() as s:
-        q = s.scalars(select(Qualification)).one()
-        assert (q.script_id, q.script_version, q.grade) == ("team", "7", "A")
-
-
-def test_a_broken_team_script_is_reported_clearly(
-    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
-) -> None:
-    script = tmp_path / "team-script.toml"
-    script.write_text(TEAM_SCRIPT.replace('[[grades]]\ngrade = "C"', '[[grades]]\ngrade = "c"'))
-    window = make_window(*QUEUE, rules=Rules(default_region="DE", call_script_file=str(script)))
-    accept_all_and_show_mine(qtbot, window)
-    ws = open_call(qtbot, window)
-    message = ws.ui.workspaceMessage.text()
-    assert ws.ui.workspaceMessage.isVisible()
-    assert f"{script}, line 11:" in message
-    assert "grade “c”" in message
-    assert "default script until the file is fixed" in message
-    assert "Standard qualification (BANT)" in ws.ui.scriptNotice.text()
-
-
-def test_c_on_a_new_lead_explains_what_to_do_first(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.keyClick(window.ui.queueView, Qt.Key.Key_C)
-    assert window.calls.workspace is None
-    assert "Accept Fresh Berlin first (A)" in window.ui.statusBar.currentMessage()
-    assert window.action("actionStartCall").toolTip() == "Start call (C)"
-
-
-def _call_accepted(
-    qtbot: QtBot, make_window: WindowFactory, lead: dict[str, str], name: str
-) -> CallWorkspace:
-    """The call workspace of ``lead``, accepted by the window's user."""
-    window = make_window(lead)
-    assert window.user is not None
-    TriageService(window._ctx).accept(window.model.rows()[0].lead.id, actor_id=window.user.id)
-    views = window.ui.viewFilter
-    views.setCurrentIndex(views.findText("My accepted leads"))
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1 and not window.model.is_loading)
-    return open_call(qtbot, window, name)
-
-
-def test_the_workspace_shows_an_ampersand_as_typed(
-    qtbot: QtBot, make_window: WindowFactory
-) -> None:
-    lead = {
-        "first_name": "Jürgen",
-        "last_name": "Müller",
-        "title": "Head of R&D",
-        "company": "Müller & Söhne KG",
-        "email": "jm@ms.example",
-        "phone": "030 1234567",
-        "country": "DE",
-    }
-    workspace = _call_accepted(qtbot, make_window, lead, "Jürgen Müller")
-    texts = labels_showing(workspace, "Söhne") + labels_showing(workspace, "R&D")
-    assert texts
-    assert not [t for t in texts if "&amp;" in t]
-
-
-def test_the_workspace_shows_names_as_typed(qtbot: QtBot, make_window: WindowFactory) -> None:
-    lead = {
-        "first_name": "<i>Eve",
-        "last_name": "<img src=x>",
-        "title": "<h1>CTO",
-        "company": "<b>Acme</b> & Co",
-        "email": "eve@acme.de",
-        "phone": "030 1234567",
-        "country": "DE",
-    }
-    workspace = _call_accepted(qtbot, make_window, lead, "<i>Eve <img src=x>")
-    ui = workspace.ui
-    for label in (ui.callLeadName, ui.callLeadSubtitle):
-        assert label.textFormat() is Qt.TextFormat.PlainText
-    assert ui.callLeadName.text() == "<i>Eve <img src=x>"
-    assert ui.callLeadSubtitle.text() == "<h1>CTO · <b>Acme</b> & Co"
-    texts = labels_showing(workspace, "Eve") + labels_showing(workspace, "Acme")
-    assert texts
-    assert all("<i>Eve" in t or "<b>Acme</b>" in t for t in texts)
-
-
-def test_shift_c_accepts_a_new_lead_and_calls_it(qtbot: QtBot, make_window: WindowFactory) -> None:
-    window = make_window(*QUEUE)
-    lead = next(r.lead for r in window.model.rows() if r.lead.name == "Fresh Berlin")
-    window.select_lead(lead.id)
-    qtbot.keyClick(window.ui.queueView, Qt.Key.Key_C)  # a new lead: C says what to do
-    assert window.ui.statusBar.currentMessage() == (
-        "Accept Fresh Berlin first (A), or accept and call (Shift+C): only accepted leads"
-        " are called."
-    )
-    assert window.calls.workspace is None
-    qtbot.keyClick(window.ui.queueView, Qt.Key.Key_C, Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(lambda: window.calls.workspace is not None, timeout=10_000)
-    ws = window.calls.workspace
-    assert ws is not None
-    assert ws.ui.callLeadName.text() == "Fresh Berlin"
-    accepted = LeadService(window._ctx).get(lead.id).summary
-    assert (accepted.status, accepted.owner) == (Status.SAL, "anna")
-    # The queue has moved on to the next new lead, for after the call.
-    assert "Fresh Berlin" not in [r.lead.name for r in window.model.rows()]
-    current = window.current_row()
-    assert current is not None
-    assert current.lead.status is Status.MQL
-    for _ in range(2):  # discarding takes two clicks
-        qtbot.mouseClick(ws.ui.discardButton, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.calls.workspace is None)
-    wait_idle(qtbot, window)
-    assert attempts(window) == []
 
 
 def test_what_was_typed_in_a_call_the_app_closed_under_comes_back(

@@ -1,5 +1,4 @@
-"""Before an import writes anything the window shows what each column becomes, lets the
-SDR change it from the keyboard and says what the import would do."""
+"""Before an import writes anything the window shows the columns, their fields and a dry run."""
 
 from __future__ import annotations
 
@@ -8,51 +7,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QInputDialog,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-)
+from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from sdrdesk.gui.dialogs.import_dialog import ImportReportDialog
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
-from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.services.leads.details import LeadService
-from sdrdesk.services.sync.service import ChangeBatch
 from sdrdesk.settings import load_settings
 from tests.file_reads import record_reads
 from tests.gui.conftest import WindowFactory, confirm_import, wait_idle
-from tests.gui.test_queue_window import _drop
-
-
-def _open_preview(
-    qtbot: QtBot, make_window: WindowFactory, path: Path, text: str
-) -> tuple[MainWindow, ImportPreviewDialog]:
-    """A window on an empty store (reading national numbers as German ones) importing
-    ``path`` with ``text`` in it: its column dialog, shown."""
-    path.write_text(text, encoding="utf-8")
-    window = make_window()
-    wait_idle(qtbot, window)
-    assert window.user is not None
-    window.importer.start(path, window.user.id)
-    qtbot.waitUntil(lambda: window.importer.preview_dialog is not None, timeout=20_000)
-    dialog = window.importer.preview_dialog
-    assert dialog is not None
-    assert dialog.isVisible()
-    return window, dialog
-
-
-def _enter(qtbot: QtBot, window: MainWindow, dialog: ImportPreviewDialog) -> ImportReportDialog:
-    """Press Enter in the column dialog: the import's report, once it is shown."""
-    qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.importer.report_dialog is not None, timeout=20_000)
-    assert window.importer.report_dialog is not None
-    return window.importer.report_dialog
+from tests.gui.preview_helpers import _enter, _open_preview
+from tests.gui.queue_helpers import _drop
 
 
 def _combo(dialog: ImportPreviewDialog, name: str) -> QComboBox:
@@ -270,70 +235,6 @@ def test_the_dialog_says_how_dates_are_read_and_the_country_decides_the_ambiguou
     (lead,) = LeadService(window._ctx).list_records()
     handed = lead.summary.handed_off_at
     assert (handed.month, handed.day) == (3, 4)
-
-
-def test_the_report_saves_the_rows_not_imported(
-    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    window, dialog = _open_preview(
-        qtbot,
-        make_window,
-        tmp_path / "messe.csv",
-        "First Name,Email,Phone\nAda,ada@analytical.example,\nBen,,\nAda,ada@analytical.example,\n",
-    )
-    qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
-    report = _enter(qtbot, window, dialog)
-    asked: list[str] = []
-
-    def save_as(parent: object, caption: str, suggested: str, filters: str) -> tuple[str, str]:
-        asked.append(suggested)
-        return str(tmp_path / "fix me.csv"), filters
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
-    button = report.findChild(QPushButton, "importSaveNotImported")
-    assert button is not None
-    button.click()
-
-    assert asked == [str(tmp_path / "messe - not imported.csv")]
-    saved = (tmp_path / "fix me.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert saved[0] == "Line,Not imported because,First Name,Email,Phone"
-    assert saved[1] == '3,"cannot be contacted: no e-mail address, no phone number",Ben,,'
-    assert saved[2] == "4,same e-mail as line 2,Ada,ada@analytical.example,"
-    label = report.findChild(QLabel, "importSaved")
-    assert label is not None
-    assert (
-        label.text()
-        == f"Saved 2 rows to {tmp_path / 'fix me.csv'}, with why each was not imported."
-    )
-
-
-def test_a_report_with_every_row_imported_offers_nothing_to_save(
-    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
-) -> None:
-    window, dialog = _open_preview(
-        qtbot, make_window, tmp_path / "mqls.csv", "First Name,Email\nAda,ada@analytical.example\n"
-    )
-    qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
-    report = _enter(qtbot, window, dialog)
-    assert report.findChild(QPushButton, "importSaveNotImported") is None
-
-
-def test_after_a_big_import_the_window_does_not_blame_the_team(
-    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
-) -> None:
-    """More new events than the window patches in: it reloads, and the status bar keeps
-    saying what the SDR did instead of "Many leads changed"."""
-    rows = "".join(f"Lead{i},lead{i}@firm{i}.example\n" for i in range(520))
-    window, dialog = _open_preview(qtbot, make_window, tmp_path / "big.csv", "Name,Email\n" + rows)
-    qtbot.waitUntil(lambda: window.team._monitor is not None, timeout=10_000)
-    qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
-    batches: list[ChangeBatch] = []
-    window.team.synced.connect(batches.append)
-    _enter(qtbot, window, dialog)
-    qtbot.waitUntil(lambda: any(b.truncated for b in batches), timeout=20_000)
-    wait_idle(qtbot, window)
-    assert window.ui.statusBar.currentMessage() == "Imported 520 leads."
-    assert window.model.rowCount() > 0
 
 
 def test_the_dialog_starts_on_the_country_the_files_numbers_are_typed_in(

@@ -16,7 +16,7 @@ from sdrdesk.services.leads.triage import TriageService
 from sdrdesk.services.results import UserInfo
 from sdrdesk.services.users.service import UserService
 from tests.factories import add_lead
-from tests.services.test_calls import GOOD, call
+from tests.services.call_helpers import GOOD, call
 
 
 def test_the_invite_hands_over_the_grade_answers_and_notes(

@@ -34,7 +34,7 @@ from sdrdesk.services.imports import workers as import_workers
 from sdrdesk.services.leads import intake
 from sdrdesk.services.queue import QueueQuery, QueueService
 from tests.factories import add_lead
-from tests.services.test_imports import write_csv
+from tests.services.import_helpers import write_csv
 
 IN_WORKERS = ParallelCheck(min_rows=1, min_bytes=0, chunk_rows=7, workers=2)
 HERE = ParallelCheck(min_rows=10**9)
