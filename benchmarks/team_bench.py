@@ -13,8 +13,11 @@ patch its copy of the queue in order). Afterwards:
 
     .venv/bin/python benchmarks/team_bench.py --admin-url postgresql://USER:PW@localhost/postgres
 
-It creates (and drops) a database of its own. The raw baseline in the same run: the time
-for a bare ``NOTIFY`` to reach a bare psycopg ``LISTEN`` connection.
+It creates (and drops) a database of its own, applies the team grants (``sdrdesk db
+grants``) and gives each client a login of its own in ``sdrdesk_sdr`` (dropped at the
+end), so every action passes the database's trust rules (migration 0009). The admin
+URL's role must be allowed to CREATE DATABASE and CREATE ROLE. The raw baseline in the
+same run: the time for a bare ``NOTIFY`` to reach a bare psycopg ``LISTEN`` connection.
 """
 
 from __future__ import annotations
@@ -175,7 +178,8 @@ def bare_notify_ms(url: str, rounds: int = 50) -> float:
     return statistics.median(samples)
 
 
-def prepare(admin_url: str, database: str, leads: int, clients: int) -> str:
+def prepare(admin_url: str, database: str, leads: int, logins: list[str]) -> tuple[str, list[str]]:
+    """The database with its sample leads and grants, and one URL per client login."""
     admin = create_engine(
         make_url(admin_url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
     )
@@ -184,18 +188,38 @@ def prepare(admin_url: str, database: str, leads: int, clients: int) -> str:
         conn.execute(text(f'CREATE DATABASE "{database}"'))
     admin.dispose()
     url = make_url(admin_url).set(database=database).render_as_string(hide_password=False)
+    from sdrdesk.db.base import Base
     from sdrdesk.db.engine import Store
+    from sdrdesk.db.grants import SDR, apply_grants
     from sdrdesk.db.migrate import upgrade
     from sdrdesk.services.context import Rules, ServiceContext
     from sdrdesk.services.sample_data import SampleDataService
 
     store = Store.open(url)
-    upgrade(store.engine)
+    revision = upgrade(store.engine).to_revision
     SampleDataService(ServiceContext(store, Rules(default_region="DE"))).generate(
         leads, actor_id=None, seed=7
     )
+    with store.engine.begin() as conn:
+        apply_grants(conn, Base.metadata, revision)
+        for login in logins:
+            conn.execute(text(f"CREATE ROLE {login} LOGIN PASSWORD 'bench' IN ROLE {SDR}"))
     store.dispose()
-    return url
+    base = make_url(url)
+    return url, [
+        base.set(username=login, password="bench").render_as_string(hide_password=False)
+        for login in logins
+    ]
+
+
+def drop_logins(admin_url: str, logins: list[str]) -> None:
+    admin = create_engine(
+        make_url(admin_url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
+    )
+    with admin.connect() as conn:
+        for login in logins:
+            conn.execute(text(f"DROP ROLE IF EXISTS {login}"))
+    admin.dispose()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -213,14 +237,16 @@ def main(argv: list[str] | None = None) -> int:
         help="stop the local PostgreSQL cluster this long into the run for 5 s (as root)",
     )
     args = parser.parse_args(argv)
-    database = f"sdrdesk_team_bench_{uuid.uuid4().hex[:6]}"
-    url = prepare(args.admin_url, database, args.leads, args.clients)
+    suffix = uuid.uuid4().hex[:6]
+    database = f"sdrdesk_team_bench_{suffix}"
+    logins = [f"sdr{i:02d}_{suffix}" for i in range(args.clients)]
+    url, client_urls = prepare(args.admin_url, database, args.leads, logins)
     baseline = bare_notify_ms(url)
     out = SPAWN.Queue()
     start_at = time.time() + 8  # every client connected and following before the start
     procs = [
-        SPAWN.Process(target=client, args=(url, f"sdr{i:02d}", args.seconds, start_at, out))
-        for i in range(args.clients)
+        SPAWN.Process(target=client, args=(client_url, login, args.seconds, start_at, out))
+        for client_url, login in zip(client_urls, logins, strict=True)
     ]
     for p in procs:
         p.start()
@@ -264,6 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
     admin.dispose()
+    drop_logins(args.admin_url, logins)
 
     committed = [(c[0], c[1], c[2]) for r in reports for c in r.committed]
     lost = [c for c in committed if history[c] != 1]

@@ -7,7 +7,8 @@ import json
 import sys
 from typing import Any
 
-from sdrdesk.cli.common import acting_user, open_for
+from sdrdesk.app import AppContext
+from sdrdesk.cli.common import acting_user, check_login, open_for
 from sdrdesk.db.engine import Store
 from sdrdesk.db.migrate import SCHEMA_HEAD, current_revision, upgrade
 from sdrdesk.domain.errors import ValidationError
@@ -127,11 +128,32 @@ def cmd_db_status(args: argparse.Namespace) -> int:
     store = Store.open(url)
     try:
         revision = current_revision(store.engine)
+        grants = _grants_state(store, revision)
     finally:
         store.dispose()
     state = "up to date" if revision == SCHEMA_HEAD else f"needs upgrade to {SCHEMA_HEAD}"
     print(f"{store.display_url}: revision {revision or 'none (empty)'} — {state}")
+    if grants:
+        print(grants)
     return 0
+
+
+def _grants_state(store: Store, revision: str | None) -> str | None:
+    """On PostgreSQL, whether the team grants match the schema (None on SQLite)."""
+    from sdrdesk.db.grants import grants_revision
+
+    if store.is_sqlite or revision is None:
+        return None
+    with store.connect() as conn:
+        applied = grants_revision(conn)
+    if applied is None:
+        return "Team grants: never applied (run `sdrdesk db grants --apply` as the owner)."
+    if applied != revision:
+        return (
+            f"Team grants: applied for revision {applied}, older than the schema ({revision}); "
+            "run `sdrdesk db grants --apply` as the owner."
+        )
+    return f"Team grants: applied for revision {applied} (up to date)."
 
 
 def _store_for(args: argparse.Namespace) -> Store:
@@ -142,10 +164,9 @@ def _store_for(args: argparse.Namespace) -> Store:
 
 
 def cmd_db_grants(args: argparse.Namespace) -> int:
-    from sqlalchemy import text
-
     from sdrdesk.db.base import Base
-    from sdrdesk.db.grants import grant_statements, grants_sql
+    from sdrdesk.db.grants import apply_grants, grants_sql
+    from sdrdesk.domain.errors import ValidationError
 
     store = _store_for(args)
     try:
@@ -154,14 +175,12 @@ def cmd_db_grants(args: argparse.Namespace) -> int:
                 "Roles and grants are for a shared PostgreSQL database; "
                 "a SQLite file is protected by the file system."
             )
-        upgrade(store.engine)
-        sql = grants_sql(Base.metadata, store.engine.url.database or "")
+        revision = upgrade(store.engine).to_revision
         if not args.apply:
-            print(sql, end="")
+            print(grants_sql(Base.metadata, store.engine.url.database or "", revision), end="")
             return 0
-        with store.engine.begin() as conn:
-            for statement in grant_statements(Base.metadata, store.engine.url.database or ""):
-                conn.execute(text(statement))
+        with store.begin() as conn:
+            apply_grants(conn, Base.metadata, revision)
         print(f"Applied the sdrdesk roles and grants to {store.display_url}.")
         return 0
     finally:
@@ -188,6 +207,13 @@ def cmd_db_set_password(args: argparse.Namespace) -> int:
         raise ValidationError(f"The system keyring refused the password: {exc}") from exc
     print(f"Stored in the system keyring as sdrdesk / {keyring_account(url)}.")
     return 0
+
+
+def _as_login(args: argparse.Namespace) -> AppContext:
+    """The store, once the login is known to act as the ``--user`` it names."""
+    app_ctx = open_for(args)
+    check_login(args, app_ctx)
+    return app_ctx
 
 
 def cmd_users_list(args: argparse.Namespace) -> int:

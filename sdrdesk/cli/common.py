@@ -29,6 +29,15 @@ def open_for(args: argparse.Namespace) -> AppContext:
 
 
 def acting_user(args: argparse.Namespace, app_ctx: AppContext) -> UserInfo:
-    """The ``--user``, else the configured user, else the OS login (created as an SDR)."""
-    name = getattr(args, "user", None) or default_user_name(app_ctx.settings, app_ctx.store)
-    return UserService(app_ctx.services).ensure(name, Role.SDR)
+    """The ``--user``, else the configured user, else the OS login (created as an SDR).
+    On a team database: the login's own user; naming another is refused."""
+    requested = getattr(args, "user", None) or app_ctx.settings.user
+    fallback = default_user_name(app_ctx.settings, app_ctx.store)
+    return UserService(app_ctx.services).identify(requested, fallback, Role.SDR)
+
+
+def check_login(args: argparse.Namespace, app_ctx: AppContext) -> None:
+    """On a team database, refuse a ``--user`` (or configured user) that is not the
+    login's own user, before a command that does not otherwise need who acts."""
+    requested = getattr(args, "user", None) or app_ctx.settings.user
+    UserService(app_ctx.services).check_login(requested)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -158,6 +159,42 @@ def describe_store_error(error: sa_exc.DBAPIError, url: str) -> str:
     return f"The database {url} cannot be reached: {detail}"
 
 
+# What the user calls the tables a refusal names.
+_TABLE_WORDS = {
+    "leads": "leads",
+    "lead_events": "the lead history",
+    "import_batches": "imports",
+    "users": "users",
+    "rejection_reasons": "rejection reasons",
+    "call_attempts": "calls",
+    "qualifications": "qualifications",
+    "demos": "demos",
+    "erasures": "erasures",
+}
+_DENIED = re.compile(r"permission denied for (table|sequence|function|schema) (\S+)")
+REFUSAL_PREFIX = "sdrdesk: "  # the team database's own refusals (migration 0009)
+
+
+def describe_refusal(error: sa_exc.DBAPIError) -> str:
+    """One sentence for a refusal by the database (SQLSTATE 42501): what the user's role
+    may not do, never the driver's text."""
+    lines = str(error.orig or error).strip().splitlines()
+    detail = lines[0] if lines else ""
+    if detail.startswith(REFUSAL_PREFIX):
+        return f"{detail[len(REFUSAL_PREFIX) :]} Nothing was changed."
+    match = _DENIED.search(detail)
+    if match and match.group(1) == "table":
+        what = _TABLE_WORDS.get(match.group(2).strip('"'), match.group(2))
+        return (
+            f"Your database role may not change {what}; nothing was changed. "
+            "Ask whoever runs the team database."
+        )
+    return (
+        "Your database role may not do this; nothing was changed. "
+        "Ask whoever runs the team database."
+    )
+
+
 def _is_stale(error: Exception) -> bool:
     """An ORM version check failed (only possible once the ORM is loaded)."""
     orm_exc = sys.modules.get("sqlalchemy.orm.exc")
@@ -240,11 +277,7 @@ class Store:
             if _is_disconnect(exc):
                 raise StoreUnavailableError(describe_store_error(exc, self.display_url)) from exc
             if getattr(exc.orig, "sqlstate", None) == "42501":
-                detail = str(exc.orig).strip().splitlines()[0]
-                raise PermissionDeniedError(
-                    f"Your database role may not do this ({detail}); nothing was changed. "
-                    "Ask whoever runs the team database."
-                ) from exc
+                raise PermissionDeniedError(describe_refusal(exc)) from exc
             raise
         except Exception as exc:
             if _is_stale(exc):

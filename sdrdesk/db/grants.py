@@ -2,19 +2,25 @@
 
 Three group roles; each person gets a login role that is a member of one of them:
 
-- ``sdrdesk_sdr``: reads what SDRs work with, adds leads and history, changes the
-  working columns of leads and their own records. Never DELETE or TRUNCATE; the event
-  history is append-only (a trigger refuses UPDATE/DELETE for everyone).
-- ``sdrdesk_manager``: what SDRs may, plus editing users and rejection reasons.
+- ``sdrdesk_sdr``: reads everything; adds leads (imports) with their hand-off events,
+  claims and works leads (only the working columns, ``LEAD_WORK_COLUMNS``), logs calls
+  and books demos, always in their own name. Never DELETE or TRUNCATE.
+- ``sdrdesk_manager``: what SDRs may, plus users (not their logins), rejection reasons,
+  assignment (making someone else a lead's owner), and the erasure of a person
+  (the personal columns, allowed by migration 0009's triggers only in an erasure).
 - ``sdrdesk_marketing``: read-only, for reports and the feedback export.
 
-The schema itself (``sdrdesk db upgrade``) belongs to the database owner. The SQL is
-idempotent: run it again after every upgrade so new tables get their grants.
+The grants are half of it: migration 0009 adds the functions and triggers that decide
+who acts (the user bound to ``session_user``) and guard the history; see
+docs/architecture.md › Team trust. The schema belongs to the database owner. The SQL is
+idempotent and starts from nothing (every table privilege of the groups is revoked
+first): run it again after every upgrade. It records the schema revision it was applied
+for, so ``sdrdesk db status`` can say when it is older than the schema.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData
+from sqlalchemy import Connection, MetaData, text
 
 SDR = "sdrdesk_sdr"
 MANAGER = "sdrdesk_manager"
@@ -37,10 +43,37 @@ LEAD_WORK_COLUMNS = (
     "updated_at",
     "version",
 )
-APPEND_ONLY = ("lead_events", "import_batches")
+# What an erasure blanks (only in the transaction that inserted its erasures row).
+LEAD_PERSONAL_COLUMNS = (
+    "external_id",
+    "first_name",
+    "last_name",
+    "email",
+    "email_key",
+    "email_valid",
+    "phone_raw",
+    "phone_e164",
+    "phone_ext",
+    "phone_quality",
+    "company",
+    "title",
+    "extra",
+)
+CALL_PERSONAL_COLUMNS = ("notes", "answers", "answer_lines")
+EVENT_PERSONAL_COLUMNS = ("comment", "data")
+USER_COLUMNS = ("name", "display_name", "email", "role", "time_zone", "active")
+BATCH_FILLED_COLUMNS = ("rows_total", "rows_imported", "rows_duplicate", "rows_skipped", "report")
+
+# The grants record the schema revision they were applied for here (a comment).
+MARK_TABLE = "alembic_version"
+_MARK = "sdrdesk grants for schema "
 
 
-def grant_statements(metadata: MetaData, database: str) -> list[str]:
+def _columns(columns: tuple[str, ...]) -> str:
+    return ", ".join(columns)
+
+
+def grant_statements(metadata: MetaData, database: str, revision: str | None) -> list[str]:
     """The statements, one per item, without their final semicolons."""
     from sdrdesk.db.models import load_all
 
@@ -57,30 +90,58 @@ def grant_statements(metadata: MetaData, database: str) -> list[str]:
         f'GRANT CONNECT ON DATABASE "{database}" TO {groups}',
         f"GRANT USAGE ON SCHEMA public TO {groups}",
         f"REVOKE CREATE ON SCHEMA public FROM {groups}",
-        f"GRANT SELECT ON alembic_version, {', '.join(tables)} TO {groups}",
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {groups}",
+        f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {groups}",
+        f"GRANT SELECT ON {MARK_TABLE}, {', '.join(tables)} TO {groups}",
         f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {workers}",
+        # Every login finds or creates its own user through this function only.
+        "REVOKE ALL ON FUNCTION sdrdesk_enrol(text) FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION sdrdesk_enrol(text) TO {groups}",
     ]
     for table in tables:
-        if table == "leads":
-            columns = ", ".join(LEAD_WORK_COLUMNS)
-            lines.append(f"GRANT INSERT, UPDATE ({columns}) ON leads TO {workers}")
-        elif table in APPEND_ONLY:
-            lines.append(f"GRANT INSERT ON {table} TO {workers}")
-        elif table == "users":
-            lines.append(f"GRANT INSERT ON users TO {workers}")  # first start adds oneself
-            lines.append(f"GRANT UPDATE ON users TO {MANAGER}")
-        elif table == "rejection_reasons":
-            lines.append(f"GRANT INSERT, UPDATE ON rejection_reasons TO {MANAGER}")
-        else:  # a feature's own records (calls, demos, …): written, never deleted
-            lines.append(f"GRANT INSERT, UPDATE ON {table} TO {workers}")
+        lines.extend(_table_grants(table, workers))
+    mark = f"{_MARK}{revision or 'none'}"
+    lines.append(f"COMMENT ON TABLE {MARK_TABLE} IS '{mark}'")
     return lines
 
 
-def grants_sql(metadata: MetaData, database: str) -> str:
+def _table_grants(table: str, workers: str) -> list[str]:
+    if table == "leads":
+        return [
+            f"GRANT INSERT, UPDATE ({_columns(LEAD_WORK_COLUMNS)}) ON leads TO {workers}",
+            f"GRANT UPDATE ({_columns(LEAD_PERSONAL_COLUMNS)}) ON leads TO {MANAGER}",
+        ]
+    if table == "lead_events":
+        return [
+            f"GRANT INSERT ON lead_events TO {workers}",
+            f"GRANT UPDATE ({_columns(EVENT_PERSONAL_COLUMNS)}) ON lead_events TO {MANAGER}",
+        ]
+    if table == "call_attempts":
+        return [
+            f"GRANT INSERT ON call_attempts TO {workers}",
+            f"GRANT UPDATE ({_columns(CALL_PERSONAL_COLUMNS)}) ON call_attempts TO {MANAGER}",
+        ]
+    if table == "import_batches":
+        return [
+            f"GRANT INSERT, UPDATE ({_columns(BATCH_FILLED_COLUMNS)}) "
+            f"ON import_batches TO {workers}"
+        ]
+    if table == "erasures":
+        return [f"GRANT INSERT ON erasures TO {MANAGER}"]
+    if table == "users":  # SDRs and marketing enrol themselves through sdrdesk_enrol()
+        columns = _columns(USER_COLUMNS)
+        return [f"GRANT INSERT ({columns}, created_at), UPDATE ({columns}) ON users TO {MANAGER}"]
+    if table == "rejection_reasons":
+        return [f"GRANT INSERT, UPDATE ON rejection_reasons TO {MANAGER}"]
+    # a feature's own records (qualifications, demos, …): written, never deleted
+    return [f"GRANT INSERT, UPDATE ON {table} TO {workers}"]
+
+
+def grants_sql(metadata: MetaData, database: str, revision: str | None) -> str:
     """The whole script, to read or to run with psql."""
     lines = [
         "-- sdrdesk team roles: run as the database owner after `sdrdesk db upgrade`.",
-        *(statement + ";" for statement in grant_statements(metadata, database)),
+        *(statement + ";" for statement in grant_statements(metadata, database, revision)),
         "",
         "-- Then one login per person, e.g.:",
         f"--   CREATE ROLE anna LOGIN PASSWORD '…' IN ROLE {SDR};",
@@ -88,3 +149,19 @@ def grants_sql(metadata: MetaData, database: str) -> str:
         f"--   CREATE ROLE mara LOGIN PASSWORD '…' IN ROLE {MARKETING};",
     ]
     return "\n".join(lines) + "\n"
+
+
+def apply_grants(connection: Connection, metadata: MetaData, revision: str | None) -> None:
+    """Run the statements in the caller's transaction (the owner's connection)."""
+    for statement in grant_statements(metadata, connection.engine.url.database or "", revision):
+        connection.execute(text(statement))
+
+
+def grants_revision(connection: Connection) -> str | None:
+    """The schema revision the grants were last applied for; None if never."""
+    comment = connection.execute(
+        text("SELECT obj_description(to_regclass(:t), 'pg_class')"), {"t": MARK_TABLE}
+    ).scalar()
+    if not comment or not str(comment).startswith(_MARK):
+        return None
+    return str(comment)[len(_MARK) :]

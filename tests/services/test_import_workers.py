@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from sdrdesk.db import bulk
 from sdrdesk.db.engine import Store
@@ -120,7 +120,7 @@ def empty_again(
         ctx.store.dispose()
         state = request.getfixturevalue("_pg_state")  # what the database_url fixture uses
         with state.store.engine.begin() as conn:
-            conn.execute(text(f"TRUNCATE {', '.join(state.tables)} RESTART IDENTITY CASCADE"))
+            state.truncate(conn)
         return ctx
 
     return make

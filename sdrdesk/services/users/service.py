@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import Row, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from sdrdesk.db.tables import users
-from sdrdesk.domain.errors import NotFoundError, ValidationError
+from sdrdesk.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from sdrdesk.domain.text import check_text
 from sdrdesk.domain.users import Role, check_user_name
 from sdrdesk.services.context import ServiceContext
@@ -40,10 +40,72 @@ def user_info(user: User | Row[Any]) -> UserInfo:
 class UserService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
+        self._login: str | None = None
 
     def ensure(self, name: str, role: Role = Role.SDR, display_name: str | None = None) -> UserInfo:
         """The user called ``name``, created with ``role`` (and ``display_name``) on first
-        use; an existing user is returned as stored (``rename`` changes the full name)."""
+        use; an existing user is returned as stored (``rename`` changes the full name).
+        On a team database a login is only ever its own user (``identify``)."""
+        return self.identify(name, name, role, display_name=display_name)
+
+    def identify(
+        self,
+        requested: str | None,
+        fallback: str,
+        role: Role = Role.SDR,
+        *,
+        display_name: str | None = None,
+    ) -> UserInfo:
+        """Who acts: on a team database, the user bound to the login (created on its first
+        start with its group's role), and a ``requested`` name (``--user``, the settings)
+        other than that user's is refused (``PermissionDeniedError`` naming both). On
+        SQLite, and for the database owner or a superuser, the ``requested`` user, else
+        ``fallback``, created with ``role`` on first use."""
+        bound = self.bound_user(display_name)
+        if bound is None:
+            return self._ensure(requested or fallback, role, display_name)
+        self._check_requested(bound, requested)
+        if not bound.active:
+            raise PermissionDeniedError(
+                f"{bound.display_name} ({bound.name}) is deactivated and may not work in "
+                "sdrdesk; ask a manager."
+            )
+        return bound
+
+    def check_login(self, requested: str | None) -> None:
+        """Refuse acting as ``requested`` when the login is bound to another user."""
+        bound = self.bound_user()
+        if bound is not None:
+            self._check_requested(bound, requested)
+
+    def bound_user(self, display_name: str | None = None) -> UserInfo | None:
+        """On a team database, the user bound to the session's login, bound or created
+        by the database on first use (``sdrdesk_enrol``, migration 0009). None on SQLite
+        and for the owner or a superuser, who act as the user they name."""
+        if self._ctx.store.is_sqlite:
+            return None
+        with self._ctx.store.begin() as conn:
+            full = " ".join((display_name or "").split())  # ``rename`` says why one is too long
+            user_id = conn.execute(
+                text("SELECT sdrdesk_enrol(:name)"),
+                {"name": full if 0 < len(full) <= _DISPLAY_NAME_LIMIT else None},
+            ).scalar()
+            if user_id is None:
+                return None
+            login = conn.execute(text("SELECT session_user")).scalar_one()
+            row = conn.execute(select(users).where(users.c.id == user_id)).one()
+        self._login = str(login)
+        return user_info(row)
+
+    def _check_requested(self, bound: UserInfo, requested: str | None) -> None:
+        if requested and requested.strip() != bound.name:
+            login = self._login or bound.name
+            raise PermissionDeniedError(
+                f"You are connected as the database login “{login}”, which is the user "
+                f"“{bound.name}”, so you cannot act as “{requested.strip()}”."
+            )
+
+    def _ensure(self, name: str, role: Role, display_name: str | None) -> UserInfo:
         name = check_user_name(name)
         existing = self.find(name)
         if existing is not None:
