@@ -83,8 +83,15 @@ def grant_statements(metadata: MetaData, database: str, revision: str | None) ->
     workers = f"{SDR}, {MANAGER}"
     lines = [
         *(
-            f"DO $$ BEGIN CREATE ROLE {role} NOLOGIN; "
-            "EXCEPTION WHEN duplicate_object THEN NULL; END $$"
+            # Made once (by an owner with CREATEROLE, or by a superuser beforehand): an
+            # owner without CREATEROLE can still apply the grants when the groups exist.
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN "
+            f"CREATE ROLE {role} NOLOGIN; END IF; "
+            "EXCEPTION WHEN duplicate_object THEN NULL; "
+            "WHEN insufficient_privilege THEN RAISE insufficient_privilege USING MESSAGE = "
+            f"'sdrdesk: creating the group role {role} needs CREATEROLE; a superuser runs "
+            f"CREATE ROLE {role} NOLOGIN once (or gives this owner CREATEROLE), then "
+            "db grants --apply again.'; END $$"
             for role in GROUPS
         ),
         f'GRANT CONNECT ON DATABASE "{database}" TO {groups}',

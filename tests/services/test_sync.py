@@ -91,7 +91,7 @@ def test_a_listener_survives_a_dropped_connection(ctx: ServiceContext, store: St
         conn.execute(
             text(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE application_name = 'sdrdesk-listen'"
+                "WHERE application_name = 'sdrdesk-listen' AND datname = current_database()"
             )
         )
 
