@@ -40,6 +40,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     act("actionPasteLeads", "&Paste leads", "imports.paste", "menuFile", ("Ctrl+Shift+V",)),
     act("actionLoadSample", "Load &sample leads", "imports.load_samples", "menuFile"),
     act("actionChangeUser", "&Change user…", "identity.ask", "menuFile", separator=True),
+    act("actionTeam", "&Team…", "users.open_team", "menuFile", ("Ctrl+Shift+T",), enabled=False),
     act("actionQuit", "&Quit", "window.close", "menuFile", ("Ctrl+Q",), separator=True),
     # Lead
     act("actionNext", "&Next lead", "queue.next_lead", "menuLead", ("J",)),

@@ -16,7 +16,7 @@ class Ui_TeamDialog(object):
     def setupUi(self, teamDialog):
         if not teamDialog.objectName():
             teamDialog.setObjectName(u"teamDialog")
-        teamDialog.resize(860, 560)
+        teamDialog.resize(780, 480)
         teamDialog.setModal(True)
         self.teamLayout = QVBoxLayout(teamDialog)
         self.teamLayout.setObjectName(u"teamLayout")
