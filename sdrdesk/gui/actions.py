@@ -3,8 +3,9 @@ and handler. The menus, the toolbar, the tooltips (text and keys) and the shortc
 overview (F1 or ?) are all built from ``ACTIONS``, so a key is declared once.
 
 A handler is ``"part.method"``: a part of the window (``window``, ``queue``,
-``reports``) or a controller (``triage``, ``calls``, …), looked up when the action is
-triggered, so a key pressed before the controllers have loaded loads them.
+``reports``) or a controller (``triage``, ``calls``, ``users``, ``privacy``, …), looked
+up when the action is triggered, so a key pressed before the controllers have loaded
+loads them.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     act("actionPasteLeads", "&Paste leads", "imports.paste", "menuFile", ("Ctrl+Shift+V",)),
     act("actionLoadSample", "Load &sample leads", "imports.load_samples", "menuFile"),
     act("actionChangeUser", "&Change user…", "identity.ask", "menuFile", separator=True),
+    act("actionTeam", "&Team…", "users.open_team", "menuFile", ("Ctrl+Shift+T",), enabled=False),
     act("actionQuit", "&Quit", "window.close", "menuFile", ("Ctrl+Q",), separator=True),
     # Lead
     act("actionNext", "&Next lead", "queue.next_lead", "menuLead", ("J",)),
@@ -57,6 +59,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     act("actionCancelDemo", "Cancel d&emo…", "demos.cancel_current", "menuLead", ("Shift+D",)),
     act("actionReassign", "Re&assign…", "team.reassign_current", "menuLead", ("Ctrl+Shift+A",),
       separator=True, enabled=False),
+    act("actionErasePersonalData", "Erase per&sonal data…", "privacy.erase_current", "menuLead",
+      ("Ctrl+Shift+Del",), enabled=False),
     # View
     act("actionSearch", "&Search", "filters.focus_search", "menuView", ("/", "Ctrl+F")),
     act("actionSortUrgency", "Sort by &urgency", "queue.sort_by_urgency", "menuView", ("U",)),

@@ -33,11 +33,16 @@ class Banner:
 
     def show_error(self, error: Exception, context: str) -> None:
         """A user's error as it is; anything else logged, and named with what failed."""
-        if isinstance(error, SdrdeskError):
-            text = str(error)
-        else:
-            log.error("%s failed", context, exc_info=error)
-            text = f"{context} failed unexpectedly ({type(error).__name__}: {error})."
+        text = error_text(error, context)
         if isinstance(error, StoreUnavailableError):
             text += " " + self.frame.tr("Nothing was lost: what you typed is kept; try again.")
         self.show(text)
+
+
+def error_text(error: Exception, context: str) -> str:
+    """What a dialog or the banner says of ``error``: a user's error (one sentence) as it
+    is; anything else logged, and named with what failed (``context``: "Saving the user")."""
+    if isinstance(error, SdrdeskError):
+        return str(error)
+    log.error("%s failed", context, exc_info=error)
+    return f"{context} failed unexpectedly ({type(error).__name__}: {error})."

@@ -17,8 +17,10 @@ from sdrdesk.gui.calls import CallsController
 from sdrdesk.gui.demos import DemoController
 from sdrdesk.gui.host import WindowHost
 from sdrdesk.gui.imports import ImportController
+from sdrdesk.gui.privacy import PrivacyController
 from sdrdesk.gui.team import TeamController
 from sdrdesk.gui.triage import TriageController
+from sdrdesk.gui.users import UsersController
 from sdrdesk.services.catalog import Services
 
 CONTROLLERS: Mapping[str, Callable[[WindowHost, Services], QObject]] = {
@@ -27,6 +29,8 @@ CONTROLLERS: Mapping[str, Callable[[WindowHost, Services], QObject]] = {
     "calls": CallsController,
     "demos": DemoController,
     "imports": ImportController,
+    "privacy": PrivacyController,
+    "users": UsersController,
 }
 
 # (signal, slot), each "part.name": a controller, or one of the window's parts.
@@ -37,6 +41,8 @@ WIRING: tuple[tuple[str, str], ...] = (
     ("calls.logged", "window.refresh"),
     ("calls.demo_requested", "demos.schedule_lead"),
     ("imports.imported", "window.refresh"),
+    ("users.leads_moved", "window.refresh"),  # a deactivated user's leads handed over
+    ("privacy.erased", "window.lead_changed"),  # the lead panel without the person
     ("window.destroyed", "team.stop"),  # even a window destroyed without closing
 )
 

@@ -2,7 +2,7 @@
 
 Layout comes from ``ui/main_window.ui``; the actions from ``gui/actions.py``; the parts
 (the queue, its filters, the banner, the status bar) are small modules of their own;
-the controllers (triage, team, calls, demos, imports) are registered in
+the controllers (triage, team, calls, demos, imports, users, privacy) are registered in
 ``gui/controllers.py`` and load once the first rows are painted, or on first use.
 Every database call goes through ``self.background``; the window only reacts to
 results, so a slow or dead database never freezes it.
@@ -60,6 +60,8 @@ TICK_MS = 30_000
 # second group also waits for its controllers.
 _ON_LEAD = ("actionAccept", "actionReject")
 _ON_LEAD_LOADED = ("actionStartCall", "actionAcceptAndCall", "actionScheduleDemo")
+# A manager's work: greyed out (their keys too) for everyone else.
+_FOR_MANAGERS = ("actionTeam", "actionReassign", "actionErasePersonalData")
 
 
 class MainWindow(QMainWindow):
@@ -191,7 +193,8 @@ class MainWindow(QMainWindow):
             self.triage.forget_undo()
         self._user = user
         self._user_label.show_user(user)
-        self.action("actionReassign").setEnabled(user.role is Role.MANAGER)
+        for name in _FOR_MANAGERS:
+            self.action(name).setEnabled(user.role is Role.MANAGER)
         # What is not needed for the first rows waits until they are on screen.
         self._first_paint = FirstPaint(self.ui.queueView.viewport(), self._after_first_page)
         self.model.show_first_page(query, page)

@@ -13,8 +13,8 @@ from sdrdesk.gui.actions import ACTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 # Keys the README names that are not window actions: a reason's number and Ctrl+Enter in
-# the reject dialog, Esc in the search box.
-NOT_ACTIONS = {"1–9", "Ctrl+Enter", "Esc"}
+# the reject dialog, Esc in the search box, Enter and Delete in the Team dialog.
+NOT_ACTIONS = {"1–9", "Ctrl+Enter", "Esc", "Enter", "Delete"}
 
 
 def _called_name(call: ast.Call) -> str:
