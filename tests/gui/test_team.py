@@ -166,7 +166,7 @@ def test_a_dropped_connection_shows_a_banner_and_recovers(
             text(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 "WHERE application_name LIKE 'sdrdesk%' AND pid <> pg_backend_pid()"
-                " AND datname = current_database()"  # not another suite's on this server
+                " AND datname = current_database() AND usename = current_user"  # ours alone
             )
         )
     qtbot.waitUntil(lambda: window.ui.banner.isVisible(), timeout=5000)

@@ -92,6 +92,7 @@ def test_a_listener_survives_a_dropped_connection(ctx: ServiceContext, store: St
             text(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 "WHERE application_name = 'sdrdesk-listen' AND datname = current_database()"
+                " AND usename = current_user"
             )
         )
 
