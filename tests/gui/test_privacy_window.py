@@ -79,7 +79,6 @@ def test_a_manager_erases_the_selected_person(
     intro = shown(dialog.ui.eraseIntro)
     assert intro.startswith("Erase everything stored about Fresh Berlin (fresh@nordlicht.de)?")
     assert dialog.focusWidget() is dialog.ui.eraseReason
-    dialog.grab().save("/tmp/shots/erase_dialog.png")
     button(dialog, "eraseKeep").click()
     qtbot.waitUntil(lambda: privacy(window).erase_dialog is None)
     wait_idle(qtbot, window)
@@ -92,7 +91,6 @@ def test_a_manager_erases_the_selected_person(
     assert dialog.ui.eraseError.text().startswith("Give the reason for the erasure")
     intro = dialog.ui.eraseIntro  # the message's room did not cut the question
     assert intro.height() >= intro.heightForWidth(intro.width())
-    dialog.grab().save("/tmp/shots/erase_dialog_no_reason.png")
     wait_idle(qtbot, window)
     assert "Fresh" in stored_text(window, lead_id)
 
