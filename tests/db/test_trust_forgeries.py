@@ -166,3 +166,37 @@ def test_an_sdr_may_not_take_another_users_name_for_a_status_change(
     with pytest.raises(PermissionDeniedError, match="belongs to a colleague"):
         anna.sql(statement, i=leads["bens"], a=anna.user.id)
     assert lead_row(team, leads["bens"])[0] == "mql"
+
+
+def test_an_sdr_works_no_colleagues_lead_even_in_their_own_name(
+    team: TeamLogins, leads: dict[str, int]
+) -> None:
+    """History, a call or a qualification on ben's lead, written in anna's own name."""
+    anna, bens = team.anna, leads["bens"]
+    match = "belongs to a colleague"
+    refused(
+        anna,
+        "INSERT INTO lead_events (lead_id, at, actor_id, action, data)"
+        " VALUES (:i, now(), :a, 'call_logged', '{}')",
+        match,
+        i=bens,
+        a=anna.user.id,
+    )
+    refused(
+        anna,
+        "INSERT INTO call_attempts (lead_id, caller_id, started_at, duration_seconds, outcome,"
+        " connected, answers, answer_lines, created_at) VALUES"
+        " (:i, :a, now(), 1, 'no_answer', false, '{}', '[]', now())",
+        match,
+        i=bens,
+        a=anna.user.id,
+    )
+    events = team.owner_sql("SELECT count(*) FROM lead_events WHERE lead_id = :i", i=bens)
+    # Her own lead and the pool stay hers to work.
+    anna.sql(
+        "INSERT INTO lead_events (lead_id, at, actor_id, action, data)"
+        " VALUES (:i, now(), :a, 'note', '{}')",
+        i=leads["pool"],
+        a=anna.user.id,
+    )
+    assert team.owner_sql("SELECT count(*) FROM lead_events WHERE lead_id = :i", i=bens) == events

@@ -61,6 +61,8 @@ ACTORS = (
     ("erasures", "erased_by_id", "erasures"),
 )
 HISTORY = ("lead_events", "import_batches", "erasures", "call_attempts")
+# The tables of what is done to one lead (each row has its lead_id).
+OWN_LEADS = ("lead_events", "call_attempts", "qualifications", "demos")
 NO_TRUNCATE = (*HISTORY, "leads", "qualifications", "demos")
 
 
@@ -136,6 +138,20 @@ FUNCTIONS = [
       IF forged THEN
         PERFORM sdrdesk_refuse(format('Your login %s may record %s only in its own name.',
                                       session_user, TG_ARGV[1]));
+      END IF;
+      RETURN NULL;
+    END $$""",
+    # An SDR works only their own leads and unclaimed ones: the rows they add or change
+    # in a lead's history, calls, qualification and demos belong to such a lead.
+    f"""CREATE FUNCTION sdrdesk_own_leads() RETURNS trigger LANGUAGE plpgsql {_PATH} AS $$
+    DECLARE lid integer;
+    BEGIN
+      IF sdrdesk_trusted() OR sdrdesk_in_group('sdrdesk_manager') THEN RETURN NULL; END IF;
+      SELECT l.id INTO lid FROM touched r JOIN public.leads l ON l.id = r.lead_id
+        WHERE l.owner_id IS NOT NULL AND l.owner_id <> sdrdesk_me() LIMIT 1;
+      IF lid IS NOT NULL THEN
+        PERFORM sdrdesk_refuse(format('An SDR may work only their own leads and unclaimed '
+          'ones; lead %s belongs to a colleague.', lid));
       END IF;
       RETURN NULL;
     END $$""",
@@ -229,6 +245,13 @@ def _triggers() -> list[str]:
             f"CREATE TRIGGER {table}_own_name AFTER INSERT ON {table} REFERENCING NEW TABLE AS"
             f" added FOR EACH STATEMENT EXECUTE FUNCTION sdrdesk_own_name('{column}', '{what}')"
         )
+    for table in OWN_LEADS:
+        for verb in ("INSERT", "UPDATE"):
+            statements.append(
+                f"CREATE TRIGGER {table}_own_leads_{verb.lower()} AFTER {verb} ON {table} "
+                "REFERENCING NEW TABLE AS touched FOR EACH STATEMENT "
+                "EXECUTE FUNCTION sdrdesk_own_leads()"
+            )
     for table in HISTORY:
         statements.append(
             f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
@@ -287,6 +310,7 @@ def downgrade() -> None:
         op.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
     for function in (
         "sdrdesk_own_name()",
+        "sdrdesk_own_leads()",
         "sdrdesk_leads_added()",
         "sdrdesk_leads_changed()",
         "sdrdesk_status_has_event()",
