@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from sdrdesk.cli.common import acting_user, open_for
-from sdrdesk.domain.errors import SdrdeskError
+from sdrdesk.domain.errors import PermissionDeniedError, SdrdeskError
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.wording import counted
 from sdrdesk.services.results import LeadSummary, to_jsonable
@@ -130,9 +130,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     if rules.assigns and report.imported and not args.dry_run:
         from sdrdesk.services.leads import AssignmentService
 
-        result = AssignmentService(app_ctx.services).distribute(
-            rules, actor_id=user.id, after_import=True
-        )
+        try:
+            result = AssignmentService(app_ctx.services).distribute(
+                rules, actor_id=user.id, after_import=True
+            )
+        except PermissionDeniedError:
+            # The import is saved; on a team database only a manager gives leads to others.
+            print(
+                f"The new leads wait in the team pool: your role may not give them out by "
+                f"{rules.source}; a manager does (`sdrdesk assign --auto`)."
+            )
+            return 0
         given = ", ".join(f"{n} {name}" for name, n in sorted(result.assigned.items()))
         print(f"Assigned by {rules.source}: {given or 'nothing'}.")
     return 0

@@ -198,3 +198,36 @@ def test_marketing_reads_the_reports_and_exports_feedback(
     code, _, err = run(capsys, "--database-url", team.mara.url, "feedback", "-o", str(out_file))
     assert code == 0, err
     assert "not_icp" in out_file.read_text(encoding="utf-8-sig")
+
+
+def test_an_sdrs_import_leaves_giving_out_to_a_manager(
+    team: TeamLogins,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The team's round-robin rules after an SDR's import: the database lets only a
+    manager make someone else the owner, so the import is kept and its leads wait in
+    the pool, and the SDR is told so (not "nothing was changed")."""
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        f'mode = "round_robin"\nsdrs = ["{team.anna.name}", "{team.ben.name}"]\n',
+        encoding="utf-8",
+    )
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.json").write_text(
+        '{"assignment_rules_file": "' + str(rules) + '"}', encoding="utf-8"
+    )
+    monkeypatch.setenv("SDRDESK_CONFIG_DIR", str(config))
+    csv = tmp_path / "sdr.csv"
+    csv.write_text("Name,Email\nCem Kaya,cem@kaya.example\nDe Ng,de@ng.example\n", "utf-8")
+    code, out, err = run(capsys, "--database-url", team.ben.url, "import", str(csv))
+    assert code == 0, err
+    assert "Imported 2 of 2 rows" in out
+    assert "wait in the team pool" in out
+    assert "sdrdesk assign --auto" in out
+    assert team.owner_sql("SELECT owner_id FROM leads") == [(None,), (None,)]
+    code, out, err = run(capsys, "--database-url", team.tom.url, "assign", "--auto")
+    assert code == 0, err
+    assert "Gave out 2 leads." in out
