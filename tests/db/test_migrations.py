@@ -62,11 +62,13 @@ def _at_before(store: Store) -> Iterator[Store]:
 
 
 def _fill(store: Store) -> None:
-    """Two users, a lead anna accepted and called, in the columns of ``BEFORE``."""
+    """Three users, a lead anna accepted, called and booked a demo for with carla, in the
+    columns of ``BEFORE``."""
     statements = [
         "INSERT INTO users (id, name, display_name, role, active, created_at) VALUES"
         f" (1, 'anna', 'Anna Schmidt', 'sdr', true, '{T0}'),"
-        f" (2, 'tom', 'Tom Becker', 'manager', true, '{T0}')",
+        f" (2, 'tom', 'Tom Becker', 'manager', true, '{T0}'),"
+        f" (3, 'carla', 'Carla Weiss', 'ae', true, '{T0}')",
         "INSERT INTO leads (id, first_name, email, email_key, email_valid, phone_quality,"
         " handed_off_at, status, owner_id, do_not_call, attempt_count, extra, created_at,"
         " updated_at, version) VALUES (1, 'Ada', 'ada@example.com', 'ada@example.com', true,"
@@ -78,6 +80,9 @@ def _fill(store: Store) -> None:
         "INSERT INTO call_attempts (id, lead_id, caller_id, started_at, duration_seconds,"
         " outcome, connected, notes, answers, answer_lines, created_at) VALUES"
         f" (1, 1, 1, '{T0}', 120, 'connected', true, 'Call back in May', '{{}}', '[]', '{T0}')",
+        "INSERT INTO demos (id, uid, lead_id, ae_id, sdr_id, starts_at, duration_minutes,"
+        " include_handover, status, sequence, created_at, updated_at, version) VALUES"
+        f" (1, 'd1@sdrdesk', 1, 3, 1, '{T0}', 30, true, 'booked', 0, '{T0}', '{T0}', 1)",
     ]
     with store.engine.begin() as conn:
         for statement in statements:
@@ -94,6 +99,7 @@ def test_a_store_in_use_migrates_to_the_newest_schema_keeping_its_data(
         assert conn.execute(text("SELECT name, login FROM users ORDER BY id")).all() == [
             ("anna", None),  # no login role of that name on this server
             ("tom", None),
+            ("carla", None),
         ]
         assert conn.execute(text("SELECT owner_id, status, version FROM leads")).one() == (
             1,
@@ -105,6 +111,11 @@ def test_a_store_in_use_migrates_to_the_newest_schema_keeping_its_data(
         assert conn.execute(text("SELECT caller_id, notes FROM call_attempts")).one() == (
             1,
             "Call back in May",
+        )
+        assert conn.execute(text("SELECT uid, sdr_id, lead_email FROM demos")).one() == (
+            "d1@sdrdesk",
+            1,
+            None,  # the invite goes to the lead's own address
         )
         load_all()
         context = MigrationContext.configure(

@@ -289,8 +289,19 @@ def test_a_lead_without_an_address_gets_one_before_the_invite(ctx: ServiceContex
         _request(team.david.id, berlin(2026, 3, 11, 16), lead_email="grace@cobalt-systems.com"),
         actor_id=team.sdr.id,
     )
+    # Kept on the demo for its invites; the lead's data stays as marketing sent it.
     assert result.demo.lead.email == "grace@cobalt-systems.com"
-    assert LeadService(ctx).get(lead_id).summary.email == "grace@cobalt-systems.com"
+    assert LeadService(ctx).get(lead_id).summary.email is None
+    attendees = validate(result.invite.data, "REQUEST").event.all("ATTENDEE")
+    assert "mailto:grace@cobalt-systems.com" in [p.value for p in attendees]
+    demo_id = result.demo.id
+    moved = service.reschedule(
+        demo_id, _request(team.david.id, berlin(2026, 3, 12, 16)), actor_id=team.sdr.id
+    )
+    cancelled = service.cancel(demo_id, actor_id=team.sdr.id, reason="Moved to Q3")
+    for invite in (moved.invite, cancelled.invite, service.invite(demo_id)):
+        assert "grace@cobalt-systems.com" in invite.recipients
+    assert LeadService(ctx).get(lead_id).summary.email is None
 
 
 def test_only_an_accepted_lead_gets_a_demo_and_only_in_the_future(ctx: ServiceContext) -> None:

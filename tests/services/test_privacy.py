@@ -31,6 +31,7 @@ from tests.services.test_demos import _request
 
 FIRST, LAST = "Zyxwerta", "Quorblefink"
 EMAIL = "zyx.quorblefink@privacy-example.test"
+DEMO_EMAIL = "zyxwerta@home.privacy-example.test"  # typed for the demo's invite
 PHONE = "030 98765432"
 NEEDLES = ("zyxwerta", "quorblefink", "98765432")
 
@@ -63,7 +64,12 @@ def _person(ctx: ServiceContext) -> tuple[int, UserInfo, Any]:
     demos = DemoService(ctx)
     booked = demos.book(
         lead_id,
-        _request(team.david.id, berlin(2026, 3, 12, 16), note=f"{FIRST} brings her CFO"),
+        _request(
+            team.david.id,
+            berlin(2026, 3, 12, 16),
+            note=f"{FIRST} brings her CFO",
+            lead_email=DEMO_EMAIL,
+        ),
         actor_id=team.sdr.id,
     )
     demos.cancel(booked.demo.id, actor_id=team.sdr.id, reason=f"{FIRST} {LAST} is ill")
@@ -134,10 +140,11 @@ def test_the_export_holds_everything_stored(ctx: ServiceContext) -> None:
     assert call["caller"] == "anna"
     assert person["qualifications"][0]["answers"]["fit_competitor_name"].startswith(LAST)
     [demo] = person["demos"]
-    assert (demo["note"], demo["ae"], demo["status"]) == (
+    assert (demo["note"], demo["ae"], demo["status"], demo["lead_email"]) == (
         f"{FIRST} brings her CFO",
         "david",
         "cancelled",
+        DEMO_EMAIL,
     )
     assert person["erasures"] == []
 

@@ -18,7 +18,8 @@ class Demo(Base):
     ``uid`` and ``sequence`` are the invite's UID and SEQUENCE: the UID never changes,
     the sequence grows with every update sent (reschedule, cancel). ``time_zone`` is the
     zone the invite is written in (the organizer's at booking), so an invite written again
-    later is the same message.
+    later is the same message. ``lead_email``: the lead's address for the invite when
+    the dialog asked for one (the lead's own data stays as handed off); else the lead's.
     """
 
     __tablename__ = "demos"
@@ -33,6 +34,7 @@ class Demo(Base):
     time_zone: Mapped[str | None] = mapped_column(String(64))
     location: Mapped[str | None] = mapped_column(String(500))
     note: Mapped[str | None] = mapped_column(Text)
+    lead_email: Mapped[str | None] = mapped_column(String(320))
     include_handover: Mapped[bool] = mapped_column(Boolean, default=True)
     status: Mapped[DemoStatus] = mapped_column(
         enum_column(DemoStatus, "demo_status"), default=DemoStatus.BOOKED

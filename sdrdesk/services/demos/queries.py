@@ -41,7 +41,9 @@ def to_info(demo: Demo, lead: Lead, ae: User, sdr: User) -> DemoInfo:
         id=demo.id,
         uid=demo.uid,
         lead_id=lead.id,
-        lead=Person(lead.id, "", lead_display_name(lead), lead.email, lead.time_zone),
+        lead=Person(
+            lead.id, "", lead_display_name(lead), demo.lead_email or lead.email, lead.time_zone
+        ),
         lead_company=lead.company,
         lead_title=lead.title,
         lead_phone=phones.format_phone(lead.phone_e164) or lead.phone_raw,

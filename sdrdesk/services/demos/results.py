@@ -100,7 +100,8 @@ class DemoRequest:
     note: str | None = None
     time_zone: str | None = None  # the organizer's zone; None writes the invite in UTC
     include_handover: bool = True
-    # Addresses the dialog asked for because they were missing: stored on the user/lead.
+    # Addresses the dialog asked for because they were missing: the SDR's and the AE's are
+    # stored on the user (where the role may), the lead's on the demo (``demos.lead_email``).
     organizer_email: str | None = None
     ae_email: str | None = None
     lead_email: str | None = None

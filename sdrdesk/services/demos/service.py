@@ -94,7 +94,7 @@ class DemoService:
             demo = q.booked_for_lead(s, lead_id)
             plan_args: dict[str, Any] = {
                 "lead": summary_from_row(row),
-                "lead_email_valid": emails.is_valid_email(lead.email),
+                "lead_email_valid": emails.is_valid_email(demo.lead.email if demo else lead.email),
                 "sdr": user_info(sdr),
                 "aes": aes,
                 "suggested_ae_id": suggested,
@@ -156,7 +156,7 @@ class DemoService:
             lead = load_lead(s, lead_id, expected_version)
             sdr = organizer(s, actor_id, request.organizer_email)
             ae = account_executive(s, request.ae_id, request.ae_email)
-            lead_email(s, lead, request.lead_email)
+            address = lead_email(s, lead, request.lead_email)
             demo = Demo(
                 uid=f"{uuid.uuid4()}@sdrdesk",
                 lead_id=lead.id,
@@ -165,6 +165,7 @@ class DemoService:
                 sequence=0,
                 status=DemoStatus.BOOKED,
                 created_at=now,
+                lead_email=address,
                 **self._fields(request, now),
             )
             self._check_overlaps(s, demo, ae, request)
@@ -206,9 +207,9 @@ class DemoService:
             organizer(s, actor_id, request.organizer_email)
             ae = account_executive(s, request.ae_id, request.ae_email)
             lead = load_lead(s, demo.lead_id)
-            lead_email(s, lead, request.lead_email)
             fields = self._fields(request, now)
             fields["time_zone"] = demo.time_zone  # the organizer's zone stays
+            fields["lead_email"] = lead_email(s, lead, request.lead_email, demo.lead_email)
             changed = [k for k, v in fields.items() if k != "updated_at" and getattr(demo, k) != v]
             if ae.id != demo.ae_id:
                 changed.append("ae")

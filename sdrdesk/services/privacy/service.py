@@ -2,7 +2,7 @@
 
 An erasure is one transaction, in the order the team database's rules expect: the
 ``erasures`` row first (lead, acting manager, reason), then the personal data of that
-lead (its columns, call notes and free-text answers, demo places and notes, event
+lead (its columns, call notes and free-text answers, demo places, notes and addresses, event
 comments and data, through Core statements: the ORM's history guard refuses changed
 events), and last the ``erased`` event, which holds no personal data. Counts, times,
 statuses, reason and outcome codes stay, so the reports give the same figures.
@@ -89,7 +89,7 @@ class PrivacyService:
         s.execute(
             update(demos)
             .where(demos.c.lead_id == lead_id)
-            .values(location=None, note=None, cancel_reason=None)
+            .values(location=None, note=None, cancel_reason=None, lead_email=None)
         )
         changed = _erase_events(s, lead_id, names)
         event = lifecycle.record(
