@@ -109,31 +109,29 @@ def _table(model: type[Any]) -> Table:
 
 
 def _erase_calls(s: Session, lead_id: int, names: list[str], text_ids: frozenset[str]) -> None:
-    attempts, quals = _table(CallAttempt), _table(Qualification)
-    for row in s.execute(
-        select(attempts.c.id, attempts.c.answers, attempts.c.answer_lines).where(
-            attempts.c.lead_id == lead_id
-        )
-    ):
+    """Call notes and a qualification's override reason go; answers lose their free text."""
+    _erase_answers(s, _table(CallAttempt), lead_id, names, text_ids, notes=None)
+    _erase_answers(s, _table(Qualification), lead_id, names, text_ids, override_reason=None)
+
+
+def _erase_answers(
+    s: Session,
+    table: Table,
+    lead_id: int,
+    names: list[str],
+    text_ids: frozenset[str],
+    **blanked: None,
+) -> None:
+    rows = s.execute(
+        select(table.c.id, table.c.answers, table.c.answer_lines).where(table.c.lead_id == lead_id)
+    )
+    for row in rows:
         free = text_ids | scrub.free_answer_ids(row.answers, text_ids)
         s.execute(
-            update(attempts)
-            .where(attempts.c.id == row.id)
+            update(table)
+            .where(table.c.id == row.id)
             .values(
-                notes=None,
-                answers=scrub.answers(row.answers, free, names),
-                answer_lines=scrub.answer_lines(row.answer_lines, free, names),
-            )
-        )
-    for row in s.execute(
-        select(quals.c.id, quals.c.answers, quals.c.answer_lines).where(quals.c.lead_id == lead_id)
-    ):
-        free = text_ids | scrub.free_answer_ids(row.answers, text_ids)
-        s.execute(
-            update(quals)
-            .where(quals.c.id == row.id)
-            .values(
-                override_reason=None,
+                **blanked,
                 answers=scrub.answers(row.answers, free, names),
                 answer_lines=scrub.answer_lines(row.answer_lines, free, names),
             )
