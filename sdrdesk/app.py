@@ -179,6 +179,10 @@ def run_gui(app_ctx: AppContext, user: str | None, argv: list[str]) -> int:
     qt_app, owned = ensure_qapplication(argv)
     from PySide6.QtCore import QTimer
 
+    from sdrdesk.gui import translation
+
+    translation.install(qt_app, app_ctx.settings.language)
+
     from sdrdesk.gui.main_window import MainWindow
     from sdrdesk.services.catalog import Services
 

@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url
 
 from sdrdesk import paths
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.i18n import LANGUAGES, _
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,8 @@ class Settings:
     sal_criteria_file: str | None = None
     call_script_file: str | None = None
     assignment_rules_file: str | None = None
+    language: str | None = None
+    """``en`` or ``de``; ``None`` follows the system locale (View › Language)."""
     extra: dict[str, Any] = field(default_factory=dict)
 
     def validate(self) -> None:
@@ -65,6 +68,12 @@ class Settings:
             raise ValidationError("The speed-to-lead target must be at least one minute.")
         if not (0 <= self.calling_hours_start < self.calling_hours_end <= 24):
             raise ValidationError("Calling hours must satisfy 0 <= start < end <= 24.")
+        if self.language is not None and self.language not in LANGUAGES:
+            raise ValidationError(
+                _("Language must be one of {languages}, got {value!r}.").format(
+                    languages=", ".join(LANGUAGES), value=self.language
+                )
+            )
         if self.database_url and _url_has_password(self.database_url):
             raise ValidationError(
                 "Database URLs in the settings file may not contain a password; "

@@ -21,6 +21,10 @@ _SANDBOX = Path(tempfile.mkdtemp(prefix="sdrdesk-tests-"))
 os.environ["SDRDESK_DATA_DIR"] = str(_SANDBOX / "data")
 os.environ["SDRDESK_CONFIG_DIR"] = str(_SANDBOX / "config")
 os.environ.pop("SDRDESK_DATABASE_URL", None)
+# English unless a test asks for German (tests/i18n): the host's locale must not leak in.
+for _var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_var, None)
+os.environ["LANG"] = "en_US.UTF-8"
 
 import pytest
 from sqlalchemy import Connection, text
@@ -33,6 +37,16 @@ from sdrdesk.services.results import UserInfo
 from sdrdesk.services.users.service import UserService
 
 PG_ENV = "SDRDESK_TEST_DATABASE_URL"
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """A test that switched the language leaves English behind for the next one."""
+    yield
+    from sdrdesk import i18n
+
+    i18n.set_language("en")
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 # Tables a test may fill; reasons are restored to the migration's seed instead.

@@ -115,6 +115,7 @@ def _run(args_list: list[str]) -> int:
     from sdrdesk.cli.common import EXIT_ERROR, EXIT_USAGE, UsageError, fail
     from sdrdesk.domain.errors import SdrdeskError
 
+    _use_language()
     try:
         args = _window_args(args_list) or build_parser().parse_args(args_list)
         setup_logging(getattr(args, "verbose", False))
@@ -133,6 +134,18 @@ def _run(args_list: list[str]) -> int:
             f"unexpected error ({type(exc).__name__}: {exc}); details in {log_file()}",
             EXIT_ERROR,
         )
+
+
+def _use_language() -> None:
+    """The settings' language, else the system's; argparse's own text follows it."""
+    import argparse as _argparse
+
+    from sdrdesk import i18n
+    from sdrdesk.settings import load_settings
+
+    i18n.set_language(load_settings().language)
+    _argparse._ = i18n._  # type: ignore[attr-defined]
+    _argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
 
 
 def main_entry() -> None:
