@@ -4,6 +4,7 @@
     python scripts/i18n.py update    # extract, then merge the template into every .po
     python scripts/i18n.py compile   # .po -> .mo (the app loads the .mo)
     python scripts/i18n.py check     # exit 1 on a message missing or untranslated
+    python scripts/i18n.py merge de PART.po …  # take translations from other .po files
 
 Extraction reads the Python code (``_``, ``N_``, ``ngettext``, ``pgettext``, Qt's
 ``translate``/``tr`` in the generated forms), the labels of the data files
@@ -156,13 +157,39 @@ def problems() -> list[str]:
     return found
 
 
+def merge(lang: str, parts: list[Path]) -> int:
+    """Fill ``lang``'s catalog from other .po files (work done on a branch); returns how
+    many messages were filled. Messages the template does not have are ignored."""
+    po = TRANSLATIONS / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=lang)
+    filled = 0
+    for part in parts:
+        with part.open("rb") as fh:
+            other = read_po(fh, locale=lang)
+        for message in other:
+            if not message.id or not message.string:
+                continue
+            mine = catalog.get(message.id, context=message.context)
+            if mine is not None and (not mine.string or mine.fuzzy):
+                mine.string = message.string
+                mine.flags.discard("fuzzy")
+                filled += 1
+    _write(catalog, po)
+    return filled
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("command", choices=["extract", "update", "compile", "check"])
+    parser.add_argument("command", choices=["extract", "update", "compile", "check", "merge"])
+    parser.add_argument("rest", nargs="*", help="merge: the language, then the .po files")
     args = parser.parse_args(argv)
-    if args.command == "extract":
+    if args.command == "merge":
+        lang, *parts = args.rest
+        print(f"{merge(lang, [Path(p) for p in parts])} messages filled")
+    elif args.command == "extract":
         _write(extract(), TEMPLATE)
     elif args.command == "update":
         update()
