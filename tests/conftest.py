@@ -47,6 +47,7 @@ def _english_after_each_test() -> Iterator[None]:
 
     i18n.set_language("en")
 
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 # Tables a test may fill; reasons are restored to the migration's seed instead.
