@@ -157,6 +157,13 @@ def problems() -> list[str]:
     return found
 
 
+def _empty(string: str | tuple[str, ...] | None) -> bool:
+    """A message with no translation: an empty string, or a plural with an empty form."""
+    if isinstance(string, str) or string is None:
+        return not string
+    return not all(string)
+
+
 def merge(lang: str, parts: list[Path]) -> int:
     """Fill ``lang``'s catalog from other .po files (work done on a branch); returns how
     many messages were filled. Messages the template does not have are ignored."""
@@ -168,10 +175,10 @@ def merge(lang: str, parts: list[Path]) -> int:
         with part.open("rb") as fh:
             other = read_po(fh, locale=lang)
         for message in other:
-            if not message.id or not message.string:
+            if not message.id or _empty(message.string) or message.fuzzy:
                 continue
             mine = catalog.get(message.id, context=message.context)
-            if mine is not None and (not mine.string or mine.fuzzy):
+            if mine is not None and (_empty(mine.string) or mine.fuzzy):
                 mine.string = message.string
                 mine.flags.discard("fuzzy")
                 filled += 1
