@@ -25,6 +25,8 @@ from sdrdesk.domain.qualification import Assessment, evaluate
 from sdrdesk.domain.zones import is_calling_hour, local_time, zone
 from sdrdesk.gui.dialogs.call_wrapup import WrapUp
 from sdrdesk.gui.forms.ui_call_workspace import Ui_CallWorkspace
+from sdrdesk.gui.models import formats
+from sdrdesk.i18n import _, ngettext
 from sdrdesk.services.calls import CallLog, CallResult, CallSetup
 from sdrdesk.services.results import AttemptInfo
 
@@ -67,7 +69,7 @@ class CallWorkspace(QDialog):
         self.result_: CallResult | None = None
         self.assessment: Assessment | None = None
         lead = setup.lead
-        self.setWindowTitle(self.tr("Call — %1").replace("%1", lead.name))
+        self.setWindowTitle(_("Call — {name}").format(name=lead.name))
         self._header()
         today = setup.started_at.astimezone(self._zone).date()
         self.ui.scriptView.load(setup.script, setup.answers, today)
@@ -116,21 +118,23 @@ class CallWorkspace(QDialog):
             label.setTextFormat(Qt.TextFormat.PlainText)  # as imported, never HTML
         ui.callLeadName.setText(lead.name)
         ui.callLeadSubtitle.setText(" · ".join(p for p in (lead.title, lead.company) if p))
-        shown = html.escape(setup.phone_display or self.tr("no phone number"))
+        shown = html.escape(setup.phone_display or _("no phone number"))
         if setup.tel_uri:
             ui.callPhoneLink.setText(f'☎ <a href="{html.escape(setup.tel_uri)}">{shown}</a>')
-            ui.callPhoneLink.setToolTip(self.tr("Dial (Ctrl+D)"))
+            ui.callPhoneLink.setToolTip(_("Dial (Ctrl+D)"))
         else:
             ui.callPhoneLink.setText(shown)
         number = lead.attempt_count + 1
-        info = self.tr("Call %1").replace("%1", str(number))
+        info = _("Call {n}").format(n=formats.number(number))
         if setup.attempts:
             last = setup.attempts[0]
-            info += self.tr(" · last: %1, %2").replace("%1", last.outcome_label)
-            info = info.replace("%2", last.started_at.astimezone().strftime("%a %d %b"))
+            info += _(" · last: {outcome}, {when}").format(
+                outcome=formats.data_label(last.outcome_label),
+                when=formats.day_date(last.started_at.astimezone().date()),
+            )
         ui.callAttemptInfo.setText(info)
         script = setup.script
-        notice = self.tr("Script: %1").replace("%1", html.escape(script.label))
+        notice = _("Script: {name}").format(name=html.escape(formats.data_label(script.label)))
         if setup.continuing:
             notice += " — " + html.escape(setup.continuing)
         ui.scriptNotice.setText(notice)
@@ -158,15 +162,14 @@ class CallWorkspace(QDialog):
         self.ui.callTimer.setText(elapsed if self._ended_at is None else f"{elapsed} ■")
         local = local_time(self.setup.zone, self._clock())
         if local is None:
-            self.ui.callLocalTime.setText(self.tr("Their time: unknown"))
+            self.ui.callLocalTime.setText(_("Their time: unknown"))
             return
         good = is_calling_hour(local, *self.setup.calling_hours)
-        verdict = self.tr("good time to call") if good else self.tr("outside calling hours")
+        verdict = _("good time to call") if good else _("outside calling hours")
         self.ui.callLocalTime.setText(
-            self.tr("Their time: %1 (%2) — %3")
-            .replace("%1", local.strftime("%a %H:%M"))
-            .replace("%2", self.setup.zone or "")
-            .replace("%3", verdict)
+            _("Their time: {when} ({zone}) — {verdict}").format(
+                when=formats.day_time(local), zone=self.setup.zone or "", verdict=verdict
+            )
         )
 
     def elapsed_seconds(self, end: datetime | None = None) -> int:
@@ -185,7 +188,8 @@ class CallWorkspace(QDialog):
         self.wrapup.set_recommendation(rec)
         titles = {s.id: s.title for s in setup.script.sections}
         rows = "".join(
-            f"<tr><td>{html.escape(titles[sid])}</td><td align='right'>&nbsp;{score:.0f}</td>"
+            f"<tr><td>{html.escape(formats.data_label(titles[sid]))}</td>"
+            f"<td align='right'>&nbsp;{formats.number(score, 0)}</td>"
             f"<td>&nbsp;<span style='color:#1a73e8'>{'▮' * round(score / 10)}</span>"
             f"<span style='color:#dadce0'>{'▮' * (10 - round(score / 10))}</span></td></tr>"
             for sid, score in a.scores.items()
@@ -193,22 +197,27 @@ class CallWorkspace(QDialog):
         total = (
             ""
             if a.total is None
-            else f"<tr><td><b>{self.tr('Total')}</b></td>"
-            f"<td align='right'><b>&nbsp;{a.total:.0f}</b></td></tr>"
+            else f"<tr><td><b>{html.escape(_('Total'))}</b></td>"
+            f"<td align='right'><b>&nbsp;{formats.number(a.total, 0)}</b></td></tr>"
         )
         self.ui.scoreLabel.setText(f"<table>{rows}{total}</table>")
         # No grade from half the answers: unanswered questions count 0 and would mislead.
-        grade = self.tr("Grade %1").replace("%1", a.grade) if a.grade else self.tr("No grade yet")
+        grade = _("Grade {grade}").format(grade=a.grade) if a.grade else _("No grade yet")
         self.ui.gradeLabel.setText(f"<span style='font-size:x-large'><b>{grade}</b></span>")
         if rec is not None:
-            text = self.tr("Recommended: <b>%1</b> — %2").replace("%1", rec.decision.label)
-            text = text.replace("%2", html.escape(rec.why))
+            text = _("Recommended: <b>{decision}</b> — {why}").format(
+                decision=html.escape(formats.data_label(rec.decision.label)),
+                why=html.escape(formats.data_label(rec.why)),
+            )
             if a.knockout is not None:
                 text = "✖ " + text
         else:
             left = len(a.progress) - a.sections_done
-            text = self.tr("Answer the open questions (%1 sections left) for a recommendation.")
-            text = text.replace("%1", str(left))
+            text = ngettext(
+                "Answer the open questions ({n} section left) for a recommendation.",
+                "Answer the open questions ({n} sections left) for a recommendation.",
+                left,
+            ).format(n=formats.number(left))
         self.ui.recommendationLabel.setText(text)
 
     # --- actions --------------------------------------------------------------------------
@@ -226,7 +235,7 @@ class CallWorkspace(QDialog):
             return
         outcome = self.wrapup.outcome()
         if outcome is None:
-            self.show_message(self.tr("Choose how the call ended first (Ctrl+1–9)."), _ERROR)
+            self.show_message(_("Choose how the call ended first (Ctrl+1–9)."), _ERROR)
             self.ui.outcomeList.setFocus()
             return
         try:
@@ -251,19 +260,19 @@ class CallWorkspace(QDialog):
         )
         self._saving = True
         self.ui.saveButton.setEnabled(False)
-        self.show_message(self.tr("Saving…"), _INFO)
+        self.show_message(_("Saving…"), _INFO)
         self.save_requested.emit(log)
 
     def carry_on(self, notes: str, written_at: datetime) -> None:
         """Fill in the notes of an earlier call of this lead that the app closed under
         before it was saved (its answers came with the setup), and say so."""
         self.ui.callNotes.setPlainText(notes)
-        when = written_at.astimezone().strftime("%d %b, %H:%M")  # the SDR's clock
+        when = formats.date_time(written_at.astimezone())  # the SDR's clock
         self.show_message(
-            self.tr(
-                "Filled in what you typed in the call of %1, which was not saved (the app "
+            _(
+                "Filled in what you typed in the call of {when}, which was not saved (the app "
                 "closed first). Check it, then save this call."
-            ).replace("%1", when),
+            ).format(when=when),
             _WARNING,
         )
 
@@ -279,7 +288,7 @@ class CallWorkspace(QDialog):
         self._saving = False
         self.ui.saveButton.setEnabled(True)
         self.show_message(
-            message + " " + self.tr("Nothing you typed was lost; Ctrl+S tries again."), _ERROR
+            message + " " + _("Nothing you typed was lost; Ctrl+S tries again."), _ERROR
         )
 
     def update_version(self, version: int) -> None:
@@ -288,9 +297,9 @@ class CallWorkspace(QDialog):
     def discard(self) -> None:
         if not self._discard_armed:
             self._discard_armed = True
-            self.ui.discardButton.setText(self.tr("Really discard"))
+            self.ui.discardButton.setText(_("Really discard"))
             self.show_message(
-                self.tr(
+                _(
                     "Discard this call? It is not logged and your notes and answers are lost. "
                     "Click “Really discard” to confirm."
                 ),
@@ -312,12 +321,12 @@ class CallWorkspace(QDialog):
 
     def _refuse_close(self) -> None:
         if self.wrapup.outcome() is None:
-            text = self.tr(
+            text = _(
                 "A call needs an outcome: choose how it ended (Ctrl+1–9) and save it (Ctrl+S) "
                 "before closing. To drop a call you never made, use “Discard call”."
             )
         else:
-            text = self.tr("Save the call (Ctrl+S) before closing; it has not been logged yet.")
+            text = _("Save the call (Ctrl+S) before closing; it has not been logged yet.")
         self.show_message(text, _ERROR)
 
     def reject(self) -> None:  # Esc
@@ -342,17 +351,18 @@ class CallWorkspace(QDialog):
 
 def _previous_calls_html(attempts: tuple[AttemptInfo, ...]) -> str:
     if not attempts:
-        return "<i>First call to this lead.</i>"
+        return "<i>{}</i>".format(html.escape(_("First call to this lead.")))
     rows = []
     for a in attempts[:5]:
-        when = a.started_at.astimezone().strftime("%a %d %b %H:%M")
-        line = (
-            f"{when} · <b>{html.escape(a.outcome_label)}</b> · {duration_text(a.duration_seconds)}"
-        )
+        when = formats.day_date_time(a.started_at.astimezone())
+        outcome = html.escape(formats.data_label(a.outcome_label))
+        line = f"{when} · <b>{outcome}</b> · {duration_text(a.duration_seconds)}"
         if a.caller:
             line += f" · {html.escape(a.caller)}"
         if a.notes:
             line += f"<br><i>{html.escape(a.notes)}</i>"
         rows.append(line)
-    more = f"<br>… and {len(attempts) - 5} earlier" if len(attempts) > 5 else ""
-    return f"<b>Previous calls ({len(attempts)})</b><br>" + "<br>".join(rows) + more
+    earlier = len(attempts) - 5
+    more = "<br>" + _("… and {n} earlier").format(n=formats.number(earlier)) if earlier > 0 else ""
+    head = _("Previous calls ({n})").format(n=formats.number(len(attempts)))
+    return f"<b>{html.escape(head)}</b><br>" + "<br>".join(rows) + more

@@ -19,6 +19,8 @@ from sdrdesk.domain.callbacks import in_business_hours, recontact_time
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.qualification import Recommendation
 from sdrdesk.gui.forms.ui_call_workspace import Ui_CallWorkspace
+from sdrdesk.gui.models import formats
+from sdrdesk.i18n import _
 from sdrdesk.services.calls import DecisionInput
 from sdrdesk.services.results import ReasonInfo
 
@@ -50,13 +52,13 @@ class WrapUp(QObject):
         self._chosen_by_hand = False
         for n, outcome in enumerate(outcomes.outcomes, start=1):
             key = f"{n}" if n <= 9 else " "
-            item = QListWidgetItem(f"{key}  {outcome.label}")
+            item = QListWidgetItem(f"{key}  {formats.data_label(outcome.label)}")
             item.setData(CODE_ROLE, outcome.code)
-            tip = outcome.help or outcome.label
+            tip = formats.data_label(outcome.help or outcome.label)
             item.setToolTip(f"{tip} (Ctrl+{n})" if n <= 9 else tip)
             ui.outcomeList.addItem(item)
         for reason in reasons:
-            ui.disqualifyReason.addItem(reason.label, reason.code)
+            ui.disqualifyReason.addItem(formats.data_label(reason.label), reason.code)
         ui.disqualifyReason.setCurrentIndex(-1)
         local = suggested_callback.astimezone(zone)
         ui.callbackAt.setDateTime(_qdatetime(local))
@@ -116,11 +118,11 @@ class WrapUp(QObject):
         if at is None:
             self.ui.callbackHint.clear()
             return
-        zone = self._zone_name or self.tr("your time zone: theirs is unknown")
-        mine = at.astimezone().strftime("%a %H:%M")
-        text = self.tr("their time (%1) · %2 your time").replace("%1", zone).replace("%2", mine)
+        zone = self._zone_name or _("your time zone: theirs is unknown")
+        mine = formats.day_time(at.astimezone())
+        text = _("their time ({zone}) · {mine} your time").format(zone=zone, mine=mine)
         if not in_business_hours(at, self._zone, *self._hours):
-            text += self.tr(" · outside their business hours")
+            text += _(" · outside their business hours")
         self.ui.callbackHint.setText(text)
 
     # --- recommendation and decision ------------------------------------------------------
@@ -137,7 +139,7 @@ class WrapUp(QObject):
                 self.ui.recontactDate.setDate(_qdate(self._today + days))
         for key, radio in self._radios.items():
             recommended = recommendation is not None and key is recommendation.decision
-            radio.setText(self._labels[key] + (self.tr("  ★ recommended") if recommended else ""))
+            radio.setText(self._labels[key] + (_("  ★ recommended") if recommended else ""))
         self._update()
 
     def recommendation(self) -> Recommendation | None:
@@ -173,12 +175,12 @@ class WrapUp(QObject):
         why = self.ui.overrideReason.text().strip() or None
         if self.overriding() and not why:
             self.ui.overrideReason.setFocus()
-            raise ValidationError(self.tr("Say why you go against the recommendation (Alt+W)."))
+            raise ValidationError(_("Say why you go against the recommendation (Alt+W)."))
         if decision is Decision.DISQUALIFY:
             code = self.ui.disqualifyReason.currentData()
             if not code:
                 self.ui.disqualifyReason.setFocus()
-                raise ValidationError(self.tr("Choose a reason to disqualify this lead."))
+                raise ValidationError(_("Choose a reason to disqualify this lead."))
             comment = self.ui.disqualifyComment.text().strip() or None
             return DecisionInput(
                 decision, reason_code=str(code), comment=comment, override_reason=why

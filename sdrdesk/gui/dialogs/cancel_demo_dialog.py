@@ -8,12 +8,13 @@ import html
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from sdrdesk.gui.forms.ui_cancel_demo_dialog import Ui_CancelDemoDialog
+from sdrdesk.i18n import N_, _
 
 SUGGESTED_REASONS = (
-    "The lead asked to cancel",
-    "The lead no longer has the need",
-    "Booked with the wrong account executive",
-    "Booked by mistake",
+    N_("The lead asked to cancel"),
+    N_("The lead no longer has the need"),
+    N_("Booked with the wrong account executive"),
+    N_("Booked by mistake"),
 )
 
 
@@ -32,25 +33,24 @@ class CancelDemoDialog(QDialog):
         self.ui.setupUi(self)
         self.setObjectName("cancelDemoDialog")
         self.ui.cancelDemoIntro.setText(
-            self.tr("Cancel the demo with <b>%1</b> on %2? The lead goes back to Accepted (SAL).")
-            .replace("%1", html.escape(lead_name))
-            .replace("%2", html.escape(when))
+            _(
+                "Cancel the demo with <b>{name}</b> on {when}? The lead goes back to "
+                "Accepted (SAL)."
+            ).format(name=html.escape(lead_name), when=html.escape(when))
         )
-        self.ui.cancelReason.addItems(SUGGESTED_REASONS)
+        self.ui.cancelReason.addItems([_(reason) for reason in SUGGESTED_REASONS])
         self.ui.cancelReason.setCurrentIndex(-1)
         self.ui.cancelReason.setEditText(reason)
         line = self.ui.cancelReason.lineEdit()
         if line is not None:
-            line.setPlaceholderText(self.tr("Why? (the attendees see it in the cancellation)"))
+            line.setPlaceholderText(_("Why? (the attendees see it in the cancellation)"))
         self.ui.cancelDemoError.setStyleSheet("color: #b3261e;")
         self.ui.cancelDemoError.setText(error or "")
         self.ui.cancelDemoError.setVisible(bool(error))
         buttons = self.ui.cancelDemoButtons
-        confirm = buttons.addButton(
-            self.tr("Cancel the demo"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        confirm = buttons.addButton(_("&Cancel the demo"), QDialogButtonBox.ButtonRole.AcceptRole)
         confirm.setObjectName("cancelDemoConfirm")
-        keep = buttons.addButton(self.tr("Keep it"), QDialogButtonBox.ButtonRole.RejectRole)
+        keep = buttons.addButton(_("&Keep it"), QDialogButtonBox.ButtonRole.RejectRole)
         keep.setObjectName("cancelDemoKeep")
         buttons.accepted.connect(self.confirm)
         buttons.rejected.connect(self.reject)
@@ -62,7 +62,7 @@ class CancelDemoDialog(QDialog):
 
     def confirm(self) -> None:
         if not self.reason:
-            self.ui.cancelDemoError.setText(self.tr("Give a reason for cancelling the demo."))
+            self.ui.cancelDemoError.setText(_("Give a reason for cancelling the demo."))
             self.ui.cancelDemoError.setVisible(True)
             self.adjustSize()  # room for the message, the wrapped question kept whole
             self.ui.cancelReason.setFocus()

@@ -8,6 +8,7 @@ import html
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from sdrdesk.gui.forms.ui_deactivate_dialog import Ui_DeactivateDialog
+from sdrdesk.i18n import _
 from sdrdesk.services.results import UserInfo
 
 
@@ -20,27 +21,25 @@ class DeactivateDialog(QDialog):
         self.ui.setupUi(self)
         self.setObjectName("deactivateDialog")
         self.ui.deactivateIntro.setText(
-            self.tr(
-                "Deactivate <b>%1</b> (%2)? They can no longer work in sdrdesk until a "
+            _(
+                "Deactivate <b>{name}</b> ({user})? They can no longer work in sdrdesk until a "
                 "manager reactivates them. Their open leads (new, accepted, being worked, "
                 "nurture) go to a colleague or back to the team pool, each with an event in "
                 "your name."
-            )
-            .replace("%1", html.escape(user.display_name))
-            .replace("%2", html.escape(user.name))
+            ).format(name=html.escape(user.display_name), user=html.escape(user.name))
         )
         self.ui.deactivateIntro.setMinimumWidth(420)
         target = self.ui.deactivateTarget
-        target.addItem(self.tr("the team pool"), "")
+        target.addItem(_("the team pool"), "")
         for colleague in colleagues:
             target.addItem(f"{colleague.display_name} ({colleague.name})", colleague.name)
         buttons = self.ui.deactivateButtons
-        confirm = buttons.addButton(self.tr("&Deactivate"), QDialogButtonBox.ButtonRole.AcceptRole)
+        confirm = buttons.addButton(_("&Deactivate"), QDialogButtonBox.ButtonRole.AcceptRole)
         confirm.setObjectName("deactivateConfirm")
-        confirm.setAccessibleName(self.tr("Deactivate and hand over the open leads"))
-        keep = buttons.addButton(self.tr("&Keep active"), QDialogButtonBox.ButtonRole.RejectRole)
+        confirm.setAccessibleName(_("Deactivate and hand over the open leads"))
+        keep = buttons.addButton(_("&Keep active"), QDialogButtonBox.ButtonRole.RejectRole)
         keep.setObjectName("deactivateKeep")
-        keep.setAccessibleName(self.tr("Keep them active"))
+        keep.setAccessibleName(_("Keep them active"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         target.setFocus()

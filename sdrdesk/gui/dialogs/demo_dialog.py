@@ -25,6 +25,8 @@ from sdrdesk.domain.demos import (
     warnings_for,
 )
 from sdrdesk.gui.forms.ui_demo_dialog import Ui_DemoDialog
+from sdrdesk.gui.models import formats
+from sdrdesk.i18n import _, ngettext
 from sdrdesk.services.demos import DemoPlan, DemoRequest
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -50,8 +52,10 @@ class DemoDraft:
 def _duration_text(minutes: int) -> str:
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return f"{rest} min"
-    return f"{hours} h" + (f" {rest} min" if rest else "")
+        return _("{minutes} min").format(minutes=rest)
+    if not rest:
+        return _("{hours} h").format(hours=hours)
+    return _("{hours} h {minutes} min").format(hours=hours, minutes=rest)
 
 
 def default_start(plan: DemoPlan, sdr_zone: ZoneInfo) -> datetime:
@@ -85,21 +89,21 @@ class DemoDialog(QDialog):
         ui = self.ui
         demo = plan.demo
         lead = plan.lead
-        title = self.tr("Move the demo of %1") if demo else self.tr("Book a demo for %1")
+        title = _("Move the demo of {lead}") if demo else _("Book a demo for {lead}")
         who = f"<b>{html.escape(lead.name)}</b>" + (
             f" · {html.escape(lead.company)}" if lead.company else ""
         )
-        ui.demoLeadLabel.setText(title.replace("%1", who))
-        self.setWindowTitle(self.tr("Move the demo") if demo else self.tr("Book a demo"))
-        ui.whenCaption.setText(self.tr("&When (your time, %1)").replace("%1", sdr_zone))
+        ui.demoLeadLabel.setText(title.format(lead=who))
+        self.setWindowTitle(_("Move the demo") if demo else _("Book a demo"))
+        ui.whenCaption.setText(_("&When (your time, {zone})").format(zone=sdr_zone))
         self._save = ui.demoButtons.button(QDialogButtonBox.StandardButton.Save)
         self._save.setObjectName("demoSave")
-        self._save_text = self.tr("Save changes") if demo else self.tr("Book demo")
+        self._save_text = _("Save changes") if demo else _("Book demo")
         self._save.setText(self._save_text)
         self.cancel_demo_button: QPushButton | None = None
         if demo is not None:
             button = ui.demoButtons.addButton(
-                self.tr("Cancel the demo…"), QDialogButtonBox.ButtonRole.DestructiveRole
+                _("Cancel the demo…"), QDialogButtonBox.ButtonRole.DestructiveRole
             )
             button.setObjectName("cancelDemoButton")
             button.clicked.connect(lambda: self.done(CANCEL_DEMO))
@@ -145,21 +149,19 @@ class DemoDialog(QDialog):
     def _fill(self, draft: DemoDraft) -> None:
         ui = self.ui
         for ae in self.plan.aes:
-            count = (
-                self.tr("1 upcoming demo")
-                if ae.upcoming == 1
-                else self.tr("%1 upcoming demos").replace("%1", str(ae.upcoming))
+            count = ngettext("{n} upcoming demo", "{n} upcoming demos", ae.upcoming).format(
+                n=formats.number(ae.upcoming)
             )
             text = f"{ae.display_name} — {count}"
             if ae.suggested:
-                text += self.tr(" · suggested")
+                text += _(" · suggested")
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, ae.id)
             ui.aeList.addItem(item)
             if ae.id == draft.ae_id:
                 ui.aeList.setCurrentItem(item)
         ui.aeList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        ui.aeList.setToolTip(self.tr("Suggested: the AE with the fewest upcoming demos"))
+        ui.aeList.setToolTip(_("Suggested: the AE with the fewest upcoming demos"))
         if ui.aeList.currentItem() is None and ui.aeList.count():
             ui.aeList.setCurrentRow(0)
         qzone = QTimeZone(self._zone_name.encode())
@@ -174,9 +176,7 @@ class DemoDialog(QDialog):
         ui.noteEdit.setPlainText(draft.note)
         ui.handoverCheck.setChecked(draft.include_handover)
         ui.handoverCheck.setToolTip(
-            self.tr(
-                "The invite goes to the lead as well: everyone invited can read its description."
-            )
+            _("The invite goes to the lead as well: everyone invited can read its description.")
         )
         ui.handoverLabel.setText(self._handover_text())
         needs_sdr = not emails.is_valid_email(self.plan.sdr.email)
@@ -190,14 +190,22 @@ class DemoDialog(QDialog):
     def _handover_text(self) -> str:
         handover = self.plan.handover
         if handover is None or not (handover.answers or handover.grade or handover.notes):
-            return self.tr("No qualification recorded yet: the invite says so and keeps your note.")
-        grade = handover.grade or self.tr("not graded yet")
-        return (
-            self.tr("Hand-over: grade %1, %2 answers%3. Everyone invited can read it.")
-            .replace("%1", grade)
-            .replace("%2", str(len(handover.answers)))
-            .replace("%3", self.tr(", call notes") if handover.notes.strip() else "")
-        )
+            return _("No qualification recorded yet: the invite says so and keeps your note.")
+        grade = handover.grade or _("not graded yet")
+        answers = len(handover.answers)
+        if handover.notes.strip():
+            text = ngettext(
+                "Hand-over: grade {grade}, {n} answer, call notes. Everyone invited can read it.",
+                "Hand-over: grade {grade}, {n} answers, call notes. Everyone invited can read it.",
+                answers,
+            )
+        else:
+            text = ngettext(
+                "Hand-over: grade {grade}, {n} answer. Everyone invited can read it.",
+                "Hand-over: grade {grade}, {n} answers. Everyone invited can read it.",
+                answers,
+            )
+        return text.format(grade=grade, n=formats.number(answers))
 
     @staticmethod
     def _show_row(caption: QWidget, editor: QWidget, visible: bool) -> None:
@@ -280,7 +288,7 @@ class DemoDialog(QDialog):
         self._show_row(self.ui.aeEmailCaption, self.ui.aeEmailEdit, needs_ae)
         if needs_ae and ae is not None:
             self.ui.aeEmailEdit.setPlaceholderText(
-                self.tr("%1 has no e-mail address yet").replace("%1", ae.display_name)
+                _("{name} has no e-mail address yet").format(name=ae.display_name)
             )
         self.ui.leadTimeLabel.setText(self._lead_time_text())
         self._warnings = warnings_for(
@@ -297,19 +305,17 @@ class DemoDialog(QDialog):
         self.ui.warningLabel.setText("\n".join("⚠ " + w.message for w in self._warnings))
         self.ui.warningLabel.setVisible(bool(self._warnings))
         acknowledged = self._messages() == self._acknowledged and bool(self._warnings)
-        self._save.setText(self.tr("Book anyway") if acknowledged else self._save_text)
+        self._save.setText(_("Book anyway") if acknowledged else self._save_text)
 
     def _lead_time_text(self) -> str:
         zone_name = self.plan.lead.time_zone
         tz = zones.zone(zone_name)
         if tz is None:
-            return self.tr("The lead's time zone is unknown.")
+            return _("The lead's time zone is unknown.")
         start = self.starts_at.astimezone(tz)
         end = start + timedelta(minutes=self.duration_minutes)
-        return (
-            self.tr("Lead's time: %1").replace("%1", f"{start:%a %d %b, %H:%M}–{end:%H:%M}")
-            + f" ({zone_name})"
-        )
+        when = f"{formats.day_date_time(start)}–{formats.clock_time(end)}"
+        return _("Lead's time: {when} ({zone})").format(when=when, zone=zone_name)
 
     def _messages(self) -> tuple[str, ...]:
         return tuple(w.message for w in self._warnings)
@@ -317,26 +323,26 @@ class DemoDialog(QDialog):
     def confirm(self) -> None:
         ui = self.ui
         if self.ae_id is None:
-            self._show_error(self.tr("Choose the account executive."))
+            self._show_error(_("Choose the account executive."))
             ui.aeList.setFocus()
             return
         if self.starts_at <= self.plan.now:
-            self._show_error(self.tr("The demo must start in the future."))
+            self._show_error(_("The demo must start in the future."))
             ui.demoDateTime.setFocus()
             return
-        for edit, what in (
-            (ui.sdrEmailEdit, self.tr("your e-mail address")),
-            (ui.aeEmailEdit, self.tr("the AE's e-mail address")),
-            (ui.leadEmailEdit, self.tr("the lead's e-mail address")),
+        for edit, missing in (
+            (ui.sdrEmailEdit, _("Enter your e-mail address for the invite.")),
+            (ui.aeEmailEdit, _("Enter the AE's e-mail address for the invite.")),
+            (ui.leadEmailEdit, _("Enter the lead's e-mail address for the invite.")),
         ):
             if edit.isVisibleTo(self) and not emails.is_valid_email(edit.text()):
-                self._show_error(self.tr("Enter %1 for the invite.").replace("%1", what))
+                self._show_error(missing)
                 edit.setFocus()
                 return
         if self._warnings and self._messages() != self._acknowledged:
             self._acknowledged = self._messages()
-            self._save.setText(self.tr("Book anyway"))
-            self._show_error(self.tr("Check the warnings above, then press “Book anyway”."))
+            self._save.setText(_("Book anyway"))
+            self._show_error(_("Check the warnings above, then press “Book anyway”."))
             self._save.setFocus()
             return
         self.accept()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 
 from sdrdesk.gui.forms.ui_digest_dialog import Ui_DigestDialog
+from sdrdesk.i18n import _
 from sdrdesk.services.feedback import Digest
 
 UrlOpener = Callable[[QUrl], bool]
@@ -31,21 +32,21 @@ class DigestDialog(QDialog):
         self._open_url = open_url
         self.ui.digestText.setHtml(digest.html)
         # A Designer button box holds standard buttons only: these two are added here.
-        self.copy_button = QPushButton(self.tr("&Copy"), self)
+        self.copy_button = QPushButton(_("&Copy"), self)
         self.copy_button.setObjectName("digestCopy")
         copy_keys = QKeySequence(QKeySequence.StandardKey.Copy)
         self.copy_button.setShortcut(copy_keys)
         self.copy_button.setToolTip(
-            self.tr("Copy as text and HTML ({0})").format(
-                copy_keys.toString(QKeySequence.SequenceFormat.NativeText)
+            _("Copy as text and HTML ({keys})").format(
+                keys=copy_keys.toString(QKeySequence.SequenceFormat.NativeText)
             )
         )
         # Copying is what the dialog is for: Enter copies (Esc closes), and says so.
         self.copy_button.setDefault(True)
-        self.mail_button = QPushButton(self.tr("Open in &mail program"), self)
+        self.mail_button = QPushButton(_("Open in &mail program"), self)
         self.mail_button.setObjectName("digestMail")
         self.mail_button.setShortcut(QKeySequence("Ctrl+M"))
-        self.mail_button.setToolTip(self.tr("Start a mail to the marketing team (Ctrl+M)"))
+        self.mail_button.setToolTip(_("Start a mail to the marketing team (Ctrl+M)"))
         buttons = self.ui.digestButtons
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.mail_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -58,7 +59,7 @@ class DigestDialog(QDialog):
         mime.setText(self.digest.text)
         mime.setHtml(self.digest.html)
         QGuiApplication.clipboard().setMimeData(mime)
-        self.ui.digestCopied.setText(self.tr("Copied: paste it into a mail to marketing."))
+        self.ui.digestCopied.setText(_("Copied: paste it into a mail to marketing."))
 
     def open_mail(self) -> bool:
         """The mail program with the digest; the full text also goes to the clipboard,

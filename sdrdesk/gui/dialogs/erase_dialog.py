@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from sdrdesk.gui.forms.ui_erase_dialog import Ui_EraseDialog
+from sdrdesk.i18n import _
 
 
 class EraseDialog(QDialog):
@@ -25,30 +26,26 @@ class EraseDialog(QDialog):
         person = f"<b>{html.escape(name)}</b>"
         if email and email != name:
             person += f" ({html.escape(email)})"
-        whose = self.tr("every lead with this e-mail address") if email else self.tr("this lead")
+        whose = _("every lead with this e-mail address") if email else _("this lead")
         self.ui.eraseIntro.setText(
-            self.tr(
-                "Erase everything stored about %1?<br><br>Name, e-mail, phone, company, "
+            _(
+                "Erase everything stored about {person}?<br><br>Name, e-mail, phone, company, "
                 "title, imported columns, call notes, free-text answers, demo places and "
-                "notes, and comments in the history go from %2, everywhere they are stored. "
-                "The history keeps its counts, times and statuses, and records who erased "
-                "the data and why. <b>This cannot be undone.</b>"
-            )
-            .replace("%1", person)
-            .replace("%2", whose)
+                "notes, and comments in the history go from {whose}, everywhere they are "
+                "stored. The history keeps its counts, times and statuses, and records who "
+                "erased the data and why. <b>This cannot be undone.</b>"
+            ).format(person=person, whose=whose)
         )
         self.ui.eraseIntro.setMinimumWidth(460)
         self.ui.eraseError.setStyleSheet("color: #b3261e;")
         self._show_error(None)
         buttons = self.ui.eraseButtons
-        self.confirm_button = buttons.addButton(
-            self.tr("&Erase"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.confirm_button = buttons.addButton(_("&Erase"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm_button.setObjectName("eraseConfirm")
-        self.confirm_button.setAccessibleName(self.tr("Erase the personal data"))
-        keep = buttons.addButton(self.tr("&Keep the data"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.confirm_button.setAccessibleName(_("Erase the personal data"))
+        keep = buttons.addButton(_("&Keep the data"), QDialogButtonBox.ButtonRole.RejectRole)
         keep.setObjectName("eraseKeep")
-        keep.setAccessibleName(self.tr("Keep the data and close"))
+        keep.setAccessibleName(_("Keep the data and close"))
         buttons.accepted.connect(self.confirm)
         buttons.rejected.connect(self.reject)
         self.ui.eraseReason.setFocus()
@@ -63,20 +60,18 @@ class EraseDialog(QDialog):
             return  # already erasing
         if not self.reason:
             self.failed(
-                self.tr(
-                    "Give the reason for the erasure (for example, the person's request of 3 May)."
-                )
+                _("Give the reason for the erasure (for example, the person's request of 3 May).")
             )
             return
         self._show_error(None)
         self.confirm_button.setEnabled(False)
-        self.confirm_button.setText(self.tr("Erasing…"))
+        self.confirm_button.setText(_("Erasing…"))
         self.erase_requested.emit(self.reason)
 
     def failed(self, message: str) -> None:
         """The erasure was refused: say why; the reason stays as typed."""
         self.confirm_button.setEnabled(True)
-        self.confirm_button.setText(self.tr("&Erase"))
+        self.confirm_button.setText(_("&Erase"))
         self._show_error(message)
         self.adjustSize()  # room for the message, the question above kept whole
         self.ui.eraseReason.setFocus()

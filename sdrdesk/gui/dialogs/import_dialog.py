@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from sdrdesk.domain.import_fields import FIELD_LABELS
 from sdrdesk.domain.phones import phone_region_names
-from sdrdesk.domain.wording import counted
-from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
+from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog, rows_text
 from sdrdesk.gui.forms.ui_import_report_dialog import Ui_ImportReportDialog
+from sdrdesk.gui.models import formats
 from sdrdesk.gui.workers import Background
+from sdrdesk.i18n import _, ngettext
 from sdrdesk.services.imports import (
     ImportFile,
     ImportPreview,
@@ -50,11 +51,15 @@ class ImportReportDialog(QDialog):
         self.ui.setupUi(self)
         self._report = report
         self._prepared = prepared
+        duplicates = len(report.duplicates)
         self.ui.importHeadline.setText(
-            self.tr("<b>%1 imported</b>, %2, %3 skipped")
-            .replace("%1", f"{report.imported:,}")
-            .replace("%2", counted(len(report.duplicates), "duplicate"))
-            .replace("%3", f"{len(report.skipped):,}")
+            _("<b>{imported} imported</b>, {duplicates}, {skipped} skipped").format(
+                imported=formats.number(report.imported),
+                duplicates=ngettext("{n} duplicate", "{n} duplicates", duplicates).format(
+                    n=formats.number(duplicates)
+                ),
+                skipped=formats.number(len(report.skipped)),
+            )
         )
         self.ui.importReport.setPlainText(report.summary(FIELD_LABELS))
         buttons = self.ui.reportButtons
@@ -63,7 +68,7 @@ class ImportReportDialog(QDialog):
         if prepared is not None and (report.skipped or report.duplicates):
             # The rows to fix in a spreadsheet and import again, with why each was left out.
             self.save_button = buttons.addButton(
-                self.tr("&Save rows not imported…"), QDialogButtonBox.ButtonRole.ActionRole
+                _("&Save rows not imported…"), QDialogButtonBox.ButtonRole.ActionRole
             )
             self.save_button.setObjectName("importSaveNotImported")
             self.save_button.clicked.connect(lambda: self.save_not_imported())
@@ -75,12 +80,12 @@ class ImportReportDialog(QDialog):
             return
         if path is None:
             source = prepared.source.path
-            suggested = source.with_name(f"{source.stem} - not imported.csv")
-            chosen, _ = QFileDialog.getSaveFileName(
+            suggested = source.with_name(_("{name} - not imported.csv").format(name=source.stem))
+            chosen, _filter = QFileDialog.getSaveFileName(
                 self,
-                self.tr("Save the rows that were not imported"),
+                _("Save the rows that were not imported"),
                 str(suggested),
-                self.tr("CSV files (*.csv)"),
+                _("CSV files (*.csv)"),
             )
             if not chosen:
                 return
@@ -90,13 +95,11 @@ class ImportReportDialog(QDialog):
             text = not_imported_csv(prepared, self._report)
             path.write_text(text, encoding="utf-8-sig", newline="")
         except OSError as exc:
-            message = self.tr("%1 could not be saved: %2.").replace("%1", str(path))
-            self.ui.importSaved.setText(message.replace("%2", exc.strerror or str(exc)))
+            message = _("{path} could not be saved: {error}.")
+            self.ui.importSaved.setText(message.format(path=path, error=exc.strerror or str(exc)))
         else:
-            message = self.tr("Saved %1 to %2, with why each was not imported.")
-            self.ui.importSaved.setText(
-                message.replace("%1", counted(rows, "row")).replace("%2", str(path))
-            )
+            message = _("Saved {rows} to {path}, with why each was not imported.")
+            self.ui.importSaved.setText(message.format(rows=rows_text(rows), path=path))
         self.ui.importSaved.show()
 
 
@@ -146,14 +149,19 @@ class ImportRunner(QObject):
         self.progressed.connect(self._show_progress)
 
     def choose_and_start(self, actor_id: int) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _filter = QFileDialog.getOpenFileName(
             self._parent,
-            self.tr("Import leads from a CSV file or spreadsheet"),
+            _("Import leads from a CSV file or spreadsheet"),
             str(Path.home()),
-            self.tr(
-                "CSV files and spreadsheets (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.xlsb *.ods);;"
-                "CSV files (*.csv *.txt *.tsv);;Excel workbooks (*.xlsx *.xlsm *.xls *.xlsb);;"
-                "OpenDocument spreadsheets (*.ods);;All files (*)"
+            ";;".join(
+                (
+                    _("CSV files and spreadsheets")
+                    + " (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.xlsb *.ods)",
+                    _("CSV files") + " (*.csv *.txt *.tsv)",
+                    _("Excel workbooks") + " (*.xlsx *.xlsm *.xls *.xlsb)",
+                    _("OpenDocument spreadsheets") + " (*.ods)",
+                    _("All files") + " (*)",
+                )
             ),
         )
         if path:
@@ -178,7 +186,7 @@ class ImportRunner(QObject):
         """In the background: ``file()`` (the file read, or as it was read), its sheets
         to choose from when ``sheet`` is not chosen yet and it has several, else its
         preview for the column dialog."""
-        cancelled = self._show_busy(self.tr("Reading %1…").replace("%1", path.name))
+        cancelled = self._show_busy(_("Reading {file}…").format(file=path.name))
         service = self._service
         last = self.region
 
@@ -254,10 +262,12 @@ class ImportRunner(QObject):
     def _ask_sheet(self, path: Path, sheets: list[str], active: str | None) -> str | None:
         chosen, ok = QInputDialog.getItem(
             self._parent,
-            self.tr("Import which sheet?"),
-            self.tr("%1 has %2 sheets. Import the leads of:")
-            .replace("%1", path.name)
-            .replace("%2", str(len(sheets))),
+            _("Import which sheet?"),
+            ngettext(
+                "{file} has {n} sheet. Import the leads of:",
+                "{file} has {n} sheets. Import the leads of:",
+                len(sheets),
+            ).format(file=path.name, n=formats.number(len(sheets))),
             sheets,
             sheets.index(active) if active in sheets else 0,
             False,
@@ -273,7 +283,7 @@ class ImportRunner(QObject):
         columns: tuple[str, ...] | None,
         region: str,
     ) -> None:
-        cancelled = self._show_busy(self.tr("Importing %1…").replace("%1", path.name))
+        cancelled = self._show_busy(_("Importing {file}…").format(file=path.name))
         self._prepared = prepared  # for the report's rows not imported
         service, progressed = self._service, self.progressed
 
@@ -300,7 +310,7 @@ class ImportRunner(QObject):
         set when the person cancels."""
         dialog = QProgressDialog(
             text,
-            self.tr("Cancel"),
+            _("Cancel"),
             0,
             0,  # busy until the file is read (a big workbook takes a while): 0-1000 then
             self._parent,

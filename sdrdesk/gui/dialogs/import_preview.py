@@ -20,9 +20,10 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QSiz
 
 from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError
 from sdrdesk.domain.import_fields import CONTACT_FIELDS, EXTRA, FIELD_LABELS, IGNORE, LEAD_FIELDS
-from sdrdesk.domain.wording import counted
 from sdrdesk.gui.forms.ui_import_preview_dialog import Ui_ImportPreviewDialog
+from sdrdesk.gui.models import formats
 from sdrdesk.gui.workers import Background
+from sdrdesk.i18n import N_, _, ngettext
 from sdrdesk.services.imports import ImportPreview, ImportReport
 
 # (targets, region, still wanted) → the dry run's report; raises as the import would.
@@ -32,6 +33,17 @@ log = logging.getLogger(__name__)
 
 _CHOICES = (*LEAD_FIELDS, EXTRA, IGNORE)
 _DELAY_MS = 300  # after the last change, before the dry run starts
+_DELIMITERS = {
+    "comma": N_("comma"),
+    "semicolon": N_("semicolon"),
+    "tab": N_("tab"),
+    "pipe": N_("pipe"),
+}
+
+
+def rows_text(n: int) -> str:
+    """``1 row``, ``1,200 rows`` (``1 Zeile``, ``1.200 Zeilen``)."""
+    return ngettext("{n} row", "{n} rows", n).format(n=formats.number(n))
 
 
 class ImportPreviewDialog(QDialog):
@@ -60,13 +72,17 @@ class ImportPreviewDialog(QDialog):
 
         self.ui = Ui_ImportPreviewDialog()
         self.ui.setupUi(self)
-        self.setWindowTitle(self.tr("Import %1").replace("%1", preview.file_name))
+        self.setWindowTitle(_("Import {file}").format(file=preview.file_name))
+        delimiter = _DELIMITERS.get(preview.delimiter)
         self.ui.importAbout.setText(
-            self.tr("<b>%1</b>: %2 (%3, %4). Check what each column becomes.")
-            .replace("%1", escape(preview.file_name))
-            .replace("%2", counted(preview.rows, "row"))
-            .replace("%3", escape(preview.encoding))
-            .replace("%4", escape(preview.delimiter))
+            _(
+                "<b>{file}</b>: {rows} ({encoding}, {delimiter}). Check what each column becomes."
+            ).format(
+                file=escape(preview.file_name),
+                rows=rows_text(preview.rows),
+                encoding=escape(preview.encoding),
+                delimiter=escape(_(delimiter) if delimiter else preview.delimiter),
+            )
         )
         shown_notes = (*preview.notes, *notes)
         self.ui.importNotes.setText("\n".join(f"• {note}" for note in shown_notes))
@@ -75,14 +91,14 @@ class ImportPreviewDialog(QDialog):
         host, grid = self.ui.columnsHost, self.ui.columnsGrid
         self.combos: list[QComboBox] = []
         for i, header in enumerate(preview.headers):
-            shown = header.strip() or self.tr("(column %1, no header)").replace("%1", str(i + 1))
+            shown = header.strip() or _("(column {n}, no header)").format(n=i + 1)
             name = QLabel(shown, host)
             name.setTextFormat(Qt.TextFormat.PlainText)
             combo = QComboBox(host)
             combo.setObjectName(f"columnTarget{i}")
-            combo.setAccessibleName(self.tr("%1 imports as").replace("%1", shown))
+            combo.setAccessibleName(_("{column} imports as").format(column=shown))
             for target in _CHOICES:
-                combo.addItem(self.tr(FIELD_LABELS[target]), target)
+                combo.addItem(formats.data_label(FIELD_LABELS[target]), target)
             combo.setCurrentIndex(_CHOICES.index(preview.targets[i]))
             combo.currentIndexChanged.connect(lambda _index, i=i: self._chosen(i))
             name.setBuddy(combo)
@@ -106,7 +122,7 @@ class ImportPreviewDialog(QDialog):
 
         buttons = self.ui.previewButtons
         self.import_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText(self.tr("&Import"))
+        self.import_button.setText(_("&Import"))
         self.import_button.setObjectName("importConfirm")
         self.import_button.setDefault(True)
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -151,14 +167,14 @@ class ImportPreviewDialog(QDialog):
         if not any(t in CONTACT_FIELDS for t in self.targets()):
             self.import_button.setEnabled(False)
             self.ui.importEstimate.setText(
-                self.tr(
+                _(
                     "Choose the column with the e-mail address or a phone number: "
                     "a lead needs one of them."
                 )
             )
             return
         self.import_button.setEnabled(True)
-        self.ui.importEstimate.setText(self.tr("Checking the rows…"))
+        self.ui.importEstimate.setText(_("Checking the rows…"))
         self._delay.start()
 
     def _run_estimate(self) -> None:
@@ -184,20 +200,30 @@ class ImportPreviewDialog(QDialog):
             return
         self._wanted = None
         self.estimated = report
-        tally = [counted(len(report.duplicates), "duplicate")] if report.duplicates else []
+        tally = []
+        if report.duplicates:
+            n = len(report.duplicates)
+            tally.append(ngettext("{n} duplicate", "{n} duplicates", n))
+            tally[-1] = tally[-1].format(n=formats.number(n))
         if report.skipped:
-            tally.append(counted(len(report.skipped), "row") + " skipped")
+            n = len(report.skipped)
+            tally.append(ngettext("{n} row skipped", "{n} rows skipped", n))
+            tally[-1] = tally[-1].format(n=formats.number(n))
         if report.warnings:
-            tally.append(counted(len(report.warnings), "warning"))
-        text = self.tr("Would import %1 of %2.").replace("%1", f"{report.imported:,}")
-        text = text.replace("%2", counted(report.rows_total, "row"))
+            n = len(report.warnings)
+            tally.append(ngettext("{n} warning", "{n} warnings", n))
+            tally[-1] = tally[-1].format(n=formats.number(n))
+        text = _("Would import {imported} of {rows}.").format(
+            imported=formats.number(report.imported), rows=rows_text(report.rows_total)
+        )
         if tally:
-            text += " " + ", ".join(tally).capitalize() + "."
+            joined = ", ".join(tally)
+            text += " " + joined[:1].upper() + joined[1:] + "."
         if report.dates_dayfirst is not None:  # the region decides where no date does
             text += " " + (
-                self.tr("Dates like 03/04/2026 are read as 3 April (day first).")
+                _("Dates like 03/04/2026 are read as 3 April (day first).")
                 if report.dates_dayfirst
-                else self.tr("Dates like 03/04/2026 are read as March 4 (month first).")
+                else _("Dates like 03/04/2026 are read as March 4 (month first).")
             )
         header = self.preview.source.header_line  # its notes are shown above already
         for note in report.warnings:  # about the whole file: "imported before (…)"
@@ -206,7 +232,7 @@ class ImportPreviewDialog(QDialog):
         rows = [w for w in report.warnings if w.line not in (None, header)]
         first = (*report.skipped, *rows)[:1]
         if first:
-            text += " " + self.tr("First: %1").replace("%1", first[0].shown(report.unit))
+            text += " " + _("First: {issue}").format(issue=first[0].shown(report.unit))
         self.ui.importEstimate.setText(text)
 
     def _estimate_failed(self, wanted: threading.Event, exc: Exception) -> None:
@@ -217,8 +243,8 @@ class ImportPreviewDialog(QDialog):
             text = str(exc)
         else:
             log.error("The import's dry run failed", exc_info=exc)
-            text = self.tr("Checking the rows failed unexpectedly (%1).").replace(
-                "%1", f"{type(exc).__name__}: {exc}"
+            text = _("Checking the rows failed unexpectedly ({error}).").format(
+                error=f"{type(exc).__name__}: {exc}"
             )
         self.ui.importEstimate.setText(text)
         # The file or the columns would be refused by the import too; a database that

@@ -14,6 +14,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
 from sdrdesk.gui.forms.ui_reject_dialog import Ui_RejectDialog
+from sdrdesk.gui.models import formats
+from sdrdesk.i18n import _
 from sdrdesk.services.results import ReasonInfo
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -36,19 +38,19 @@ class RejectDialog(QDialog):
         self.setObjectName("rejectDialog")
         self._reasons = {r.code: r for r in reasons}
         self.ui.rejectLeadLabel.setText(
-            self.tr("Reject <b>%1</b>").replace("%1", html.escape(lead_name))
+            _("Reject <b>{name}</b>").format(name=html.escape(lead_name))
         )
         for n, reason in enumerate(reasons, start=1):
             prefix = f"{n}  " if n <= 9 else "    "
-            suffix = self.tr("  (comment required)") if reason.requires_comment else ""
-            item = QListWidgetItem(prefix + reason.label + suffix)
+            suffix = _("  (comment required)") if reason.requires_comment else ""
+            item = QListWidgetItem(prefix + formats.data_label(reason.label) + suffix)
             item.setData(CODE_ROLE, reason.code)
             self.ui.reasonList.addItem(item)
         self.ui.rejectComment.setPlainText(comment)
         self.ui.rejectError.setStyleSheet("color: #b3261e;")
         self._show_error(error)
         ok = self.ui.rejectButtons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Reject"))
+        ok.setText(_("Reject"))
         ok.setObjectName("rejectConfirm")
         self.ui.rejectButtons.accepted.connect(self.confirm)
         self.ui.rejectButtons.rejected.connect(self.reject)
@@ -85,13 +87,15 @@ class RejectDialog(QDialog):
     def confirm(self) -> None:
         code = self.reason_code
         if code is None:
-            self._show_error(self.tr("Choose a reason (keys 1–9)."))
+            self._show_error(_("Choose a reason (keys 1–9)."))
             self.ui.reasonList.setFocus()
             return
         reason = self._reasons[code]
         if reason.requires_comment and not self.comment.strip():
             self._show_error(
-                self.tr("“%1” needs a comment for marketing.").replace("%1", reason.label)
+                _("“{reason}” needs a comment for marketing.").format(
+                    reason=formats.data_label(reason.label)
+                )
             )
             self.ui.rejectComment.setFocus()
             return
@@ -135,9 +139,11 @@ class RejectDialog(QDialog):
         code = self.reason_code
         needs = code is not None and self._reasons[code].requires_comment
         label = (
-            "&Comment for marketing (required)" if needs else "&Comment for marketing (optional)"
+            _("&Comment for marketing (required)")
+            if needs
+            else _("&Comment for marketing (optional)")
         )
-        self.ui.commentLabel.setText(self.tr(label))
+        self.ui.commentLabel.setText(label)
         if code is not None and self.ui.rejectError.text() and not needs:
             self._show_error(None)
 

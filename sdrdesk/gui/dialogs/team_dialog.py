@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QCompleter, QDialog, QHeaderView, QTreeWidgetItem,
 
 from sdrdesk.domain.users import Role
 from sdrdesk.gui.forms.ui_team_dialog import Ui_TeamDialog
+from sdrdesk.gui.models import formats
+from sdrdesk.i18n import _, ngettext
 from sdrdesk.services.results import UserInfo
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -35,7 +37,7 @@ class TeamDialog(QDialog):
         self.setObjectName("teamDialog")
         self._users: dict[str, UserInfo] = {}
         for role in Role:
-            ui.teamRole.addItem(self.tr(role.label), role.value)
+            ui.teamRole.addItem(formats.data_label(role.label), role.value)
         zones = QCompleter(sorted(available_timezones()), ui.teamTimeZone)
         zones.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         zones.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -54,7 +56,7 @@ class TeamDialog(QDialog):
         ui.teamReactivate.clicked.connect(self.reactivate)
         ui.teamButtons.rejected.connect(self.reject)
         self._busy = False
-        self.show_message(self.tr("Loading the team…"))
+        self.show_message(_("Loading the team…"))
         self._follow(None)
         ui.teamList.setFocus()
 
@@ -75,12 +77,12 @@ class TeamDialog(QDialog):
         chosen: QTreeWidgetItem | None = None
         first: QTreeWidgetItem | None = None
         for user in users:
-            state = self.tr("Active") if user.active else self.tr("Inactive")
+            state = _("Active") if user.active else _("Inactive")
             item = QTreeWidgetItem(
                 [
                     user.name,
                     user.display_name,
-                    self.tr(user.role.label),
+                    formats.data_label(user.role.label),
                     user.email or "",
                     user.time_zone or "",
                     state,
@@ -136,10 +138,15 @@ class TeamDialog(QDialog):
         """How many people the list shows, and how many of them are inactive."""
         people = self.team()
         inactive = sum(1 for u in people if not u.active)
-        text = self.tr("%1 people").replace("%1", f"{len(people):,}")
+        count = len(people)
+        shown = {"n": formats.number(count), "inactive": formats.number(inactive)}
         if inactive:
-            text += self.tr(", %1 of them inactive").replace("%1", f"{inactive:,}")
-        return text + "."
+            return ngettext(
+                "{n} person, {inactive} of them inactive.",
+                "{n} people, {inactive} of them inactive.",
+                count,
+            ).format(**shown)
+        return ngettext("{n} person.", "{n} people.", count).format(**shown)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.ui.teamMessage.setStyleSheet(_ERROR_STYLE if error else "")
@@ -166,9 +173,7 @@ class TeamDialog(QDialog):
         changes = self.changes()
         if not changes:
             self.show_message(
-                self.tr("Nothing to save: change a field of %1 first.").replace(
-                    "%1", user.display_name
-                )
+                _("Nothing to save: change a field of {name} first.").format(name=user.display_name)
             )
             return
         self._start()
@@ -180,7 +185,7 @@ class TeamDialog(QDialog):
             return
         if not user.active:
             self.show_message(
-                self.tr("%1 is already inactive.").replace("%1", user.display_name), error=True
+                _("{name} is already inactive.").format(name=user.display_name), error=True
             )
             return
         self.deactivate_requested.emit(user)
@@ -211,7 +216,7 @@ class TeamDialog(QDialog):
 
     def _start(self) -> None:
         self._busy = True
-        self.show_message(self.tr("Saving…"))
+        self.show_message(_("Saving…"))
         self._follow(self.selected)
 
     def _selection_changed(self) -> None:
@@ -228,9 +233,7 @@ class TeamDialog(QDialog):
     def _follow(self, user: UserInfo | None) -> None:
         ui = self.ui
         ui.teamEditBox.setTitle(
-            self.tr("%1 (%2)").replace("%1", user.display_name).replace("%2", user.name)
-            if user
-            else self.tr("Nobody selected")
+            f"{user.display_name} ({user.name})" if user else _("Nobody selected")
         )
         ui.teamEditBox.setEnabled(user is not None)
         ui.teamSave.setEnabled(user is not None and not self._busy)

@@ -26,7 +26,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.urgency import Reachability, format_wait
 from sdrdesk.domain.zones import local_time
+from sdrdesk.gui.models import formats
 from sdrdesk.gui.workers import Background
+from sdrdesk.i18n import N_, _
 from sdrdesk.services.queue import (
     QueueCursor,
     QueuePage,
@@ -53,17 +55,17 @@ class Column(IntEnum):
     STATUS = 9
 
 
-HEADERS = {
-    Column.NAME: "Name",
-    Column.COMPANY: "Company",
-    Column.TITLE: "Title",
-    Column.COUNTRY: "Country",
-    Column.SOURCE: "Source",
-    Column.SCORE: "Score",
-    Column.WAITING: "Waiting",
-    Column.LOCAL_TIME: "Their time",
-    Column.ATTEMPTS: "Calls",
-    Column.STATUS: "Status",
+HEADERS = {  # translated where shown
+    Column.NAME: N_("Name"),
+    Column.COMPANY: N_("Company"),
+    Column.TITLE: N_("Title"),
+    Column.COUNTRY: N_("Country"),
+    Column.SOURCE: N_("Source"),
+    Column.SCORE: N_("Score"),
+    Column.WAITING: N_("Waiting"),
+    Column.LOCAL_TIME: N_("Their time"),
+    Column.ATTEMPTS: N_("Calls"),
+    Column.STATUS: N_("Status"),
 }
 
 SORT_KEYS: dict[Column, SortKey] = {
@@ -130,7 +132,7 @@ class QueueModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[Column(section)])
+            return _(HEADERS[Column(section)])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -337,7 +339,7 @@ class QueueModel(QAbstractTableModel):
             case Column.SOURCE:
                 return lead.source or ""
             case Column.SCORE:
-                return "" if lead.score is None else str(lead.score)
+                return "" if lead.score is None else formats.number(lead.score)
             case Column.WAITING:
                 if lead.status is not Status.MQL:
                     return ""  # speed to lead is about the first touch of a new lead
@@ -348,25 +350,25 @@ class QueueModel(QAbstractTableModel):
                 if local is None:
                     return "?"
                 suffix = "" if row.reachability is Reachability.CALLABLE else " ☾"
-                return local.strftime("%a %H:%M") + suffix
+                return formats.day_time(local) + suffix
             case Column.ATTEMPTS:
-                return str(lead.attempt_count) if lead.attempt_count else ""
+                return formats.number(lead.attempt_count) if lead.attempt_count else ""
             case Column.STATUS:
-                return lead.status.label
+                return formats.data_label(lead.status.label)
         return ""
 
     def _tooltip(self, row: QueueRow, column: Column) -> str | None:
         lead = row.lead
         if column == Column.LOCAL_TIME:
-            zone = lead.time_zone or "unknown time zone"
-            return {
-                Reachability.CALLABLE: f"{zone}: a good time to call",
-                Reachability.OFF_HOURS: f"{zone}: outside calling hours",
-                Reachability.UNKNOWN: "Time zone unknown (no valid phone number or country)",
-            }[row.reachability]
+            zone = lead.time_zone or _("unknown time zone")
+            if row.reachability is Reachability.CALLABLE:
+                return _("{zone}: a good time to call").format(zone=zone)
+            if row.reachability is Reachability.OFF_HOURS:
+                return _("{zone}: outside calling hours").format(zone=zone)
+            return _("Time zone unknown (no valid phone number or country)")
         if column == Column.WAITING:
-            deadline = row.deadline.astimezone().strftime("%a %d %b %H:%M")
-            return f"Speed-to-lead target: contact by {deadline}"
+            deadline = formats.day_date_time(row.deadline.astimezone())
+            return _("Speed-to-lead target: contact by {deadline}").format(deadline=deadline)
         if column == Column.NAME and lead.email:
             return lead.email
         return None

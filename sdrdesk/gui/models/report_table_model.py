@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from sdrdesk.gui.models import formats
 from sdrdesk.services.reports import Kind, Table, format_cell
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -54,7 +55,7 @@ class ReportTableModel(QAbstractTableModel):
             or role != Qt.ItemDataRole.DisplayRole
         ):
             return None
-        return self._table.columns[section].label
+        return formats.data_label(self._table.columns[section].label)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._table is None:

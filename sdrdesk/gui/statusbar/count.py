@@ -1,13 +1,15 @@
-"""How many leads the queue's view holds ("1,204 leads"), counted in the store; until
-then the rows loaded ("50+")."""
+"""How many leads the queue's view holds ("1,204 leads", "1.204 Leads"), counted in the
+store; until then the rows loaded ("50+")."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
+from sdrdesk.gui.models import formats
 from sdrdesk.gui.models.queue_model import QueueModel
 from sdrdesk.gui.workers import Background
+from sdrdesk.i18n import _, ngettext
 from sdrdesk.services.queue import QueueService
 
 COUNT_DELAY_MS = 300  # a burst of changes (a colleague's import) is counted once
@@ -41,8 +43,9 @@ class QueueCount(QLabel):
     def _update(self, *_args: object) -> None:
         total, model = self._total, self._model
         if total is None:
-            text = f"{model.rowCount():,}" + ("+" if model.canFetchMore() else "")
+            rows = model.rowCount()
+            more = model.canFetchMore()
+            text = ngettext("{n} lead", "{n} leads", rows) if not more else _("{n}+ leads")
+            self.setText(text.format(n=formats.number(rows)))
         else:
-            text = f"{total:,}"
-        label = self.tr("%1 lead") if text == "1" else self.tr("%1 leads")
-        self.setText(label.replace("%1", text))
+            self.setText(ngettext("{n} lead", "{n} leads", total).format(n=formats.number(total)))

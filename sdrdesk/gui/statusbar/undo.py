@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
 
+from sdrdesk.i18n import _
+
 
 class UndoIndicator:
     """``undoLabel`` names what Undo takes back; ``undoButton`` triggers ``action``."""
@@ -15,7 +17,7 @@ class UndoIndicator:
         self.label = QLabel()
         self.label.setObjectName("undoLabel")
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # lead names as typed, never HTML
-        self.button = QPushButton(bar.tr("Undo"))
+        self.button = QPushButton(_("Undo"))
         self.button.setObjectName("undoButton")
         self.button.setVisible(False)
         self.button.setFlat(True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -33,6 +33,9 @@ from PySide6.QtWidgets import (
 
 from sdrdesk.domain.call_script import Question, QuestionType
 from sdrdesk.domain.qualification import parse_number
+from sdrdesk.gui.models import formats
+from sdrdesk.gui.models.formats import data_label
+from sdrdesk.i18n import _
 
 _UNANSWERED = QDate(2000, 1, 1)
 _PLAIN = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.KeypadModifier
@@ -45,7 +48,7 @@ class AnswerEditor(QWidget):
         super().__init__(parent)
         self.question = question
         self.setObjectName(f"answer_{question.id}")
-        self.setAccessibleName(question.text)
+        self.setAccessibleName(data_label(question.text))
 
     def value(self) -> Any:
         raise NotImplementedError
@@ -70,14 +73,17 @@ class _ButtonsEditor(AnswerEditor):
         self._group.setExclusive(exclusive)
         self._buttons: list[QAbstractButton] = []
         for n, choice in enumerate(question.choices, start=1):
-            key = choice.label[0] if horizontal else str(n) if n <= 9 else " "
-            text = f"{choice.label}" if horizontal else f"{key}  {choice.label}"
+            label = data_label(choice.label)
+            key = label[:1] if horizontal else str(n) if n <= 9 else " "
+            text = label if horizontal else f"{key}  {label}"
             button: QAbstractButton = QRadioButton(text) if exclusive else QCheckBox(text)
             button.setObjectName(f"choice_{question.id}_{choice.id}")
             if choice.knockout:
-                button.setText(button.text() + self.tr("  — knock-out"))
+                button.setText(button.text() + _("  — knock-out"))
                 button.setToolTip(
-                    self.tr("Ends the qualification (%1)").replace("%1", choice.knockout)
+                    _("Ends the qualification ({reason})").format(
+                        reason=data_label(choice.knockout)
+                    )
                 )
             self._group.addButton(button, n - 1)
             button.installEventFilter(self)
@@ -165,11 +171,11 @@ class NumberEditor(AnswerEditor):
         self.edit.setObjectName(f"number_{question.id}")
         self.edit.setMaximumWidth(180)
         money = question.type is QuestionType.MONEY
-        self.edit.setPlaceholderText(self.tr("e.g. 25k") if money else self.tr("a number"))
-        self.edit.setAccessibleName(question.text)
+        self.edit.setPlaceholderText(_("e.g. 25k") if money else _("a number"))
+        self.edit.setAccessibleName(data_label(question.text))
         layout.addWidget(self.edit)
         if question.unit:
-            layout.addWidget(QLabel(question.unit, self))
+            layout.addWidget(QLabel(data_label(question.unit), self))
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #b3261e;")
         layout.addWidget(self.problem)
@@ -186,11 +192,11 @@ class NumberEditor(AnswerEditor):
         return int(number) if number.is_integer() else number
 
     def set_value(self, value: Any) -> None:
-        self.edit.setText("" if value is None else f"{value:,}".replace(",", " "))
+        self.edit.setText("" if value is None else _grouped(value))
 
     def _typed(self, text: str) -> None:
         bad = bool(text.strip()) and parse_number(text) is None
-        self.problem.setText(self.tr("not a number") if bad else "")
+        self.problem.setText(_("not a number") if bad else "")
         self.changed.emit()
 
 
@@ -205,11 +211,11 @@ class DateEditor(AnswerEditor):
         self.edit.setObjectName(f"date_{question.id}")
         self.edit.setCalendarPopup(True)
         self.edit.setMinimumDate(_UNANSWERED)
-        self.edit.setSpecialValueText(self.tr("not answered"))
-        self.edit.setDisplayFormat("ddd dd MMM yyyy")
+        self.edit.setSpecialValueText(_("not answered"))
+        self.edit.setDisplayFormat(_("ddd dd MMM yyyy"))
         self.edit.setDate(_UNANSWERED)
-        self.edit.setAccessibleName(question.text)
-        self.edit.setToolTip(self.tr("Type or pick a date (Alt+Down); Ctrl+Delete clears it"))
+        self.edit.setAccessibleName(data_label(question.text))
+        self.edit.setToolTip(_("Type or pick a date (Alt+Down); Ctrl+Delete clears it"))
         self.edit.installEventFilter(self)
         layout.addWidget(self.edit)
         layout.addStretch(1)
@@ -263,7 +269,7 @@ class TextEditor(AnswerEditor):
         self.edit.setObjectName(f"text_{question.id}")
         self.edit.setTabChangesFocus(True)
         self.edit.setFixedHeight(54)
-        self.edit.setAccessibleName(question.text)
+        self.edit.setAccessibleName(data_label(question.text))
         layout.addWidget(self.edit)
         self.edit.textChanged.connect(self.changed.emit)
 
@@ -275,6 +281,18 @@ class TextEditor(AnswerEditor):
 
     def set_value(self, value: Any) -> None:
         self.edit.setPlainText(value or "")
+
+
+def _grouped(value: float) -> str:
+    """A number as the SDR reads it back: digits grouped by thousands with a space (which
+    ``parse_number`` reads in every language), the locale's decimal separator."""
+    fraction = str(value).partition(".")[2]
+    if isinstance(value, int) or fraction in ("", "0"):
+        text = formats.number(int(value))
+    else:
+        text = formats.number(value, len(fraction))
+    group = QLocale().groupSeparator()
+    return text.replace(group, " ") if group else text
 
 
 def _qdate(day: date) -> QDate:

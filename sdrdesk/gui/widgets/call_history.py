@@ -9,6 +9,8 @@ import html
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from sdrdesk.gui.models import formats
+from sdrdesk.i18n import _, ngettext
 from sdrdesk.services.results import AttemptInfo, LeadDetail, QualificationSummary
 
 
@@ -18,7 +20,7 @@ def _decision_label(value: str | None) -> str | None:
     from sdrdesk.domain.call_script import Decision
 
     try:
-        return Decision(value).label if value else None
+        return formats.data_label(Decision(value).label) if value else None
     except ValueError:
         return None
 
@@ -32,18 +34,16 @@ class CallHistoryBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callHistoryBox")
-        self.setTitle(self.tr("Calls"))
+        self.setTitle(_("Calls"))
         layout = QVBoxLayout(self)
         self.qualification = QLabel(self)
         self.qualification.setObjectName("qualificationSummary")
         self.qualification.setWordWrap(True)
-        self.qualification.setAccessibleName(self.tr("Qualification"))
+        self.qualification.setAccessibleName(_("Qualification"))
         self.attempts = QTreeWidget(self)
         self.attempts.setObjectName("callHistoryTree")
-        self.attempts.setAccessibleName(self.tr("Call attempts"))
-        self.attempts.setHeaderLabels(
-            [self.tr("When"), self.tr("Outcome"), self.tr("Length"), self.tr("By")]
-        )
+        self.attempts.setAccessibleName(_("Call attempts"))
+        self.attempts.setHeaderLabels([_("When"), _("Outcome"), _("Length"), _("By")])
         self.attempts.setRootIsDecorated(True)
         self.attempts.setWordWrap(True)
         self.attempts.setUniformRowHeights(False)
@@ -71,23 +71,24 @@ class CallHistoryBox(QGroupBox):
         q: QualificationSummary | None = detail.qualification
         count = len(detail.attempts)
         calls = (
-            self.tr("No calls yet.")
-            if not count
-            else self.tr("%1 calls.").replace("%1", str(count))
+            ngettext("{n} call.", "{n} calls.", count).format(n=formats.number(count))
+            if count
+            else _("No calls yet.")
         )
-        if count == 1:
-            calls = self.tr("1 call.")
         if q is None:
             return calls
-        scores = " · ".join(f"{k.capitalize()} {v:.0f}" for k, v in q.scores.items())
+        scores = " · ".join(
+            f"{formats.data_label(k.capitalize())} {formats.number(v, 0)}"
+            for k, v in q.scores.items()
+        )
         if q.complete and q.grade:
-            head = self.tr("<b>Grade %1</b>").replace("%1", q.grade)
+            head = "<b>{}</b>".format(html.escape(_("Grade {grade}").format(grade=q.grade)))
         else:
-            head = self.tr("<b>Qualification in progress</b> — press C to continue it")
+            head = _("<b>Qualification in progress</b> — press C to continue it")
         rec = _decision_label(q.recommendation)
-        recommended = self.tr(" · recommended: %1").replace("%1", rec) if rec else ""
-        version = (
-            self.tr("script %1 v%2").replace("%1", q.script_id).replace("%2", q.script_version)
+        recommended = _(" · recommended: {decision}").format(decision=rec) if rec else ""
+        version = _("script {script} v{version}").format(
+            script=q.script_id, version=q.script_version
         )
         answers = "".join(
             f"<br><span style='color:#5f6368'>{html.escape(a.question)}</span> "
@@ -100,20 +101,19 @@ class CallHistoryBox(QGroupBox):
         )
 
     def _attempt_item(self, a: AttemptInfo) -> QTreeWidgetItem:
-        when = a.started_at.astimezone().strftime("%d %b %H:%M")
-        item = QTreeWidgetItem(
-            [when, a.outcome_label, _duration(a.duration_seconds), a.caller or ""]
-        )
-        tip = [a.outcome_label]
+        when = formats.date_time(a.started_at.astimezone())
+        outcome = formats.data_label(a.outcome_label)
+        item = QTreeWidgetItem([when, outcome, _duration(a.duration_seconds), a.caller or ""])
+        tip = [outcome]
         lines: list[str] = []
         if a.callback_at:
-            back = a.callback_at.astimezone().strftime("%a %d %b %H:%M")
-            lines.append(self.tr("Call back: %1").replace("%1", back))
+            back = formats.day_date_time(a.callback_at.astimezone())
+            lines.append(_("Call back: {when}").format(when=back))
         if a.decision:
             decided = _decision_label(a.decision) or a.decision
-            lines.append(self.tr("Decision: %1").replace("%1", decided))
+            lines.append(_("Decision: {decision}").format(decision=decided))
         if a.notes:
-            lines.append(self.tr("Notes: %1").replace("%1", a.notes))
+            lines.append(_("Notes: {notes}").format(notes=a.notes))
             tip.append(a.notes)
         lines += [f"{line.section}: {line.question} — {line.answer}" for line in a.answers]
         for text in lines:
@@ -123,9 +123,9 @@ class CallHistoryBox(QGroupBox):
         if a.script_version:
             item.setToolTip(
                 0,
-                self.tr("Script %1, version %2")
-                .replace("%1", a.script_id or "")
-                .replace("%2", a.script_version),
+                _("Script {script}, version {version}").format(
+                    script=a.script_id or "", version=a.script_version
+                ),
             )
         item.setToolTip(1, "\n".join(tip))
         return item

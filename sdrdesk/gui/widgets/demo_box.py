@@ -10,6 +10,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sdrdesk.domain import zones
+from sdrdesk.gui.models import formats
+from sdrdesk.i18n import _
 from sdrdesk.services.demos import DemoInfo
 
 
@@ -21,8 +23,8 @@ class DemoBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("demoBox")
-        self.setTitle(self.tr("Demo"))
-        self.setAccessibleName(self.tr("Booked demo"))
+        self.setTitle(_("Demo"))
+        self.setAccessibleName(_("Booked demo"))
         layout = QVBoxLayout(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("demoSummary")
@@ -30,9 +32,9 @@ class DemoBox(QGroupBox):
         self.summary.setOpenExternalLinks(True)
         layout.addWidget(self.summary)
         row = QHBoxLayout()
-        self.reschedule_button = self._button("demoRescheduleButton", self.tr("Move… (D)"))
-        self.cancel_button = self._button("demoCancelButton", self.tr("Cancel… (Shift+D)"))
-        self.invite_button = self._button("demoInviteButton", self.tr("Save invite…"))
+        self.reschedule_button = self._button("demoRescheduleButton", _("Move… (D)"))
+        self.cancel_button = self._button("demoCancelButton", _("Cancel… (Shift+D)"))
+        self.invite_button = self._button("demoInviteButton", _("Save invite…"))
         for button in (self.reschedule_button, self.cancel_button, self.invite_button):
             row.addWidget(button)
         row.addStretch(1)
@@ -56,21 +58,21 @@ class DemoBox(QGroupBox):
             return
         mine = ZoneInfo(my_zone)
         start, end = demo.starts_at.astimezone(mine), demo.ends_at.astimezone(mine)
-        lines = [
-            f"<b>{start:%a %d %b %Y, %H:%M}–{end:%H:%M}</b> ({html.escape(my_zone)})",
-        ]
+        when = f"{formats.day_date_time(start)}–{formats.clock_time(end)}"
+        lines = [f"<b>{html.escape(when)}</b> ({html.escape(my_zone)})"]
         lead_zone = zones.zone(demo.lead.time_zone)
         if lead_zone is not None and demo.lead.time_zone != my_zone:
             local = demo.starts_at.astimezone(lead_zone)
             lines.append(
-                self.tr("%1 on the lead's clock (%2)")
-                .replace("%1", f"{local:%a %H:%M}")
-                .replace("%2", html.escape(demo.lead.time_zone or ""))
+                _("{when} on the lead's clock ({zone})").format(
+                    when=html.escape(formats.day_time(local)),
+                    zone=html.escape(demo.lead.time_zone or ""),
+                )
             )
         lines.append(
-            self.tr("with %1 · %2 min")
-            .replace("%1", html.escape(demo.ae.display_name))
-            .replace("%2", str(demo.duration_minutes))
+            _("with {ae} · {minutes} min").format(
+                ae=html.escape(demo.ae.display_name), minutes=demo.duration_minutes
+            )
         )
         if demo.url:
             url = html.escape(demo.url)

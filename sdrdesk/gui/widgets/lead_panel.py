@@ -14,7 +14,9 @@ from sdrdesk.domain.criteria import Verdict
 from sdrdesk.domain.wording import shortened
 from sdrdesk.domain.zones import is_calling_hour, local_time
 from sdrdesk.gui.forms.ui_lead_panel import Ui_LeadPanel
+from sdrdesk.gui.models import formats
 from sdrdesk.gui.widgets.call_history import CallHistoryBox
+from sdrdesk.i18n import _
 from sdrdesk.services.results import LeadDetail
 
 _VERDICT_MARK = {Verdict.PASS: "✔", Verdict.FAIL: "✘", Verdict.UNKNOWN: "?"}
@@ -68,7 +70,7 @@ class LeadPanel(QWidget):
 
     def show_nothing(self, message: str | None = None) -> None:
         self._detail = None
-        self.ui.leadName.setText(message or self.tr("No lead selected"))
+        self.ui.leadName.setText(message or _("No lead selected"))
         for label in (
             self.ui.leadSubtitle,
             self.ui.leadPhoneLink,
@@ -102,33 +104,37 @@ class LeadPanel(QWidget):
             box.setVisible(True)
         ui.leadName.setText(lead.name)
         subtitle = " · ".join(p for p in (lead.title, lead.company) if p)
-        status = lead.status.label + (f" · {lead.owner}" if lead.owner else "")
+        status = formats.data_label(lead.status.label) + (f" · {lead.owner}" if lead.owner else "")
         ui.leadSubtitle.setText(f"{_text(subtitle)}<br><i>{_text(status)}</i>")
 
         ui.leadPhoneLink.setText(self._phone_html(detail))
         ui.leadPhoneLink.setToolTip(
-            self.tr("Click to call %1").replace("%1", lead.phone_e164)
+            _("Click to call {number}").format(number=lead.phone_e164)
             if detail.tel_uri and not lead.do_not_call and lead.phone_e164
             else ""
         )
         if lead.email:
-            note = "" if detail.email_valid else " <i>(not a valid address)</i>"
-            kind = " · free mail" if detail.free_mail else ""
+            note = "" if detail.email_valid else f" <i>{_text(_('(not a valid address)'))}</i>"
+            kind = " · " + _text(_("free mail")) if detail.free_mail else ""
             ui.leadEmailLink.setText(
                 f'<a href="mailto:{_text(lead.email)}">{_text(lead.email)}</a>{note}{kind}'
             )
         else:
-            ui.leadEmailLink.setText(self.tr("no e-mail address"))
+            ui.leadEmailLink.setText(_text(_("no e-mail address")))
         ui.leadLocalTime.setText(self._local_time_text(lead.time_zone))
-        size = f" · {detail.company_size} employees" if detail.company_size else ""
+        size = (
+            " · " + _("{size} employees").format(size=detail.company_size)
+            if detail.company_size
+            else ""
+        )
         industry = f" · {detail.industry}" if detail.industry else ""
         country = f" · {lead.country}" if lead.country else ""
         ui.leadCompany.setText(_text(f"{lead.company or '—'}{size}{industry}{country}"))
 
         ui.leadSource.setText(_text(lead.source or "—"))
         ui.leadCampaign.setText(_text(lead.campaign or "—"))
-        ui.leadScore.setText(_text("—" if lead.score is None else lead.score))
-        handed_off = lead.handed_off_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+        ui.leadScore.setText(_text("—" if lead.score is None else formats.number(lead.score)))
+        handed_off = formats.day_date_time(lead.handed_off_at.astimezone())
         ui.leadHandedOff.setText(_text(handed_off))
         # Form questions end with "?"; everything else a file brought without a column of
         # its own (notes, a salutation, a second phone, text cut to fit) is shown too.
@@ -144,7 +150,7 @@ class LeadPanel(QWidget):
         ui.leadCriteria.setText(
             "<br>".join(
                 f'<span style="color:{_VERDICT_COLOR[r.verdict]}">{_VERDICT_MARK[r.verdict]}</span>'
-                f" {_text(r.label)} <i>— {_text(r.detail)}</i>"
+                f" {_text(formats.data_label(r.label))} <i>— {_text(r.detail)}</i>"
                 for r in detail.criteria
             )
         )
@@ -152,7 +158,7 @@ class LeadPanel(QWidget):
         self.callHistory.show_detail(detail)
         ui.leadHistory.clear()
         for event in reversed(detail.events):
-            when = event.at.astimezone().strftime("%d %b %H:%M")
+            when = formats.date_time(event.at.astimezone())
             text = f"{when}  {event.description}"
             if event.comment:
                 text += f"\n“{event.comment}”"
@@ -162,14 +168,15 @@ class LeadPanel(QWidget):
         lead = detail.summary
         if lead.do_not_call:
             reason = _text(detail.do_not_call_reason)
-            return f"{_text(detail.phone_display)} — <b>do not call</b> {reason}"
+            dont = _text(_("do not call"))
+            return f"{_text(detail.phone_display)} — <b>{dont}</b> {reason}"
         if detail.tel_uri:
-            quality = "" if lead.phone_quality == "valid" else " (may not be real)"
+            quality = "" if lead.phone_quality == "valid" else " " + _text(_("(may not be real)"))
             link = f'<a href="{_text(detail.tel_uri)}">{_text(detail.phone_display)}</a>'
             return link + quality
         if detail.phone_raw:
-            return f"{_text(detail.phone_raw)} <i>(not a valid number)</i>"
-        return _text(self.tr("no phone number"))
+            return f"{_text(detail.phone_raw)} <i>{_text(_('(not a valid number)'))}</i>"
+        return _text(_("no phone number"))
 
     def refresh_clock(self) -> None:
         if self._detail is not None:
@@ -180,7 +187,7 @@ class LeadPanel(QWidget):
             return ""
         local = local_time(zone, self._clock())
         if local is None:
-            return self.tr("unknown (no valid phone number or country)")
+            return _text(_("unknown (no valid phone number or country)"))
         ok = is_calling_hour(local, *self._calling_hours)
-        verdict = self.tr("good time to call") if ok else self.tr("outside calling hours")
-        return f"{local.strftime('%a %H:%M')} ({zone}) — {verdict}"
+        verdict = _("good time to call") if ok else _("outside calling hours")
+        return _text(f"{formats.day_time(local)} ({zone}) — {verdict}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sdrdesk.gui.models.report_table_model import ReportTableModel
+from sdrdesk.i18n import _
 from sdrdesk.services.reports import Table
 
 
@@ -28,13 +31,13 @@ class ReportPage(QWidget):
         self.setAccessibleName(title)
         self.chart_view = QChartView(self)
         self.chart_view.setObjectName(f"{key}Chart")
-        self.chart_view.setAccessibleName(self.tr("%1 chart").replace("%1", title))
+        self.chart_view.setAccessibleName(_("{title} chart").format(title=title))
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(300)
         self.model = ReportTableModel(self)
         self.table_view = QTableView(self)
         self.table_view.setObjectName(f"{key}Table")
-        self.table_view.setAccessibleName(self.tr("%1 table").replace("%1", title))
+        self.table_view.setAccessibleName(_("{title} table").format(title=title))
         self.table_view.setModel(self.model)
         self.table_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table_view.setAlternatingRowColors(True)
@@ -51,7 +54,7 @@ class ReportPage(QWidget):
         self.extra_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.extra_view.verticalHeader().setVisible(False)
         self.extra_view.verticalHeader().setDefaultSectionSize(22)
-        self.extra_view.setAccessibleName(self.tr("%1 details").replace("%1", title))
+        self.extra_view.setAccessibleName(_("{title} details").format(title=title))
         self.extra_view.horizontalHeader().setStretchLastSection(True)
         self.extra_label = QLabel(self)
         self.extra_label.setObjectName(f"{key}ExtraTitle")
@@ -96,7 +99,7 @@ class ReportPage(QWidget):
         self.extra_model.set_table(extra)
         self.extra_box.setVisible(extra is not None)
         if extra is not None:
-            self.extra_label.setText(f"<b>{extra.title}</b>")
+            self.extra_label.setText(f"<b>{html.escape(extra.title)}</b>")
         self.notes.setText("  ".join(table.notes))
         self.notes.setVisible(bool(table.notes))
         self.table_view.resizeColumnsToContents()

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from sdrdesk.domain.call_script import CallScript, Section
 from sdrdesk.domain.qualification import Assessment
+from sdrdesk.gui.models.formats import data_label
 from sdrdesk.gui.widgets.answer_editors import AnswerEditor, editor_for
+from sdrdesk.i18n import _
 
 _DONE, _PARTLY, _OPEN = "✔", "◐", "○"
 
@@ -47,20 +49,20 @@ class ScriptView(QWidget):
 
         self.sectionList = QListWidget(self)
         self.sectionList.setObjectName("sectionList")
-        self.sectionList.setAccessibleName(self.tr("Sections of the call script"))
+        self.sectionList.setAccessibleName(_("Sections of the call script"))
         self.sectionList.setFixedWidth(170)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("scriptProgress")
         self.progress.setFixedWidth(170)
-        self.progress.setFormat(self.tr("%v of %m sections"))
+        self.progress.setFormat(_("%v of %m sections"))
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("sectionPages")
-        self.previousButton = QPushButton(self.tr("◀ Previous section"), self)
+        self.previousButton = QPushButton(_("◀ Previous section"), self)
         self.previousButton.setObjectName("previousSection")
-        self.previousButton.setToolTip(self.tr("Previous section (Ctrl+PgUp)"))
-        self.nextButton = QPushButton(self.tr("Next section ▶"), self)
+        self.previousButton.setToolTip(_("Previous section (Ctrl+PgUp)"))
+        self.nextButton = QPushButton(_("Next section ▶"), self)
         self.nextButton.setObjectName("nextSection")
-        self.nextButton.setToolTip(self.tr("Next section (Ctrl+PgDown)"))
+        self.nextButton.setToolTip(_("Next section (Ctrl+PgDown)"))
         for button in (self.previousButton, self.nextButton):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -89,7 +91,7 @@ class ScriptView(QWidget):
         self._script = script
         self._loading = True
         for section in script.sections:
-            item = QListWidgetItem(f"{_OPEN}  {section.title}")
+            item = QListWidgetItem(f"{_OPEN}  {data_label(section.title)}")
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             self.sectionList.addItem(item)
             self.pages.addWidget(self._page(section, today))
@@ -104,10 +106,10 @@ class ScriptView(QWidget):
         body = QWidget()
         body.setObjectName(f"section_{section.id}")
         column = QVBoxLayout(body)
-        title = QLabel(f"<h3>{html.escape(section.title)}</h3>", body)
+        title = QLabel(f"<h3>{html.escape(data_label(section.title))}</h3>", body)
         column.addWidget(title)
         if section.intro:
-            intro = QLabel(html.escape(section.intro), body)
+            intro = QLabel(html.escape(data_label(section.intro)), body)
             intro.setWordWrap(True)
             intro.setStyleSheet("color: #555;")
             column.addWidget(intro)
@@ -116,12 +118,13 @@ class ScriptView(QWidget):
             block.setObjectName(f"question_{question.id}")
             box = QVBoxLayout(block)
             box.setContentsMargins(0, 6, 0, 6)
-            optional = self.tr(" <i>(optional)</i>") if question.optional else ""
-            text = QLabel(f"<b>{number}. {html.escape(question.text)}</b>{optional}", block)
+            optional = f" <i>{html.escape(_('(optional)'))}</i>" if question.optional else ""
+            asked = html.escape(data_label(question.text))
+            text = QLabel(f"<b>{number}. {asked}</b>{optional}", block)
             text.setWordWrap(True)
             box.addWidget(text)
             if question.help:
-                helper = QLabel(html.escape(question.help), block)
+                helper = QLabel(html.escape(data_label(question.help)), block)
                 helper.setObjectName(f"help_{question.id}")
                 helper.setWordWrap(True)
                 helper.setStyleSheet("color: #5f6368; font-size: small;")
@@ -181,7 +184,7 @@ class ScriptView(QWidget):
             else:
                 mark = _DONE if progress.done else _PARTLY if progress.answered else _OPEN
             count = f"  {progress.answered}/{progress.required}" if not progress.done else ""
-            item.setText(f"{mark}  {progress.title}{count}")
+            item.setText(f"{mark}  {data_label(progress.title)}{count}")
         done = len(script.sections) if assessment.complete else assessment.sections_done
         self.progress.setValue(done)
 
