@@ -45,7 +45,7 @@ def test_a_full_call_from_the_keyboard(qtbot: QtBot, mine: MainWindow, clock: Fa
     assert ws.objectName() == "callWorkspace"
     assert ui.callLeadName.text() == "Fresh Berlin"
     assert 'href="tel:+49301234567"' in ui.callPhoneLink.text()
-    assert "15:30 (Europe/Berlin) — good time to call" in ui.callLocalTime.text()
+    assert "3:30\u202fPM (Europe/Berlin) — good time to call" in ui.callLocalTime.text()
     assert "Call 1" in ui.callAttemptInfo.text()
     dialled: list[str] = []
     ws._open_url = lambda url: dialled.append(QUrl(url).toString())

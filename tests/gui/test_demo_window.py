@@ -133,7 +133,9 @@ def test_book_move_and_cancel_a_demo(
     dialog.select_ae(team.david.id)
     dialog.set_start(berlin(2026, 3, 11, 16))
     assert ui.demoDateTime.dateTime().toString("ddd HH:mm") == "Wed 16:00"
-    assert ui.leadTimeLabel.text() == "Lead's time: Wed 11 Mar, 11:00–11:30 (America/New_York)"
+    assert ui.leadTimeLabel.text() == (
+        "Lead's time: Wed, Mar 11, 11:00\u202fAM–11:30\u202fAM (America/New_York)"
+    )
     assert not ui.warningLabel.isVisible()
     ui.locationEdit.setText("https://meet.example.com/grace-demo")
     ui.noteEdit.setPlainText("Show the Salesforce sync first.")
@@ -164,8 +166,8 @@ def test_book_move_and_cancel_a_demo(
     # The lead panel shows the booked demo.
     box = window.demos.box
     qtbot.waitUntil(lambda: box.isVisible() and box.demo is not None)
-    assert "Wed 11 Mar 2026, 16:00–16:30" in box.summary.text()
-    assert "Wed 11:00 on the lead's clock" in box.summary.text()
+    assert "Wed, Mar 11, 2026, 4:00\u202fPM–4:30\u202fPM" in box.summary.text()
+    assert "Wed 11:00\u202fAM on the lead's clock" in box.summary.text()
 
     # --- move it past Berlin's change (29 March): 16:00 Berlin is then 10:00 in New York.
     clock.advance(hours=1)
@@ -173,7 +175,7 @@ def test_book_move_and_cancel_a_demo(
     assert dialog.windowTitle() == "Move the demo"
     assert dialog.ae_id == team.david.id
     dialog.set_start(berlin(2026, 3, 31, 16))
-    assert "Tue 31 Mar, 10:00–10:30" in dialog.ui.leadTimeLabel.text()
+    assert "Tue, Mar 31, 10:00\u202fAM–10:30\u202fAM" in dialog.ui.leadTimeLabel.text()
     _press_save(dialog)
     moved = _save_invite(qtbot, window)
     assert moved.name == "demo-2026-03-31-cobalt-systems-inc.ics"

@@ -32,8 +32,10 @@ def test_most_urgent_first_with_countdown_and_local_time(window: MainWindow) -> 
     model = window.model
     assert model.index(0, Column.WAITING).data() == "10 min left"
     assert model.index(1, Column.WAITING).data() == "overdue 4 h"
-    assert model.index(0, Column.LOCAL_TIME).data() == "Tue 15:30"
-    assert model.index(3, Column.LOCAL_TIME).data() == "Tue 23:30 ☾"
+    assert (
+        model.index(0, Column.LOCAL_TIME).data() == "Tue 3:30\u202fPM"
+    )  # en_US: the locale's clock
+    assert model.index(3, Column.LOCAL_TIME).data() == "Tue 11:30\u202fPM ☾"
     assert "outside calling hours" in model.index(3, Column.LOCAL_TIME).data(
         Qt.ItemDataRole.ToolTipRole
     )
@@ -47,7 +49,7 @@ def test_the_lead_panel_shows_the_selected_lead(qtbot: QtBot, window: MainWindow
     assert 'href="tel:+49301234567"' in ui.leadPhoneLink.text()
     assert "030 1234567" in ui.leadPhoneLink.text()
     assert "mailto:fresh@nordlicht.de" in ui.leadEmailLink.text()
-    assert "15:30 (Europe/Berlin)" in ui.leadLocalTime.text()
+    assert "3:30\u202fPM (Europe/Berlin)" in ui.leadLocalTime.text()
     assert "good time to call" in ui.leadLocalTime.text()
     assert "Webinar" in ui.leadSource.text()
     criteria = ui.leadCriteria.text()

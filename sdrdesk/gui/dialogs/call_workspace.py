@@ -197,7 +197,7 @@ class CallWorkspace(QDialog):
         total = (
             ""
             if a.total is None
-            else f"<tr><td><b>{html.escape(_('Total'))}</b></td>"
+            else "<tr><td><b>" + html.escape(_("Total")) + "</b></td>"
             f"<td align='right'><b>&nbsp;{formats.number(a.total, 0)}</b></td></tr>"
         )
         self.ui.scoreLabel.setText(f"<table>{rows}{total}</table>")

@@ -1,9 +1,10 @@
-"""How the window's views and dialogs show dates, times and numbers: through QLocale.
+"""How the window's views and dialogs show dates, times and numbers, in the locale.
 
-``gui/translation.install`` sets QLocale's default to the language's locale (``de_DE``,
-``en_US``), so "Fr. 04.12.26, 14:20" in German and "Fri 12/4/26, 2:20 PM" in English,
-"1.204" and "1,204". A datetime is shown as its wall clock: convert it to the zone
-it should be read in first (``astimezone()`` for the SDR's own clock).
+``gui/translation.install`` sets QLocale's default to the locale ``sdrdesk.i18n`` uses
+(``de_DE``, ``en_US``): times and numbers come from QLocale ("14:20" / "2:20 PM",
+"1.204" / "1,204"), dates with a day's name from the same locale's CLDR patterns through
+Babel, which QLocale lacks ("Fr., 4. Dez." / "Fri, Dec 4"). A datetime is shown as its
+wall clock: convert it to the zone it is read in first (``astimezone()`` for the SDR's).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
-from sdrdesk.i18n import _
+from sdrdesk.i18n import _, current_locale
 
 _SHORT = QLocale.FormatType.ShortFormat
 
@@ -37,6 +38,12 @@ def short_date(day: date) -> str:
     return QLocale().toString(_qdate(day), _SHORT)
 
 
+def _skeleton(pattern: str, day: date) -> str:
+    from babel.dates import format_skeleton
+
+    return format_skeleton(pattern, day, locale=current_locale())
+
+
 def clock_time(clock: time | datetime) -> str:
     """``14:20`` / ``2:20 PM``."""
     return QLocale().toString(_qtime(clock), _SHORT)
@@ -48,18 +55,18 @@ def weekday(day: date) -> str:
 
 
 def date_time(moment: datetime) -> str:
-    """``04.12.26, 14:20`` / ``12/4/26, 2:20 PM``."""
-    return f"{short_date(moment.date())}, {clock_time(moment)}"
+    """``4. Dez., 14:20`` / ``Dec 4, 2:20 PM``."""
+    return f"{_skeleton('MMMd', moment.date())}, {clock_time(moment)}"
 
 
-def day_date(day: date) -> str:
-    """``Fr. 04.12.26`` / ``Fri 12/4/26``."""
-    return f"{weekday(day)} {short_date(day)}"
+def day_date(day: date, *, year: bool = False) -> str:
+    """``Fr., 4. Dez.`` / ``Fri, Dec 4`` (with the year: ``Fr., 4. Dez. 2026``)."""
+    return _skeleton("yMMMEd" if year else "MMMEd", day)
 
 
-def day_date_time(moment: datetime) -> str:
-    """``Fr. 04.12.26, 14:20`` / ``Fri 12/4/26, 2:20 PM``."""
-    return f"{day_date(moment.date())}, {clock_time(moment)}"
+def day_date_time(moment: datetime, *, year: bool = False) -> str:
+    """``Fr., 4. Dez., 14:20`` / ``Fri, Dec 4, 2:20 PM``."""
+    return f"{day_date(moment.date(), year=year)}, {clock_time(moment)}"
 
 
 def day_time(moment: datetime) -> str:

@@ -58,7 +58,7 @@ class DemoBox(QGroupBox):
             return
         mine = ZoneInfo(my_zone)
         start, end = demo.starts_at.astimezone(mine), demo.ends_at.astimezone(mine)
-        when = f"{formats.day_date_time(start)}–{formats.clock_time(end)}"
+        when = f"{formats.day_date_time(start, year=True)}–{formats.clock_time(end)}"
         lines = [f"<b>{html.escape(when)}</b> ({html.escape(my_zone)})"]
         lead_zone = zones.zone(demo.lead.time_zone)
         if lead_zone is not None and demo.lead.time_zone != my_zone:

@@ -114,7 +114,8 @@ class LeadPanel(QWidget):
             else ""
         )
         if lead.email:
-            note = "" if detail.email_valid else f" <i>{_text(_('(not a valid address)'))}</i>"
+            invalid = _("(not a valid address)")
+            note = "" if detail.email_valid else f" <i>{_text(invalid)}</i>"
             kind = " · " + _text(_("free mail")) if detail.free_mail else ""
             ui.leadEmailLink.setText(
                 f'<a href="mailto:{_text(lead.email)}">{_text(lead.email)}</a>{note}{kind}'
@@ -134,7 +135,7 @@ class LeadPanel(QWidget):
         ui.leadSource.setText(_text(lead.source or "—"))
         ui.leadCampaign.setText(_text(lead.campaign or "—"))
         ui.leadScore.setText(_text("—" if lead.score is None else formats.number(lead.score)))
-        handed_off = formats.day_date_time(lead.handed_off_at.astimezone())
+        handed_off = formats.day_date_time(lead.handed_off_at.astimezone(), year=True)
         ui.leadHandedOff.setText(_text(handed_off))
         # Form questions end with "?"; everything else a file brought without a column of
         # its own (notes, a salutation, a second phone, text cut to fit) is shown too.
@@ -175,7 +176,8 @@ class LeadPanel(QWidget):
             link = f'<a href="{_text(detail.tel_uri)}">{_text(detail.phone_display)}</a>'
             return link + quality
         if detail.phone_raw:
-            return f"{_text(detail.phone_raw)} <i>{_text(_('(not a valid number)'))}</i>"
+            invalid = _("(not a valid number)")
+            return f"{_text(detail.phone_raw)} <i>{_text(invalid)}</i>"
         return _text(_("no phone number"))
 
     def refresh_clock(self) -> None:

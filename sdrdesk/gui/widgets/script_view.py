@@ -118,7 +118,7 @@ class ScriptView(QWidget):
             block.setObjectName(f"question_{question.id}")
             box = QVBoxLayout(block)
             box.setContentsMargins(0, 6, 0, 6)
-            optional = f" <i>{html.escape(_('(optional)'))}</i>" if question.optional else ""
+            optional = " <i>" + html.escape(_("(optional)")) + "</i>" if question.optional else ""
             asked = html.escape(data_label(question.text))
             text = QLabel(f"<b>{number}. {asked}</b>{optional}", block)
             text.setWordWrap(True)
