@@ -11,8 +11,9 @@ from sdrdesk import i18n
 class CatalogTranslator(QTranslator):
     """Answers Qt's ``translate(context, text)`` from sdrdesk's gettext catalog.
 
-    A text the catalog does not know answers empty, so Qt asks its next translator
-    (``qtbase_de`` for the standard buttons and file dialogs)."""
+    A text the catalog does not know answers ``None`` (a null QString), so Qt asks its
+    next translator (``qtbase_de`` for the standard buttons and file dialogs); an empty
+    string would be taken as the translation, and the OK and Close buttons go blank."""
 
     def isEmpty(self) -> bool:
         return False
@@ -23,12 +24,12 @@ class CatalogTranslator(QTranslator):
         source_text: str,
         disambiguation: str | None = None,
         n: int = -1,
-    ) -> str:
+    ) -> str | None:
         if not source_text:
-            return ""
+            return None
         catalog = i18n.translator(i18n.current_language())
         translated = catalog.gettext(source_text)
-        return translated if translated != source_text else ""
+        return translated if translated != source_text else None
 
 
 _installed: list[QTranslator] = []
