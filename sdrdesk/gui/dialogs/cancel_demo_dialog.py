@@ -43,7 +43,11 @@ class CancelDemoDialog(QDialog):
         self.ui.cancelReason.setEditText(reason)
         line = self.ui.cancelReason.lineEdit()
         if line is not None:
-            line.setPlaceholderText(_("Why? (the attendees see it in the cancellation)"))
+            hint = _("Why? (the attendees see it in the cancellation)")
+            line.setPlaceholderText(hint)
+            # The hint whole, in every language: the field is as wide as it needs.
+            wide = line.fontMetrics().horizontalAdvance(hint) + 48
+            self.ui.cancelReason.setMinimumWidth(wide)
         self.ui.cancelDemoError.setStyleSheet("color: #b3261e;")
         self.ui.cancelDemoError.setText(error or "")
         self.ui.cancelDemoError.setVisible(bool(error))
