@@ -175,7 +175,7 @@ REFUSAL_PREFIX = "sdrdesk: "  # the team database's own refusals (migration 0009
 def describe_refusal(error: sa_exc.DBAPIError) -> str:
     """One sentence for a refusal by the database (SQLSTATE 42501): what the user's role
     may not do, never the driver's text."""
-    from sdrdesk.db.refusals import TABLE_WORDS, translate_refusal
+    from sdrdesk.db.refusals import table_words, translate_refusal
 
     lines = str(error.orig or error).strip().splitlines()
     detail = lines[0] if lines else ""
@@ -185,11 +185,11 @@ def describe_refusal(error: sa_exc.DBAPIError) -> str:
         )
     match = _DENIED.search(detail)
     if match and match.group(1) == "table":
-        word = TABLE_WORDS.get(match.group(2).strip('"'))
+        word = table_words(match.group(2).strip('"'))
         return _(
             "Your database role may not change {what}; nothing was changed. "
             "Ask whoever runs the team database."
-        ).format(what=_(word) if word else match.group(2))
+        ).format(what=word or match.group(2))
     return _(
         "Your database role may not do this; nothing was changed. "
         "Ask whoever runs the team database."

@@ -9,22 +9,58 @@ from __future__ import annotations
 
 import re
 
-from sdrdesk.i18n import N_, _
+from sdrdesk.i18n import N_, _, pgettext
 
-TABLE_WORDS = {
-    "leads": N_("leads"),
-    "lead_events": N_("the lead history"),
-    "import_batches": N_("imports"),
-    "users": N_("users"),
-    "rejection_reasons": N_("rejection reasons"),
-    "call_attempts": N_("calls"),
-    "qualifications": N_("qualifications"),
-    "demos": N_("demos"),
-    "erasures": N_("erasures"),
-}
-"""What the user calls the tables a refusal names."""
 
-_OPERATIONS = {"update": N_("change"), "delete": N_("delete"), "truncate": N_("empty")}
+def table_words(table: str) -> str | None:
+    """What the user calls ``table`` in "your role may not change …" (None: not known)."""
+    words = {
+        "leads": pgettext("your role may not change …", "leads"),
+        "lead_events": pgettext("your role may not change …", "the lead history"),
+        "import_batches": pgettext("your role may not change …", "imports"),
+        "users": pgettext("your role may not change …", "users"),
+        "rejection_reasons": pgettext("your role may not change …", "rejection reasons"),
+        "call_attempts": pgettext("your role may not change …", "calls"),
+        "qualifications": pgettext("your role may not change …", "qualifications"),
+        "demos": pgettext("your role may not change …", "demos"),
+        "erasures": pgettext("your role may not change …", "erasures"),
+    }
+    return words.get(table)
+
+
+def _history_name(name: str) -> str:
+    """A history table as the database's refusal names it (``lead events``)."""
+    names = {
+        "lead events": pgettext("database table", "lead events"),
+        "erasures": pgettext("database table", "erasures"),
+        "import batches": pgettext("database table", "import batches"),
+        "call attempts": pgettext("database table", "call attempts"),
+        "qualifications": pgettext("database table", "qualifications"),
+    }
+    return names.get(name, name)
+
+
+def _recorded(name: str) -> str:
+    """What a login records (``history``, ``calls`` …) in "may record … in its own name"."""
+    names = {
+        "history": pgettext("may record … only in its own name", "history"),
+        "calls": pgettext("may record … only in its own name", "calls"),
+        "qualifications": pgettext("may record … only in its own name", "qualifications"),
+        "demos": pgettext("may record … only in its own name", "demos"),
+        "imports": pgettext("may record … only in its own name", "imports"),
+        "erasures": pgettext("may record … only in its own name", "erasures"),
+    }
+    return names.get(name, name)
+
+
+def _operation(name: str) -> str:
+    operations = {
+        "update": pgettext("nobody may … them", "change"),
+        "delete": pgettext("nobody may … them", "delete"),
+        "truncate": pgettext("nobody may … them", "empty"),
+    }
+    return operations.get(name.lower(), name)
+
 
 # (the database's sentence as a pattern, the same sentence for the catalog)
 _KNOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -102,7 +138,7 @@ _KNOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"The (?P<table>.+) history is append-only; only the erasure of a person may "
             r"blank their data in it\.",
             N_(
-                "The history ({table}) is append-only; only the erasure of a person may blank "
+                "The {table} history is append-only; only the erasure of a person may blank "
                 "their data in it."
             ),
         ),
@@ -125,10 +161,10 @@ def translate_refusal(sentence: str) -> str:
         if match:
             values = match.groupdict()
             if "table" in values:
-                table = TABLE_WORDS.get(values["table"].replace(" ", "_"))
-                values["table"] = _(table) if table else values["table"]
+                values["table"] = _history_name(values["table"])
+            if "what" in values:
+                values["what"] = _recorded(values["what"])
             if "operation" in values:
-                operation = _OPERATIONS.get(values["operation"].lower())
-                values["operation"] = _(operation) if operation else values["operation"]
+                values["operation"] = _operation(values["operation"])
             return _(message).format(**values)
     return sentence
