@@ -20,6 +20,7 @@ from sdrdesk.cli import main
 from sdrdesk.db.migrate import SCHEMA_HEAD
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.results import UserInfo
+from tests.cli.test_demo_commands import booked  # noqa: F401 (the fixture)
 from tests.conftest import FakeClock
 from tests.report_scenario import build
 
@@ -149,6 +150,45 @@ def test_leads_and_events_in_german_with_german_dates_and_numbers(
     assert not GERMAN_WHEN.search(out)
     code, out, _ = run(capsys, "sample-data", "--count", "1001", "--seed", "7", *url)
     assert "Skipped 1,001 that were already in the store." in out
+
+
+def test_demos_in_german_with_the_lead_s_clock(
+    german: None,
+    database_url: str,
+    booked: list[int],  # noqa: F811 (the fixture)
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "demos", "--from", "2026-03-01", "--database-url", database_url)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == [
+        "ID",
+        "Beginn",
+        "Min.",
+        "Lead",
+        "Firma",
+        "AE",
+        "SDR",
+        "Zeit",
+        "beim",
+        "Lead",
+        "Status",
+    ]
+    assert GERMAN_WHEN.search(lines[1])
+    assert "Mi. 11:00 EDT" in lines[1]  # the lead's weekday and clock, written in German
+    code, out, _ = run(capsys, "demos", "--from", "1.3.2026", "--database-url", database_url)
+    assert code == 2
+    target = tmp_path / "demo.ics"
+    code, out, _ = run(
+        capsys, "invite", str(booked[0]), "-o", str(target), "--database-url", database_url
+    )
+    assert code == 0
+    assert out == (
+        f"REQUEST (Sequenz 0) für Demo {booked[0]} geschrieben\n"
+        f"nach {target}; öffnen Sie die Datei mit Ihrem Mail- oder Kalenderprogramm, um sie "
+        "zu versenden.\n"
+    )
 
 
 def test_the_language_setting_wins_over_the_locale(
