@@ -32,6 +32,7 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument(
         "--database-url",
+        metavar="URL",
         default=default,
         help=_(
             "database to use: sqlite:///path/file.db or postgresql://user@host/db "
@@ -40,6 +41,7 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     )
     parser.add_argument(
         "--user",
+        metavar=_("USER"),
         default=default,
         help=_("act as this user for this run (default: the settings)"),
     )

@@ -31,21 +31,27 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--active", action="store_true", help=_("leave out inactive users"))
     p.set_defaults(handler=cmd_users_list)
     p = u_sub.add_parser("add", parents=[common], help=_("add a user"))
-    p.add_argument("name", help=_("short user name, e.g. anna"))
+    p.add_argument("name", metavar=_("NAME"), help=_("short user name, e.g. anna"))
     p.add_argument(
         "--role", type=Role, choices=list(Role), default=Role.SDR, help=_("the user's role")
     )
-    p.add_argument("--display-name", help=_("full name shown in the app"))
-    p.add_argument("--email", help=_("e-mail address (used in calendar invites)"))
-    p.add_argument("--time-zone", help=_("IANA time zone, e.g. Europe/Berlin"))
+    p.add_argument("--display-name", metavar=_("NAME"), help=_("full name shown in the app"))
+    p.add_argument(
+        "--email", metavar=_("ADDRESS"), help=_("e-mail address (used in calendar invites)")
+    )
+    p.add_argument("--time-zone", metavar=_("ZONE"), help=_("IANA time zone, e.g. Europe/Berlin"))
     p.set_defaults(handler=cmd_users_add)
     p = u_sub.add_parser(
         "edit", parents=[common], help=_("change a user's e-mail, full name, time zone or role")
     )
-    p.add_argument("name", help=_("the user name"))
-    p.add_argument("--email", help=_("e-mail address ('' clears it)"))
-    p.add_argument("--full-name", help=_("full name shown in the app"))
-    p.add_argument("--time-zone", help=_("IANA time zone, e.g. Europe/Berlin ('' clears it)"))
+    p.add_argument("name", metavar=_("NAME"), help=_("the user name"))
+    p.add_argument("--email", metavar=_("ADDRESS"), help=_("e-mail address ('' clears it)"))
+    p.add_argument("--full-name", metavar=_("NAME"), help=_("full name shown in the app"))
+    p.add_argument(
+        "--time-zone",
+        metavar=_("ZONE"),
+        help=_("IANA time zone, e.g. Europe/Berlin ('' clears it)"),
+    )
     p.add_argument("--role", type=Role, choices=list(Role), help=_("the user's role"))
     p.set_defaults(handler=cmd_users_edit)
     p = u_sub.add_parser(
@@ -53,13 +59,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help=_("someone who left: their open leads go back to the pool (or --to a colleague)"),
     )
-    p.add_argument("name", help=_("the user name"))
-    p.add_argument("--to", dest="to_user", help=_("an active SDR who takes over the open leads"))
+    p.add_argument("name", metavar=_("NAME"), help=_("the user name"))
+    p.add_argument(
+        "--to",
+        metavar=_("USER"),
+        dest="to_user",
+        help=_("an active SDR who takes over the open leads"),
+    )
     p.set_defaults(handler=cmd_users_deactivate)
     p = u_sub.add_parser(
         "reactivate", parents=[common], help=_("let a deactivated user work again")
     )
-    p.add_argument("name", help=_("the user name"))
+    p.add_argument("name", metavar=_("NAME"), help=_("the user name"))
     p.set_defaults(handler=cmd_users_reactivate)
 
     reasons = sub.add_parser("reasons", help=_("the team's rejection/disqualification reasons"))
@@ -71,8 +82,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(handler=cmd_reasons_list)
     p = r_sub.add_parser("add", parents=[common], help=_("add a reason"))
-    p.add_argument("code", help=_("short code, e.g. no_fit_emea"))
-    p.add_argument("label", help=_("what the SDR sees"))
+    p.add_argument("code", metavar=_("CODE"), help=_("short code, e.g. no_fit_emea"))
+    p.add_argument("label", metavar=_("LABEL"), help=_("what the SDR sees"))
     p.add_argument(
         "--stage",
         type=ReasonStage,
@@ -87,7 +98,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         ("restore", True, _("offer a reason again")),
     ):
         p = r_sub.add_parser(name, parents=[common], help=text)
-        p.add_argument("code", help=_("the reason's code"))
+        p.add_argument("code", metavar=_("CODE"), help=_("the reason's code"))
         p.set_defaults(handler=cmd_reasons_toggle, active=active)
 
 

@@ -32,13 +32,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
             "checked, else the built-in script."
         ),
     )
-    p.add_argument("file", nargs="?", type=Path, help=_("the script file (TOML)"))
+    p.add_argument(
+        "file", metavar=_("FILE"), nargs="?", type=Path, help=_("the script file (TOML)")
+    )
     p.set_defaults(handler=cmd_script_check)
 
     p = sub.add_parser("calls", parents=[common], help=_("list logged calls, newest first"))
-    p.add_argument("--lead", type=int, help=_("only this lead's calls"))
+    p.add_argument("--lead", metavar="ID", type=int, help=_("only this lead's calls"))
     p.add_argument(
-        "--limit", type=int, default=50, help=_("at most this many (default %(default)s)")
+        "--limit",
+        metavar=_("COUNT"),
+        type=int,
+        default=50,
+        help=_("at most this many (default %(default)s)"),
     )
     p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(handler=cmd_calls)

@@ -33,11 +33,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--from",
+        metavar=_("DATE"),
         dest="since",
         type=_date,
         help=_("only demos starting on or after this date (YYYY-MM-DD; default: today)"),
     )
-    p.add_argument("--ae", help=_("only this account executive's demos (user name)"))
+    p.add_argument(
+        "--ae", metavar=_("USER"), help=_("only this account executive's demos (user name)")
+    )
     p.add_argument("--cancelled", action="store_true", help=_("also list cancelled demos"))
     p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(handler=cmd_demos)

@@ -29,10 +29,15 @@ DEFAULT_DAYS = 7
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     period = argparse.ArgumentParser(add_help=False)
     period.add_argument(
-        "--since", type=_date, help=_("first day, YYYY-MM-DD (default: 6 days before --until)")
+        "--since",
+        metavar=_("DATE"),
+        type=_date,
+        help=_("first day, YYYY-MM-DD (default: 6 days before --until)"),
     )
-    period.add_argument("--until", type=_date, help=_("last day, included (default: today)"))
-    period.add_argument("--source", help=_("only leads from this source"))
+    period.add_argument(
+        "--until", metavar=_("DATE"), type=_date, help=_("last day, included (default: today)")
+    )
+    period.add_argument("--source", metavar=_("SOURCE"), help=_("only leads from this source"))
 
     p = sub.add_parser(
         "feedback",
@@ -64,6 +69,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "-o",
         "--output",
+        metavar=_("FILE"),
         type=Path,
         help=_(
             "file to write (CSV: the campaign summary goes beside it as NAME-by-campaign.csv;"

@@ -26,18 +26,24 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
             "Zoho, Pipedrive, Excel …). Encoding, delimiter and columns are detected."
         ),
     )
-    p.add_argument("file", type=Path, help=_("the CSV file or spreadsheet"))
+    p.add_argument("file", metavar=_("FILE"), type=Path, help=_("the CSV file or spreadsheet"))
     p.add_argument(
         "--mapping",
+        metavar=_("MAPPING"),
         help=_(
             "column mapping, e.g. 'Mail=email,Tel.=phone' or a .json/.toml file "
             "{header: field}; use 'ignore' to skip a column"
         ),
     )
-    p.add_argument("--default-region", help=_("country for phone numbers without +code (e.g. DE)"))
+    p.add_argument(
+        "--default-region",
+        metavar=_("COUNTRY"),
+        help=_("country for phone numbers without +code (e.g. DE)"),
+    )
     p.add_argument("--dry-run", action="store_true", help=_("check the file, change nothing"))
     p.add_argument(
         "--sheet",
+        metavar=_("SHEET"),
         help=_("of a spreadsheet, the sheet to import (default: the one open when it was saved)"),
     )
     p.add_argument(
@@ -54,27 +60,39 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("leads", parents=[common], help=_("list leads"))
     p.add_argument(
         "--status",
+        metavar=_("STATUS"),
         type=_status,
         help=_("only leads with this status: {statuses}").format(
             statuses=", ".join(s.value for s in Status)
         ),
     )
-    p.add_argument("--owner", help=_("only leads owned by this user"))
-    p.add_argument("--limit", type=int, help=_("at most this many"))
+    p.add_argument("--owner", metavar=_("USER"), help=_("only leads owned by this user"))
+    p.add_argument("--limit", metavar=_("COUNT"), type=int, help=_("at most this many"))
     p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(handler=cmd_leads)
 
     p = sub.add_parser("events", parents=[common], help=_("show the history of leads"))
-    p.add_argument("--lead", type=int, help=_("only this lead's events"))
-    p.add_argument("--after", type=int, help=_("only events after this event id"))
+    p.add_argument("--lead", metavar="ID", type=int, help=_("only this lead's events"))
+    p.add_argument("--after", metavar="ID", type=int, help=_("only events after this event id"))
     p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(handler=cmd_events)
 
     p = sub.add_parser(
         "sample-data", parents=[common], help=_("fill the store with realistic demo leads")
     )
-    p.add_argument("--count", type=int, default=200, help=_("how many leads (default %(default)s)"))
-    p.add_argument("--seed", type=int, help=_("random seed, for the same leads every time"))
+    p.add_argument(
+        "--count",
+        metavar=_("COUNT"),
+        type=int,
+        default=200,
+        help=_("how many leads (default %(default)s)"),
+    )
+    p.add_argument(
+        "--seed",
+        metavar=_("NUMBER"),
+        type=int,
+        help=_("random seed, for the same leads every time"),
+    )
     p.set_defaults(handler=cmd_sample_data)
 
 

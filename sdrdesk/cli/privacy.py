@@ -31,19 +31,30 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         ),
     )
     _person(p)
-    p.add_argument("--reason", required=True, help=_("why (e.g. the person's request of 3 May)"))
+    p.add_argument(
+        "--reason",
+        metavar=_("REASON"),
+        required=True,
+        help=_("why (e.g. the person's request of 3 May)"),
+    )
     p.set_defaults(handler=cmd_erase)
     p = p_sub.add_parser(
         "export", parents=[common], help=_("write everything stored about a person as JSON")
     )
     _person(p)
-    p.add_argument("-o", "--output", required=True, help=_("the JSON file to write ('-': stdout)"))
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar=_("FILE"),
+        required=True,
+        help=_("the JSON file to write ('-': stdout)"),
+    )
     p.set_defaults(handler=cmd_export)
 
 
 def _person(p: argparse.ArgumentParser) -> None:
-    p.add_argument("lead", type=int, nargs="?", help=_("lead id"))
-    p.add_argument("--email", help=_("every lead of this e-mail address"))
+    p.add_argument("lead", metavar=_("LEAD"), type=int, nargs="?", help=_("lead id"))
+    p.add_argument("--email", metavar=_("ADDRESS"), help=_("every lead of this e-mail address"))
 
 
 def _which(args: argparse.Namespace) -> dict[str, Any]:

@@ -22,8 +22,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
             "assignment rules (setting assignment_rules_file)."
         ),
     )
-    p.add_argument("lead", type=int, nargs="?", help=_("lead id"))
-    p.add_argument("--to", dest="to_user", help=_("user name of the SDR ('' for the pool)"))
+    p.add_argument("lead", metavar=_("LEAD"), type=int, nargs="?", help=_("lead id"))
+    p.add_argument(
+        "--to", metavar=_("USER"), dest="to_user", help=_("user name of the SDR ('' for the pool)")
+    )
     p.add_argument("--auto", action="store_true", help=_("apply the assignment rules to the pool"))
     p.set_defaults(handler=cmd_assign)
 
