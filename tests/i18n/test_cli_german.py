@@ -319,7 +319,7 @@ def test_feedback_csv_is_german_excel_shaped_unless_told_otherwise(
     code, out, _ = run(capsys, "feedback", *PERIOD, "-o", str(target), *url)
     assert code == 0
     assert out == (
-        f"4 Leads zurückgegeben und 2 Kampagnen nach {target} und "
+        f"Rückmeldungen zu 4 Leads und 2 Kampagnen nach {target} und "
         f"{tmp_path / 'woche-by-campaign.csv'} geschrieben.\n"
     )
     assert target.read_text(encoding="utf-8-sig").splitlines()[0].count(";") == 13
