@@ -14,7 +14,7 @@ from sdrdesk.cli.output import print_table, weekday_time, when
 from sdrdesk.domain.demos import DemoStatus
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.zones import zone
-from sdrdesk.i18n import _
+from sdrdesk.i18n import _, pgettext
 from sdrdesk.services.results import to_jsonable
 
 if TYPE_CHECKING:
@@ -96,15 +96,15 @@ def cmd_demos(args: argparse.Namespace) -> int:
         print(_("No demos."))
         return 0
     header = (
-        _("ID"),
-        _("Starts"),
-        _("Min"),
-        _("Lead"),
-        _("Company"),
-        _("AE"),
-        _("SDR"),
-        _("Lead's time"),
-        _("Status"),
+        pgettext("table column", "ID"),
+        pgettext("table column", "Starts"),
+        pgettext("table column", "Min"),
+        pgettext("table column", "Lead"),
+        pgettext("table column", "Company"),
+        pgettext("table column", "AE"),
+        pgettext("table column", "SDR"),
+        pgettext("table column", "Lead's time"),
+        pgettext("table column", "Status"),
     )
     rows = [
         (

@@ -12,7 +12,7 @@ from sdrdesk.cli.common import acting_user, open_for
 from sdrdesk.cli.output import format_number, print_table, when
 from sdrdesk.domain.errors import PermissionDeniedError, SdrdeskError
 from sdrdesk.domain.lifecycle import Status
-from sdrdesk.i18n import _, ngettext
+from sdrdesk.i18n import _, ngettext, pgettext
 from sdrdesk.services.results import LeadSummary, to_jsonable
 
 
@@ -229,15 +229,15 @@ def _print_table(leads: list[LeadSummary]) -> None:
         print(_("No leads."))
         return
     header = (
-        _("ID"),
-        _("Status"),
-        _("Name"),
-        _("Company"),
-        _("Country"),
-        _("Phone"),
-        _("Source"),
-        _("Score"),
-        _("Handed off"),
+        pgettext("table column", "ID"),
+        pgettext("table column", "Status"),
+        pgettext("table column", "Name"),
+        pgettext("table column", "Company"),
+        pgettext("table column", "Country"),
+        pgettext("table column", "Phone"),
+        pgettext("table column", "Source"),
+        pgettext("table column", "Score"),
+        pgettext("table column", "Handed off"),
     )
     rows = [
         (
