@@ -62,12 +62,14 @@ class Settings:
     def validate(self) -> None:
         if not (len(self.default_region) == 2 and self.default_region.isalpha()):
             raise ValidationError(
-                f"Default region must be a two-letter country code, got {self.default_region!r}."
+                _("Default region must be a two-letter country code, got {value!r}.").format(
+                    value=self.default_region
+                )
             )
         if self.speed_to_lead_minutes <= 0:
-            raise ValidationError("The speed-to-lead target must be at least one minute.")
+            raise ValidationError(_("The speed-to-lead target must be at least one minute."))
         if not (0 <= self.calling_hours_start < self.calling_hours_end <= 24):
-            raise ValidationError("Calling hours must satisfy 0 <= start < end <= 24.")
+            raise ValidationError(_("Calling hours must satisfy 0 <= start < end <= 24."))
         if self.language is not None and self.language not in LANGUAGES:
             raise ValidationError(
                 _("Language must be one of {languages}, got {value!r}.").format(
@@ -76,8 +78,10 @@ class Settings:
             )
         if self.database_url and _url_has_password(self.database_url):
             raise ValidationError(
-                "Database URLs in the settings file may not contain a password; "
-                "store it in the system keyring or SDRDESK_DATABASE_PASSWORD."
+                _(
+                    "Database URLs in the settings file may not contain a password; "
+                    "store it in the system keyring or SDRDESK_DATABASE_PASSWORD."
+                )
             )
 
 

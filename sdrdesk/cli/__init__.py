@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from sdrdesk import __version__, startup
+from sdrdesk.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -22,44 +23,59 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         from sdrdesk.cli.common import UsageError
 
-        raise UsageError(f"{message} (see “{self.prog} --help”)")
+        raise UsageError(
+            _("{message} (see “{command} --help”)").format(message=message, command=self.prog)
+        )
 
 
 def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument(
         "--database-url",
+        metavar="URL",
         default=default,
-        help="database to use: sqlite:///path/file.db or postgresql://user@host/db "
-        "(default: $SDRDESK_DATABASE_URL, the settings, else the local SQLite file)",
+        help=_(
+            "database to use: sqlite:///path/file.db or postgresql://user@host/db "
+            "(default: $SDRDESK_DATABASE_URL, the settings, else the local SQLite file)"
+        ),
     )
     parser.add_argument(
-        "--user", default=default, help="act as this user for this run (default: the settings)"
+        "--user",
+        metavar=_("USER"),
+        default=default,
+        help=_("act as this user for this run (default: the settings)"),
     )
     parser.add_argument(
         "-v",
         "--verbose",
         action="store_true",
         default=argparse.SUPPRESS if suppress else False,
-        help="log more detail to the log file",
+        help=_("log more detail to the log file"),
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="sdrdesk",
-        description="Work your queue of handed-off leads: triage, call, book demos.",
+        description=_("Work your queue of handed-off leads: triage, call, book demos."),
     )
-    parser.add_argument("--version", action="version", version=f"sdrdesk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"sdrdesk {__version__}",
+        help=_("show the version and exit"),
+    )
     _common_options(parser, suppress=False)
     common = _Parser(add_help=False)
     _common_options(common, suppress=True)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    sub = parser.add_subparsers(
+        dest="command", metavar=_("COMMAND"), title=_("commands"), parser_class=_Parser
+    )
+    gui = sub.add_parser("gui", parents=[common], help=_("open the window (the default)"))
     gui.set_defaults(handler=run_gui)
-    from sdrdesk.cli import admin, calls, demos, feedback, leads, privacy, team
+    from sdrdesk.cli import admin, calls, database, demos, feedback, leads, privacy, team
 
-    for module in (leads, calls, demos, feedback, admin, team, privacy):
+    for module in (leads, calls, demos, feedback, database, admin, team, privacy):
         module.register(sub, common)
     parser.set_defaults(handler=run_gui)
     return parser
@@ -111,11 +127,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args_list: list[str]) -> int:
+    _use_language()
     from sdrdesk.app import log_file, setup_logging
     from sdrdesk.cli.common import EXIT_ERROR, EXIT_USAGE, UsageError, fail
     from sdrdesk.domain.errors import SdrdeskError
 
-    _use_language()
     try:
         args = _window_args(args_list) or build_parser().parse_args(args_list)
         setup_logging(getattr(args, "verbose", False))
@@ -125,13 +141,15 @@ def _run(args_list: list[str]) -> int:
     except SdrdeskError as exc:
         return fail(str(exc), EXIT_ERROR)
     except KeyboardInterrupt:
-        return fail("interrupted", 130)
+        return fail(_("interrupted"), 130)
     except BrokenPipeError:
         return 0
     except Exception as exc:
         log.exception("Unexpected error in sdrdesk %s", args_list[:1])
         return fail(
-            f"unexpected error ({type(exc).__name__}: {exc}); details in {log_file()}",
+            _("unexpected error ({error}); details in {log}").format(
+                error=f"{type(exc).__name__}: {exc}", log=log_file()
+            ),
             EXIT_ERROR,
         )
 

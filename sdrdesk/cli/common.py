@@ -7,6 +7,7 @@ import sys
 
 from sdrdesk.app import AppContext, default_user_name, open_app
 from sdrdesk.domain.users import Role
+from sdrdesk.i18n import _
 from sdrdesk.services.results import UserInfo
 from sdrdesk.services.users import UserService
 
@@ -20,7 +21,7 @@ class UsageError(Exception):
 
 def fail(message: str, code: int) -> int:
     text = " ".join(str(message).split())
-    print(f"sdrdesk: error: {text}", file=sys.stderr)
+    print(_("sdrdesk: error: {message}").format(message=text), file=sys.stderr)
     return code
 
 

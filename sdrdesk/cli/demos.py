@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sdrdesk.cli.common import open_for
+from sdrdesk.cli.output import print_table, weekday_time, when
 from sdrdesk.domain.demos import DemoStatus
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.zones import zone
+from sdrdesk.i18n import _, pgettext
 from sdrdesk.services.results import to_jsonable
 
 if TYPE_CHECKING:
@@ -23,36 +25,43 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "demos",
         parents=[common],
-        help="list booked demos",
-        description="List booked demos in start order, from today on unless --from says "
-        "otherwise. Times are shown in your local time zone.",
+        help=_("list booked demos"),
+        description=_(
+            "List booked demos in start order, from today on unless --from says "
+            "otherwise. Times are shown in your local time zone."
+        ),
     )
     p.add_argument(
         "--from",
+        metavar=_("DATE"),
         dest="since",
         type=_date,
-        help="only demos starting on or after this date (YYYY-MM-DD; default: today)",
+        help=_("only demos starting on or after this date (YYYY-MM-DD; default: today)"),
     )
-    p.add_argument("--ae", help="only this account executive's demos (user name)")
-    p.add_argument("--cancelled", action="store_true", help="also list cancelled demos")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--ae", metavar=_("USER"), help=_("only this account executive's demos (user name)")
+    )
+    p.add_argument("--cancelled", action="store_true", help=_("also list cancelled demos"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(handler=cmd_demos)
 
     p = sub.add_parser(
         "invite",
         parents=[common],
-        help="write a demo's calendar invite (.ics) again",
-        description="Write the demo's latest invite: the REQUEST while it is booked, the "
-        "CANCEL once it was cancelled. Open the file with your mail or calendar program "
-        "to send it.",
+        help=_("write a demo's calendar invite (.ics) again"),
+        description=_(
+            "Write the demo's latest invite: the REQUEST while it is booked, the "
+            "CANCEL once it was cancelled. Open the file with your mail or calendar program "
+            "to send it."
+        ),
     )
-    p.add_argument("demo_id", type=int, metavar="DEMO_ID", help="the demo's id (see `demos`)")
+    p.add_argument("demo_id", type=int, metavar="DEMO_ID", help=_("the demo's id (see `demos`)"))
     p.add_argument(
         "-o",
         "--output",
         required=True,
-        metavar="FILE",
-        help="where to write the .ics file ('-' for standard output)",
+        metavar=_("FILE"),
+        help=_("where to write the .ics file ('-' for standard output)"),
     )
     p.set_defaults(handler=cmd_invite)
 
@@ -61,7 +70,9 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a date (use YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(
+            _("“{text}” is not a date (use YYYY-MM-DD)").format(text=text)
+        ) from None
 
 
 def _local_midnight(day: date) -> datetime:
@@ -82,13 +93,23 @@ def cmd_demos(args: argparse.Namespace) -> int:
         print()
         return 0
     if not demos:
-        print("No demos.")
+        print(_("No demos."))
         return 0
-    header = ("ID", "Starts", "Min", "Lead", "Company", "AE", "SDR", "Lead's time", "Status")
+    header = (
+        pgettext("table column", "ID"),
+        pgettext("table column", "Starts"),
+        pgettext("table column", "Min"),
+        pgettext("table column", "Lead"),
+        pgettext("table column", "Company"),
+        pgettext("table column", "AE"),
+        pgettext("table column", "SDR"),
+        pgettext("table column", "Lead's time"),
+        pgettext("table column", "Status"),
+    )
     rows = [
         (
             str(d.id),
-            d.starts_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            when(d.starts_at),
             str(d.duration_minutes),
             d.lead.display_name,
             d.lead_company or "",
@@ -99,15 +120,13 @@ def cmd_demos(args: argparse.Namespace) -> int:
         )
         for d in demos
     ]
-    widths = [min(30, max(len(r[i]) for r in [header, *rows])) for i in range(len(header))]
-    for row in [header, *rows]:
-        print("  ".join(cell[:30].ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    print_table(header, rows)
     return 0
 
 
 def _lead_time(demo: DemoInfo) -> str:
     tz = zone(demo.lead.time_zone)
-    return demo.starts_at.astimezone(tz).strftime("%a %H:%M %Z") if tz else ""
+    return weekday_time(demo.starts_at.astimezone(tz)) if tz else ""
 
 
 def _json(demo: DemoInfo) -> dict[str, Any]:
@@ -132,7 +151,13 @@ def cmd_invite(args: argparse.Namespace) -> int:
     try:
         path.write_bytes(invite.data)
     except OSError as exc:
-        raise ValidationError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
-    print(f"Wrote the {invite.method} (sequence {invite.sequence}) for demo {invite.demo_id}")
-    print(f"to {path}; open it with your mail or calendar program to send it.")
+        raise ValidationError(
+            _("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from exc
+    print(
+        _("Wrote the {method} (sequence {sequence}) for demo {demo}").format(
+            method=invite.method, sequence=invite.sequence, demo=invite.demo_id
+        )
+    )
+    print(_("to {path}; open it with your mail or calendar program to send it.").format(path=path))
     return 0

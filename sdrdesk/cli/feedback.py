@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sdrdesk.cli.common import UsageError, open_for
-from sdrdesk.domain.wording import counted
+from sdrdesk.cli.output import format_number
+from sdrdesk.i18n import _, list_separator, ngettext
 from sdrdesk.services.feedback import (
     DELIMITERS,
     ExportFormat,
@@ -28,41 +29,61 @@ DEFAULT_DAYS = 7
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     period = argparse.ArgumentParser(add_help=False)
     period.add_argument(
-        "--since", type=_date, help="first day, YYYY-MM-DD (default: 6 days before --until)"
+        "--since",
+        metavar=_("DATE"),
+        type=_date,
+        help=_("first day, YYYY-MM-DD (default: 6 days before --until)"),
     )
-    period.add_argument("--until", type=_date, help="last day, included (default: today)")
-    period.add_argument("--source", help="only leads from this source")
+    period.add_argument(
+        "--until", metavar=_("DATE"), type=_date, help=_("last day, included (default: today)")
+    )
+    period.add_argument("--source", metavar=_("SOURCE"), help=_("only leads from this source"))
 
     p = sub.add_parser(
         "feedback",
         parents=[common, period],
-        help="export the rejected and disqualified leads for marketing",
-        description="One row per lead rejected or disqualified in the period (source, "
-        "campaign, reason, comment, SDR, dates), plus a summary by campaign. CSV is UTF-8 "
-        "with BOM; cells that a spreadsheet would run as formulas are neutralised.",
+        help=_("export the rejected and disqualified leads for marketing"),
+        description=_(
+            "One row per lead rejected or disqualified in the period (source, "
+            "campaign, reason, comment, SDR, dates), plus a summary by campaign. CSV is UTF-8 "
+            "with BOM; cells that a spreadsheet would run as formulas are neutralised. "
+            "Under a locale that writes decimal commas (German …) the CSV is separated by "
+            "semicolons, as Excel there expects; --delimiter overrides that."
+        ),
     )
-    p.add_argument("--format", choices=[f.value for f in ExportFormat], default=None)
+    p.add_argument(
+        "--format",
+        choices=[f.value for f in ExportFormat],
+        default=None,
+        help=_("csv, json or xlsx (default: from the file name, else csv)"),
+    )
     p.add_argument(
         "--delimiter",
         choices=sorted(DELIMITERS),
-        default="comma",
-        help="CSV separator; 'semicolon' for Excel in German and other European locales",
+        default=None,
+        help=_(
+            "CSV separator (default: 'semicolon' where the locale writes decimal commas, "
+            "as German Excel expects, else 'comma')"
+        ),
     )
     p.add_argument(
         "-o",
         "--output",
+        metavar=_("FILE"),
         type=Path,
-        help="file to write (CSV: the campaign summary goes beside it as NAME-by-campaign.csv;"
-        " default: standard output, except for xlsx)",
+        help=_(
+            "file to write (CSV: the campaign summary goes beside it as NAME-by-campaign.csv;"
+            " default: standard output, except for xlsx)"
+        ),
     )
     p.set_defaults(handler=cmd_feedback)
 
     p = sub.add_parser(
         "digest",
         parents=[common, period],
-        help="a summary of the period's feedback, for a mail to marketing",
+        help=_("a summary of the period's feedback, for a mail to marketing"),
     )
-    p.add_argument("--html", action="store_true", help="HTML instead of plain text")
+    p.add_argument("--html", action="store_true", help=_("HTML instead of plain text"))
     p.set_defaults(handler=cmd_digest)
 
 
@@ -70,7 +91,9 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a date (use YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(
+            _("“{text}” is not a date (use YYYY-MM-DD)").format(text=text)
+        ) from None
 
 
 def _collect(args: argparse.Namespace) -> Feedback:
@@ -81,7 +104,9 @@ def _collect(args: argparse.Namespace) -> Feedback:
     until = args.until or app_ctx.services.now().astimezone().date()
     since = args.since or until - timedelta(days=DEFAULT_DAYS - 1)
     if since > until:
-        raise UsageError(f"--since {since} is after --until {until}")
+        raise UsageError(
+            _("--since {since} is after --until {until}").format(since=since, until=until)
+        )
     return FeedbackService(app_ctx.services).collect(
         period_from_dates(since, until, source=args.source)
     )
@@ -100,9 +125,9 @@ def _format(args: argparse.Namespace) -> ExportFormat:
 def cmd_feedback(args: argparse.Namespace) -> int:
     fmt = _format(args)
     if fmt is ExportFormat.XLSX and args.output is None:
-        raise UsageError("--format xlsx needs -o FILE (an Excel file cannot go to the terminal)")
+        raise UsageError(_("--format xlsx needs -o FILE (an Excel file cannot go to the terminal)"))
     feedback = _collect(args)
-    delimiter = DELIMITERS[args.delimiter]
+    delimiter = DELIMITERS[args.delimiter] if args.delimiter else list_separator()
     if args.output is None:
         if fmt is ExportFormat.JSON:
             sys.stdout.write(feedback_json(feedback))
@@ -110,11 +135,19 @@ def cmd_feedback(args: argparse.Namespace) -> int:
             sys.stdout.write(feedback_csv(feedback, delimiter).replace("\r\n", "\n"))
         return 0
     written = write_feedback(feedback, args.output, fmt, delimiter=delimiter)
+    leads = ngettext("{count} lead", "{count} leads", len(feedback.rows)).format(
+        count=format_number(len(feedback.rows))
+    )
+    campaigns = ngettext("{count} campaign", "{count} campaigns", len(feedback.summary)).format(
+        count=format_number(len(feedback.summary))
+    )
+    files = str(written[0])
+    if len(written) > 1:  # CSV: the leads and the campaign summary beside them
+        files = _("{first} and {second}").format(first=written[0], second=written[1])
     print(
-        f"Wrote {counted(len(feedback.rows), 'lead')} sent back and "
-        f"{counted(len(feedback.summary), 'campaign')} to "
-        + " and ".join(str(p) for p in written)
-        + "."
+        _("Wrote {leads} sent back and {campaigns} to {files}.").format(
+            leads=leads, campaigns=campaigns, files=files
+        )
     )
     return 0
 

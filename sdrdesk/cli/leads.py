@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from sdrdesk.cli.common import acting_user, open_for
+from sdrdesk.cli.output import format_number, print_table, when
 from sdrdesk.domain.errors import PermissionDeniedError, SdrdeskError
 from sdrdesk.domain.lifecycle import Status
-from sdrdesk.domain.wording import counted
+from sdrdesk.i18n import _, ngettext, pgettext
 from sdrdesk.services.results import LeadSummary, to_jsonable
 
 
@@ -19,53 +20,79 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "import",
         parents=[common],
-        help="import MQLs from a CSV file or spreadsheet",
-        description="Import marketing-qualified leads from a CSV export (HubSpot, Salesforce, "
-        "Zoho, Pipedrive, Excel …). Encoding, delimiter and columns are detected.",
+        help=_("import MQLs from a CSV file or spreadsheet"),
+        description=_(
+            "Import marketing-qualified leads from a CSV export (HubSpot, Salesforce, "
+            "Zoho, Pipedrive, Excel …). Encoding, delimiter and columns are detected."
+        ),
     )
-    p.add_argument("file", type=Path, help="the CSV file or spreadsheet")
+    p.add_argument("file", metavar=_("FILE"), type=Path, help=_("the CSV file or spreadsheet"))
     p.add_argument(
         "--mapping",
-        help="column mapping, e.g. 'Mail=email,Tel.=phone' or a .json/.toml file "
-        "{header: field}; use 'ignore' to skip a column",
+        metavar=_("MAPPING"),
+        help=_(
+            "column mapping, e.g. 'Mail=email,Tel.=phone' or a .json/.toml file "
+            "{header: field}; use 'ignore' to skip a column"
+        ),
     )
-    p.add_argument("--default-region", help="country for phone numbers without +code (e.g. DE)")
-    p.add_argument("--dry-run", action="store_true", help="check the file, change nothing")
+    p.add_argument(
+        "--default-region",
+        metavar=_("COUNTRY"),
+        help=_("country for phone numbers without +code (e.g. DE)"),
+    )
+    p.add_argument("--dry-run", action="store_true", help=_("check the file, change nothing"))
     p.add_argument(
         "--sheet",
-        help="of a spreadsheet, the sheet to import (default: the one open when it was saved)",
+        metavar=_("SHEET"),
+        help=_("of a spreadsheet, the sheet to import (default: the one open when it was saved)"),
     )
     p.add_argument(
         "--not-imported",
         type=Path,
         metavar="OUT.csv",
-        help="also write the rows skipped or found duplicate, as the file had them, each "
-        "with its line and why (to fix and import again)",
+        help=_(
+            "also write the rows skipped or found duplicate, as the file had them, each "
+            "with its line and why (to fix and import again)"
+        ),
     )
     p.set_defaults(handler=cmd_import)
 
-    p = sub.add_parser("leads", parents=[common], help="list leads")
+    p = sub.add_parser("leads", parents=[common], help=_("list leads"))
     p.add_argument(
         "--status",
+        metavar=_("STATUS"),
         type=_status,
-        help="only leads with this status: " + ", ".join(s.value for s in Status),
+        help=_("only leads with this status: {statuses}").format(
+            statuses=", ".join(s.value for s in Status)
+        ),
     )
-    p.add_argument("--owner", help="only leads owned by this user")
-    p.add_argument("--limit", type=int, help="at most this many")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--owner", metavar=_("USER"), help=_("only leads owned by this user"))
+    p.add_argument("--limit", metavar=_("COUNT"), type=int, help=_("at most this many"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(handler=cmd_leads)
 
-    p = sub.add_parser("events", parents=[common], help="show the history of leads")
-    p.add_argument("--lead", type=int, help="only this lead's events")
-    p.add_argument("--after", type=int, help="only events after this event id")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = sub.add_parser("events", parents=[common], help=_("show the history of leads"))
+    p.add_argument("--lead", metavar="ID", type=int, help=_("only this lead's events"))
+    p.add_argument("--after", metavar="ID", type=int, help=_("only events after this event id"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(handler=cmd_events)
 
     p = sub.add_parser(
-        "sample-data", parents=[common], help="fill the store with realistic demo leads"
+        "sample-data", parents=[common], help=_("fill the store with realistic demo leads")
     )
-    p.add_argument("--count", type=int, default=200, help="how many leads (default 200)")
-    p.add_argument("--seed", type=int, help="random seed, for the same leads every time")
+    p.add_argument(
+        "--count",
+        metavar=_("COUNT"),
+        type=int,
+        default=200,
+        help=_("how many leads (default %(default)s)"),
+    )
+    p.add_argument(
+        "--seed",
+        metavar=_("NUMBER"),
+        type=int,
+        help=_("random seed, for the same leads every time"),
+    )
     p.set_defaults(handler=cmd_sample_data)
 
 
@@ -74,7 +101,9 @@ def _status(text: str) -> Status:
         return Status(text.strip().lower())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"unknown status “{text}” (use one of {', '.join(s.value for s in Status)})"
+            _("unknown status “{status}” (use one of {statuses})").format(
+                status=text, statuses=", ".join(s.value for s in Status)
+            )
         ) from None
 
 
@@ -124,8 +153,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             out.seek(0)
             out.truncate()
             out.write(not_imported_csv(prepared, report))
-        left_out = counted(len(report.skipped) + len(report.duplicates), "row")
-        print(f"Wrote {left_out} not imported to {out.name}.")
+        left_out = len(report.skipped) + len(report.duplicates)
+        print(
+            ngettext(
+                "Wrote {count} row not imported to {file}.",
+                "Wrote {count} rows not imported to {file}.",
+                left_out,
+            ).format(count=format_number(left_out), file=out.name)
+        )
     rules = app_ctx.services.assignment
     if rules.assigns and report.imported and not args.dry_run:
         from sdrdesk.services.leads import AssignmentService
@@ -137,12 +172,20 @@ def cmd_import(args: argparse.Namespace) -> int:
         except PermissionDeniedError:
             # The import is saved; on a team database only a manager gives leads to others.
             print(
-                f"The new leads wait in the team pool: your role may not give them out by "
-                f"{rules.source}; a manager does (`sdrdesk assign --auto`)."
+                _(
+                    "The new leads wait in the team pool: your role may not give them out by "
+                    "{rules}; a manager does (`sdrdesk assign --auto`)."
+                ).format(rules=rules.source)
             )
             return 0
-        given = ", ".join(f"{n} {name}" for name, n in sorted(result.assigned.items()))
-        print(f"Assigned by {rules.source}: {given or 'nothing'}.")
+        given = ", ".join(
+            f"{format_number(n)} {name}" for name, n in sorted(result.assigned.items())
+        )
+        print(
+            _("Assigned by {rules}: {given}.").format(
+                rules=rules.source, given=given or _("nothing")
+            )
+        )
     return 0
 
 
@@ -153,7 +196,9 @@ def _open_output(path: Path) -> TextIO:
         return path.open("a", encoding="utf-8-sig", newline="")
     except OSError as exc:
         raise SdrdeskError(
-            f"{path} cannot be written ({exc.strerror or exc}); nothing was imported."
+            _("{path} cannot be written ({reason}); nothing was imported.").format(
+                path=path, reason=exc.strerror or exc
+            )
         ) from exc
 
 
@@ -181,18 +226,18 @@ def cmd_leads(args: argparse.Namespace) -> int:
 
 def _print_table(leads: list[LeadSummary]) -> None:
     if not leads:
-        print("No leads.")
+        print(_("No leads."))
         return
     header = (
-        "ID",
-        "Status",
-        "Name",
-        "Company",
-        "Country",
-        "Phone",
-        "Source",
-        "Score",
-        "Handed off",
+        pgettext("table column", "ID"),
+        pgettext("table column", "Status"),
+        pgettext("table column", "Name"),
+        pgettext("table column", "Company"),
+        pgettext("table column", "Country"),
+        pgettext("table column", "Phone"),
+        pgettext("table column", "Source"),
+        pgettext("table column", "Score"),
+        pgettext("table column", "Handed off"),
     )
     rows = [
         (
@@ -203,14 +248,12 @@ def _print_table(leads: list[LeadSummary]) -> None:
             lead.country or "",
             lead.phone_e164 or "",
             lead.source or "",
-            "" if lead.score is None else str(lead.score),
-            lead.handed_off_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            "" if lead.score is None else format_number(lead.score),
+            when(lead.handed_off_at),
         )
         for lead in leads
     ]
-    widths = [min(30, max(len(r[i]) for r in [header, *rows])) for i in range(len(header))]
-    for row in [header, *rows]:
-        print("  ".join(cell[:30].ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    print_table(header, rows)
 
 
 def cmd_events(args: argparse.Namespace) -> int:
@@ -223,11 +266,15 @@ def cmd_events(args: argparse.Namespace) -> int:
         print()
         return 0
     for e in events:
-        when = e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         comment = f" — {e.comment}" if e.comment else ""
-        print(f"#{e.id}  lead {e.lead_id}  {when}  {e.description}{comment}")
+        print(
+            _("#{event}  lead {lead}  {when}  {what}").format(
+                event=e.id, lead=e.lead_id, when=when(e.at, seconds=True), what=e.description
+            )
+            + comment
+        )
     if not events:
-        print("No events.")
+        print(_("No events."))
     return 0
 
 
@@ -239,9 +286,21 @@ def cmd_sample_data(args: argparse.Namespace) -> int:
     result = SampleDataService(app_ctx.services).generate(
         args.count, actor_id=user.id, seed=args.seed
     )
-    print(f"Added {result.created} sample leads to {app_ctx.store.display_url}.")
+    print(
+        ngettext(
+            "Added {count} sample lead to {store}.",
+            "Added {count} sample leads to {store}.",
+            result.created,
+        ).format(count=format_number(result.created), store=app_ctx.store.display_url)
+    )
     if result.skipped_duplicates:
-        print(f"Skipped {result.skipped_duplicates} that were already in the store.")
+        print(
+            ngettext(
+                "Skipped {count} that was already in the store.",
+                "Skipped {count} that were already in the store.",
+                result.skipped_duplicates,
+            ).format(count=format_number(result.skipped_duplicates))
+        )
     if result.users_created:
-        print("Added the demo team: " + ", ".join(result.users_created) + ".")
+        print(_("Added the demo team: {names}.").format(names=", ".join(result.users_created)))
     return 0

@@ -11,39 +11,55 @@ from typing import Any
 
 from sdrdesk.cli.common import acting_user, open_for
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.i18n import _, ngettext
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    privacy = sub.add_parser("privacy", help="erase or export a person's data (DSGVO)")
-    p_sub = privacy.add_subparsers(dest="privacy_command", metavar="ACTION", required=True)
+    privacy = sub.add_parser("privacy", help=_("erase or export a person's data (DSGVO)"))
+    p_sub = privacy.add_subparsers(
+        dest="privacy_command", metavar=_("ACTION"), title=_("actions"), required=True
+    )
     p = p_sub.add_parser(
         "erase",
         parents=[common],
-        help="erase a person's personal data everywhere it is stored (managers)",
-        description="Erase the personal data of a lead (or of every lead of an e-mail "
-        "address): its fields, kept import columns, call notes and free-text answers, demo "
-        "notes, the search index and the history's comments and data. The history keeps "
-        "its shape, so the reports stay the same; an 'erased' event records who, when, why.",
+        help=_("erase a person's personal data everywhere it is stored (managers)"),
+        description=_(
+            "Erase the personal data of a lead (or of every lead of an e-mail "
+            "address): its fields, kept import columns, call notes and free-text answers, demo "
+            "notes, the search index and the history's comments and data. The history keeps "
+            "its shape, so the reports stay the same; an 'erased' event records who, when, why."
+        ),
     )
     _person(p)
-    p.add_argument("--reason", required=True, help="why (e.g. the person's request of 3 May)")
+    p.add_argument(
+        "--reason",
+        metavar=_("REASON"),
+        required=True,
+        help=_("why (e.g. the person's request of 3 May)"),
+    )
     p.set_defaults(handler=cmd_erase)
     p = p_sub.add_parser(
-        "export", parents=[common], help="write everything stored about a person as JSON"
+        "export", parents=[common], help=_("write everything stored about a person as JSON")
     )
     _person(p)
-    p.add_argument("-o", "--output", required=True, help="the JSON file to write ('-': stdout)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar=_("FILE"),
+        required=True,
+        help=_("the JSON file to write ('-': stdout)"),
+    )
     p.set_defaults(handler=cmd_export)
 
 
 def _person(p: argparse.ArgumentParser) -> None:
-    p.add_argument("lead", type=int, nargs="?", help="lead id")
-    p.add_argument("--email", help="every lead of this e-mail address")
+    p.add_argument("lead", metavar=_("LEAD"), type=int, nargs="?", help=_("lead id"))
+    p.add_argument("--email", metavar=_("ADDRESS"), help=_("every lead of this e-mail address"))
 
 
 def _which(args: argparse.Namespace) -> dict[str, Any]:
     if (args.lead is None) == (args.email is None):
-        raise ValidationError("Give either a lead id or --email ADDRESS.")
+        raise ValidationError(_("Give either a lead id or --email ADDRESS."))
     return {"lead_id": args.lead, "email": args.email}
 
 
@@ -55,7 +71,7 @@ def cmd_erase(args: argparse.Namespace) -> int:
     actor = acting_user(args, app_ctx)
     done = PrivacyService(app_ctx.services).erase(actor_id=actor.id, reason=args.reason, **which)
     for erased in done:
-        print(f"Erased the personal data of lead {erased.lead_id}.")
+        print(_("Erased the personal data of lead {lead}.").format(lead=erased.lead_id))
     return 0
 
 
@@ -73,6 +89,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         path.write_text(text, encoding="utf-8")
         path.chmod(0o600)  # personal data: the user's own file
     except OSError as exc:
-        raise ValidationError(f"Could not write {path}: {exc.strerror or exc}.") from exc
-    print(f"Wrote everything stored about {len(data['leads'])} lead(s) to {path}.")
+        raise ValidationError(
+            _("Could not write {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from exc
+    count = len(data["leads"])
+    print(
+        ngettext(
+            "Wrote everything stored about {count} lead to {path}.",
+            "Wrote everything stored about {count} leads to {path}.",
+            count,
+        ).format(count=count, path=path)
+    )
     return 0

@@ -32,6 +32,7 @@ from sdrdesk.domain.errors import (
     StoreUnavailableError,
     ValidationError,
 )
+from sdrdesk.i18n import _
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -46,7 +47,9 @@ def normalize_url(url: str | URL) -> URL:
     try:
         parsed = make_url(url) if isinstance(url, str) else url
     except sa_exc.ArgumentError as exc:
-        raise ValidationError(f"“{url}” is not a database URL ({exc}).") from exc
+        raise ValidationError(
+            _("“{url}” is not a database URL ({error}).").format(url=url, error=exc)
+        ) from exc
     backend = parsed.get_backend_name()
     if backend in ("postgres", "postgresql"):
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -61,7 +64,9 @@ def normalize_url(url: str | URL) -> URL:
             parsed = parsed.set(database=os.path.expanduser(parsed.database))
     else:
         raise ValidationError(
-            f"Unsupported database “{backend}”: use a sqlite:/// file or a postgresql:// URL."
+            _(
+                "Unsupported database “{backend}”: use a sqlite:/// file or a postgresql:// URL."
+            ).format(backend=backend)
         )
     return parsed
 
@@ -71,7 +76,7 @@ def safe_url(url: str | URL) -> str:
     try:
         parsed = make_url(url) if isinstance(url, str) else url
     except sa_exc.ArgumentError:
-        return "<invalid database URL>"
+        return _("<invalid database URL>")
     return parsed.render_as_string(hide_password=True)
 
 
@@ -150,27 +155,19 @@ def describe_store_error(error: sa_exc.DBAPIError, url: str) -> str:
     detail = orig[0] if orig else type(error).__name__
     lowered = detail.lower()
     if "database is locked" in lowered or "lock timeout" in lowered:
-        return (
-            f"The database {url} is busy (someone else is changing the same data); "
+        return _(
+            "The database {url} is busy (someone else is changing the same data); "
             "nothing was saved, try again in a moment."
-        )
+        ).format(url=url)
     if "readonly database" in lowered:
-        return f"The database {url} is read-only; nothing was saved."
-    return f"The database {url} cannot be reached: {detail}"
+        return _("The database {url} is read-only; nothing was saved.").format(url=url)
+    return cannot_reach(url, detail)
 
 
-# What the user calls the tables a refusal names.
-_TABLE_WORDS = {
-    "leads": "leads",
-    "lead_events": "the lead history",
-    "import_batches": "imports",
-    "users": "users",
-    "rejection_reasons": "rejection reasons",
-    "call_attempts": "calls",
-    "qualifications": "qualifications",
-    "demos": "demos",
-    "erasures": "erasures",
-}
+def cannot_reach(url: str, detail: str) -> str:
+    return _("The database {url} cannot be reached: {detail}").format(url=url, detail=detail)
+
+
 _DENIED = re.compile(r"permission denied for (table|sequence|function|schema) (\S+)")
 REFUSAL_PREFIX = "sdrdesk: "  # the team database's own refusals (migration 0009)
 
@@ -178,18 +175,22 @@ REFUSAL_PREFIX = "sdrdesk: "  # the team database's own refusals (migration 0009
 def describe_refusal(error: sa_exc.DBAPIError) -> str:
     """One sentence for a refusal by the database (SQLSTATE 42501): what the user's role
     may not do, never the driver's text."""
+    from sdrdesk.db.refusals import table_words, translate_refusal
+
     lines = str(error.orig or error).strip().splitlines()
     detail = lines[0] if lines else ""
     if detail.startswith(REFUSAL_PREFIX):
-        return f"{detail[len(REFUSAL_PREFIX) :]} Nothing was changed."
+        return _("{refusal} Nothing was changed.").format(
+            refusal=translate_refusal(detail[len(REFUSAL_PREFIX) :])
+        )
     match = _DENIED.search(detail)
     if match and match.group(1) == "table":
-        what = _TABLE_WORDS.get(match.group(2).strip('"'), match.group(2))
-        return (
-            f"Your database role may not change {what}; nothing was changed. "
+        word = table_words(match.group(2).strip('"'))
+        return _(
+            "Your database role may not change {what}; nothing was changed. "
             "Ask whoever runs the team database."
-        )
-    return (
+        ).format(what=word or match.group(2))
+    return _(
         "Your database role may not do this; nothing was changed. "
         "Ask whoever runs the team database."
     )
@@ -282,7 +283,7 @@ class Store:
         except Exception as exc:
             if _is_stale(exc):
                 raise ConflictError(
-                    "Someone else changed this lead at the same moment; it has been reloaded."
+                    _("Someone else changed this lead at the same moment; it has been reloaded.")
                 ) from exc
             raise
 

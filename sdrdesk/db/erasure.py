@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from sdrdesk.db.models import LeadEvent
 from sdrdesk.domain.errors import PermissionDeniedError
+from sdrdesk.i18n import _
 
 _EVENTS = cast(Table, LeadEvent.__table__)
 _PG_TRIGGER = "lead_events_append_only"
@@ -56,8 +57,10 @@ def update_events(session: Session, changes: Sequence[tuple[int, Mapping[str, An
     ).scalar()
     if not owner:
         raise PermissionDeniedError(
-            "This database does not let an erasure change the history yet; its owner runs "
-            "`sdrdesk db grants --apply` once after `sdrdesk db upgrade`."
+            _(
+                "This database does not let an erasure change the history yet; its owner runs "
+                "`sdrdesk db grants --apply` once after `sdrdesk db upgrade`."
+            )
         )
     session.execute(text(f"ALTER TABLE lead_events DISABLE TRIGGER {_PG_TRIGGER}"))
     _run(session, changes)

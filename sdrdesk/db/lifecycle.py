@@ -23,6 +23,7 @@ from sdrdesk.db.sqlite_values import json_text
 from sdrdesk.db.types import utcnow
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.lifecycle import Action, ReasonRule, Status, plan_transition
+from sdrdesk.i18n import _
 
 _SANCTIONED = "sdrdesk_sanctioned_status"
 
@@ -32,7 +33,7 @@ def reason_rule(session: Session, code: str | None) -> ReasonRule | None:
         return None
     reason = session.scalars(select(RejectionReason).where(RejectionReason.code == code)).first()
     if reason is None:
-        raise ValidationError(f"There is no reason “{code}”.")
+        raise ValidationError(_("There is no reason “{code}”.").format(code=code))
     return ReasonRule(
         reason.code, reason.label, reason.requires_comment, reason.active, reason.stage
     )

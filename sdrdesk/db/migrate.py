@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from sdrdesk.db.types import utcnow
 from sdrdesk.domain.errors import SdrdeskError
+from sdrdesk.i18n import _
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -50,8 +51,10 @@ def _current_revision(conn: Connection) -> str | None:
     if not inspect(conn).has_table("alembic_version"):
         if inspect(conn).has_table("leads"):
             raise SdrdeskError(
-                "This database has sdrdesk tables but no migration history; "
-                "it was not created by sdrdesk and will not be changed."
+                _(
+                    "This database has sdrdesk tables but no migration history; "
+                    "it was not created by sdrdesk and will not be changed."
+                )
             )
         return None
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -101,8 +104,10 @@ def _refuse_unknown(revision: str | None) -> None:
         ScriptDirectory.from_config(alembic_config()).get_revision(revision)
     except CommandError as exc:
         raise SdrdeskError(
-            f"The database is at schema revision {revision}, which this version of sdrdesk "
-            "does not know; it was probably upgraded by a newer sdrdesk. Update sdrdesk."
+            _(
+                "The database is at schema revision {revision}, which this version of sdrdesk "
+                "does not know; it was probably upgraded by a newer sdrdesk. Update sdrdesk."
+            ).format(revision=revision)
         ) from exc
 
 

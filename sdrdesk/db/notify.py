@@ -85,7 +85,9 @@ class PostgresListener:
 
     def _message(self, exc: Exception) -> str:
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return f"The database {self._display} cannot be reached: {detail}"
+        from sdrdesk.db.engine import cannot_reach
+
+        return cannot_reach(self._display, detail)
 
     def _drop(self) -> None:
         if self._conn is not None:

@@ -49,7 +49,7 @@ def test_demos_lists_booked_demos_filtered(
     assert lines[0].split()[:3] == ["ID", "Starts", "Min"]
     assert len(lines) == 3  # the cancelled one is left out
     assert "David Chen" in lines[1]
-    assert "Wed 11:00 EDT" in lines[1]  # the lead's clock
+    assert "Wed 11:00 AM EDT" in lines[1]  # the lead's clock, as US English writes it
     code, out, _ = run(
         capsys, "demos", "--from", "2026-03-12", "--ae", "david", "--database-url", database_url
     )
