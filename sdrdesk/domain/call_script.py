@@ -122,7 +122,7 @@ class Question:
     choices: tuple[Choice, ...] = ()
     bands: tuple[Band, ...] = ()
     ask_if: tuple[Condition, ...] = ()
-    unit: str | None = None  # "employees", or the currency of a money question
+    raw_unit: str | None = None  # "employees", or the currency of a money question
 
     @property
     def text(self) -> str:
@@ -131,6 +131,10 @@ class Question:
     @property
     def help(self) -> str | None:
         return shown_or_none(self.raw_help)
+
+    @property
+    def unit(self) -> str | None:
+        return shown_or_none(self.raw_unit)
 
     def choice(self, choice_id: str) -> Choice | None:
         return next((c for c in self.choices if c.id == choice_id), None)

@@ -91,7 +91,7 @@ def check_duration(minutes: int) -> int:
 
 def check_start(starts_at: datetime, now: datetime) -> datetime:
     if starts_at.tzinfo is None:
-        raise ValueError("a demo's start must be an aware datetime")
+        raise ValueError(_("a demo's start must be an aware datetime"))
     if starts_at <= now:
         raise ValidationError(_("The demo must start in the future."))
     return starts_at

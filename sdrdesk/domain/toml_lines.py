@@ -121,7 +121,7 @@ class _Scanner:
                 while self.i < len(self.s) and self.s[self.i] in _BARE:
                     self.advance()
                 if self.i == start:
-                    raise ValueError("no key")
+                    raise ValueError(_("no key"))
                 parts.append(self.s[start : self.i])
             self.skip(newlines=False)
             if self.peek() != ".":
