@@ -63,7 +63,7 @@ def test_a_german_export_imports_its_dates_numbers_and_titles(
     assert jana["extra"]["Umsatz (Mio. EUR)"] == "1.234,5"  # kept as written
 
     def handed_off(email: str) -> datetime:
-        value = leads[email]["handed_off_at"]
+        value: datetime = leads[email]["handed_off_at"]
         return value if value.tzinfo else value.replace(tzinfo=UTC)  # SQLite drops the zone
 
     # the day of the file, whatever zone the importing machine reads it in (UTC to Berlin)
