@@ -157,6 +157,15 @@ def describe_event(action: str, who: str) -> str:
     return _(sentence).format(who=who)
 
 
+def describe_action(action: str) -> str:
+    """The action in the English past tense alone ("accepted"), as older callers glued it
+    to a name; text a person reads uses ``describe_event`` (a sentence per language)."""
+    sentence = EVENT_SENTENCES.get(action)
+    if sentence is None:
+        return action.replace("_", " ")
+    return sentence.removeprefix("{who} ").replace(" this lead", "")
+
+
 # Why an action is refused in a status: whole sentences, per action.
 _REFUSED: dict[Action, str] = {
     Action.HAND_OFF: N_("Cannot hand off a lead that is {status}."),
