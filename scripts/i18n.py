@@ -39,7 +39,18 @@ KEYWORDS: dict[str, Any] = {
     "translate": (2,),  # QCoreApplication.translate(context, text) in generated forms
     "tr": None,
 }
-DATA_KEYS = {"label", "title", "text", "help", "intro", "name", "subject", "body", "description"}
+DATA_KEYS = {
+    "label",
+    "title",
+    "text",
+    "help",
+    "intro",
+    "name",
+    "subject",
+    "body",
+    "description",
+    "unit",
+}
 """Keys of the data files whose values a person reads (codes and ids are not translated)."""
 
 

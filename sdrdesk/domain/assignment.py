@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.i18n import _
 
 MODES = ("pool", "round_robin")
 DEFAULT_GROUP = "everyone"
@@ -60,7 +61,9 @@ def next_in_turn(group: tuple[str, ...], last: str | None) -> str:
 
 def _names(value: Any, where: str, field: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ValidationError(f"{where}: field “{field}” must be a list of names.")
+        raise ValidationError(
+            _("{where}: field “{field}” must be a list of names.").format(where=where, field=field)
+        )
     return tuple(v.strip() for v in value)
 
 
@@ -68,29 +71,41 @@ def parse_rules(text: str, source: str) -> AssignmentRules:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ValidationError(f"{source}: not valid TOML ({exc}).") from exc
+        raise ValidationError(
+            _("{source}: not valid TOML ({error}).").format(source=source, error=exc)
+        ) from exc
     mode = data.get("mode", "pool")
     if mode not in MODES:
-        raise ValidationError(f"{source}: mode “{mode}” is unknown (use {' or '.join(MODES)}).")
+        raise ValidationError(
+            _("{source}: mode “{mode}” is unknown (use {modes}).").format(
+                source=source, mode=mode, modes=_(" or ").join(MODES)
+            )
+        )
     rules = []
     for n, entry in enumerate(data.get("rule", []), start=1):
-        where = f"{source}: rule {n}"
+        where = _("{source}: rule {n}").format(source=source, n=n)
         if not isinstance(entry, dict):
-            raise ValidationError(f"{where} is not a table.")
+            raise ValidationError(_("{where} is not a table.").format(where=where))
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
-            raise ValidationError(f"{where}: field “name” is missing.")
-        where = f"{source}: rule “{name}”"
+            raise ValidationError(_("{where}: field “name” is missing.").format(where=where))
+        where = _("{source}: rule “{name}”").format(source=source, name=name)
         unknown = set(entry) - {"name", "countries", "sources", "sdrs"}
         if unknown:
-            raise ValidationError(f"{where}: field “{sorted(unknown)[0]}” is not known.")
+            raise ValidationError(
+                _("{where}: field “{field}” is not known.").format(
+                    where=where, field=sorted(unknown)[0]
+                )
+            )
         countries = _names(entry.get("countries", []), where, "countries")
         sources = _names(entry.get("sources", []), where, "sources")
         if not countries and not sources:
-            raise ValidationError(f"{where}: give “countries” or “sources” to match on.")
+            raise ValidationError(
+                _("{where}: give “countries” or “sources” to match on.").format(where=where)
+            )
         sdrs = _names(entry.get("sdrs", []), where, "sdrs")
         if not sdrs:
-            raise ValidationError(f"{where}: field “sdrs” lists nobody.")
+            raise ValidationError(_("{where}: field “sdrs” lists nobody.").format(where=where))
         rules.append(
             AssignmentRule(
                 name.strip(),
@@ -109,7 +124,9 @@ def load_rules(path: Path | None = None) -> AssignmentRules:
             return parse_rules(path.read_text(encoding="utf-8"), str(path))
         except OSError as exc:
             raise ValidationError(
-                f"Cannot read the assignment rules {path}: {exc.strerror}."
+                _("Cannot read the assignment rules {path}: {reason}.").format(
+                    path=path, reason=exc.strerror
+                )
             ) from exc
     text = resources.files("sdrdesk.resources").joinpath("data/assignment_rules.toml")
     return parse_rules(text.read_text(encoding="utf-8"), "assignment_rules.toml")

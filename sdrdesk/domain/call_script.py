@@ -4,6 +4,11 @@ A script is data: ``resources/data/call_script.toml`` is the default and a team 
 point the setting ``call_script_file`` at its own copy (read by
 ``sdrdesk.domain.script_file``). Every script carries an ``id`` and a ``version``;
 stored answers keep both.
+
+The texts a person reads (titles, questions, help, choices) are kept as the file writes
+them (``raw_…``) and shown translated (``title``, ``text`` …): the catalog holds the
+default script's texts, so it reads in German under German; a team's own script shows
+as written, in whatever language it is in.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+from sdrdesk.i18n import N_, _
 
 DEFAULT_SCRIPT = "call_script.toml"
 
@@ -43,19 +50,35 @@ class Decision(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            Decision.DEMO: "Book a demo",
-            Decision.NURTURE: "Nurture",
-            Decision.DISQUALIFY: "Disqualify",
-        }[self]
+        return _(_DECISION_LABELS[self])
+
+
+_DECISION_LABELS = {
+    Decision.DEMO: N_("Book a demo"),
+    Decision.NURTURE: N_("Nurture"),
+    Decision.DISQUALIFY: N_("Disqualify"),
+}
+
+
+def shown(text: str) -> str:
+    """A data file's text as a person reads it: translated where the catalog has it."""
+    return _(text) if text else text
+
+
+def shown_or_none(text: str | None) -> str | None:
+    return _(text) if text else text
 
 
 @dataclass(frozen=True, slots=True)
 class Choice:
     id: str
-    label: str
+    raw_label: str
     weight: float = 0.0
     knockout: str | None = None  # a disqualify reason code: this answer ends qualification
+
+    @property
+    def label(self) -> str:
+        return shown(self.raw_label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +115,26 @@ class Condition:
 @dataclass(frozen=True, slots=True)
 class Question:
     id: str
-    text: str
+    raw_text: str
     type: QuestionType
-    help: str | None = None
+    raw_help: str | None = None
     optional: bool = False
     choices: tuple[Choice, ...] = ()
     bands: tuple[Band, ...] = ()
     ask_if: tuple[Condition, ...] = ()
-    unit: str | None = None  # "employees", or the currency of a money question
+    raw_unit: str | None = None  # "employees", or the currency of a money question
+
+    @property
+    def text(self) -> str:
+        return shown(self.raw_text)
+
+    @property
+    def help(self) -> str | None:
+        return shown_or_none(self.raw_help)
+
+    @property
+    def unit(self) -> str | None:
+        return shown_or_none(self.raw_unit)
 
     def choice(self, choice_id: str) -> Choice | None:
         return next((c for c in self.choices if c.id == choice_id), None)
@@ -119,10 +154,18 @@ class Question:
 @dataclass(frozen=True, slots=True)
 class Section:
     id: str
-    title: str
+    raw_title: str
     questions: tuple[Question, ...]
     weight: float = 1.0  # share in the total score
-    intro: str | None = None
+    raw_intro: str | None = None
+
+    @property
+    def title(self) -> str:
+        return shown(self.raw_title)
+
+    @property
+    def intro(self) -> str | None:
+        return shown_or_none(self.raw_intro)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +189,7 @@ class GradeRule:
 @dataclass(frozen=True, slots=True)
 class CallScript:
     id: str
-    name: str
+    raw_name: str
     version: str
     sections: tuple[Section, ...]
     grades: tuple[GradeRule, ...]
@@ -165,5 +208,9 @@ class CallScript:
         return next((g for g in self.grades if g.grade == grade), None)
 
     @property
+    def name(self) -> str:
+        return shown(self.raw_name)
+
+    @property
     def label(self) -> str:
-        return f"{self.name} (version {self.version})"
+        return _("{name} (version {version})").format(name=self.name, version=self.version)

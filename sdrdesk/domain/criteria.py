@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.i18n import _, format_number
 
 
 class Verdict(StrEnum):
@@ -90,26 +91,50 @@ def _words_match(text: str, words: Sequence[str]) -> str | None:
     return None
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _stems_match(text: str, stems: Sequence[str], endings: Sequence[str]) -> str | None:
+    """The first of ``stems`` that is the head of a word of ``text``: the word is the stem
+    or ends in it (German compounds: "Vertriebs|leiter"), maybe followed by one of
+    ``endings`` (feminine forms: "Leiter|in"; "Geschäftsführer/in" and "Leiter:in" too).
+    A stem at the start of a longer word does not count ("Leitungswasser")."""
+    words = _WORD.findall(text.casefold())
+    forms = [(stem, stem.casefold() + end.casefold()) for stem in stems for end in ("", *endings)]
+    for word in words:
+        for stem, form in forms:
+            if word.endswith(form):
+                return stem
+    return None
+
+
 def _check_business_email(c: Criterion, f: LeadFacts) -> tuple[Verdict, str]:
     if not f.email:
-        return Verdict.UNKNOWN, "no e-mail address"
+        return Verdict.UNKNOWN, _("no e-mail address")
     domain = f.email.rpartition("@")[2]
     if f.free_mail:
-        return Verdict.FAIL, f"{domain} is a free-mail provider"
+        return Verdict.FAIL, _("{domain} is a free-mail provider").format(domain=domain)
     return Verdict.PASS, domain
 
 
 def _check_valid_phone(c: Criterion, f: LeadFacts) -> tuple[Verdict, str]:
-    return (Verdict.PASS, "dialable") if f.phone_valid else (Verdict.FAIL, "no valid number")
+    if f.phone_valid:
+        return Verdict.PASS, _("dialable")
+    return Verdict.FAIL, _("no valid number")
 
 
 def _check_title(c: Criterion, f: LeadFacts) -> tuple[Verdict, str]:
     if not f.title:
-        return Verdict.UNKNOWN, "no title"
-    bad = _words_match(f.title, c.params.get("none", []))
+        return Verdict.UNKNOWN, _("no title")
+    endings = c.params.get("endings", [])
+    bad = _words_match(f.title, c.params.get("none", [])) or _stems_match(
+        f.title, c.params.get("none_stems", []), endings
+    )
     if bad:
         return Verdict.FAIL, f"“{f.title}” ({bad})"
-    good = _words_match(f.title, c.params.get("any", []))
+    good = _words_match(f.title, c.params.get("any", [])) or _stems_match(
+        f.title, c.params.get("stems", []), endings
+    )
     if good:
         return Verdict.PASS, f.title
     return Verdict.FAIL, f"“{f.title}”"
@@ -118,32 +143,36 @@ def _check_title(c: Criterion, f: LeadFacts) -> tuple[Verdict, str]:
 def _check_company_size(c: Criterion, f: LeadFacts) -> tuple[Verdict, str]:
     bounds = employees_range(f.company_size)
     if bounds is None:
-        return Verdict.UNKNOWN, "size not known"
+        return Verdict.UNKNOWN, _("size not known")
     low, high = bounds
     minimum = c.params.get("min")
     maximum = c.params.get("max")
     top = high if high is not None else float("inf")
-    detail = f"{f.company_size} employees"
+    detail = _("{size} employees").format(size=f.company_size)
     if (minimum is not None and top < minimum) or (maximum is not None and low > maximum):
         return Verdict.FAIL, detail
     # A range on both sides of a limit ("11-50" against "at least 50") is not a fit yet.
     if minimum is not None and low < minimum:
-        return Verdict.UNKNOWN, f"{detail}: maybe fewer than {minimum}"
+        return Verdict.UNKNOWN, _("{detail}: maybe fewer than {minimum}").format(
+            detail=detail, minimum=format_number(minimum)
+        )
     if maximum is not None and top > maximum:
-        return Verdict.UNKNOWN, f"{detail}: maybe more than {maximum}"
+        return Verdict.UNKNOWN, _("{detail}: maybe more than {maximum}").format(
+            detail=detail, maximum=format_number(maximum)
+        )
     return Verdict.PASS, detail
 
 
 def _check_country(c: Criterion, f: LeadFacts) -> tuple[Verdict, str]:
     if not f.country:
-        return Verdict.UNKNOWN, "country not known"
+        return Verdict.UNKNOWN, _("country not known")
     allowed = {x.upper() for x in c.params.get("countries", [])}
     return (Verdict.PASS if f.country.upper() in allowed else Verdict.FAIL), f.country
 
 
 def _check_industry(c: Criterion, f: LeadFacts) -> tuple[Verdict, str]:
     if not f.industry:
-        return Verdict.UNKNOWN, "industry not known"
+        return Verdict.UNKNOWN, _("industry not known")
     hit = _words_match(f.industry, c.params.get("any", []))
     return (Verdict.PASS if hit else Verdict.FAIL), f.industry
 
@@ -151,7 +180,10 @@ def _check_industry(c: Criterion, f: LeadFacts) -> tuple[Verdict, str]:
 CHECKS: dict[str, tuple[Callable[[Criterion, LeadFacts], tuple[Verdict, str]], dict[str, type]]] = {
     "business_email": (_check_business_email, {}),
     "valid_phone": (_check_valid_phone, {}),
-    "title": (_check_title, {"any": list, "none": list}),
+    "title": (
+        _check_title,
+        {"any": list, "none": list, "stems": list, "none_stems": list, "endings": list},
+    ),
     "company_size": (_check_company_size, {"min": int, "max": int}),
     "country": (_check_country, {"countries": list}),
     "industry": (_check_industry, {"any": list}),
@@ -159,9 +191,11 @@ CHECKS: dict[str, tuple[Callable[[Criterion, LeadFacts], tuple[Verdict, str]], d
 
 
 def _evaluate(criterion: Criterion, facts: LeadFacts) -> CriterionResult:
-    check, _ = CHECKS[criterion.check]
+    check = CHECKS[criterion.check][0]
     verdict, detail = check(criterion, facts)
-    return CriterionResult(criterion.id, criterion.label, verdict, detail)
+    # The label is the file's text, translated where the catalog has it (a team's own
+    # file, in German or English, shows as written).
+    return CriterionResult(criterion.id, _(criterion.label), verdict, detail)
 
 
 def parse_criteria(text: str, source: str) -> CriteriaSet:
@@ -169,39 +203,56 @@ def parse_criteria(text: str, source: str) -> CriteriaSet:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ValidationError(f"{source}: not valid TOML ({exc}).") from exc
+        raise ValidationError(
+            _("{source}: not valid TOML ({error}).").format(source=source, error=exc)
+        ) from exc
     entries = data.get("criterion")
     if not isinstance(entries, list) or not entries:
-        raise ValidationError(f"{source}: no [[criterion]] entries.")
+        raise ValidationError(_("{source}: no [[criterion]] entries.").format(source=source))
     criteria: list[Criterion] = []
     seen: set[str] = set()
     for n, entry in enumerate(entries, start=1):
-        where = f"{source}: criterion {n}"
+        where = _("{source}: criterion {n}").format(source=source, n=n)
         if not isinstance(entry, dict):
-            raise ValidationError(f"{where} is not a table.")
+            raise ValidationError(_("{where} is not a table.").format(where=where))
         for key in ("id", "label", "check"):
             if not isinstance(entry.get(key), str) or not entry[key].strip():
-                raise ValidationError(f"{where}: field “{key}” is missing or empty.")
+                raise ValidationError(
+                    _("{where}: field “{key}” is missing or empty.").format(where=where, key=key)
+                )
         cid = entry["id"]
-        where = f"{source}: criterion “{cid}”"
+        where = _("{source}: criterion “{id}”").format(source=source, id=cid)
         if cid in seen:
-            raise ValidationError(f"{where} appears twice.")
+            raise ValidationError(_("{where} appears twice.").format(where=where))
         seen.add(cid)
         if entry["check"] not in CHECKS:
             raise ValidationError(
-                f"{where}: check “{entry['check']}” is unknown (use one of {', '.join(CHECKS)})."
+                _("{where}: check “{check}” is unknown (use one of {checks}).").format(
+                    where=where, check=entry["check"], checks=", ".join(CHECKS)
+                )
             )
         allowed = CHECKS[entry["check"]][1]
         params = {k: v for k, v in entry.items() if k not in ("id", "label", "check")}
         for key, value in params.items():
             if key not in allowed:
-                raise ValidationError(f"{where}: field “{key}” is not used by {entry['check']}.")
+                raise ValidationError(
+                    _("{where}: field “{key}” is not used by {check}.").format(
+                        where=where, key=key, check=entry["check"]
+                    )
+                )
             if not isinstance(value, allowed[key]) or isinstance(value, bool):
-                raise ValidationError(f"{where}: field “{key}” must be a {allowed[key].__name__}.")
+                shape = _("a list") if allowed[key] is list else _("a whole number")
+                raise ValidationError(
+                    _("{where}: field “{key}” must be {shape}.").format(
+                        where=where, key=key, shape=shape
+                    )
+                )
         criteria.append(Criterion(cid, entry["label"], entry["check"], params))
     version = data.get("version", 1)
     if not isinstance(version, int):
-        raise ValidationError(f"{source}: field “version” must be a number.")
+        raise ValidationError(
+            _("{source}: field “version” must be a number.").format(source=source)
+        )
     return CriteriaSet(version, tuple(criteria), source)
 
 
@@ -212,7 +263,9 @@ def load_criteria(path: Path | None = None) -> CriteriaSet:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise ValidationError(
-                f"Cannot read the SAL criteria file {path}: {exc.strerror}."
+                _("Cannot read the SAL criteria file {path}: {reason}.").format(
+                    path=path, reason=exc.strerror
+                )
             ) from exc
         return parse_criteria(text, str(path))
     default = resources.files("sdrdesk.resources").joinpath("data/sal_criteria.toml")

@@ -1,6 +1,8 @@
 """Dates and times as CRMs and spreadsheets export them, read as aware UTC times:
-ISO 8601, Unix time, and the day-first, month-first and named-month formats; and
-whether a file's dates with slashes are day-first (``decide_dayfirst``)."""
+ISO 8601, Unix time, and the day-first, month-first and named-month formats (English,
+German, French and Spanish month names: "4. Dezember 2026", "4 décembre 2026",
+"4 de diciembre de 2026"); and whether a file's dates with slashes are day-first
+(``decide_dayfirst``)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, tzinfo
 
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.i18n import _
 
 _FORMATS_DAYFIRST = (
     "%d.%m.%Y %H:%M:%S",
@@ -116,9 +119,13 @@ def parse_datetime(text: str, local_zone: tzinfo, *, dayfirst: bool = True) -> d
     if value.isdigit() and len(value) in (10, 13):  # Unix seconds / milliseconds
         seconds = int(value) / (1000 if len(value) == 13 else 1)
         return datetime.fromtimestamp(seconds, UTC)
+    if value[-3:].casefold() == "uhr":  # "4.12.2026 14:30 Uhr"
+        value = value[:-3].rstrip()
     parsed = _numeric_date(value, dayfirst) or _any_date(value, dayfirst)
     if parsed is None:
-        raise ValidationError(f"“{text}” is not a date and time sdrdesk can read")
+        raise ValidationError(
+            _("“{text}” is not a date and time sdrdesk can read").format(text=text)
+        )
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=local_zone)
     return parsed.astimezone(UTC)
@@ -130,12 +137,80 @@ def _any_date(value: str, dayfirst: bool) -> datetime | None:
         return datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         pass
+    named = _named_date(value)
+    if named is not None:
+        return named
     for fmt in _formats_for(_shape(value), dayfirst):
         try:
             return datetime.strptime(value, fmt)  # noqa: DTZ007  (zone added by the caller)
         except ValueError:
             continue
     return None
+
+
+# Month names and their usual abbreviations in English, German, French and Spanish
+# (casefolded, accents as written and without). No two languages use one word for
+# different months, so one table serves them all.
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "jan january januar jänner jaenner janv janvier ene enero",
+        "feb february februar févr fevr février fevrier febrero",
+        "mar march mär mrz märz maerz mars marzo",
+        "apr april avr avril abr abril",
+        "may mai mayo",
+        "jun june juni juin junio",
+        "jul july juli juil juillet julio",
+        "aug august août aout ago agosto",
+        "sep sept september septembre septiembre setiembre",
+        "oct october okt oktober octobre octubre",
+        "nov november novembre noviembre",
+        "dec december dez dezember déc dec décembre decembre dic diciembre",
+    ),
+    start=1,
+):
+    _MONTHS.update(dict.fromkeys(_names.split(), _number))
+_WEEKDAYS = frozenset(
+    "mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat "  # noqa: SIM905
+    "saturday sun sunday mo montag di dienstag mi mittwoch do donnerstag fr freitag sa "
+    "samstag sonnabend so sonntag lun lundi mar mardi mer mercredi jeu jeudi ven vendredi "
+    "sam samedi dim dimanche lunes martes mié miércoles miercoles jue jueves vie viernes "
+    "sáb sábado sabado dom domingo".split()
+)
+# "4. Dezember 2026", "Fr., 4. Dez. 2026, 14:30 Uhr", "1er décembre 2026 à 14h30",
+# "viernes, 4 de diciembre de 2026, 14:30": day, month name, year, maybe a time.
+_NAMED_DATE = re.compile(
+    r"(?:(?P<weekday>[^\W\d_]+)\.?,?\s+)?"
+    r"(?P<day>[0-9]{1,2})(?:\.|er|º|°)?\s*(?:de\s+)?"
+    r"(?P<month>[^\W\d_]+)\.?,?\s*(?:de\s+)?(?P<year>[0-9]{4})"
+    r"(?:,?\s*(?:um\s+|à\s+|a\s+las\s+)?(?P<hour>[0-9]{1,2})[:h](?P<minute>[0-9]{2})"
+    r"(?::(?P<second>[0-9]{2}))?(?:\s*uhr)?)?",
+    re.IGNORECASE,
+)
+
+
+def _named_date(value: str) -> datetime | None:
+    """A day-first date with a month name in one of the four languages, else ``None``."""
+    match = _NAMED_DATE.fullmatch(value.strip())
+    if match is None:
+        return None
+    weekday = match["weekday"]
+    if weekday is not None and weekday.casefold() not in _WEEKDAYS:
+        return None
+    month = _MONTHS.get(match["month"].casefold())
+    if month is None:
+        return None
+    try:
+        return datetime(  # noqa: DTZ001  (zone added by the caller)
+            int(match["year"]),
+            month,
+            int(match["day"]),
+            int(match["hour"] or 0),
+            int(match["minute"] or 0),
+            int(match["second"] or 0),
+        )
+    except ValueError:  # 31 February, 25:00
+        return None
 
 
 _SLASH_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/\d{2,4}\b")

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.zones import zone
+from sdrdesk.i18n import N_, _, format_date, format_datetime
 
 DEFAULT_DURATION_MINUTES = 30
 MIN_DURATION_MINUTES = 10
@@ -81,17 +82,18 @@ class DemoWarning:
 def check_duration(minutes: int) -> int:
     if not MIN_DURATION_MINUTES <= minutes <= MAX_DURATION_MINUTES:
         raise ValidationError(
-            f"A demo lasts between {MIN_DURATION_MINUTES} minutes and "
-            f"{MAX_DURATION_MINUTES // 60} hours, not {minutes} minutes."
+            _("A demo lasts between {low} minutes and {high} hours, not {minutes} minutes.").format(
+                low=MIN_DURATION_MINUTES, high=MAX_DURATION_MINUTES // 60, minutes=minutes
+            )
         )
     return minutes
 
 
 def check_start(starts_at: datetime, now: datetime) -> datetime:
     if starts_at.tzinfo is None:
-        raise ValueError("a demo's start must be an aware datetime")
+        raise ValueError(_("a demo's start must be an aware datetime"))
     if starts_at <= now:
-        raise ValidationError("The demo must start in the future.")
+        raise ValidationError(_("The demo must start in the future."))
     return starts_at
 
 
@@ -99,15 +101,24 @@ def clean_location(text: str | None) -> str | None:
     value = " ".join((text or "").split())
     if len(value) > MAX_LOCATION_LENGTH:
         raise ValidationError(
-            f"The meeting link or location is too long (at most {MAX_LOCATION_LENGTH} characters)."
+            _("The meeting link or location is too long (at most {limit} characters).").format(
+                limit=MAX_LOCATION_LENGTH
+            )
         )
     return value or None
 
 
-def clean_note(text: str | None, limit: int = MAX_NOTE_LENGTH, what: str = "note") -> str | None:
+def clean_note(
+    text: str | None, limit: int = MAX_NOTE_LENGTH, what: str = N_("note")
+) -> str | None:
+    """``what`` names the text in the message (English, marked with ``N_``: translated here)."""
     value = (text or "").replace("\r\n", "\n").strip()
     if len(value) > limit:
-        raise ValidationError(f"The {what} is too long (at most {limit} characters).")
+        raise ValidationError(
+            _("The {what} is too long (at most {limit} characters).").format(
+                what=_(what), limit=limit
+            )
+        )
     return value or None
 
 
@@ -159,7 +170,7 @@ def warnings_for(
         found.append(
             DemoWarning(
                 WarningKind.UNKNOWN_ZONE,
-                "The lead's time zone is unknown: check the time with them.",
+                _("The lead's time zone is unknown: check the time with them."),
             )
         )
     else:
@@ -169,7 +180,9 @@ def warnings_for(
             found.append(
                 DemoWarning(
                     WarningKind.WEEKEND,
-                    f"That is a {start_local:%A} for the lead ({lead_zone}).",
+                    _("That is a {weekday} for the lead ({zone}).").format(
+                        weekday=format_date(start_local.date(), "EEEE"), zone=lead_zone
+                    ),
                 )
             )
         end_minutes = end_local.hour * 60 + end_local.minute
@@ -181,8 +194,16 @@ def warnings_for(
             found.append(
                 DemoWarning(
                     WarningKind.OUTSIDE_HOURS,
-                    f"{start_local:%H:%M}–{end_local:%H:%M} is outside the lead's business hours "
-                    f"({first:02d}:00–{last:02d}:00 {lead_zone}).",
+                    _(
+                        "{start}–{end} is outside the lead's business hours "
+                        "({first}–{last} {zone})."
+                    ).format(
+                        start=f"{start_local:%H:%M}",
+                        end=f"{end_local:%H:%M}",
+                        first=f"{first:02d}:00",
+                        last=f"{last:02d}:00",
+                        zone=lead_zone,
+                    ),
                 )
             )
     if ae_id is not None:
@@ -193,9 +214,14 @@ def warnings_for(
                 found.append(
                     DemoWarning(
                         WarningKind.OVERLAP,
-                        f"{ae_name} already has a demo with {slot.lead_name} on "
-                        f"{slot.starts_at.astimezone(display_zone):%a %d %b, %H:%M}–"
-                        f"{slot.ends_at.astimezone(display_zone):%H:%M}.",
+                        _("{ae} already has a demo with {lead} on {start}–{end}.").format(
+                            ae=ae_name,
+                            lead=slot.lead_name,
+                            start=format_datetime(
+                                slot.starts_at.astimezone(display_zone), "EEE dd MMM, HH:mm"
+                            ),
+                            end=f"{slot.ends_at.astimezone(display_zone):%H:%M}",
+                        ),
                         slot.demo_id,
                     )
                 )

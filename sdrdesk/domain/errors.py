@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sdrdesk.i18n import _
+
 
 class SdrdeskError(Exception):
     """Base class: ``str(error)`` is a complete sentence for the user."""
@@ -21,7 +23,12 @@ class IllegalTransitionError(SdrdeskError):
     def __init__(self, action: str, current: str | None, message: str | None = None) -> None:
         self.action = action
         self.current = current
-        super().__init__(message or f"Cannot {action.replace('_', ' ')} a lead that is {current}.")
+        super().__init__(
+            message
+            or _("Cannot {action} a lead that is {status}.").format(
+                action=action.replace("_", " "), status=current
+            )
+        )
 
 
 class ConflictError(SdrdeskError):

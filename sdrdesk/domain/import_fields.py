@@ -8,6 +8,7 @@ from dataclasses import fields
 
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.leads import LeadInput
+from sdrdesk.i18n import N_, _, current_language
 
 # The lead fields a column can fill, in the order people think of them.
 LEAD_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(LeadInput) if f.name != "extra")
@@ -16,26 +17,27 @@ EXTRA = "extra"  # keep it with the lead's extra data (what unmatched columns ge
 TARGETS: tuple[str, ...] = (*LEAD_FIELDS, IGNORE, EXTRA)
 CONTACT_FIELDS = ("email", "phone", "mobile")
 
-# What each target is called where people choose it (the import's column dialog).
+# What each target is called where people choose it (the import's column dialog); English,
+# translated where shown (``_(FIELD_LABELS[name])``, ``field_in_sentence``).
 FIELD_LABELS: dict[str, str] = {
-    "first_name": "First name",
-    "last_name": "Last name",
-    "full_name": "Full name (first and last)",
-    "email": "E-mail",
-    "phone": "Phone",
-    "mobile": "Mobile phone",
-    "company": "Company",
-    "title": "Job title",
-    "company_size": "Company size",
-    "industry": "Industry",
-    "country": "Country",
-    "source": "Source",
-    "campaign": "Campaign",
-    "score": "Marketing score",
-    "handed_off_at": "Hand-off date",
-    "external_id": "ID in the other system",
-    EXTRA: "Keep as extra data",
-    IGNORE: "Leave out",
+    "first_name": N_("First name"),
+    "last_name": N_("Last name"),
+    "full_name": N_("Full name (first and last)"),
+    "email": N_("E-mail"),
+    "phone": N_("Phone"),
+    "mobile": N_("Mobile phone"),
+    "company": N_("Company"),
+    "title": N_("Job title"),
+    "company_size": N_("Company size"),
+    "industry": N_("Industry"),
+    "country": N_("Country"),
+    "source": N_("Source"),
+    "campaign": N_("Campaign"),
+    "score": N_("Marketing score"),
+    "handed_off_at": N_("Hand-off date"),
+    "external_id": N_("ID in the other system"),
+    EXTRA: N_("Keep as extra data"),
+    IGNORE: N_("Leave out"),
 }
 
 
@@ -46,7 +48,16 @@ def check_target(value: str) -> str:
         name = "email"
     if name not in TARGETS:
         raise ValidationError(
-            f"“{value.strip()}” is not a lead field; use one of {', '.join(LEAD_FIELDS)}, "
-            f"or {IGNORE} (leave the column out) or {EXTRA} (keep it as extra data)."
+            _(
+                "“{value}” is not a lead field; use one of {fields}, "
+                "or {ignore} (leave the column out) or {extra} (keep it as extra data)."
+            ).format(value=value.strip(), fields=", ".join(LEAD_FIELDS), ignore=IGNORE, extra=EXTRA)
         )
     return name
+
+
+def field_in_sentence(name: str) -> str:
+    """A target's label inside a sentence: lower case in English ("mapped to e-mail"),
+    as written in German, where nouns keep their capital ("E-Mail")."""
+    label = _(FIELD_LABELS[name])
+    return label.lower() if current_language() == "en" else label

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from sdrdesk.domain.import_fields import LEAD_FIELDS
+from sdrdesk.i18n import _
 
 _BOM_REMNANTS = ("\ufeff", "ï»¿", "þÿ", "ÿþ")  # BOMs, and BOMs read as Windows-1252
 _TRANSLITERATE = str.maketrans(
@@ -53,15 +54,25 @@ class HeaderTable:
             tier: dict[str, str] = {}
             for field_name, headers in data.get(tier_name, {}).items():
                 if field_name not in LEAD_FIELDS:
-                    raise ValueError(f"[{tier_name}] {field_name} is not a lead field")
+                    raise ValueError(
+                        _("[{tier}] {field} is not a lead field").format(
+                            tier=tier_name, field=field_name
+                        )
+                    )
                 for header in headers:
                     key = normalize_header(header)
                     if not key:
-                        raise ValueError(f"[{tier_name}] {field_name}: empty header {header!r}")
+                        raise ValueError(
+                            _("[{tier}] {field}: empty header {header!r}").format(
+                                tier=tier_name, field=field_name, header=header
+                            )
+                        )
                     where = f"[{tier_name}] {field_name}"
                     if seen.get(key, where) != where:
                         raise ValueError(
-                            f"header {header!r} is listed twice ({seen[key]}, {where})"
+                            _("header {header!r} is listed twice ({first}, {second})").format(
+                                header=header, first=seen[key], second=where
+                            )
                         )
                     seen[key] = where
                     tier[key] = field_name

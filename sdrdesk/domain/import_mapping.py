@@ -19,17 +19,19 @@ from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.import_fields import (
     CONTACT_FIELDS,
     EXTRA,
-    FIELD_LABELS,
     IGNORE,
     LEAD_FIELDS,
     check_target,
+    field_in_sentence,
 )
 from sdrdesk.domain.import_headers import HeaderTable, header_table, normalize_header
 from sdrdesk.domain.leads import LeadInput
+from sdrdesk.i18n import LANGUAGES, N_, _, translator
 
 # The column sdrdesk writes beside the rows an import left out (after the line or row
 # number), for the person to fix them and import the file again: both are left out then.
-NOT_IMPORTED_BECAUSE = "Not imported because"
+# English; the file is written in the importer's language and read back in any of them.
+NOT_IMPORTED_BECAUSE = N_("Not imported because")
 
 # A second column for a field that is taken fills this one if it is still free.
 _OVERFLOW = {"phone": "mobile", "mobile": "phone"}
@@ -44,12 +46,14 @@ def parse_mapping_text(text: str) -> dict[str, str]:
         header, sep, target = item.rpartition("=")
         if not sep or not header.strip():
             raise ValidationError(
-                f"“{item.strip()}” in the column mapping is not of the form Header=field "
-                "(e.g. “Mail=email,Handy=mobile”)."
+                _(
+                    "“{item}” in the column mapping is not of the form Header=field "
+                    "(e.g. “Mail=email,Handy=mobile”)."
+                ).format(item=item.strip())
             )
         mapping[header.strip()] = check_target(target)
     if not mapping:
-        raise ValidationError("The column mapping is empty; write it as Header=field,…")
+        raise ValidationError(_("The column mapping is empty; write it as Header=field,…"))
     return mapping
 
 
@@ -70,7 +74,7 @@ class ColumnMapping:
         keys: list[str] = []
         used: set[str] = set()
         for number, header in enumerate(self.headers, start=1):
-            key = header.strip() or f"Column {number}"
+            key = header.strip() or _("Column {number}").format(number=number)
             candidate, n = key, 1
             while candidate in used:
                 n += 1
@@ -146,8 +150,14 @@ def build_mapping(
         if target in LEAD_FIELDS:
             if target in taken:
                 raise ValidationError(
-                    f"The column mapping sends both “{headers[taken[target]]}” and "
-                    f"“{headers[column]}” to {target}; map each field once."
+                    _(
+                        "The column mapping sends both “{first}” and “{second}” to {field}; "
+                        "map each field once."
+                    ).format(
+                        first=headers[taken[target]],
+                        second=headers[column],
+                        field=field_in_sentence(target),
+                    )
                 )
             taken[target] = column
     explicit_columns = {i for i, t in enumerate(targets) if t is not None}
@@ -175,8 +185,10 @@ def build_mapping(
                 notes.append(_backup_note(headers[i], match[0], winner))
             elif tier == 0:
                 notes.append(
-                    f"column “{headers[i]}” also looks like {match[0]}, but “{winner}” comes "
-                    "first; it is kept as extra data"
+                    _(
+                        "column “{header}” also looks like {field}, but “{winner}” comes "
+                        "first; it is kept as extra data"
+                    ).format(header=headers[i], field=field_in_sentence(match[0]), winner=winner)
                 )
 
     _settle_names(headers, targets, taken, explicit_columns, notes)
@@ -196,7 +208,9 @@ def retargeted(mapping: ColumnMapping, targets: Sequence[str]) -> ColumnMapping:
     automatic choice)."""
     if len(targets) != len(mapping.headers):
         raise ValidationError(
-            f"The file has {len(mapping.headers)} columns, but {len(targets)} were mapped."
+            _("The file has {columns} columns, but {mapped} were mapped.").format(
+                columns=len(mapping.headers), mapped=len(targets)
+            )
         )
     chosen = tuple(check_target(t) for t in targets)
     seen: dict[str, int] = {}
@@ -204,8 +218,13 @@ def retargeted(mapping: ColumnMapping, targets: Sequence[str]) -> ColumnMapping:
         if target in LEAD_FIELDS:
             if target in seen:
                 raise ValidationError(
-                    f"Both “{mapping.headers[seen[target]]}” and “{mapping.headers[i]}” "
-                    f"are mapped to {FIELD_LABELS[target].lower()}; map each field once."
+                    _(
+                        "Both “{first}” and “{second}” are mapped to {field}; map each field once."
+                    ).format(
+                        first=mapping.headers[seen[target]],
+                        second=mapping.headers[i],
+                        field=field_in_sentence(target),
+                    )
                 )
             seen[target] = i
     if chosen == mapping.targets:
@@ -225,10 +244,9 @@ def retargeted(mapping: ColumnMapping, targets: Sequence[str]) -> ColumnMapping:
 
 
 def _backup_note(header: str, field_name: str, first: str) -> str:
-    return (
-        f"column “{header}” fills {field_name} where “{first}” is empty; it is also kept as "
-        "extra data"
-    )
+    return _(
+        "column “{header}” fills {field} where “{first}” is empty; it is also kept as extra data"
+    ).format(header=header, field=field_in_sentence(field_name), first=first)
 
 
 def _leave_out_own_notes(
@@ -236,20 +254,30 @@ def _leave_out_own_notes(
 ) -> None:
     """A file of rows an earlier import left out (``imports.not_imported_csv``), fixed
     and imported again: its line numbers and reasons are not the leads' data."""
-    wanted = normalize_header(NOT_IMPORTED_BECAUSE)
+    wanted = {
+        normalize_header(translator(lang).gettext(NOT_IMPORTED_BECAUSE)) for lang in LANGUAGES
+    }
+    numbers = {
+        normalize_header(translator(lang).gettext(n)) for n in _NUMBERS for lang in LANGUAGES
+    }
     for i, header in enumerate(headers):
-        if normalize_header(header) != wanted or targets[i] is not None:
+        if normalize_header(header) not in wanted or targets[i] is not None:
             continue
         left_out = [i]
-        if i > 0 and targets[i - 1] is None and normalize_header(headers[i - 1]) in _NUMBERS:
+        if i > 0 and targets[i - 1] is None and normalize_header(headers[i - 1]) in numbers:
             left_out.insert(0, i - 1)
         for column in left_out:
             targets[column] = IGNORE
-        shown = " and ".join(f"“{headers[c]}”" for c in left_out)
-        notes.append(f"{shown} (why an earlier import left these rows out) are left out")
+        shown = _(" and ").join(f"“{headers[c]}”" for c in left_out)
+        notes.append(
+            _("{columns} (why an earlier import left these rows out) are left out").format(
+                columns=shown
+            )
+        )
 
 
-_NUMBERS = frozenset({"line", "row"})
+# The unit column beside it, as the file of rows left out names it (its first column).
+_NUMBERS = (N_("Line"), N_("Row"))
 
 
 def _find_column(headers: Sequence[str], key: str, targets: Sequence[str | None]) -> int:
@@ -262,8 +290,10 @@ def _find_column(headers: Sequence[str], key: str, targets: Sequence[str | None]
             return i
     shown = ", ".join(f"“{h}”" for h in headers)
     raise ValidationError(
-        f"The column mapping names “{key}”, which is not a column of this file; "
-        f"its columns are {shown}."
+        _(
+            "The column mapping names “{key}”, which is not a column of this file; "
+            "its columns are {columns}."
+        ).format(key=key, columns=shown)
     )
 
 
@@ -286,6 +316,7 @@ def _settle_names(
         targets[column] = None
         del taken["full_name"]
         notes.append(
-            f"column “{headers[column]}” is kept as extra data: the file has first and last "
-            "name columns"
+            _(
+                "column “{header}” is kept as extra data: the file has first and last name columns"
+            ).format(header=headers[column])
         )

@@ -19,6 +19,7 @@ from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.phones import PhoneInfo, PhoneQuality
 from sdrdesk.domain.scores import parse_score
 from sdrdesk.domain.text import CONTROL_CHARACTERS, clean_text
+from sdrdesk.i18n import N_, _
 
 # Column sizes (db.models uses the same numbers); longer text is cut and kept in extra.
 FIELD_LIMITS: dict[str, int] = {
@@ -47,6 +48,19 @@ TEXT_FIELDS = (
     "source",
     "campaign",
 )
+# The text fields as warnings name them (English; translated where shown).
+TEXT_FIELD_NAMES: dict[str, str] = {
+    "external_id": N_("ID in the other system"),
+    "first_name": N_("First name"),
+    "last_name": N_("Last name"),
+    "email": N_("E-mail"),
+    "company": N_("Company"),
+    "title": N_("Job title"),
+    "company_size": N_("Company size"),
+    "industry": N_("Industry"),
+    "source": N_("Source"),
+    "campaign": N_("Campaign"),
+}
 _TEXT_LIMITS = tuple((name, FIELD_LIMITS[name]) for name in TEXT_FIELDS)
 _ONE_DAY = timedelta(days=1)
 
@@ -103,11 +117,11 @@ def split_full_name(full: str) -> tuple[str | None, str | None]:
     """``"Ada Lovelace"`` → (Ada, Lovelace); ``"Lovelace, Ada"`` → (Ada, Lovelace)."""
     full = " ".join(full.split())
     if "," in full:
-        last, _, first = full.partition(",")
+        last, _sep, first = full.partition(",")
         return clean_text(first), clean_text(last)
     if " " not in full:
         return None, full or None
-    first, _, last = full.rpartition(" ")
+    first, _sep, last = full.rpartition(" ")
     return first, last
 
 
@@ -139,7 +153,11 @@ def clean_lead(
             continue
         if len(value) > limit:
             extra[f"{name} (full text)"] = value
-            warnings.append(f"{name.replace('_', ' ')} longer than {limit} characters was cut")
+            warnings.append(
+                _("{field} longer than {limit} characters was cut").format(
+                    field=_(TEXT_FIELD_NAMES[name]), limit=limit
+                )
+            )
             value = value[:limit]
         text[name] = value
 
@@ -152,7 +170,7 @@ def clean_lead(
     country = countries.normalize_country(country_text)
     if country_text and country is None:
         extra["country (as imported)"] = country_text
-        warnings.append(f"country “{country_text}” is not known")
+        warnings.append(_("country “{country}” is not known").format(country=country_text))
 
     phone = _best_phone(lead, default_region, country, extra, warnings)
     if country is None and phone.region and phone.quality is PhoneQuality.VALID:
@@ -160,12 +178,18 @@ def clean_lead(
 
     email, email_valid, email_key = emails.check_email(text["email"])
     if email and not email_valid:
-        warnings.append(f"e-mail “{email}” is not a valid address")
+        warnings.append(_("e-mail “{email}” is not a valid address").format(email=email))
 
     if not email_valid and not phone.dialable:
-        shown = [f"e-mail “{email}” is not valid" if email else "no e-mail address"]
-        shown.append(f"phone “{phone.raw}” is not a number" if phone.raw else "no phone number")
-        raise ValidationError("cannot be contacted: " + ", ".join(shown))
+        shown = [
+            _("e-mail “{email}” is not valid").format(email=email)
+            if email
+            else _("no e-mail address"),
+            _("phone “{phone}” is not a number").format(phone=phone.raw)
+            if phone.raw
+            else _("no phone number"),
+        ]
+        raise ValidationError(_("cannot be contacted: {why}").format(why=", ".join(shown)))
 
     score: int | None = None
     try:
@@ -181,9 +205,9 @@ def clean_lead(
             handed_off_at = parse_datetime(handed_text, local_zone or UTC, dayfirst=dayfirst)
         except ValidationError as exc:
             extra["handed off (as imported)"] = handed_text
-            warnings.append(f"hand-off time {exc}; the import time was used")
+            warnings.append(_("hand-off time {error}; the import time was used").format(error=exc))
         if handed_off_at > now + _ONE_DAY:
-            warnings.append("hand-off time lies in the future")
+            warnings.append(_("hand-off time lies in the future"))
 
     return CleanLead(  # by position (a third of the time of keywords), in field order
         text["first_name"],
@@ -217,14 +241,15 @@ _PHONE_RANK = {PhoneQuality.VALID: 0, PhoneQuality.POSSIBLE: 1, PhoneQuality.INV
 _SCIENTIFIC = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?[eE]\+?[0-9]{1,2}")
 
 
-def _why_invalid(raw: str | None) -> str:
-    """What a person can do about an invalid phone, where the text says (else "")."""
+def _invalid_phone(raw: str | None) -> str:
+    """Why a phone is invalid, and what a person can do about it where the text says."""
     if raw and _SCIENTIFIC.fullmatch(raw.strip()):
-        return (
-            " (a spreadsheet wrote it in scientific notation, which loses its last digits;"
-            " format the column as text and export the file again)"
-        )
-    return ""
+        return _(
+            "phone “{phone}” is not a valid number (a spreadsheet wrote it in scientific "
+            "notation, which loses its last digits; format the column as text and export "
+            "the file again)"
+        ).format(phone=raw)
+    return _("phone “{phone}” is not a valid number").format(phone=raw)
 
 
 def _best_phone(
@@ -250,7 +275,7 @@ def _best_phone(
     else:
         return phones.MISSING_PHONE
     if best.quality is PhoneQuality.INVALID:
-        warnings.append(f"phone “{best.raw}” is not a valid number{_why_invalid(best.raw)}")
+        warnings.append(_invalid_phone(best.raw))
     elif best.quality is PhoneQuality.POSSIBLE:
-        warnings.append(f"phone “{best.raw}” may not be a real number")
+        warnings.append(_("phone “{phone}” may not be a real number").format(phone=best.raw))
     return best

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sdrdesk.domain.errors import IllegalTransitionError, ValidationError
+from sdrdesk.i18n import N_, _
 
 
 class Status(StrEnum):
@@ -25,7 +26,7 @@ class Status(StrEnum):
 
     @property
     def label(self) -> str:
-        return STATUS_LABELS[self]
+        return _(STATUS_LABELS[self])
 
     @property
     def is_open(self) -> bool:
@@ -33,14 +34,14 @@ class Status(StrEnum):
         return self in {Status.MQL, Status.SAL, Status.WORKING}
 
 
-STATUS_LABELS: dict[Status, str] = {
-    Status.MQL: "New (MQL)",
-    Status.SAL: "Accepted (SAL)",
-    Status.WORKING: "Working",
-    Status.REJECTED: "Rejected",
-    Status.DISQUALIFIED: "Disqualified",
-    Status.NURTURE: "Nurture",
-    Status.SQL: "Demo booked (SQL)",
+STATUS_LABELS: dict[Status, str] = {  # English; ``Status.label`` translates
+    Status.MQL: N_("New (MQL)"),
+    Status.SAL: N_("Accepted (SAL)"),
+    Status.WORKING: N_("Working"),
+    Status.REJECTED: N_("Rejected"),
+    Status.DISQUALIFIED: N_("Disqualified"),
+    Status.NURTURE: N_("Nurture"),
+    Status.SQL: N_("Demo booked (SQL)"),
 }
 
 
@@ -121,28 +122,73 @@ TRANSITIONS: dict[Action, Transition] = {
     )
 }
 
-# How the history reads an action: "Anna accepted this lead".
-PAST_TENSE: dict[str, str] = {
-    Action.HAND_OFF: "handed off",
-    Action.ACCEPT: "accepted",
-    Action.REJECT: "rejected",
-    Action.UNDO_ACCEPT: "undid the acceptance of",
-    Action.UNDO_REJECT: "undid the rejection of",
-    Action.START_WORKING: "started working",
-    Action.DISQUALIFY: "disqualified",
-    Action.NURTURE: "moved to nurture",
-    Action.REACTIVATE: "reactivated",
-    Action.BOOK_DEMO: "booked a demo for",
-    Action.CANCEL_DEMO: "cancelled the demo of",
-    Action.RECYCLE: "recycled",
-    "demo_rescheduled": "moved the demo of",
-    "demo_updated": "changed the demo of",
+# How the history and conflict messages tell what someone did: whole sentences, so each
+# language can put the words in its own order ("Anna hat diesen Lead angenommen").
+EVENT_SENTENCES: dict[str, str] = {
+    Action.HAND_OFF: N_("{who} handed off this lead"),
+    Action.ACCEPT: N_("{who} accepted this lead"),
+    Action.REJECT: N_("{who} rejected this lead"),
+    Action.UNDO_ACCEPT: N_("{who} undid the acceptance of this lead"),
+    Action.UNDO_REJECT: N_("{who} undid the rejection of this lead"),
+    Action.START_WORKING: N_("{who} started working this lead"),
+    Action.DISQUALIFY: N_("{who} disqualified this lead"),
+    Action.NURTURE: N_("{who} moved this lead to nurture"),
+    Action.REACTIVATE: N_("{who} reactivated this lead"),
+    Action.BOOK_DEMO: N_("{who} booked a demo for this lead"),
+    Action.CANCEL_DEMO: N_("{who} cancelled the demo of this lead"),
+    Action.RECYCLE: N_("{who} recycled this lead"),
+    "demo_rescheduled": N_("{who} moved the demo of this lead"),
+    "demo_updated": N_("{who} changed the demo of this lead"),
+    "call_logged": N_("{who} logged a call with this lead"),
+    "qualified": N_("{who} qualified this lead"),
+    "recommendation_overridden": N_("{who} went against the recommendation for this lead"),
+    "do_not_call": N_("{who} marked this lead as not to be called"),
+    "claimed": N_("{who} claimed this lead"),
+    "assigned": N_("{who} assigned this lead"),
 }
 
 
+def describe_event(action: str, who: str) -> str:
+    """``"Anna accepted this lead"`` in the current language, for the history and for
+    messages; an unknown kind reads as its name."""
+    sentence = EVENT_SENTENCES.get(action)
+    if sentence is None:
+        return _("{who}: {action}").format(who=who, action=action.replace("_", " "))
+    return _(sentence).format(who=who)
+
+
 def describe_action(action: str) -> str:
-    """Past tense for messages and the history; unknown kinds read as their name."""
-    return PAST_TENSE.get(action, action.replace("_", " "))
+    """The action in the English past tense alone ("accepted"), as older callers glued it
+    to a name; text a person reads uses ``describe_event`` (a sentence per language)."""
+    sentence = EVENT_SENTENCES.get(action)
+    if sentence is None:
+        return action.replace("_", " ")
+    return sentence.removeprefix("{who} ").replace(" this lead", "")
+
+
+# Why an action is refused in a status: whole sentences, per action.
+_REFUSED: dict[Action, str] = {
+    Action.HAND_OFF: N_("Cannot hand off a lead that is {status}."),
+    Action.ACCEPT: N_("Cannot accept a lead that is {status}."),
+    Action.REJECT: N_("Cannot reject a lead that is {status}."),
+    Action.UNDO_ACCEPT: N_("Cannot undo the acceptance of a lead that is {status}."),
+    Action.UNDO_REJECT: N_("Cannot undo the rejection of a lead that is {status}."),
+    Action.START_WORKING: N_("Cannot start working a lead that is {status}."),
+    Action.DISQUALIFY: N_("Cannot disqualify a lead that is {status}."),
+    Action.NURTURE: N_("Cannot move to nurture a lead that is {status}."),
+    Action.REACTIVATE: N_("Cannot reactivate a lead that is {status}."),
+    Action.BOOK_DEMO: N_("Cannot book a demo for a lead that is {status}."),
+    Action.CANCEL_DEMO: N_("Cannot cancel the demo of a lead that is {status}."),
+    Action.RECYCLE: N_("Cannot recycle a lead that is {status}."),
+}
+_CHOOSE_REASON = {
+    ReasonStage.REJECT: N_("Choose a reason to reject this lead."),
+    ReasonStage.DISQUALIFY: N_("Choose a reason to disqualify this lead."),
+}
+_REASON_NOT_FOR = {
+    ReasonStage.REJECT: N_("The reason “{reason}” cannot be used to reject a lead."),
+    ReasonStage.DISQUALIFY: N_("The reason “{reason}” cannot be used to disqualify a lead."),
+}
 
 
 UNDOABLE: dict[Action, Action] = {
@@ -179,24 +225,26 @@ def plan_transition(
     """
     transition = TRANSITIONS[action]
     if current not in transition.sources:
-        shown = current.label if current is not None else "not yet in the store"
+        shown = current.label if current is not None else _("not yet in the store")
         raise IllegalTransitionError(
             action.value,
             current.value if current else None,
-            f"Cannot {transition.verb} a lead that is {shown}.",
+            _(_REFUSED[action]).format(status=shown),
         )
-    if transition.reason_stage is None:
+    stage = transition.reason_stage
+    if stage is None:
         if reason is not None:
-            raise ValidationError(f"A reason is not used when you {transition.verb} a lead.")
+            raise ValidationError(_("This step takes no reason; leave the reason out."))
         return transition.target
     if reason is None:
-        raise ValidationError(f"Choose a reason to {transition.verb} this lead.")
+        raise ValidationError(_(_CHOOSE_REASON[stage]))
+    label = _(reason.label) if reason.label else reason.label  # a default reason: translated
     if not reason.active:
-        raise ValidationError(f"The reason “{reason.label}” is no longer in use; choose another.")
-    if reason.stage not in (transition.reason_stage, ReasonStage.BOTH):
         raise ValidationError(
-            f"The reason “{reason.label}” cannot be used to {transition.verb} a lead."
+            _("The reason “{reason}” is no longer in use; choose another.").format(reason=label)
         )
+    if reason.stage not in (stage, ReasonStage.BOTH):
+        raise ValidationError(_(_REASON_NOT_FOR[stage]).format(reason=label))
     if reason.requires_comment and not (comment or "").strip():
-        raise ValidationError(f"The reason “{reason.label}” needs a comment.")
+        raise ValidationError(_("The reason “{reason}” needs a comment.").format(reason=label))
     return transition.target

@@ -29,6 +29,7 @@ from sdrdesk.domain.call_script import (
     QuestionType,
 )
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.i18n import _, format_number
 
 Answers = dict[str, Any]
 
@@ -47,24 +48,30 @@ def check_answer(question: Question, value: Any) -> Any:
             return "yes" if value else "no"
         if value in ("yes", "no"):
             return value
-        raise ValidationError(f"{where} is answered with yes or no.")
+        raise ValidationError(_("{where} is answered with yes or no.").format(where=where))
     if qtype is QuestionType.SINGLE:
         if isinstance(value, str) and question.choice(value):
             return value
-        raise ValidationError(f"{where} has no choice “{value}”.")
+        raise ValidationError(
+            _("{where} has no choice “{value}”.").format(where=where, value=value)
+        )
     if qtype is QuestionType.MULTIPLE:
         picked = [value] if isinstance(value, str) else value
         if not isinstance(picked, list | tuple):
-            raise ValidationError(f"{where} is answered with a list of choices.")
+            raise ValidationError(
+                _("{where} is answered with a list of choices.").format(where=where)
+            )
         for v in picked:
             if not isinstance(v, str) or question.choice(v) is None:
-                raise ValidationError(f"{where} has no choice “{v}”.")
+                raise ValidationError(
+                    _("{where} has no choice “{value}”.").format(where=where, value=v)
+                )
         return [c.id for c in question.choices if c.id in picked] or None
     if qtype in (QuestionType.NUMBER, QuestionType.MONEY):
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValidationError(f"{where} needs a number.")
+            raise ValidationError(_("{where} needs a number.").format(where=where))
         if value < 0:
-            raise ValidationError(f"{where} cannot be negative.")
+            raise ValidationError(_("{where} cannot be negative.").format(where=where))
         return int(value) if float(value).is_integer() else float(value)
     if qtype is QuestionType.DATE:
         if isinstance(value, date):
@@ -72,7 +79,9 @@ def check_answer(question: Question, value: Any) -> Any:
         try:
             return date.fromisoformat(str(value)).isoformat()
         except ValueError:
-            raise ValidationError(f"{where} needs a date (YYYY-MM-DD).") from None
+            raise ValidationError(
+                _("{where} needs a date (YYYY-MM-DD).").format(where=where)
+            ) from None
     text = str(value).strip()
     return text or None
 
@@ -83,7 +92,11 @@ def check_answers(script: CallScript, answers: Mapping[str, Any]) -> Answers:
     for qid, value in answers.items():
         question = script.question(qid)
         if question is None:
-            raise ValidationError(f"The script “{script.name}” has no question “{qid}”.")
+            raise ValidationError(
+                _("The script “{script}” has no question “{question}”.").format(
+                    script=script.name, question=qid
+                )
+            )
         checked = check_answer(question, value)
         if checked is not None:
             out[qid] = checked
@@ -115,9 +128,7 @@ def answer_label(question: Question, value: Any) -> str:
         labels = [c.label for c in question.choices if c.id in ids]
         return ", ".join(labels)
     if question.type in (QuestionType.NUMBER, QuestionType.MONEY):
-        number = (
-            f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
-        )
+        number = format_number(round(value, 2) if isinstance(value, float) else value)
         return f"{number} {question.unit}" if question.unit else number
     return str(value)
 
@@ -279,17 +290,22 @@ def _with_recommendation(script: CallScript, a: Assessment) -> Assessment:
     if a.knockout is not None:
         k = a.knockout
         rec = Recommendation(
-            Decision.DISQUALIFY, f"Knock-out: “{k.question}” — {k.answer}", k.reason_code
+            Decision.DISQUALIFY,
+            _("Knock-out: “{question}” — {answer}").format(question=k.question, answer=k.answer),
+            k.reason_code,
         )
         return replace(a, recommendation=rec)
     if not a.complete or a.grade is None:
         return a
     rule = script.grade_rule(a.grade)
     assert rule is not None
-    total = "" if a.total is None else f" ({a.total:.0f} of 100)"
-    rec = Recommendation(
-        rule.recommend, f"Grade {a.grade}{total}", rule.reason, rule.recontact_days
-    )
+    if a.total is None:
+        why = _("Grade {grade}").format(grade=a.grade)
+    else:
+        why = _("Grade {grade} ({total} of 100)").format(
+            grade=a.grade, total=format_number(round(a.total))
+        )
+    rec = Recommendation(rule.recommend, why, rule.reason, rule.recontact_days)
     return replace(a, recommendation=rec)
 
 

@@ -20,30 +20,21 @@ from sdrdesk.domain.call_script import (
     CallScript,
     Choice,
     Condition,
-    Decision,
-    GradeRule,
     Operator,
     Question,
     QuestionType,
     Section,
 )
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.domain.script_grades import grades_of
 from sdrdesk.domain.toml_lines import Path as DataPath
 from sdrdesk.domain.toml_lines import TomlReader
+from sdrdesk.i18n import N_, _
 
 FORMAT = 1
 
 
 _SCRIPT_KEYS = {"format", "id", "name", "version", "currency", "grades", "sections"}
-_GRADE_KEYS = {
-    "grade",
-    "min_total",
-    "min_each",
-    "min",
-    "recommend",
-    "recontact_days",
-    "reason",
-}
 _SECTION_KEYS = {"id", "title", "weight", "intro", "questions"}
 _QUESTION_KEYS = {
     "id",
@@ -73,43 +64,50 @@ def parse_script(text: str, source: str) -> CallScript:
         if match:
             message = message[: match.start()].strip()
             raise ValidationError(
-                f"{source}, line {match.group(1)}: not valid TOML ({message}, "
-                f"column {match.group(2)})."
+                _("{source}, line {line}: not valid TOML ({message}, column {column}).").format(
+                    source=source, line=match.group(1), message=message, column=match.group(2)
+                )
             ) from exc
-        raise ValidationError(f"{source}: not valid TOML ({message}).") from exc
+        raise ValidationError(
+            _("{source}: not valid TOML ({message}).").format(source=source, message=message)
+        ) from exc
     r = TomlReader(source, text)
-    r.table(data, (), "the script", _SCRIPT_KEYS)
+    the_script = _("the script")
+    r.table(data, (), the_script, _SCRIPT_KEYS)
     fmt = data.get("format", FORMAT)
     if fmt != FORMAT:
         raise r.error(
-            ("format",), f"field “format” must be {FORMAT} (this sdrdesk reads {FORMAT})."
+            ("format",),
+            _("field “format” must be {format} (this sdrdesk reads {format}).").format(
+                format=FORMAT
+            ),
         )
-    script_id = r.ident(data, (), "the script")
-    name = r.text(data, "name", (), "the script")
+    script_id = r.ident(data, (), the_script)
+    name = r.text(data, "name", (), the_script)
     raw_version = data.get("version")
     if isinstance(raw_version, int | float) and not isinstance(raw_version, bool):
         raw_version = str(raw_version)
     if not isinstance(raw_version, str) or not raw_version.strip():
-        raise r.error(("version",), "the script: field “version” is missing (e.g. “2026.1”).")
-    currency = r.text(data, "currency", (), "the script", required=False)
+        raise r.error(("version",), _("the script: field “version” is missing (e.g. “2026.1”)."))
+    currency = r.text(data, "currency", (), the_script, required=False)
     sections = _sections(r, data, currency)
-    grades = _grades(r, data, {s.id for s in sections})
+    grades = grades_of(r, data, {s.id for s in sections})
     assert name is not None
     return CallScript(script_id, name, raw_version.strip(), sections, grades, source)
 
 
 def _sections(r: TomlReader, data: dict[str, Any], currency: str | None) -> tuple[Section, ...]:
-    entries = r.array(data, "sections", (), "the script")
+    entries = r.array(data, "sections", (), _("the script"))
     if not entries:
-        raise r.error((), "the script has no [[sections]].")
+        raise r.error((), _("the script has no [[sections]]."))
     sections: list[Section] = []
     seen_sections: set[str] = set()
     seen: dict[str, Question] = {}
     for n, entry in enumerate(entries):
         path: DataPath = ("sections", n)
-        entry, sid, what = r.item(entry, path, "section", n + 1, _SECTION_KEYS)
+        entry, sid, what = r.item(entry, path, _("section"), n + 1, _SECTION_KEYS)
         if sid in seen_sections:
-            raise r.error((*path, "id"), f"{what} appears twice.")
+            raise r.error((*path, "id"), _("{what} appears twice.").format(what=what))
         seen_sections.add(sid)
         title = r.text(entry, "title", path, what)
         weight = r.number(entry, "weight", path, what, low=0)
@@ -117,7 +115,7 @@ def _sections(r: TomlReader, data: dict[str, Any], currency: str | None) -> tupl
         questions: list[Question] = []
         raw_questions = r.array(entry, "questions", path, what)
         if not raw_questions:
-            raise r.error(path, f"{what} has no [[sections.questions]].")
+            raise r.error(path, _("{what} has no [[sections.questions]].").format(what=what))
         for m, raw in enumerate(raw_questions):
             question = _question(r, raw, (*path, "questions", m), what, seen, currency)
             seen[question.id] = question
@@ -139,22 +137,32 @@ def _question(
 ) -> Question:
     index = path[-1]
     assert isinstance(index, int)
-    raw, qid, what = r.item(raw, path, f"{section_what}, question", index + 1, _QUESTION_KEYS)
+    raw, qid, what = r.item(
+        raw, path, _("{section}, question").format(section=section_what), index + 1, _QUESTION_KEYS
+    )
     if qid in earlier:
-        raise r.error((*path, "id"), f"{what}: the id is used twice in the script.")
+        raise r.error(
+            (*path, "id"), _("{what}: the id is used twice in the script.").format(what=what)
+        )
     text = r.text(raw, "text", path, what)
     type_name = raw.get("type")
     try:
         qtype = QuestionType(type_name)
     except ValueError:
-        shown = "missing" if type_name is None else f"“{type_name}”"
+        if type_name is None:
+            message = _("{what}: field “type” is missing; use one of {types}.")
+        else:
+            message = _("{what}: field “type” is “{type}”; use one of {types}.")
         raise r.error(
             (*path, "type"),
-            f"{what}: field “type” is {shown}; use one of {', '.join(QuestionType)}.",
+            message.format(what=what, type=type_name, types=", ".join(QuestionType)),
         ) from None
     optional = raw.get("optional", qtype is QuestionType.TEXT)
     if not isinstance(optional, bool):
-        raise r.error((*path, "optional"), f"{what}: field “optional” must be true or false.")
+        raise r.error(
+            (*path, "optional"),
+            _("{what}: field “optional” must be true or false.").format(what=what),
+        )
     help_text = r.text(raw, "help", path, what, required=False)
     unit = r.text(raw, "unit", path, what, required=False)
     if qtype is QuestionType.MONEY:
@@ -167,7 +175,12 @@ def _question(
         ("currency", qtype is QuestionType.MONEY),
     ):
         if key in raw and not allowed:
-            raise r.error((*path, key), f"{what}: field “{key}” is not used by a {qtype} question.")
+            raise r.error(
+                (*path, key),
+                _("{what}: field “{key}” is not used by a {qtype} question.").format(
+                    what=what, key=key, qtype=qtype
+                ),
+            )
     choices = _choices(r, raw, path, what, qtype)
     bands = _bands(r, raw, path, what) if qtype.has_bands else ()
     conditions = _conditions(r, raw, path, what, earlier)
@@ -185,13 +198,16 @@ def _choices(
             if not isinstance(value, dict) or set(value) - {"yes", "no"}:
                 raise r.error(
                     (*path, key),
-                    f"{what}: field “{key}” must be a table of yes/no, "
-                    f"e.g. {key} = {{ yes = 10, no = 0 }}"
+                    _("{what}: field “weight” must be a table of yes/no, e.g. {example}").format(
+                        what=what, example="weight = { yes = 10, no = 0 }"
+                    )
                     if key == "weight"
-                    else f'{what}: field “knockout” must look like knockout = {{ no = "no_need" }}',
+                    else _("{what}: field “knockout” must look like {example}").format(
+                        what=what, example='knockout = { no = "no_need" }'
+                    ),
                 )
         out = []
-        for answer, shown in (("yes", "Yes"), ("no", "No")):
+        for answer, shown in (("yes", N_("Yes")), ("no", N_("No"))):
             weight = r.number(weights, answer, (*path, "weight"), what, low=0) or 0.0
             knock = r.reason(knockouts.get(answer), (*path, "knockout", answer), what, "knockout")
             out.append(Choice(answer, shown, weight, knock))
@@ -200,14 +216,21 @@ def _choices(
         return ()
     entries = r.array(raw, "choices", path, what)
     if len(entries) < 2:
-        raise r.error(path, f"{what}: a {qtype} question needs at least two “choices”.")
+        raise r.error(
+            path,
+            _("{what}: a {qtype} question needs at least two “choices”.").format(
+                what=what, qtype=qtype
+            ),
+        )
     out = []
     ids: set[str] = set()
     for k, entry in enumerate(entries):
         cpath = (*path, "choices", k)
-        entry, cid, cwhat = r.item(entry, cpath, f"{what}, choice", k + 1, _CHOICE_KEYS)
+        entry, cid, cwhat = r.item(
+            entry, cpath, _("{what}, choice").format(what=what), k + 1, _CHOICE_KEYS
+        )
         if cid in ids:
-            raise r.error((*cpath, "id"), f"{cwhat} appears twice.")
+            raise r.error((*cpath, "id"), _("{cwhat} appears twice.").format(cwhat=cwhat))
         ids.add(cid)
         label = r.text(entry, "label", cpath, cwhat)
         weight = r.number(entry, "weight", cpath, cwhat, low=0) or 0.0
@@ -221,12 +244,14 @@ def _bands(r: TomlReader, raw: dict[str, Any], path: DataPath, what: str) -> tup
     out = []
     for k, entry in enumerate(r.array(raw, "bands", path, what)):
         bpath = (*path, "bands", k)
-        bwhat = f"{what}, band {k + 1}"
+        bwhat = _("{what}, band {n}").format(what=what, n=k + 1)
         r.table(entry, bpath, bwhat, _BAND_KEYS)
         low = r.number(entry, "min", bpath, bwhat)
         high = r.number(entry, "max", bpath, bwhat)
         if low is not None and high is not None and low > high:
-            raise r.error((*bpath, "min"), f"{bwhat}: “min” is larger than “max”.")
+            raise r.error(
+                (*bpath, "min"), _("{bwhat}: “min” is larger than “max”.").format(bwhat=bwhat)
+            )
         weight = r.number(entry, "weight", bpath, bwhat, low=0) or 0.0
         knock = r.reason(entry.get("knockout"), (*bpath, "knockout"), bwhat, "knockout")
         out.append(Band(low, high, weight, knock))
@@ -250,14 +275,18 @@ def _conditions(
         if target is None:
             raise r.error(
                 (*cpath, "question"),
-                f"{what}, ask_if: field “question” must name a question asked earlier "
-                f"in the script (got “{target_id}”).",
+                _(
+                    "{what}, ask_if: field “question” must name a question asked earlier "
+                    "in the script (got “{question}”)."
+                ).format(what=what, question=target_id),
             )
         ops = [o for o in Operator if o.value in entry]
         if len(ops) != 1:
             raise r.error(
                 cpath,
-                f"{what}, ask_if: give exactly one of {', '.join(o.value for o in Operator)}.",
+                _("{what}, ask_if: give exactly one of {operators}.").format(
+                    what=what, operators=", ".join(o.value for o in Operator)
+                ),
             )
         op = ops[0]
         out.append(
@@ -272,85 +301,41 @@ def _condition_value(
     where = (*path, op.value)
     if op is Operator.ANSWERED:
         if not isinstance(value, bool):
-            raise r.error(where, f"{what}, ask_if: “answered” must be true or false.")
+            raise r.error(
+                where, _("{what}, ask_if: “answered” must be true or false.").format(what=what)
+            )
         return value
     if op in (Operator.AT_LEAST, Operator.AT_MOST):
         if target.type not in (QuestionType.NUMBER, QuestionType.MONEY):
-            raise r.error(where, f"{what}, ask_if: “{op}” needs a number or money question.")
+            raise r.error(
+                where,
+                _("{what}, ask_if: “{op}” needs a number or money question.").format(
+                    what=what, op=op
+                ),
+            )
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise r.error(where, f"{what}, ask_if: “{op}” must be a number.")
+            raise r.error(
+                where, _("{what}, ask_if: “{op}” must be a number.").format(what=what, op=op)
+            )
         return float(value)
     if not target.type.has_choices:
-        raise r.error(where, f"{what}, ask_if: “{op}” needs a question with choices.")
+        raise r.error(
+            where,
+            _("{what}, ask_if: “{op}” needs a question with choices.").format(what=what, op=op),
+        )
     values = value if op is Operator.IN else [value]
     if op is Operator.IN and not isinstance(value, list):
-        raise r.error(where, f"{what}, ask_if: “in” must be a list of choices.")
+        raise r.error(where, _("{what}, ask_if: “in” must be a list of choices.").format(what=what))
     known = {c.id for c in target.choices}
     for v in values:
         if v not in known:
             raise r.error(
                 where,
-                f"{what}, ask_if: “{v}” is not a choice of “{target.id}” "
-                f"(use {', '.join(sorted(known))}).",
+                _(
+                    "{what}, ask_if: “{value}” is not a choice of “{question}” (use {choices})."
+                ).format(what=what, value=v, question=target.id, choices=", ".join(sorted(known))),
             )
     return tuple(values) if op is Operator.IN else value
-
-
-def _grades(r: TomlReader, data: dict[str, Any], sections: set[str]) -> tuple[GradeRule, ...]:
-    entries = r.array(data, "grades", (), "the script")
-    if not entries:
-        raise r.error((), "the script has no [[grades]] (e.g. A, B and C with their thresholds).")
-    out: list[GradeRule] = []
-    for n, entry in enumerate(entries):
-        path: DataPath = ("grades", n)
-        r.table(entry, path, f"grade {n + 1}", _GRADE_KEYS)
-        grade = r.text(entry, "grade", path, f"grade {n + 1}")
-        assert grade is not None
-        what = f"grade “{grade}”"
-        if len(grade) != 1 or not grade.isalpha() or not grade.isupper():
-            raise r.error((*path, "grade"), f"{what}: a grade is one capital letter (A, B, C).")
-        if any(g.grade == grade for g in out):
-            raise r.error((*path, "grade"), f"{what} appears twice.")
-        min_total = r.number(entry, "min_total", path, what, low=0, high=100) or 0.0
-        min_each = r.number(entry, "min_each", path, what, low=0, high=100) or 0.0
-        mins = entry.get("min", {})
-        if not isinstance(mins, dict):
-            raise r.error((*path, "min"), f"{what}: field “min” must be a table of section scores.")
-        min_sections = []
-        for section in mins:
-            if section not in sections:
-                raise r.error((*path, "min", section), f"{what}: “{section}” is not a section.")
-            value = r.number(mins, section, (*path, "min"), what, low=0, high=100)
-            min_sections.append((section, value or 0.0))
-        try:
-            recommend = Decision(entry.get("recommend"))
-        except ValueError:
-            raise r.error(
-                (*path, "recommend"),
-                f"{what}: field “recommend” must be one of demo, nurture, disqualify.",
-            ) from None
-        days = entry.get("recontact_days")
-        if recommend is Decision.NURTURE:
-            days = 90 if days is None else days
-            if isinstance(days, bool) or not isinstance(days, int) or days < 1:
-                raise r.error(
-                    (*path, "recontact_days"), f"{what}: “recontact_days” must be whole days ≥ 1."
-                )
-        reason = r.reason(entry.get("reason"), (*path, "reason"), what, "reason")
-        if recommend is Decision.DISQUALIFY and reason is None:
-            raise r.error(path, f"{what}: recommending disqualify needs a “reason” code.")
-        out.append(
-            GradeRule(
-                grade,
-                recommend,
-                min_total,
-                min_each,
-                tuple(min_sections),
-                days if recommend is Decision.NURTURE else None,
-                reason,
-            )
-        )
-    return tuple(out)
 
 
 def load_script(path: Path | None = None) -> CallScript:
@@ -359,9 +344,15 @@ def load_script(path: Path | None = None) -> CallScript:
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
-            raise ValidationError(f"Cannot read the call script {path}: {exc.strerror}.") from exc
+            raise ValidationError(
+                _("Cannot read the call script {path}: {reason}.").format(
+                    path=path, reason=exc.strerror
+                )
+            ) from exc
         except UnicodeDecodeError as exc:
-            raise ValidationError(f"{path}: the call script must be UTF-8 text.") from exc
+            raise ValidationError(
+                _("{path}: the call script must be UTF-8 text.").format(path=path)
+            ) from exc
         return parse_script(text, str(path))
     default = resources.files("sdrdesk.resources").joinpath(f"data/{DEFAULT_SCRIPT}")
     return parse_script(default.read_text(encoding="utf-8"), DEFAULT_SCRIPT)

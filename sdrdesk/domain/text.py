@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.i18n import _
 
 
 def trimmed(value: str | None) -> str | None:
@@ -33,14 +34,19 @@ def clean_text(value: str | None) -> str | None:
 
 def check_text(text: str, field: str, limit: int | None = None) -> str:
     """``text`` unchanged, or ``ValidationError`` for control characters or more than
-    ``limit`` characters."""
+    ``limit`` characters. ``field`` names the text in English (mark it with ``N_``); the
+    message shows it translated."""
     if CONTROL_CHARACTERS.search(text) or "\x00" in text:
         raise ValidationError(
-            f"The {field} contains control characters (such as a NUL or an escape); "
-            "type it again without them."
+            _(
+                "The {field} contains control characters (such as a NUL or an escape); "
+                "type it again without them."
+            ).format(field=_(field))
         )
     if limit is not None and len(text.strip()) > limit:
         raise ValidationError(
-            f"The {field} is {len(text.strip())} characters long; at most {limit} fit."
+            _("The {field} is {length} characters long; at most {limit} fit.").format(
+                field=_(field), length=len(text.strip()), limit=limit
+            )
         )
     return text

@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.i18n import _, format_number
 
 Path = tuple[str | int, ...]
 
@@ -120,7 +121,7 @@ class _Scanner:
                 while self.i < len(self.s) and self.s[self.i] in _BARE:
                     self.advance()
                 if self.i == start:
-                    raise ValueError("no key")
+                    raise ValueError(_("no key"))
                 parts.append(self.s[start : self.i])
             self.skip(newlines=False)
             if self.peek() != ".":
@@ -202,18 +203,24 @@ class TomlReader:
 
     def error(self, path: Path, message: str) -> ValidationError:
         line = self.lines.line(path)
-        where = f"{self.source}, line {line}" if line else self.source
+        where = (
+            _("{source}, line {line}").format(source=self.source, line=line)
+            if line
+            else self.source
+        )
         return ValidationError(f"{where}: {message}")
 
     def table(self, value: Any, path: Path, what: str, known: set[str] | None) -> dict[str, Any]:
         """``value`` as a table; with ``known``, a key outside it (a typo) is refused."""
         if not isinstance(value, dict):
-            raise self.error(path, f"{what} must be a table.")
+            raise self.error(path, _("{what} must be a table.").format(what=what))
         for key in value:
             if known is not None and key not in known:
                 raise self.error(
                     (*path, key),
-                    f"{what}: field “{key}” is not known (use {', '.join(sorted(known))}).",
+                    _("{what}: field “{key}” is not known (use {known}).").format(
+                        what=what, key=key, known=", ".join(sorted(known))
+                    ),
                 )
         return value
 
@@ -225,8 +232,13 @@ class TomlReader:
             return None
         if not isinstance(value, str) or not value.strip():
             if value is None:
-                raise self.error(path, f"{what}: field “{key}” is missing.")
-            raise self.error((*path, key), f"{what}: field “{key}” must be non-empty text.")
+                raise self.error(
+                    path, _("{what}: field “{key}” is missing.").format(what=what, key=key)
+                )
+            raise self.error(
+                (*path, key),
+                _("{what}: field “{key}” must be non-empty text.").format(what=what, key=key),
+            )
         return value.strip()
 
     def number(
@@ -243,10 +255,21 @@ class TomlReader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.error((*path, key), f"{what}: field “{key}” must be a number.")
+            raise self.error(
+                (*path, key),
+                _("{what}: field “{key}” must be a number.").format(what=what, key=key),
+            )
         if (low is not None and value < low) or (high is not None and value > high):
-            limits = f"{low:g} to {high:g}" if high is not None else f"at least {low:g}"
-            raise self.error((*path, key), f"{what}: field “{key}” must be {limits}.")
+            if high is not None:
+                message = _("{what}: field “{key}” must be {low} to {high}.")
+            else:
+                message = _("{what}: field “{key}” must be at least {low}.")
+            raise self.error(
+                (*path, key),
+                message.format(
+                    what=what, key=key, low=format_number(low or 0), high=format_number(high or 0)
+                ),
+            )
         return float(value)
 
     def item(
@@ -255,10 +278,10 @@ class TomlReader:
         """The ``number``-th (from 1) ``kind`` in a list of tables that each have an ``id``:
         a table with a valid id and only ``known`` keys. Returns the table, its id and
         its name in messages, ``kind “id”``."""
-        numbered = f"{kind} {number}"
+        numbered = _("{kind} {number}").format(kind=kind, number=number)
         table = self.table(value, path, numbered, None)
         ident = self.ident(table, path, numbered)
-        what = f"{kind} “{ident}”"
+        what = _("{kind} “{id}”").format(kind=kind, id=ident)
         self.table(table, path, what, known)
         return table, ident, what
 
@@ -268,8 +291,10 @@ class TomlReader:
         if not _ID.match(value):
             raise self.error(
                 (*path, key),
-                f"{what}: field “{key}” “{value}” must be lower-case letters, digits and "
-                "underscores, starting with a letter.",
+                _(
+                    "{what}: field “{key}” “{value}” must be lower-case letters, digits and "
+                    "underscores, starting with a letter."
+                ).format(what=what, key=key, value=value),
             )
         return value
 
@@ -279,13 +304,17 @@ class TomlReader:
         if not isinstance(value, str) or not _REASON.match(value):
             raise self.error(
                 path,
-                f"{what}: field “{field}” must be the code of a disqualify reason "
-                f"(e.g. “no_budget”, see `sdrdesk reasons list`), not “{value}”.",
+                _(
+                    "{what}: field “{field}” must be the code of a disqualify reason "
+                    "(e.g. “no_budget”, see `sdrdesk reasons list`), not “{value}”."
+                ).format(what=what, field=field, value=value),
             )
         return value
 
     def array(self, table: dict[str, Any], key: str, path: Path, what: str) -> list[Any]:
         value = table.get(key, [])
         if not isinstance(value, list):
-            raise self.error((*path, key), f"{what}: field “{key}” must be a list.")
+            raise self.error(
+                (*path, key), _("{what}: field “{key}” must be a list.").format(what=what, key=key)
+            )
         return value

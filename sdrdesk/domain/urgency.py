@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from enum import IntEnum
 
 from sdrdesk.domain.zones import is_calling_hour, local_time
+from sdrdesk.i18n import _
 
 
 class Reachability(IntEnum):
@@ -72,19 +73,19 @@ def format_wait(handed_off_at: datetime, now: datetime, rules: UrgencyRules) -> 
     """ "12 min left" inside the target, "overdue 3 h 5 min" after it."""
     remaining = deadline(handed_off_at, rules) - now
     if remaining > timedelta(0):
-        return f"{_span(remaining)} left"
-    return f"overdue {_span(-remaining)}"
+        return _("{span} left").format(span=_span(remaining))
+    return _("overdue {span}").format(span=_span(-remaining))
 
 
 def _span(delta: timedelta) -> str:
     minutes = int(delta.total_seconds() // 60)
     if minutes < 1:
-        return "<1 min"
+        return _("<1 min")
     if minutes < 60:
-        return f"{minutes} min"
+        return _("{minutes} min").format(minutes=minutes)
     hours, minutes = divmod(minutes, 60)
-    if hours < 10:
-        return f"{hours} h {minutes} m" if minutes else f"{hours} h"
+    if hours < 10 and minutes:
+        return _("{hours} h {minutes} m").format(hours=hours, minutes=minutes)
     if hours < 48:
-        return f"{hours} h"
-    return f"{hours // 24} d {hours % 24} h"
+        return _("{hours} h").format(hours=hours)
+    return _("{days} d {hours} h").format(days=hours // 24, hours=hours % 24)

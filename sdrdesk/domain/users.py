@@ -6,6 +6,7 @@ import re
 from enum import StrEnum
 
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.i18n import N_, _
 
 
 class Role(StrEnum):
@@ -16,12 +17,15 @@ class Role(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            Role.SDR: "Sales development rep",
-            Role.AE: "Account executive",
-            Role.MARKETING: "Marketing",
-            Role.MANAGER: "Manager",
-        }[self]
+        return _(_ROLE_LABELS[self])
+
+
+_ROLE_LABELS = {
+    Role.SDR: N_("Sales development rep"),
+    Role.AE: N_("Account executive"),
+    Role.MARKETING: N_("Marketing"),
+    Role.MANAGER: N_("Manager"),
+}
 
 
 _NAME_RE = re.compile(r"^[\w.@+-]{1,64}$")
@@ -32,6 +36,8 @@ def check_user_name(name: str) -> str:
     name = name.strip()
     if not _NAME_RE.match(name):
         raise ValidationError(
-            f"“{name}” is not a valid user name: use 1–64 letters, digits, dots, dashes or @."
+            _(
+                "“{name}” is not a valid user name: use 1–64 letters, digits, dots, dashes or @."
+            ).format(name=name)
         )
     return name

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from sdrdesk.db.models import Lead, LeadEvent, User
 from sdrdesk.domain.errors import ConflictError, NotFoundError
-from sdrdesk.domain.lifecycle import describe_action
+from sdrdesk.domain.lifecycle import describe_event
+from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
 
 
@@ -63,10 +64,11 @@ def explain_conflict(session: Session, lead_id: int, *, named: bool = False) -> 
         )
     action, at, who = row
     who = who or "Someone"
-    what = describe_action(action)
     return ConflictError(
-        f"{who} {what} this lead at {_clock(at)} while you were looking at it; "
-        "your change was not saved and the lead has been reloaded.",
+        _(
+            "{event} at {time} while you were looking at it; "
+            "your change was not saved and the lead has been reloaded."
+        ).format(event=describe_event(action, who), time=_clock(at)),
         lead_id=lead_id,
         changed_by=who,
         change=action,

@@ -35,7 +35,7 @@ def test_explicit_mapping_naming_a_missing_column_lists_the_columns() -> None:
 
 
 def test_explicit_mapping_sending_two_columns_to_one_field_is_refused() -> None:
-    with pytest.raises(ValidationError, match="both “A” and “B” to email"):
+    with pytest.raises(ValidationError, match="both “A” and “B” to e-mail"):
         build_mapping(["A", "B"], {"A": "email", "B": "email"})
 
 

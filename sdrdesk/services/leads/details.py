@@ -13,7 +13,7 @@ from sdrdesk.db.models import ImportBatch, Lead, LeadEvent, RejectionReason, Use
 from sdrdesk.domain import emails, phones
 from sdrdesk.domain.criteria import LeadFacts
 from sdrdesk.domain.errors import NotFoundError
-from sdrdesk.domain.lifecycle import Action, Status, describe_action
+from sdrdesk.domain.lifecycle import Action, Status, describe_event
 from sdrdesk.domain.phones import PhoneQuality
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.lead_rows import OWNER, summary_from_row, summary_select
@@ -86,8 +86,7 @@ def _with_import_source(session: Session, events: list[EventInfo], lead: Lead) -
 
 def to_event_info(event: LeadEvent, actor: str | None, reason_label: str | None) -> EventInfo:
     who = actor or "sdrdesk"
-    what = describe_action(event.action)
-    text = f"{who} {what}"
+    text = describe_event(event.action, who)
     if event.to_status and event.from_status and event.action not in {"accept", "reject"}:
         text += f" ({event.from_status.label} → {event.to_status.label})"
     if reason_label:
