@@ -15,7 +15,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sdrdesk import paths, startup
 from sdrdesk.db.engine import Store
@@ -23,6 +23,7 @@ from sdrdesk.db.migrate import MigrationResult, upgrade
 from sdrdesk.domain.assignment import load_rules
 from sdrdesk.domain.criteria import load_criteria
 from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError, ValidationError
+from sdrdesk.files import private_file
 from sdrdesk.services.context import Rules, ServiceContext
 from sdrdesk.settings import Settings, load_settings
 
@@ -133,8 +134,8 @@ def setup_logging(verbose: bool = False) -> None:
     root = logging.getLogger()
     if any(getattr(h, "_sdrdesk", False) for h in root.handlers):
         return
-    handler = logging.handlers.RotatingFileHandler(
-        paths.log_dir() / "sdrdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    handler = _PrivateLog(
+        paths.log_dir() / LOG_NAME, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._sdrdesk = True  # type: ignore[attr-defined]
@@ -142,8 +143,19 @@ def setup_logging(verbose: bool = False) -> None:
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
+class _PrivateLog(logging.handlers.RotatingFileHandler):
+    """The log, rotated at 2 MB with three old files kept, each 0600 from its first line."""
+
+    def _open(self) -> Any:
+        private_file(Path(self.baseFilename))
+        return super()._open()
+
+
+LOG_NAME = "sdrdesk.log"
+
+
 def log_file() -> str:
-    return str(paths.log_dir() / "sdrdesk.log")
+    return str(paths.log_dir() / LOG_NAME)
 
 
 def check_display() -> None:

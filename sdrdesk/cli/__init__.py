@@ -104,8 +104,11 @@ def run_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     # Before anything else is imported: see sdrdesk.startup.
     startup.pause()
+    from sdrdesk.cli.terminal import escaped
+
     try:
-        return _run(list(sys.argv[1:] if argv is None else argv))
+        with escaped():
+            return _run(list(sys.argv[1:] if argv is None else argv))
     finally:
         startup.command_done()
 
@@ -141,9 +144,14 @@ def _use_language() -> None:
     import argparse as _argparse
 
     from sdrdesk import i18n
+    from sdrdesk.domain.errors import SdrdeskError
     from sdrdesk.settings import load_settings
 
-    i18n.set_language(load_settings().language)
+    try:
+        language = load_settings().language
+    except SdrdeskError:
+        language = None  # the system's; the command says what is wrong with the file
+    i18n.set_language(language)
     _argparse._ = i18n._  # type: ignore[attr-defined]
     _argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
 

@@ -13,6 +13,7 @@ from sdrdesk.cli.common import open_for
 from sdrdesk.domain.demos import DemoStatus
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.zones import zone
+from sdrdesk.files import write_private
 from sdrdesk.services.results import to_jsonable
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ def cmd_invite(args: argparse.Namespace) -> int:
     if path.is_dir():
         path = path / invite.file_name
     try:
-        path.write_bytes(invite.data)
+        write_private(path, invite.data)
     except OSError as exc:
         raise ValidationError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
     print(f"Wrote the {invite.method} (sequence {invite.sequence}) for demo {invite.demo_id}")

@@ -12,6 +12,7 @@ timeout instead of failing with "database is locked" when a read upgrades to a w
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -32,6 +33,8 @@ from sdrdesk.domain.errors import (
     StoreUnavailableError,
     ValidationError,
 )
+from sdrdesk.domain.safe_text import nul_message
+from sdrdesk.files import private_file
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -81,7 +84,27 @@ def make_engine(
     """An engine; ``lock_timeout_ms`` bounds how long a write waits for someone else's lock."""
     parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(parsed, echo, lock_timeout_ms)
+        engine = _sqlite_engine(parsed, echo, lock_timeout_ms)
+    else:
+        engine = _postgresql_engine(parsed, echo, lock_timeout_ms)
+    event.listen(engine, "before_cursor_execute", _refuse_nul)
+    return engine
+
+
+def _refuse_nul(
+    _conn: Any, _cursor: Any, _statement: str, parameters: Any, _context: Any, many: bool
+) -> None:
+    """A NUL character in any text written is refused with one sentence, before the
+    statement runs: PostgreSQL cannot store one (psycopg raised a raw DataError), and
+    SQLite is held to the same rule so both backends behave alike."""
+    for row in parameters if many else (parameters,):
+        values = row.values() if isinstance(row, dict) else row or ()
+        for value in values:
+            if type(value) is str and "\x00" in value:
+                raise ValidationError(nul_message())
+
+
+def _postgresql_engine(parsed: URL, echo: bool, lock_timeout_ms: int) -> Engine:
     return create_engine(
         parsed,
         echo=echo,
@@ -100,6 +123,8 @@ def make_engine(
 def _sqlite_engine(url: URL, echo: bool, busy_timeout_ms: int) -> Engine:
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # SQLite says better what is wrong with it
+            private_file(Path(url.database))  # 0600; its -wal and -shm take this mode
     engine = create_engine(url, echo=echo, connect_args={"timeout": busy_timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")

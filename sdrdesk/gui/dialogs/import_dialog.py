@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from sdrdesk.domain.import_fields import FIELD_LABELS
 from sdrdesk.domain.phones import phone_region_names
 from sdrdesk.domain.wording import counted
+from sdrdesk.files import write_private
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog
 from sdrdesk.gui.forms.ui_import_report_dialog import Ui_ImportReportDialog
 from sdrdesk.gui.workers import Background
@@ -88,7 +89,7 @@ class ImportReportDialog(QDialog):
         rows = len(self._report.skipped) + len(self._report.duplicates)
         try:
             text = not_imported_csv(prepared, self._report)
-            path.write_text(text, encoding="utf-8-sig", newline="")
+            write_private(path, text, encoding="utf-8-sig")
         except OSError as exc:
             message = self.tr("%1 could not be saved: %2.").replace("%1", str(path))
             self.ui.importSaved.setText(message.replace("%2", exc.strerror or str(exc)))
