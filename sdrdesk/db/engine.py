@@ -98,7 +98,12 @@ def _refuse_nul(
     statement runs: PostgreSQL cannot store one (psycopg raised a raw DataError), and
     SQLite is held to the same rule so both backends behave alike."""
     for row in parameters if many else (parameters,):
-        values = row.values() if isinstance(row, dict) else row or ()
+        if isinstance(row, dict):
+            values: Any = row.values()
+        elif isinstance(row, list | tuple):
+            values = row
+        else:
+            values = (row,)
         for value in values:
             if type(value) is str and "\x00" in value:
                 raise ValidationError(nul_message())
