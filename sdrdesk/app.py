@@ -134,9 +134,7 @@ def setup_logging(verbose: bool = False) -> None:
     root = logging.getLogger()
     if any(getattr(h, "_sdrdesk", False) for h in root.handlers):
         return
-    handler = _PrivateLog(
-        paths.log_dir() / LOG_NAME, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
+    handler = _PrivateLog(paths.log_file(), maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._sdrdesk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
@@ -151,11 +149,8 @@ class _PrivateLog(logging.handlers.RotatingFileHandler):
         return super()._open()
 
 
-LOG_NAME = "sdrdesk.log"
-
-
 def log_file() -> str:
-    return str(paths.log_dir() / LOG_NAME)
+    return str(paths.log_file())
 
 
 def check_display() -> None:
@@ -183,6 +178,10 @@ def ensure_qapplication(argv: list[str]) -> tuple[QApplication, bool]:
     app.setApplicationName("sdrdesk")
     app.setOrganizationName("sdrdesk")
     app.setApplicationDisplayName("sdrdesk")
+    from sdrdesk.gui import desktop
+
+    desktop.set_identity(app)  # the icon of every window, the desktop entry's id
+    desktop.install_error_dialog()  # a bug is shown, named in the log, and copied
     return app, True
 
 

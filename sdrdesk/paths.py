@@ -47,6 +47,14 @@ def log_dir() -> Path:
     return private_dir(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
 
 
+LOG_NAME = "sdrdesk.log"
+
+
+def log_file() -> Path:
+    """The current log file (rotated: ``sdrdesk.log.1`` … ``.3`` beside it)."""
+    return log_dir() / LOG_NAME
+
+
 def default_database_path() -> Path:
     return data_dir() / "sdrdesk.db"
 
