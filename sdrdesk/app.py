@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DATABASE_URL_ENV = "SDRDESK_DATABASE_URL"
+QUIT_AFTER_START_ENV = "SDRDESK_QUIT_AFTER_START"
 
 
 def resolve_database_url(cli_url: str | None, settings: Settings) -> str:
@@ -216,6 +217,10 @@ def run_gui(app_ctx: AppContext, user: str | None, argv: list[str]) -> int:
     window.started.connect(startup.resume_after_start)
     QTimer.singleShot(int(startup.GRACE_SECONDS * 1000), startup.resume_after_start)
     _close_on_termination(qt_app, window)
+    if os.environ.get(QUIT_AFTER_START_ENV):
+        # A smoke test of a build: quit once the first rows are on screen.
+        window.started.connect(window.close)
+        window.started.connect(qt_app.quit)
     window.show()
     code = qt_app.exec()
     app_ctx.store.dispose()

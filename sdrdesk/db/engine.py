@@ -33,7 +33,7 @@ from sdrdesk.domain.errors import (
     StoreUnavailableError,
     ValidationError,
 )
-from sdrdesk.domain.safe_text import nul_message
+from sdrdesk.domain.safe_text import unstorable_message
 from sdrdesk.files import private_file
 
 if TYPE_CHECKING:
@@ -91,12 +91,15 @@ def make_engine(
     return engine
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _refuse_nul(
     _conn: Any, _cursor: Any, _statement: str, parameters: Any, _context: Any, many: bool
 ) -> None:
-    """A NUL character in any text written is refused with one sentence, before the
-    statement runs: PostgreSQL cannot store one (psycopg raised a raw DataError), and
-    SQLite is held to the same rule so both backends behave alike."""
+    """A NUL character (or a lone surrogate) in any text written is refused with one
+    sentence, before the statement runs: PostgreSQL cannot store one (psycopg raised a
+    raw DataError), and SQLite is held to the same rule so both backends behave alike."""
     for row in parameters if many else (parameters,):
         if isinstance(row, dict):
             values: Any = row.values()
@@ -105,8 +108,10 @@ def _refuse_nul(
         else:
             values = (row,)
         for value in values:
-            if type(value) is str and "\x00" in value:
-                raise ValidationError(nul_message())
+            if type(value) is str and (
+                "\x00" in value or (not value.isascii() and _SURROGATE.search(value))
+            ):
+                raise ValidationError(unstorable_message(value))
 
 
 def _postgresql_engine(parsed: URL, echo: bool, lock_timeout_ms: int) -> Engine:

@@ -1,7 +1,8 @@
 """Text on its way out: the one place that makes a stored value fit where it goes.
 
-A value is stored as it was entered (only a NUL is refused at input, see
-``refuse_nul``), but not every format can hold every character. Every export (XLSX,
+A value is stored as it was entered (only a NUL or a lone surrogate, which no database
+stores, is refused at input: ``db/engine.py`` refuses it in any text written, with
+``unstorable_message``), but not every format can hold every character. Every export (XLSX,
 CSV, JSON, an .ics invite) passes its text through ``for_file``, and everything the
 command line prints passes through ``for_terminal``:
 
@@ -22,7 +23,6 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from sdrdesk.domain.errors import ValidationError
 from sdrdesk.i18n import _
 
 REPLACEMENT = "\ufffd"
@@ -62,11 +62,14 @@ def for_terminal(text: str) -> str:
     return _TERMINAL_UNSAFE.sub(_escape, text)
 
 
-def refuse_nul(text: str | None) -> None:
-    """Raise ``ValidationError`` (one sentence) when ``text`` holds a NUL character,
-    which PostgreSQL cannot store; SQLite is held to the same rule."""
-    if text is not None and "\x00" in text:
-        raise ValidationError(nul_message())
+def unstorable_message(text: str) -> str:
+    """One sentence for text no database can store: a NUL, else a lone surrogate."""
+    if "\x00" in text:
+        return nul_message()
+    return _(
+        "The text contains a broken character (a lone UTF-16 surrogate), which cannot be "
+        "stored; type it again or paste it from another program."
+    )
 
 
 def nul_message() -> str:
