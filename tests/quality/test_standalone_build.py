@@ -5,14 +5,24 @@ from __future__ import annotations
 
 import importlib.util
 import subprocess
-import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import build_standalone  # noqa: E402
+
+
+def _script() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "build_standalone", ROOT / "scripts" / "build_standalone.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 
 pytestmark = pytest.mark.slow
 
@@ -22,6 +32,7 @@ pytestmark = pytest.mark.slow
     importlib.util.find_spec("PyInstaller") is None, reason="PyInstaller is not installed"
 )
 def test_the_standalone_build_starts(tmp_path: Path) -> None:
+    build_standalone = _script()
     executable = build_standalone.build(tmp_path / "dist", tmp_path / "work")
     home = tmp_path / "home"
     env = build_standalone.clean_environment(home)
