@@ -95,11 +95,14 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _refuse_nul(
-    _conn: Any, _cursor: Any, _statement: str, parameters: Any, _context: Any, many: bool
+    _conn: Any, _cursor: Any, _statement: str, parameters: Any, context: Any, many: bool
 ) -> None:
     """A NUL character (or a lone surrogate) in any text written is refused with one
     sentence, before the statement runs: PostgreSQL cannot store one (psycopg raised a
-    raw DataError), and SQLite is held to the same rule so both backends behave alike."""
+    raw DataError), and SQLite is held to the same rule so both backends behave alike.
+    Bulk inserts of cleaned leads say so (``bulk.TEXT_CHECKED``) and are not read again."""
+    if many and context is not None and context.execution_options.get("sdrdesk_text_checked"):
+        return
     for row in parameters if many else (parameters,):
         if isinstance(row, dict):
             values: Any = row.values()

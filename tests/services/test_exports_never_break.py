@@ -16,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 
 from sdrdesk.cli import main
-from sdrdesk.domain.errors import ValidationError
+from sdrdesk.domain.errors import ImportFileError, ValidationError
 from sdrdesk.domain.safe_text import for_terminal, nul_message
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.demos.invites import build_invite
@@ -28,7 +28,7 @@ from sdrdesk.services.reports import period_from_dates
 from sdrdesk.services.results import UserInfo
 from tests.factories import add_lead
 from tests.naughty import NAUGHTY, expected_in_csv, expected_in_file
-from tests.services.import_helpers import write_csv
+from tests.services.import_helpers import by_email, write_csv
 from tests.services.test_invites import _demo
 
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -164,3 +164,22 @@ def test_the_terminal_escape_is_visible_and_keeps_lines() -> None:
     assert for_terminal("a\x1b[2Jb\x07\r\n\tc") == "a\\x1b[2Jb\\x07\\x0d\n\tc"
     assert for_terminal("\ud800\u202e") == "\\ud800\\u202e"
     assert for_terminal("Müller 田中 👾") == "Müller 田中 👾"
+
+
+def test_an_import_refuses_a_nul_and_drops_control_characters(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
+) -> None:
+    """A file with a NUL is refused in one sentence; an escape is dropped from the lead's
+    values and its extra columns, on both backends alike."""
+    path = tmp_path / "leads.csv"
+    path.write_text("E-mail,Last name\r\nnul@firm.example,Null\x00er\r\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match="contains NUL bytes"):
+        ImportService(ctx).run(path, actor_id=sdr.id)
+    path.write_text(
+        "E-mail,Last name,Note\r\nesc@firm.example,Esc\x1ber,a\x07b \x1b[31mred\r\n",
+        encoding="utf-8",
+    )
+    assert ImportService(ctx).run(path, actor_id=sdr.id).imported == 1
+    lead = by_email(ctx)["esc@firm.example"]
+    assert lead["last_name"] == "Escer"
+    assert lead["extra"] == {"Note": "ab [31mred"}
