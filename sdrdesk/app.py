@@ -168,6 +168,21 @@ def check_display() -> None:
         raise SdrdeskError(problem)
 
 
+def show_start_error(message: str) -> None:
+    """Why the window cannot open (a settings file with a password, a database that
+    cannot be reached), in a message box: a start from the application menu has no
+    terminal. Nothing when a QApplication runs already (tests, scripts)."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None and widgets.QApplication.instance() is not None:
+        return
+    if os.environ.get(QUIT_AFTER_START_ENV):
+        return  # a smoke test reads stderr
+    from PySide6.QtWidgets import QMessageBox
+
+    ensure_qapplication([])
+    QMessageBox.critical(None, "sdrdesk", message)
+
+
 def ensure_qapplication(argv: list[str]) -> tuple[QApplication, bool]:
     """The running QApplication, or a new one; the flag says whether we created it."""
     from PySide6.QtWidgets import QApplication

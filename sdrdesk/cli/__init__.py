@@ -95,9 +95,14 @@ def _window_args(args_list: list[str]) -> argparse.Namespace | None:
 def run_gui(args: argparse.Namespace) -> int:
     from sdrdesk import app
     from sdrdesk.cli.common import open_for
+    from sdrdesk.domain.errors import SdrdeskError
 
     app.check_display()  # before the store is opened: Qt would abort the process
-    app_ctx = open_for(args)
+    try:
+        app_ctx = open_for(args)
+    except SdrdeskError as exc:
+        app.show_start_error(str(exc))  # started from the menu, nobody reads stderr
+        raise
     return app.run_gui(app_ctx, args.user, [])
 
 
