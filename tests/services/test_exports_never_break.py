@@ -93,6 +93,32 @@ def test_every_export_file_opens_with_every_string(
     }
 
 
+def test_a_person_export_opens_with_every_string(
+    ctx: ServiceContext,
+    sdr: UserInfo,
+    database_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    comments = _reject_all(ctx, sdr)
+    stored = _stored(ctx, comments)
+    found = {}
+    # The leads whose comment the export cleans (a CLI run each costs a start).
+    ids = [i + 1 for i, text in enumerate(STORABLE) if expected_in_file(text) != text]
+    assert len(ids) >= 8
+    for lead_id in ids:
+        target = tmp_path / f"person-{lead_id}.json"
+        code = main(
+            ["privacy", "export", str(lead_id), "-o", str(target), "--database-url", database_url]
+        )
+        assert code == 0, capsys.readouterr().err
+        (lead,) = json.loads(target.read_text(encoding="utf-8"))["leads"]
+        name = f"{lead['lead']['first_name']} {lead['lead']['last_name']}"
+        found[name] = next(e["comment"] for e in lead["events"] if e.get("comment")) or ""
+    assert found == {n: expected_in_file(c) for n, c in stored.items() if n in found}
+    assert len(found) == len(ids)
+
+
 def test_the_terminal_never_gets_a_control_character(
     ctx: ServiceContext, sdr: UserInfo, database_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
