@@ -179,8 +179,8 @@ def show_start_error(message: str) -> None:
         return  # a smoke test reads stderr
     from PySide6.QtWidgets import QMessageBox
 
-    ensure_qapplication([])
-    QMessageBox.critical(None, "sdrdesk", message)
+    qt_app, _owned = ensure_qapplication([])
+    QMessageBox.critical(None, qt_app.applicationDisplayName(), message)
 
 
 def ensure_qapplication(argv: list[str]) -> tuple[QApplication, bool]:
