@@ -15,7 +15,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sdrdesk import paths, startup
 from sdrdesk.db.engine import Store
@@ -23,6 +23,7 @@ from sdrdesk.db.migrate import MigrationResult, upgrade
 from sdrdesk.domain.assignment import load_rules
 from sdrdesk.domain.criteria import load_criteria
 from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError, ValidationError
+from sdrdesk.files import private_file
 from sdrdesk.services.context import Rules, ServiceContext
 from sdrdesk.settings import Settings, load_settings
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DATABASE_URL_ENV = "SDRDESK_DATABASE_URL"
+QUIT_AFTER_START_ENV = "SDRDESK_QUIT_AFTER_START"
 
 
 def resolve_database_url(cli_url: str | None, settings: Settings) -> str:
@@ -133,17 +135,23 @@ def setup_logging(verbose: bool = False) -> None:
     root = logging.getLogger()
     if any(getattr(h, "_sdrdesk", False) for h in root.handlers):
         return
-    handler = logging.handlers.RotatingFileHandler(
-        paths.log_dir() / "sdrdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
+    handler = _PrivateLog(paths.log_file(), maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._sdrdesk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
+class _PrivateLog(logging.handlers.RotatingFileHandler):
+    """The log, rotated at 2 MB with three old files kept, each 0600 from its first line."""
+
+    def _open(self) -> Any:
+        private_file(Path(self.baseFilename))
+        return super()._open()
+
+
 def log_file() -> str:
-    return str(paths.log_dir() / "sdrdesk.log")
+    return str(paths.log_file())
 
 
 def check_display() -> None:
@@ -160,6 +168,21 @@ def check_display() -> None:
         raise SdrdeskError(problem)
 
 
+def show_start_error(message: str) -> None:
+    """Why the window cannot open (a settings file with a password, a database that
+    cannot be reached), in a message box: a start from the application menu has no
+    terminal. Nothing when a QApplication runs already (tests, scripts)."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None and widgets.QApplication.instance() is not None:
+        return
+    if os.environ.get(QUIT_AFTER_START_ENV):
+        return  # a smoke test reads stderr
+    from PySide6.QtWidgets import QMessageBox
+
+    qt_app, _owned = ensure_qapplication([])
+    QMessageBox.critical(None, qt_app.applicationDisplayName(), message)
+
+
 def ensure_qapplication(argv: list[str]) -> tuple[QApplication, bool]:
     """The running QApplication, or a new one; the flag says whether we created it."""
     from PySide6.QtWidgets import QApplication
@@ -171,6 +194,10 @@ def ensure_qapplication(argv: list[str]) -> tuple[QApplication, bool]:
     app.setApplicationName("sdrdesk")
     app.setOrganizationName("sdrdesk")
     app.setApplicationDisplayName("sdrdesk")
+    from sdrdesk.gui import desktop
+
+    desktop.set_identity(app)  # the icon of every window, the desktop entry's id
+    desktop.install_error_dialog()  # a bug is shown, named in the log, and copied
     return app, True
 
 
@@ -205,6 +232,10 @@ def run_gui(app_ctx: AppContext, user: str | None, argv: list[str]) -> int:
     window.started.connect(startup.resume_after_start)
     QTimer.singleShot(int(startup.GRACE_SECONDS * 1000), startup.resume_after_start)
     _close_on_termination(qt_app, window)
+    if os.environ.get(QUIT_AFTER_START_ENV):
+        # A smoke test of a build: quit once the first rows are on screen.
+        window.started.connect(window.close)
+        window.started.connect(qt_app.quit)
     window.show()
     code = qt_app.exec()
     app_ctx.store.dispose()

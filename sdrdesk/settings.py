@@ -1,7 +1,8 @@
 """The user's settings: a small typed JSON file in the platformdirs config directory.
 
-Passwords never go here: a database URL with a password is refused on save (the
-password belongs in the system keyring or the environment, see ``sdrdesk.secrets``).
+Passwords never go here: a database URL with a password is refused on save, and a file
+that holds one is refused on load with one sentence (the password belongs in the system
+keyring or the environment, see ``sdrdesk.db.secrets``).
 """
 
 from __future__ import annotations
@@ -92,12 +93,29 @@ def _url_has_password(url: str) -> bool:
         return False
 
 
+class PasswordInSettingsError(ValidationError):
+    """settings.json names a database with its password: refused, never set aside (the
+    app would go on with another store, and the password would stay in the file)."""
+
+
+def _refuse_password(url: object, path: Path) -> None:
+    if isinstance(url, str) and _url_has_password(url):
+        raise PasswordInSettingsError(
+            _(
+                "The settings file {path} holds a password in its database_url; "
+                "remove the password there and store it in the system keyring with "
+                "“sdrdesk db set-password” (or set SDRDESK_DATABASE_PASSWORD)."
+            ).format(path=path)
+        )
+
+
 def settings_path() -> Path:
     return paths.config_dir() / SETTINGS_FILE
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    """Read the settings; a missing file gives defaults, a broken one is set aside."""
+    """Read the settings; a missing file gives defaults, a broken one is set aside; one
+    with a password in its ``database_url`` is refused (``PasswordInSettingsError``)."""
     path = path or settings_path()
     if not path.exists():
         return Settings()
@@ -105,12 +123,15 @@ def load_settings(path: Path | None = None) -> Settings:
         raw = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(raw, dict):
             raise ValueError("settings file is not a JSON object")
+        _refuse_password(raw.get("database_url"), path)
         known = {f.name for f in fields(Settings)} - {"extra"}
         kwargs = {k: v for k, v in raw.items() if k in known}
         extra = {k: v for k, v in raw.items() if k not in known}
         settings = Settings(**kwargs, extra=extra)
         settings.validate()
         return settings
+    except PasswordInSettingsError:
+        raise
     except Exception as exc:
         broken = path.with_suffix(".json.broken")
         log.warning(

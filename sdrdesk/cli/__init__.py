@@ -73,9 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     gui = sub.add_parser("gui", parents=[common], help=_("open the window (the default)"))
     gui.set_defaults(handler=run_gui)
-    from sdrdesk.cli import admin, calls, database, demos, feedback, leads, privacy, team
+    from sdrdesk.cli import admin, calls, database, demos, desktop, feedback, leads, privacy, team
 
-    for module in (leads, calls, demos, feedback, database, admin, team, privacy):
+    for module in (leads, calls, demos, feedback, database, admin, team, privacy, desktop):
         module.register(sub, common)
     parser.set_defaults(handler=run_gui)
     return parser
@@ -111,17 +111,25 @@ def _window_args(args_list: list[str]) -> argparse.Namespace | None:
 def run_gui(args: argparse.Namespace) -> int:
     from sdrdesk import app
     from sdrdesk.cli.common import open_for
+    from sdrdesk.domain.errors import SdrdeskError
 
     app.check_display()  # before the store is opened: Qt would abort the process
-    app_ctx = open_for(args)
+    try:
+        app_ctx = open_for(args)
+    except SdrdeskError as exc:
+        app.show_start_error(str(exc))  # started from the menu, nobody reads stderr
+        raise
     return app.run_gui(app_ctx, args.user, [])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     # Before anything else is imported: see sdrdesk.startup.
     startup.pause()
+    from sdrdesk.cli.terminal import escaped
+
     try:
-        return _run(list(sys.argv[1:] if argv is None else argv))
+        with escaped():
+            return _run(list(sys.argv[1:] if argv is None else argv))
     finally:
         startup.command_done()
 
@@ -159,9 +167,14 @@ def _use_language() -> None:
     import argparse as _argparse
 
     from sdrdesk import i18n
+    from sdrdesk.domain.errors import SdrdeskError
     from sdrdesk.settings import load_settings
 
-    i18n.set_language(load_settings().language)
+    try:
+        language = load_settings().language
+    except SdrdeskError:
+        language = None  # the system's; the command says what is wrong with the file
+    i18n.set_language(language)
     _argparse._ = i18n._  # type: ignore[attr-defined]
     _argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
 

@@ -14,6 +14,7 @@ from sdrdesk.cli.output import print_table, weekday_time, when
 from sdrdesk.domain.demos import DemoStatus
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.zones import zone
+from sdrdesk.files import write_private
 from sdrdesk.i18n import _, pgettext
 from sdrdesk.services.results import to_jsonable
 
@@ -149,7 +150,7 @@ def cmd_invite(args: argparse.Namespace) -> int:
     if path.is_dir():
         path = path / invite.file_name
     try:
-        path.write_bytes(invite.data)
+        write_private(path, invite.data)
     except OSError as exc:
         raise ValidationError(
             _("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror or exc)

@@ -12,6 +12,7 @@ from sdrdesk.cli.common import acting_user, open_for
 from sdrdesk.cli.output import format_number, print_table, when
 from sdrdesk.domain.errors import PermissionDeniedError, SdrdeskError
 from sdrdesk.domain.lifecycle import Status
+from sdrdesk.domain.safe_text import value_for_file
 from sdrdesk.i18n import _, ngettext, pgettext
 from sdrdesk.services.results import LeadSummary, to_jsonable
 
@@ -262,7 +263,8 @@ def cmd_events(args: argparse.Namespace) -> int:
     app_ctx = open_for(args)
     events = LeadService(app_ctx.services).events(args.lead, after_id=args.after)
     if args.json:
-        json.dump([to_jsonable(e) for e in events], sys.stdout, ensure_ascii=False, indent=2)
+        rows = value_for_file([to_jsonable(e) for e in events])
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
     for e in events:

@@ -11,6 +11,8 @@ from typing import Any
 
 from sdrdesk.cli.common import acting_user, open_for
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.domain.safe_text import value_for_file
+from sdrdesk.files import write_private
 from sdrdesk.i18n import _, ngettext
 
 
@@ -80,14 +82,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     which = _which(args)
     data = PrivacyService(open_for(args).services).export(**which).as_json()
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(value_for_file(data), ensure_ascii=False, indent=2) + "\n"
     if args.output == "-":
         sys.stdout.write(text)
         return 0
     path = Path(args.output)
     try:
-        path.write_text(text, encoding="utf-8")
-        path.chmod(0o600)  # personal data: the user's own file
+        write_private(path, text)  # personal data: the user's own file, 0600
     except OSError as exc:
         raise ValidationError(
             _("Could not write {path}: {reason}.").format(path=path, reason=exc.strerror or exc)

@@ -36,6 +36,11 @@ from sqlalchemy.orm import Session
 
 from sdrdesk.db.sqlite_values import datetime_text, enum_text, json_text
 
+# The rows of a bulk insert are new leads and their hand-off events, whose text
+# ``domain.leads.clean_lead`` has cleaned (no NUL, no lone surrogate): the engine's check
+# of every text parameter (``engine._refuse_nul``, a second per 100,000 leads) is skipped.
+TEXT_CHECKED = {"sdrdesk_text_checked": True}
+
 
 def _kind(column: Column[Any]) -> Any:
     kind = column.type
@@ -102,7 +107,7 @@ def insert_many(
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
     connection = session.connection()
     with _enum_checks_done_here(connection, table):
-        connection.exec_driver_sql(sql, params)
+        connection.exec_driver_sql(sql, params, execution_options=TEXT_CHECKED)
     return ids
 
 
@@ -129,8 +134,8 @@ def _insert_with_sqlalchemy(
     statement = insert(table)
     if return_ids:
         statement = statement.returning(table.c.id, sort_by_parameter_order=True)
-        return list(session.execute(statement, dicts).scalars())
-    session.execute(statement, dicts)
+        return list(session.execute(statement, dicts, execution_options=TEXT_CHECKED).scalars())
+    session.execute(statement, dicts, execution_options=TEXT_CHECKED)
     return []
 
 

@@ -12,6 +12,7 @@ timeout instead of failing with "database is locked" when a read upgrades to a w
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -32,6 +33,8 @@ from sdrdesk.domain.errors import (
     StoreUnavailableError,
     ValidationError,
 )
+from sdrdesk.domain.safe_text import unstorable_message
+from sdrdesk.files import private_file
 from sdrdesk.i18n import _
 
 if TYPE_CHECKING:
@@ -86,7 +89,40 @@ def make_engine(
     """An engine; ``lock_timeout_ms`` bounds how long a write waits for someone else's lock."""
     parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(parsed, echo, lock_timeout_ms)
+        engine = _sqlite_engine(parsed, echo, lock_timeout_ms)
+    else:
+        engine = _postgresql_engine(parsed, echo, lock_timeout_ms)
+    event.listen(engine, "before_cursor_execute", _refuse_nul)
+    return engine
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_nul(
+    _conn: Any, _cursor: Any, _statement: str, parameters: Any, context: Any, many: bool
+) -> None:
+    """A NUL character (or a lone surrogate) in any text written is refused with one
+    sentence, before the statement runs: PostgreSQL cannot store one (psycopg raised a
+    raw DataError), and SQLite is held to the same rule so both backends behave alike.
+    Bulk inserts of cleaned leads say so (``bulk.TEXT_CHECKED``) and are not read again."""
+    if many and context is not None and context.execution_options.get("sdrdesk_text_checked"):
+        return
+    for row in parameters if many else (parameters,):
+        if isinstance(row, dict):
+            values: Any = row.values()
+        elif isinstance(row, list | tuple):
+            values = row
+        else:
+            values = (row,)
+        for value in values:
+            if type(value) is str and (
+                "\x00" in value or (not value.isascii() and _SURROGATE.search(value))
+            ):
+                raise ValidationError(unstorable_message(value))
+
+
+def _postgresql_engine(parsed: URL, echo: bool, lock_timeout_ms: int) -> Engine:
     return create_engine(
         parsed,
         echo=echo,
@@ -105,6 +141,8 @@ def make_engine(
 def _sqlite_engine(url: URL, echo: bool, busy_timeout_ms: int) -> Engine:
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # SQLite says better what is wrong with it
+            private_file(Path(url.database))  # 0600; its -wal and -shm take this mode
     engine = create_engine(url, echo=echo, connect_args={"timeout": busy_timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")

@@ -70,6 +70,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # Help
     act("actionShortcuts", "&Keyboard shortcuts", "window.show_shortcuts", "menuHelp",
       ("F1", "?")),
+    act("actionOpenLogFolder", "Open &log folder", "window.open_log_folder", "menuHelp",
+      separator=True),
     act("actionAbout", "&About sdrdesk", "window.about", "menuHelp"),
 )
 # fmt: on

@@ -21,6 +21,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sdrdesk.files import private_dir
+
 log = logging.getLogger(__name__)
 
 
@@ -62,7 +64,7 @@ class CallDrafts:
             return
         data = {**asdict(draft), "written_at": draft.written_at.isoformat()}
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            private_dir(self.folder)  # drafts are 0600 (mkstemp), their folder 0700
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".call-", suffix=".tmp")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as out:

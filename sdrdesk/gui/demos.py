@@ -24,6 +24,7 @@ from sdrdesk.domain.errors import (
     ValidationError,
 )
 from sdrdesk.domain.lifecycle import Status
+from sdrdesk.files import write_private
 from sdrdesk.gui.dialogs.cancel_demo_dialog import CancelDemoDialog
 from sdrdesk.gui.dialogs.demo_dialog import CANCEL_DEMO, DemoDialog, DemoDraft
 from sdrdesk.gui.host import WindowHost
@@ -302,10 +303,10 @@ class DemoController(QObject):
             return
         path = Path(files[0])
         try:
-            path.write_bytes(invite.data)
+            write_private(path, invite.data)
             for extra in extras:
                 stem = f"{path.stem}-cancel-for-{extra.recipients[0].split('@')[0]}"
-                path.with_name(stem + ".ics").write_bytes(extra.data)
+                write_private(path.with_name(stem + ".ics"), extra.data)
         except OSError as exc:
             self._host.show_error(
                 ValidationError(f"Cannot write {path}: {exc.strerror or exc}."), "Saving the invite"

@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
-from sdrdesk import __version__
+from sdrdesk import __version__, paths
 from sdrdesk.domain.errors import SdrdeskError
 from sdrdesk.domain.users import Role
+from sdrdesk.gui import desktop
 from sdrdesk.gui.actions import build_actions, shortcut_rows
 from sdrdesk.gui.banner import Banner
 from sdrdesk.gui.dialogs.identity_dialog import IdentityDialog
@@ -40,6 +41,7 @@ from sdrdesk.gui.statusbar.store import StoreLabel
 from sdrdesk.gui.statusbar.undo import UndoIndicator
 from sdrdesk.gui.statusbar.user import UserLabel
 from sdrdesk.gui.workers import Background
+from sdrdesk.i18n import _
 from sdrdesk.services.catalog import Services
 from sdrdesk.services.queue import QueueRow
 from sdrdesk.services.results import LeadDetail, UserInfo
@@ -292,8 +294,12 @@ class MainWindow(QMainWindow):
         dialog.open()
         self._shortcuts_dialog = dialog
 
+    def open_log_folder(self) -> None:
+        if not desktop.open_log_folder():
+            self.notify(_("The log folder is {path}.").format(path=paths.log_dir()), 15_000)
+
     def about(self) -> None:
-        QMessageBox.about(
+        self._about = desktop.about(
             self,
             self.tr("About sdrdesk"),
             self.tr("<b>sdrdesk %1</b><br>A keyboard-first work queue for SDRs.<br>Store: %2")

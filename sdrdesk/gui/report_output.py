@@ -7,7 +7,9 @@ screenshot. PNG is the page as it looks on screen.
 
 from __future__ import annotations
 
+import contextlib
 import html
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QUrl
@@ -22,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.files import PRIVATE_FILE
 from sdrdesk.gui.widgets.report_page import ReportPage
 from sdrdesk.services.reports import Table, format_cell
 
@@ -103,12 +106,16 @@ def write_pdf(page: ReportPage, subtitle: str, path: Path) -> None:
     del writer  # finishes the file
     if not path.exists() or path.stat().st_size == 0:
         raise ValidationError(f"Could not write {path}.")
+    with contextlib.suppress(OSError):
+        os.chmod(path, PRIVATE_FILE)
 
 
 def write_png(widget: QWidget, path: Path) -> None:
     _check_writable(path)
     if not widget.grab().save(str(path), "PNG"):
         raise ValidationError(f"Could not write {path}.")
+    with contextlib.suppress(OSError):
+        os.chmod(path, PRIVATE_FILE)
 
 
 def print_report(page: ReportPage, subtitle: str, parent: QWidget) -> bool:

@@ -4,12 +4,15 @@ Text that a spreadsheet would run as a formula (OWASP "CSV Injection") starts wi
 ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, or their full-width forms. It is
 neutralised with a leading single quote (CSV) or written as a quote-prefixed text cell
 (XLSX, ``feedback.xlsx``). Every exporter (feedback, the rows an import left out) uses
-these two functions, so they agree on what is dangerous.
+these functions, so they agree on what is dangerous; ``cell`` also takes out what no file
+can hold (``domain.safe_text.for_file``).
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from sdrdesk.domain.safe_text import for_file
 
 # First characters that make a spreadsheet evaluate a cell (OWASP "CSV Injection"),
 # with the full-width forms some spreadsheet programs also accept.
@@ -25,3 +28,8 @@ def neutralise(value: Any) -> Any:
     if isinstance(value, str) and is_dangerous(value):
         return "'" + value
     return value
+
+
+def cell(value: Any) -> Any:
+    """A value as a CSV export writes it: cleaned for a file, then made inert."""
+    return neutralise(for_file(value)) if isinstance(value, str) else value

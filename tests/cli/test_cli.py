@@ -337,3 +337,27 @@ def test_import_writes_the_rows_not_imported(
         "Line;Not imported because;Name;Mail;Telefon",
         "3;cannot be contacted: no e-mail address, no phone number;Ben;;",
     ]
+
+
+def test_install_desktop_puts_the_entry_icon_and_metainfo_in_the_xdg_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+    import subprocess
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert main(["install-desktop"]) == 0
+    entry = tmp_path / "applications" / "io.github.sdrdesk.SdrDesk.desktop"
+    icon = tmp_path / "icons/hicolor/scalable/apps/io.github.sdrdesk.SdrDesk.svg"
+    metainfo = tmp_path / "metainfo" / "io.github.sdrdesk.SdrDesk.metainfo.xml"
+    assert icon.read_text().startswith("<?xml")
+    assert metainfo.exists()
+    exec_line = next(line for line in entry.read_text().splitlines() if line.startswith("Exec="))
+    assert "sdrdesk" in exec_line
+    assert exec_line != "Exec=sdrdesk"  # this installation's program, not whatever is on PATH
+    if shutil.which("desktop-file-validate"):
+        assert subprocess.run(["desktop-file-validate", str(entry)]).returncode == 0
+    assert str(entry) in capsys.readouterr().out
+    assert main(["install-desktop", "--uninstall"]) == 0
+    assert not entry.exists()
+    assert not icon.exists()

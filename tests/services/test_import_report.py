@@ -84,7 +84,7 @@ def test_the_rows_not_imported_are_saved_to_fix_and_import_again(
     assert rows[1][:5] == ["3", rows[1][1], "Änne", "Öztürk", ""]
     assert "cannot be contacted" in rows[1][1]
     assert rows[1][6] == '\'=HYPERLINK("http://x")'  # a spreadsheet shows it, never runs it
-    assert rows[1][5] == "+49 12"  # a phone as typed: nothing in it can run
+    assert rows[1][5] == "'+49 12"  # neutralised like every cell ("+1+1" would run)
     assert rows[2][:3] == ["4", "same e-mail as line 2", "Jürgen"]
     assert len(rows) == 3
 

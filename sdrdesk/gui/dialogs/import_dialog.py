@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from sdrdesk.domain.import_fields import FIELD_LABELS
 from sdrdesk.domain.phones import phone_region_names
+from sdrdesk.files import write_private
 from sdrdesk.gui.dialogs.import_preview import ImportPreviewDialog, rows_text
 from sdrdesk.gui.forms.ui_import_report_dialog import Ui_ImportReportDialog
 from sdrdesk.gui.models import formats
@@ -93,7 +94,7 @@ class ImportReportDialog(QDialog):
         rows = len(self._report.skipped) + len(self._report.duplicates)
         try:
             text = not_imported_csv(prepared, self._report)
-            path.write_text(text, encoding="utf-8-sig", newline="")
+            write_private(path, text, encoding="utf-8-sig")
         except OSError as exc:
             message = _("{path} could not be saved: {error}.")
             self.ui.importSaved.setText(message.format(path=path, error=exc.strerror or str(exc)))

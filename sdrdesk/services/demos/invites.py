@@ -6,7 +6,8 @@ Google Calendar and Apple Calendar update the event they already have instead of
 a second one. Times are written in the organizer's zone with a ``VTIMEZONE`` holding that
 zone's present rules (as Google and Exchange do), or in UTC when the zone is unknown.
 ``DTSTAMP`` is the time of the change the message announces, so writing the same invite
-again (``sdrdesk invite``) gives the same message.
+again (``sdrdesk invite``) gives the same message. Every text is cleaned of what a file
+cannot hold (``domain.safe_text.for_file``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from icalendar import (
 )
 
 from sdrdesk import __version__
+from sdrdesk.domain.safe_text import for_file
 from sdrdesk.domain.tzrules import ZoneRules, utc_offset, zone_rules
 from sdrdesk.domain.zones import zone
 from sdrdesk.services.demos.results import DemoInfo, Invite, Person
@@ -85,12 +87,12 @@ def build_invite(
     event.add("last-modified", demo.updated_at.astimezone(UTC))
     event.add("dtstart", demo.starts_at.astimezone(tz))
     event.add("dtend", demo.ends_at.astimezone(tz))
-    event.add("summary", summary(demo))
+    event.add("summary", for_file(summary(demo)))
     if demo.location:
-        event.add("location", demo.location)
+        event.add("location", for_file(demo.location))
     if demo.url:
-        event.add("url", demo.url)
-    event.add("description", description(demo, handover, cancel=cancel))
+        event.add("url", for_file(demo.url))
+    event.add("description", for_file(description(demo, handover, cancel=cancel)))
     event.add("organizer", _address(demo.sdr, organizer=True))
     for person in people:
         event.add("attendee", _address(person, organizer=False, rsvp=not cancel))
@@ -99,7 +101,7 @@ def build_invite(
     if not cancel:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Demo in {REMINDER_MINUTES} minutes: {summary(demo)}")
+        alarm.add("description", for_file(f"Demo in {REMINDER_MINUTES} minutes: {summary(demo)}"))
         alarm.add("trigger", timedelta(minutes=-REMINDER_MINUTES))
         event.add_component(alarm)
     cal.add_component(event)
@@ -125,7 +127,7 @@ def _address(person: Person, *, organizer: bool, rsvp: bool = True) -> vCalAddre
         raise ValueError(f"{person.display_name} has no e-mail address")
     address = vCalAddress(f"mailto:{person.email}")
     # A parameter value cannot hold a double quote (RFC 5545 3.2); keep the name readable.
-    address.params["CN"] = person.display_name.replace('"', "'") or person.email
+    address.params["CN"] = for_file(person.display_name).replace('"', "'") or person.email
     if not organizer:
         address.params["CUTYPE"] = "INDIVIDUAL"
         address.params["ROLE"] = "REQ-PARTICIPANT"

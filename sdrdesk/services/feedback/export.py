@@ -6,6 +6,8 @@ run as a formula — a cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a
 return (and their full-width forms) — is neutralised as OWASP recommends: prefixed with
 a single quote and quoted. In XLSX such text is written as a text cell with Excel's
 "quote prefix" (never as a formula), so it shows as typed and stays text when edited.
+Every text is first cleaned of the characters a file cannot hold
+(``domain.safe_text.for_file``), in CSV, JSON and XLSX alike.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sdrdesk.domain.errors import ValidationError
-from sdrdesk.services.cells import is_dangerous, neutralise
+from sdrdesk.domain.safe_text import for_file, value_for_file
+from sdrdesk.files import write_private
+from sdrdesk.services.cells import cell, is_dangerous
 
 if TYPE_CHECKING:
     from sdrdesk.services.feedback.service import CampaignSummary, Feedback, FeedbackRow
@@ -112,13 +116,15 @@ def _csv_text(header: Sequence[str], rows: Iterable[list[Any]], delimiter: str) 
         for value in row:
             if isinstance(value, datetime):
                 value = value.strftime("%Y-%m-%d %H:%M")
-            cells.append("" if value is None else value)
+            cells.append(
+                "" if value is None else for_file(value) if isinstance(value, str) else value
+            )
         # Quote every cell of a row that carries neutralised text, as OWASP advises.
         if any(isinstance(c, str) and is_dangerous(c) for c in cells):
             quoted = csv.writer(
                 out, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_ALL
             )
-            quoted.writerow([neutralise(c) for c in cells])
+            quoted.writerow([cell(c) for c in cells])
         else:
             plain.writerow(cells)
     return out.getvalue()
@@ -183,7 +189,7 @@ def feedback_json(feedback: Feedback) -> str:
             for s in feedback.summary
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(value_for_file(data), ensure_ascii=False, indent=2) + "\n"
 
 
 def write_feedback(
@@ -215,6 +221,5 @@ def write_feedback(
 
 
 def _write_text(path: Path, text: str) -> None:
-    # newline="" keeps the CSV's own CRLF line ends.
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        fh.write(text)
+    # The CSV's own CRLF line ends are kept; 0600 (``sdrdesk.files``).
+    write_private(path, text)

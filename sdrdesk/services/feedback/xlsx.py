@@ -3,11 +3,14 @@
 openpyxl turns any string that starts with ``=`` into a formula. Here every string is
 written as a text cell; one that a spreadsheet would run (see
 ``services.cells.FORMULA_STARTS``) also gets Excel's quote prefix, so editing the cell
-in Excel keeps it text as well.
+in Excel keeps it text as well. Text is cleaned of what an XLSX sheet (XML) cannot hold
+first (``domain.safe_text.for_file``): openpyxl refused control characters with an
+``IllegalCharacterError`` and wrote U+FFFE into a sheet it then could not read.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +21,8 @@ from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from sdrdesk.domain.safe_text import for_file
+from sdrdesk.files import write_private
 from sdrdesk.services.cells import is_dangerous
 
 Sheet = tuple[str, Sequence[str], Sequence[Sequence[Any]]]
@@ -30,7 +35,7 @@ def write_workbook(
     book.remove(book.active)
     for title, header, rows in sheets:
         sheet = book.create_sheet(title)
-        sheet.append(list(header))
+        sheet.append([for_file(h) for h in header])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         percent = {
@@ -40,6 +45,8 @@ def write_workbook(
         for r, row in enumerate(rows, start=2):
             for c, value in enumerate(row):
                 cell = sheet.cell(row=r, column=c + 1)
+                if isinstance(value, str):
+                    value = for_file(value)
                 cell.value = value
                 if isinstance(value, str):
                     # openpyxl has just read "=..." as a formula: make it text again.
@@ -57,4 +64,6 @@ def write_workbook(
         sheet.freeze_panes = "A2"
         if rows:
             sheet.auto_filter.ref = sheet.dimensions
-    book.save(path)
+    out = io.BytesIO()
+    book.save(out)
+    write_private(path, out.getvalue())

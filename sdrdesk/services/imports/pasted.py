@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from sdrdesk.files import private_dir, write_private
+
 
 def save_pasted(text: str, folder: Path, when: datetime) -> Path:
     """Keep leads pasted from the clipboard (rows copied from a spreadsheet: tab
     separated) as a file in ``folder``, to import like any other: the import report and
     batch name it, and what was pasted is never lost, whatever the import makes of it."""
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     suffix = ".tsv" if "\t" in text else ".csv"
     stem = f"Pasted leads {when.astimezone():%Y-%m-%d %H.%M.%S}"
     path = folder / f"{stem}{suffix}"
@@ -18,5 +20,5 @@ def save_pasted(text: str, folder: Path, when: datetime) -> Path:
     while path.exists():
         n += 1
         path = folder / f"{stem} ({n}){suffix}"
-    path.write_text(text, encoding="utf-8", newline="")
+    write_private(path, text)
     return path
