@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from sdrdesk.db.models import Lead, LeadEvent, User
 from sdrdesk.domain.errors import ConflictError, NotFoundError
 from sdrdesk.domain.lifecycle import describe_action
+from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
 
 
@@ -25,7 +26,7 @@ def load_lead(session: Session, lead_id: int, expected_version: int | None = Non
     """The lead to change; ``ConflictError`` naming who changed it if the version moved."""
     lead = session.get(Lead, lead_id)
     if lead is None:
-        raise NotFoundError(f"Lead {lead_id} does not exist.")
+        raise NotFoundError(_("Lead {lead_id} does not exist.").format(lead_id=lead_id))
     if expected_version is not None and lead.version != expected_version:
         raise explain_conflict(session, lead_id)
     return lead
@@ -38,7 +39,7 @@ def check_owner(session: Session, lead: Lead, actor_id: int) -> None:
     owner = session.get(User, lead.owner_id)
     name = owner.display_name if owner else "someone else"
     raise ConflictError(
-        f"{name} is working this lead; it has been reloaded.",
+        _("{name} is working this lead; it has been reloaded.").format(name=name),
         lead_id=lead.id,
         changed_by=name,
         change="claimed",
@@ -57,7 +58,9 @@ def explain_conflict(session: Session, lead_id: int, *, named: bool = False) -> 
     ).first()
     if row is None:
         return ConflictError(
-            f"Lead {lead_id} was changed by someone else meanwhile; it has been reloaded.",
+            _("Lead {lead_id} was changed by someone else meanwhile; it has been reloaded.").format(
+                lead_id=lead_id
+            ),
             lead_id=lead_id,
             changed_by="Someone" if named else None,
         )
@@ -65,8 +68,11 @@ def explain_conflict(session: Session, lead_id: int, *, named: bool = False) -> 
     who = who or "Someone"
     what = describe_action(action)
     return ConflictError(
-        f"{who} {what} this lead at {_clock(at)} while you were looking at it; "
-        "your change was not saved and the lead has been reloaded.",
+        _(
+            "{who} {what} this lead at {clock} while you were looking at "
+            "it; your change was not saved and the lead has been "
+            "reloaded."
+        ).format(who=who, what=what, clock=_clock(at)),
         lead_id=lead_id,
         changed_by=who,
         change=action,

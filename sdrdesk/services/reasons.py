@@ -11,6 +11,7 @@ from sdrdesk.db.models import RejectionReason
 from sdrdesk.domain.errors import NotFoundError, ValidationError
 from sdrdesk.domain.lifecycle import ReasonStage
 from sdrdesk.domain.text import check_text
+from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.results import ReasonInfo
 from sdrdesk.services.roles import require_manager
@@ -64,10 +65,12 @@ class ReasonService:
         label = " ".join(label.split())
         if not _CODE.match(code):
             raise ValidationError(
-                f"Reason code “{code}” must be 2–50 lower-case letters, digits or underscores."
+                _(
+                    "Reason code “{code}” must be 2–50 lower-case letters, digits or underscores."
+                ).format(code=code)
             )
         if not label:
-            raise ValidationError("A reason needs a label.")
+            raise ValidationError(_("A reason needs a label."))
         try:
             with self._ctx.store.write() as s:
                 if actor_id is not None:
@@ -87,7 +90,9 @@ class ReasonService:
                 s.flush()
                 return reason_info(reason)
         except IntegrityError as exc:
-            raise ValidationError(f"A reason with the code “{code}” already exists.") from exc
+            raise ValidationError(
+                _("A reason with the code “{code}” already exists.").format(code=code)
+            ) from exc
 
     def set_active(self, code: str, active: bool, *, actor_id: int | None = None) -> ReasonInfo:
         """Reasons are never deleted (the history refers to them); they are retired.
@@ -98,6 +103,6 @@ class ReasonService:
                 require_manager(s, actor_id, f"{verb} rejection reasons")
             reason = s.scalars(select(RejectionReason).where(RejectionReason.code == code)).first()
             if reason is None:
-                raise NotFoundError(f"There is no reason “{code}”.")
+                raise NotFoundError(_("There is no reason “{code}”.").format(code=code))
             reason.active = active
             return reason_info(reason)

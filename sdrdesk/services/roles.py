@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sdrdesk.db.tables import users
 from sdrdesk.domain.errors import PermissionDeniedError
 from sdrdesk.domain.users import Role
+from sdrdesk.i18n import _
 
 
 def has_manager(conn: Any) -> bool:
@@ -40,7 +41,9 @@ def require_manager(conn: Any, actor_id: int, what: str, *, first_manager: bool 
     if first_manager and not has_manager(conn):
         return
     if actor is None:
-        raise PermissionDeniedError(f"Only a manager may {what}, and nobody is acting.")
+        raise PermissionDeniedError(
+            _("Only a manager may {what}, and nobody is acting.").format(what=what)
+        )
     role = Role(actor.role)
     state = "an inactive manager" if role is Role.MANAGER else _with_article(role)
     if not has_manager(conn):
@@ -48,7 +51,11 @@ def require_manager(conn: Any, actor_id: int, what: str, *, first_manager: bool 
             ", and this store has no manager yet (make the first one with "
             f"`sdrdesk users edit {actor.name} --role manager`)"
         )
-    raise PermissionDeniedError(f"Only a manager may {what}; {actor.name} is {state}.")
+    raise PermissionDeniedError(
+        _("Only a manager may {what}; {name} is {state}.").format(
+            what=what, state=state, name=actor.name
+        )
+    )
 
 
 _AS = {

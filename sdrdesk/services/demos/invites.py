@@ -29,6 +29,7 @@ from icalendar import (
 from sdrdesk import __version__
 from sdrdesk.domain.tzrules import ZoneRules, utc_offset, zone_rules
 from sdrdesk.domain.zones import zone
+from sdrdesk.i18n import _
 from sdrdesk.services.demos.results import DemoInfo, Invite, Person
 from sdrdesk.services.results import QualificationSummary
 
@@ -122,7 +123,9 @@ def summary(demo: DemoInfo) -> str:
 
 def _address(person: Person, *, organizer: bool, rsvp: bool = True) -> vCalAddress:
     if not person.email:
-        raise ValueError(f"{person.display_name} has no e-mail address")
+        raise ValueError(
+            _("{display_name} has no e-mail address").format(display_name=person.display_name)
+        )
     address = vCalAddress(f"mailto:{person.email}")
     # A parameter value cannot hold a double quote (RFC 5545 3.2); keep the name readable.
     address.params["CN"] = person.display_name.replace('"', "'") or person.email

@@ -13,6 +13,7 @@ from sdrdesk.domain import phones
 from sdrdesk.domain.demos import MAX_DURATION_MINUTES, AeLoad, DemoStatus, Slot
 from sdrdesk.domain.errors import NotFoundError
 from sdrdesk.domain.users import Role
+from sdrdesk.i18n import _
 from sdrdesk.services.demos.results import DemoInfo, Person
 
 _ae = aliased(User, name="ae")
@@ -72,7 +73,7 @@ def row_info(row: Row[Demo, Lead, User, User]) -> DemoInfo:
 def load_info(session: Session, demo_id: int) -> DemoInfo:
     row = session.execute(demo_select().where(Demo.id == demo_id)).first()
     if row is None:
-        raise NotFoundError(f"Demo {demo_id} does not exist.")
+        raise NotFoundError(_("Demo {demo_id} does not exist.").format(demo_id=demo_id))
     return row_info(row)
 
 

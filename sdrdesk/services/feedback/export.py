@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.i18n import _
 from sdrdesk.services.cells import is_dangerous, neutralise
 
 if TYPE_CHECKING:
@@ -211,7 +212,9 @@ def write_feedback(
         )
         return [path]
     except OSError as exc:
-        raise ValidationError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+        raise ValidationError(
+            _("Could not write {path}: {value}.").format(path=path, value=exc.strerror or exc)
+        ) from exc
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -13,6 +13,7 @@ from sdrdesk.domain.errors import ImportFileError, ValidationError
 from sdrdesk.domain.import_fields import CONTACT_FIELDS
 from sdrdesk.domain.import_mapping import ColumnMapping, build_mapping
 from sdrdesk.domain.wording import counted, shortened
+from sdrdesk.i18n import _
 from sdrdesk.services.imports.csv_file import CsvFile
 
 # How far down a file its header may be (below a report's title and filters).
@@ -70,7 +71,15 @@ def require_contact_column(source: CsvFile, columns: ColumnMapping) -> None:
     shown = ", ".join(f"“{h}”" for h in source.header) or "none"
     first = next((h for h in source.header if h), "Header")
     raise ImportFileError(
-        f"{source.file_name} has no column for {', '.join(CONTACT_FIELDS[:-1])} or "
-        f"{CONTACT_FIELDS[-1]}, which a lead needs; the columns found are {shown} "
-        f"(name the column with a mapping such as “{first}=email”)."
+        _(
+            "{file_name} has no column for {value} or {contact_fields}, "
+            "which a lead needs; the columns found are {shown} (name the "
+            "column with a mapping such as “{first}=email”)."
+        ).format(
+            shown=shown,
+            first=first,
+            file_name=source.file_name,
+            value=", ".join(CONTACT_FIELDS[:-1]),
+            contact_fields=CONTACT_FIELDS[-1],
+        )
     )

@@ -32,6 +32,7 @@ from sdrdesk.db.models import ImportBatch
 from sdrdesk.domain.dates import decide_dayfirst
 from sdrdesk.domain.errors import SdrdeskError
 from sdrdesk.domain.import_mapping import ColumnMapping, retargeted
+from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.imports.check import CheckedChunk, CheckSettings, check_chunk
 from sdrdesk.services.imports.check import machine_zone as machine_zone
@@ -104,9 +105,9 @@ class ImportService:
         ``columns``: a target per column of it, as a person chose them
         in place of the automatic mapping (``mapping`` names columns by header)."""
         if columns is not None and prepared is None:
-            raise ValueError("columns are chosen for a prepared file")
+            raise ValueError(_("columns are chosen for a prepared file"))
         if prepared is not None and mapping is not None:
-            raise ValueError("a prepared file is mapped already (columns=, not mapping=)")
+            raise ValueError(_("a prepared file is mapped already (columns=, not mapping=)"))
         # A region that is none is refused before the file is read (decided after it).
         check_region(default_region or self._ctx.rules.default_region)
         path = Path(path)
@@ -243,7 +244,9 @@ class ImportService:
             if "email_key" in str(exc.orig or exc):
                 raise SdrdeskError(RACE) from exc
             raise SdrdeskError(
-                f"The import could not be saved ({_first_line(exc)}); nothing was imported."
+                _("The import could not be saved ({first_line}); nothing was imported.").format(
+                    first_line=_first_line(exc)
+                )
             ) from exc
         return outcome.report(dry_run=False)
 

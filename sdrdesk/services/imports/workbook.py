@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from sdrdesk.domain.errors import ImportFileError
+from sdrdesk.i18n import _
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -153,7 +154,11 @@ def workbook_rows(
         if sheet is not None:
             if sheet not in visible + hidden:
                 shown = ", ".join(f"“{n}”" for n in visible + hidden)
-                raise ImportFileError(f"{name} has no sheet “{sheet}”; its sheets are {shown}.")
+                raise ImportFileError(
+                    _("{name} has no sheet “{sheet}”; its sheets are {shown}.").format(
+                        name=name, sheet=sheet, shown=shown
+                    )
+                )
             active, visible, hidden = sheet, [sheet], []  # that one alone
         ordered = [s for s in visible if s == active] + [s for s in visible if s != active]
         chosen: tuple[str, list[tuple[int, list[str]]]] | None = None
@@ -173,8 +178,12 @@ def workbook_rows(
                 others.append(candidate)  # named in the report; a hidden sheet is hidden on purpose
     if chosen is None:
         if sheet is not None:
-            raise ImportFileError(f"Sheet “{sheet}” of {name} has no filled cells.")
-        raise ImportFileError(f"{name} is an {kind.label} without any filled cells.")
+            raise ImportFileError(
+                _("Sheet “{sheet}” of {name} has no filled cells.").format(sheet=sheet, name=name)
+            )
+        raise ImportFileError(
+            _("{name} is an {label} without any filled cells.").format(name=name, label=kind.label)
+        )
     return SheetRows(kind, chosen[0], chosen[1], others)
 
 

@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sdrdesk.domain.errors import SdrdeskError
+from sdrdesk.i18n import _
 from sdrdesk.services.imports.check import CheckedChunk, CheckSettings, check_chunk, check_text
 from sdrdesk.services.imports.csv_file import CsvFile
 
@@ -120,7 +121,11 @@ class CheckPool:
                         self.checked_here += 1
                     checked = result.result()
                 if checked.rows != stop - start:  # split differently: never import that
-                    raise RuntimeError(f"checked {checked.rows} rows, not {stop - start}")
+                    raise RuntimeError(
+                        _("checked {rows} rows, not {value}").format(
+                            rows=checked.rows, value=stop - start
+                        )
+                    )
                 yield checked
         except BrokenProcessPool as exc:
             raise SdrdeskError(BROKEN) from exc

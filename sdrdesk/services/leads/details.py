@@ -15,6 +15,7 @@ from sdrdesk.domain.criteria import LeadFacts
 from sdrdesk.domain.errors import NotFoundError
 from sdrdesk.domain.lifecycle import Action, Status, describe_action
 from sdrdesk.domain.phones import PhoneQuality
+from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.lead_rows import OWNER, summary_from_row, summary_select
 from sdrdesk.services.results import EventInfo, LeadDetail, LeadRecord, LeadSummary
@@ -168,7 +169,7 @@ class LeadService:
             row = s.execute(summary_select().where(Lead.id == lead_id)).first()
             lead = s.get(Lead, lead_id)
             if row is None or lead is None:
-                raise NotFoundError(f"Lead {lead_id} does not exist.")
+                raise NotFoundError(_("Lead {lead_id} does not exist.").format(lead_id=lead_id))
             summary = summary_from_row(row)
             free_mail = emails.is_free_mail(lead.email)
             facts = LeadFacts(
