@@ -34,6 +34,7 @@ DOMAIN = "sdrdesk"
 KEYWORDS: dict[str, Any] = {
     "_": None,
     "N_": None,
+    "gettext": None,  # translator(lang).gettext: text in someone else's language (invites)
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),
     "translate": (2,),  # QCoreApplication.translate(context, text) in generated forms

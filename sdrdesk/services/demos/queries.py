@@ -14,6 +14,7 @@ from sdrdesk.domain.demos import MAX_DURATION_MINUTES, AeLoad, DemoStatus, Slot
 from sdrdesk.domain.errors import NotFoundError
 from sdrdesk.domain.users import Role
 from sdrdesk.i18n import _
+from sdrdesk.services.demos.language import lead_language
 from sdrdesk.services.demos.results import DemoInfo, Person
 
 _ae = aliased(User, name="ae")
@@ -43,7 +44,13 @@ def to_info(demo: Demo, lead: Lead, ae: User, sdr: User) -> DemoInfo:
         uid=demo.uid,
         lead_id=lead.id,
         lead=Person(
-            lead.id, "", lead_display_name(lead), demo.lead_email or lead.email, lead.time_zone
+            lead.id,
+            "",
+            lead_display_name(lead),
+            demo.lead_email or lead.email,
+            lead.time_zone,
+            language=lead_language(lead.country, lead.extra),
+            country=lead.country,
         ),
         lead_company=lead.company,
         lead_title=lead.title,
