@@ -13,6 +13,7 @@ from sdrdesk.domain.lifecycle import ReasonStage
 from sdrdesk.domain.text import check_text
 from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.reason_labels import reason_label
 from sdrdesk.services.results import ReasonInfo
 from sdrdesk.services.roles import require_manager
 
@@ -22,7 +23,7 @@ _CODE = re.compile(r"^[a-z][a-z0-9_]{1,49}$")
 def reason_info(reason: RejectionReason) -> ReasonInfo:
     return ReasonInfo(
         code=reason.code,
-        label=reason.label,
+        label=reason_label(reason.code, reason.label),
         requires_comment=reason.requires_comment,
         stage=reason.stage,
         active=reason.active,
@@ -61,7 +62,7 @@ class ReasonService:
     ) -> ReasonInfo:
         """A new reason; ``actor_id`` must be a manager (``None``: the set-up, tests)."""
         code = code.strip().lower()
-        check_text(label, "reason's label", 200)
+        check_text(label, _("reason's label"), 200)
         label = " ".join(label.split())
         if not _CODE.match(code):
             raise ValidationError(
@@ -74,7 +75,7 @@ class ReasonService:
         try:
             with self._ctx.store.write() as s:
                 if actor_id is not None:
-                    require_manager(s, actor_id, "add rejection reasons")
+                    require_manager(s, actor_id, _("add rejection reasons"))
                 if sort_order is None:
                     top = s.scalar(select(func.max(RejectionReason.sort_order))) or 0
                     sort_order = top + 10
@@ -99,8 +100,8 @@ class ReasonService:
         ``actor_id`` must be a manager (``None``: the set-up, tests)."""
         with self._ctx.store.write() as s:
             if actor_id is not None:
-                verb = "restore" if active else "retire"
-                require_manager(s, actor_id, f"{verb} rejection reasons")
+                what = _("restore rejection reasons") if active else _("retire rejection reasons")
+                require_manager(s, actor_id, what)
             reason = s.scalars(select(RejectionReason).where(RejectionReason.code == code)).first()
             if reason is None:
                 raise NotFoundError(_("There is no reason “{code}”.").format(code=code))
