@@ -37,9 +37,14 @@ def check_owner(session: Session, lead: Lead, actor_id: int) -> None:
     if lead.owner_id is None or lead.owner_id == actor_id:
         return
     owner = session.get(User, lead.owner_id)
-    name = owner.display_name if owner else "someone else"
+    name = owner.display_name if owner else _("someone else")
+    message = (
+        _("{name} is working this lead; it has been reloaded.").format(name=name)
+        if owner
+        else _("Someone else is working this lead; it has been reloaded.")
+    )
     raise ConflictError(
-        _("{name} is working this lead; it has been reloaded.").format(name=name),
+        message,
         lead_id=lead.id,
         changed_by=name,
         change="claimed",
@@ -62,17 +67,18 @@ def explain_conflict(session: Session, lead_id: int, *, named: bool = False) -> 
                 lead_id=lead_id
             ),
             lead_id=lead_id,
-            changed_by="Someone" if named else None,
+            changed_by=_("Someone") if named else None,
         )
     action, at, who = row
-    who = who or "Someone"
+    who = who or _("Someone")
     what = describe_action(action)
     return ConflictError(
+        # TRANSLATORS: {what} is what they did, in the past tense ("accepted", "rejected").
         _(
-            "{who} {what} this lead at {clock} while you were looking at "
+            "{who} {what} this lead at {time} while you were looking at "
             "it; your change was not saved and the lead has been "
             "reloaded."
-        ).format(who=who, what=what, clock=_clock(at)),
+        ).format(who=who, what=what, time=_clock(at)),
         lead_id=lead_id,
         changed_by=who,
         change=action,

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from sdrdesk.domain.errors import ImportFileError
-from sdrdesk.i18n import _
+from sdrdesk.i18n import N_, _
 from sdrdesk.services.imports.workbook import SAVE_AS_CSV
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -63,7 +63,7 @@ class CsvFile:
     @property
     def delimiter_name(self) -> str:
         if self.sheet is not None:
-            return f"sheet “{self.sheet}”"
+            return _("sheet “{sheet}”").format(sheet=self.sheet)
         return DELIMITERS.get(self.delimiter, repr(self.delimiter))
 
     @property
@@ -170,7 +170,7 @@ def display_name(path: Path, *, full: bool = False) -> str:
 # --- encoding -----------------------------------------------------------------------------
 
 _BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig", "UTF-8 with BOM"),
+    (b"\xef\xbb\xbf", "utf-8-sig", N_("UTF-8 with BOM")),
     (b"\xff\xfe", "utf-16-le", "UTF-16 LE"),
     (b"\xfe\xff", "utf-16-be", "UTF-16 BE"),
 )
@@ -247,7 +247,7 @@ def _refuse_other_formats(data: bytes, name: str) -> None:
     if b"urn:schemas-microsoft-com:office:spreadsheet" in lowered:
         raise ImportFileError(
             _("{name} is an Excel XML spreadsheet, not CSV; {save_as_csv}.").format(
-                name=name, save_as_csv=SAVE_AS_CSV
+                name=name, save_as_csv=_(SAVE_AS_CSV)
             )
         )
     if lowered.startswith((b"<!doctype html", b"<html", b"<table", b"<head")) or (
@@ -257,7 +257,7 @@ def _refuse_other_formats(data: bytes, name: str) -> None:
             _(
                 "{name} is a web page (HTML), not CSV (some programs save "
                 "HTML tables as “Excel” files); {save_as_csv}."
-            ).format(name=name, save_as_csv=SAVE_AS_CSV)
+            ).format(name=name, save_as_csv=_(SAVE_AS_CSV))
         )
     if lowered.startswith(b"<?xml"):
         raise ImportFileError(_("{name} is an XML document, not CSV.").format(name=name))

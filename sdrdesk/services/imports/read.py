@@ -128,9 +128,11 @@ def _workbook_source(file: ImportFile, kind: WorkbookKind, sheet: str | None) ->
     if others:
         shown = ", ".join(f"“{o}”" for o in others)
         notes = (
-            f"only sheet “{sheet}” was imported; the workbook's other sheets {shown} hold "
-            "data too (import the file again and choose the sheet: the window asks, the "
-            "command takes --sheet)",
+            _(
+                "only sheet “{sheet}” was imported; the workbook's other sheets {shown} hold "
+                "data too (import the file again and choose the sheet: the window asks, the "
+                "command takes --sheet)"
+            ).format(sheet=sheet, shown=shown),
         )
     return CsvFile(
         path=file.path,

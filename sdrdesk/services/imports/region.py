@@ -16,7 +16,7 @@ from sdrdesk.domain.countries import normalize_country
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.import_mapping import ColumnMapping
 from sdrdesk.domain.phones import is_phone_region, national_region, region_name
-from sdrdesk.i18n import _
+from sdrdesk.i18n import _, format_percent
 from sdrdesk.services.imports.csv_file import CsvFile
 
 # Rows looked at, and national numbers tried, to tell the file's phone region.
@@ -46,11 +46,19 @@ class RegionDecision:
             return ()
         region, default = self.region, self.default
         return (
-            f"phone numbers without a country code were read as {region_name(region)}"
-            f" ({region}): {self.share} % of them are written as its numbers,"
-            f" {self.share_default} % as numbers of {region_name(default)} ({default}), the"
-            " default region. To read them otherwise, choose the country (the window asks;"
-            " the command takes --default-region).",
+            _(
+                "phone numbers without a country code were read as {country} ({region}): "
+                "{share} of them are written as its numbers, {share_default} as numbers of "
+                "{default_country} ({default}), the default region. To read them otherwise, "
+                "choose the country (the window asks; the command takes --default-region)."
+            ).format(
+                country=region_name(region),
+                region=region,
+                share=format_percent(self.share / 100),
+                default_country=region_name(default),
+                default=default,
+                share_default=format_percent(self.share_default / 100),
+            ),
         )
 
 

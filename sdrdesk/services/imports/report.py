@@ -59,7 +59,7 @@ class ImportReport:
             "imported": format_number(self.imported),
             "total": format_number(self.rows_total),
             "file": self.file_name,
-            "encoding": self.encoding,
+            "encoding": _(self.encoding) if self.encoding else "",
             "delimiter": _(self.delimiter) if self.delimiter in DELIMITER_NAMES else self.delimiter,
         }
         if self.dry_run:

@@ -32,7 +32,7 @@ from sdrdesk.db.models import ImportBatch
 from sdrdesk.domain.dates import decide_dayfirst
 from sdrdesk.domain.errors import SdrdeskError
 from sdrdesk.domain.import_mapping import ColumnMapping, retargeted
-from sdrdesk.i18n import _
+from sdrdesk.i18n import N_, _, current_language
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.imports.check import CheckedChunk, CheckSettings, check_chunk
 from sdrdesk.services.imports.check import machine_zone as machine_zone
@@ -61,8 +61,8 @@ __all__ = ["ImportService", "ParallelCheck"]
 
 Progress = Callable[[int, int], bool | None]
 
-CANCELLED = "Import cancelled; nothing was imported."
-RACE = "Another import added some of these leads meanwhile; nothing was imported, run it again."
+CANCELLED = N_("Import cancelled; nothing was imported.")
+RACE = N_("Another import added some of these leads meanwhile; nothing was imported, run it again.")
 # Share of the progress bar for checking rows when they are checked before writing.
 _CHECK_SHARE = 0.8
 _INSERT_CHUNK = 5000
@@ -185,6 +185,7 @@ class ImportService:
             now=self._ctx.now(),
             dayfirst=dayfirst is not False,
             sqlite=self._ctx.store.is_sqlite,
+            language=current_language(),
         )
         tracker = _Tracker(progress, len(source.rows))
         outcome = Outcome(source, columns, region, dayfirst)
@@ -242,7 +243,7 @@ class ImportService:
                 tracker.report(tracker.total)  # the last chance to cancel
         except IntegrityError as exc:
             if "email_key" in str(exc.orig or exc):
-                raise SdrdeskError(RACE) from exc
+                raise SdrdeskError(_(RACE)) from exc
             raise SdrdeskError(
                 _("The import could not be saved ({first_line}); nothing was imported.").format(
                     first_line=_first_line(exc)
@@ -327,7 +328,7 @@ class _Tracker:
 
     def report(self, done: int) -> None:
         if self.callback is not None and self.callback(min(done, self.total), self.total) is False:
-            raise SdrdeskError(CANCELLED)
+            raise SdrdeskError(_(CANCELLED))
 
     def checking(self, rows_done: int) -> None:
         self.report(int(rows_done * _CHECK_SHARE))
