@@ -78,14 +78,14 @@ class Preset(StrEnum):
     @property
     def label(self) -> str:
         return {
-            Preset.THIS_WEEK: "This week",
-            Preset.LAST_WEEK: "Last week",
-            Preset.LAST_7_DAYS: "Last 7 days",
-            Preset.LAST_30_DAYS: "Last 30 days",
-            Preset.LAST_90_DAYS: "Last 90 days",
-            Preset.THIS_QUARTER: "This quarter",
-            Preset.THIS_YEAR: "This year",
-            Preset.LAST_12_MONTHS: "Last 12 months",
+            Preset.THIS_WEEK: _("This week"),
+            Preset.LAST_WEEK: _("Last week"),
+            Preset.LAST_7_DAYS: _("Last 7 days"),
+            Preset.LAST_30_DAYS: _("Last 30 days"),
+            Preset.LAST_90_DAYS: _("Last 90 days"),
+            Preset.THIS_QUARTER: _("This quarter"),
+            Preset.THIS_YEAR: _("This year"),
+            Preset.LAST_12_MONTHS: _("Last 12 months"),
         }[self]
 
     def dates(self, today: date) -> tuple[date, date]:
