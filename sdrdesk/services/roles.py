@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sdrdesk.db.tables import users
 from sdrdesk.domain.errors import PermissionDeniedError
 from sdrdesk.domain.users import Role
-from sdrdesk.i18n import _
+from sdrdesk.i18n import N_, _
 
 
 def has_manager(conn: Any) -> bool:
@@ -45,12 +45,11 @@ def require_manager(conn: Any, actor_id: int, what: str, *, first_manager: bool 
             _("Only a manager may {what}, and nobody is acting.").format(what=what)
         )
     role = Role(actor.role)
-    state = "an inactive manager" if role is Role.MANAGER else _with_article(role)
+    state = _("an inactive manager") if role is Role.MANAGER else _with_article(role)
     if not has_manager(conn):
-        state += (
-            ", and this store has no manager yet (make the first one with "
-            f"`sdrdesk users edit {actor.name} --role manager`)"
-        )
+        state += _(
+            ", and this store has no manager yet (make the first one with `{command}`)"
+        ).format(command=f"sdrdesk users edit {actor.name} --role manager")
     raise PermissionDeniedError(
         _("Only a manager may {what}; {name} is {state}.").format(
             what=what, state=state, name=actor.name
@@ -59,12 +58,12 @@ def require_manager(conn: Any, actor_id: int, what: str, *, first_manager: bool 
 
 
 _AS = {
-    Role.SDR: "a sales development rep",
-    Role.AE: "an account executive",
-    Role.MARKETING: "in marketing",
-    Role.MANAGER: "a manager",
+    Role.SDR: N_("a sales development rep"),
+    Role.AE: N_("an account executive"),
+    Role.MARKETING: N_("in marketing"),
+    Role.MANAGER: N_("a manager"),
 }
 
 
 def _with_article(role: Role) -> str:
-    return _AS[role]
+    return _(_AS[role])

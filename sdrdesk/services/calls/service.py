@@ -292,12 +292,12 @@ def _check_callable(lead: Lead, name: str) -> None:
             )
         )
     if lead.do_not_call:
-        reason = f" ({lead.do_not_call_reason})" if lead.do_not_call_reason else ""
-        raise ValidationError(
-            _("{name} is marked do not call{reason}; it is not dialled again.").format(
-                name=name, reason=reason
-            )
+        message = (
+            _("{name} is marked do not call ({reason}); it is not dialled again.")
+            if lead.do_not_call_reason
+            else _("{name} is marked do not call; it is not dialled again.")
         )
+        raise ValidationError(message.format(name=name, reason=lead.do_not_call_reason))
 
 
 def _check_decision(decision: DecisionInput | None, rec: Recommendation | None) -> None:

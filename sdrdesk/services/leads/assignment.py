@@ -40,7 +40,7 @@ class AssignmentService:
         its importer (an SDR too) just brought in."""
         if actor_id is not None and not after_import:
             with self._ctx.store.read() as s:
-                require_manager(s, actor_id, "give out the pool")
+                require_manager(s, actor_id, _("give out the pool"))
         if not rules.assigns:
             with self._ctx.store.read() as s:
                 left = len(_pool_ids(s))

@@ -120,7 +120,7 @@ class ClaimService:
             if done is not None:
                 lead = load_lead(s, done.lead_id)
                 return ClaimResult(lead.id, done.id, lead.version)
-            require_manager(s, actor_id, "reassign leads")
+            require_manager(s, actor_id, _("reassign leads"))
             lead = load_lead(s, lead_id, expected_version)
             if not lead.status.is_open:
                 raise ValidationError(

@@ -55,7 +55,7 @@ class PrivacyService:
         reason = _reason(reason)
         text_ids = _text_questions(self._ctx)
         with self._ctx.store.write() as s:
-            require_manager(s, actor_id, "erase a person's data")
+            require_manager(s, actor_id, _("erase a person's data"))
             done = [
                 self._erase_one(s, found, actor_id, reason, text_ids)
                 for found in _lead_ids(s, lead_id, email)
@@ -162,7 +162,7 @@ def _lead_ids(s: Session, lead_id: int | None, email: str | None) -> list[int]:
             raise NotFoundError(_("Lead {lead_id} does not exist.").format(lead_id=lead_id))
         return [lead_id]
     assert email is not None
-    check_text(email, "e-mail address", 320)
+    check_text(email, _("e-mail address"), 320)
     key = email_key(email)
     found = list(s.scalars(select(Lead.id).where(Lead.email_key == key).order_by(Lead.id)))
     if not found:
@@ -173,7 +173,7 @@ def _lead_ids(s: Session, lead_id: int | None, email: str | None) -> list[int]:
 
 
 def _reason(text: str) -> str:
-    check_text(text or "", "reason", REASON_LIMIT)
+    check_text(text or "", _("reason"), REASON_LIMIT)
     reason = " ".join((text or "").split())
     if not reason:
         raise ValidationError(

@@ -17,7 +17,7 @@ def clean_email(text: str | None) -> str | None:
     if not (text or "").strip():
         return None
     assert text is not None
-    check_text(text, "e-mail address", EMAIL_LIMIT)
+    check_text(text, _("e-mail address"), EMAIL_LIMIT)
     email = normalize_email(text)
     if not is_valid_email(email):
         raise ValidationError(_("“{text}” is not an e-mail address.").format(text=text.strip()))
@@ -29,7 +29,7 @@ def clean_time_zone(text: str | None) -> str | None:
     name = (text or "").strip()
     if not name:
         return None
-    check_text(name, "time zone", 64)
+    check_text(name, _("time zone"), 64)
     if zone(name) is None:
         raise ValidationError(
             _("“{name}” is not a time zone (try Europe/Berlin).").format(name=name)

@@ -149,7 +149,9 @@ class UserService:
         try:
             with self._ctx.store.begin() as conn:
                 if actor_id is not None:
-                    require_manager(conn, actor_id, "add users", first_manager=role is Role.MANAGER)
+                    require_manager(
+                        conn, actor_id, _("add users"), first_manager=role is Role.MANAGER
+                    )
                 created = insert(users).values(**values, created_at=self._ctx.now())
                 user_id = conn.execute(created.returning(users.c.id)).scalar_one()
                 return UserInfo(id=user_id, **values)
@@ -197,7 +199,7 @@ class UserService:
                 _("Nothing to change: give an e-mail, full name, time zone or role.")
             )
         with self._ctx.store.begin() as conn:
-            require_manager(conn, actor_id, "edit users", first_manager=role is Role.MANAGER)
+            require_manager(conn, actor_id, _("edit users"), first_manager=role is Role.MANAGER)
             user = _load(conn, name)
             if values.get("role", user.role) is not Role.MANAGER and user.id == actor_id:
                 raise ValidationError(_("You cannot take away your own manager role."))
@@ -211,7 +213,7 @@ class UserService:
         from sdrdesk.services.users.leaving import hand_over
 
         with self._ctx.store.write() as s:
-            require_manager(s, actor_id, "deactivate users")
+            require_manager(s, actor_id, _("deactivate users"))
             user = _load(s, name)
             if user.id == actor_id:
                 raise ValidationError(_("You cannot deactivate yourself."))
@@ -225,7 +227,7 @@ class UserService:
 
     def reactivate(self, name: str, *, actor_id: int) -> UserInfo:
         with self._ctx.store.begin() as conn:
-            require_manager(conn, actor_id, "reactivate users")
+            require_manager(conn, actor_id, _("reactivate users"))
             user = _load(conn, name)
             if user.active:
                 raise ValidationError(
@@ -275,7 +277,7 @@ _DISPLAY_NAME_LIMIT = 200  # users.display_name is a String(200)
 def _display_name(text: str | None) -> str:
     """A full name as typed, trimmed; ``ValidationError`` if the column cannot hold it."""
     if text is not None:
-        check_text(text, "full name")
+        check_text(text, _("full name"))
     name = " ".join((text or "").split())
     if len(name) > _DISPLAY_NAME_LIMIT:
         raise ValidationError(
