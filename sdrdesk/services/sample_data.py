@@ -18,7 +18,7 @@ from typing import Any
 from sdrdesk.domain.errors import SdrdeskError, ValidationError
 from sdrdesk.domain.leads import CleanLead, LeadInput, clean_lead
 from sdrdesk.domain.users import Role
-from sdrdesk.i18n import _, format_number
+from sdrdesk.i18n import _, format_number, ngettext
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.leads import intake
 from sdrdesk.services.users.service import UserService
@@ -199,12 +199,16 @@ class SampleDataService:
                     s,
                     fresh,
                     actor_id=actor_id,
-                    event_data=({"sample": True} for _ in fresh),
+                    event_data=({"sample": True} for _lead in fresh),
                     at=now,
                 )
                 created += len(fresh)
             if progress is not None and progress(min(start + CHUNK, count), count) is False:
                 raise SdrdeskError(
-                    _("Stopped after {created} sample leads.").format(created=created)
+                    ngettext(
+                        "Stopped after {created} sample lead.",
+                        "Stopped after {created} sample leads.",
+                        created,
+                    ).format(created=format_number(created))
                 )
         return SampleResult(created, skipped, team)

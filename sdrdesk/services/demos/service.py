@@ -343,7 +343,9 @@ class DemoService:
         ]
         if unseen:
             raise OverlapError(
-                unseen[0].message + " Check the time, then save again to book anyway.",
+                _("{warning} Check the time, then save again to book anyway.").format(
+                    warning=unseen[0].message
+                ),
                 unseen[0].demo_id,
             )
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from sdrdesk.domain.errors import ImportFileError
-from sdrdesk.i18n import N_, _
+from sdrdesk.i18n import N_, _, format_number
 from sdrdesk.services.imports.workbook import SAVE_AS_CSV
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -356,11 +356,10 @@ def _records(
     except csv.Error as exc:
         detail = str(exc)
         if "field larger than field limit" in detail:
-            detail = (
-                f"a field after line {previous_end} is longer than "
-                f"{csv.field_size_limit():,} characters (probably a quote that is never "
-                "closed)"
-            )
+            detail = _(
+                "a field after line {line} is longer than {limit} characters (probably a "
+                "quote that is never closed)"
+            ).format(line=previous_end, limit=format_number(csv.field_size_limit()))
         raise ImportFileError(
             _("{name} cannot be read as CSV: {detail}.").format(name=name, detail=detail)
         ) from exc

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from sdrdesk.i18n import _
+
 
 def save_pasted(text: str, folder: Path, when: datetime) -> Path:
     """Keep leads pasted from the clipboard (rows copied from a spreadsheet: tab
@@ -12,7 +14,7 @@ def save_pasted(text: str, folder: Path, when: datetime) -> Path:
     batch name it, and what was pasted is never lost, whatever the import makes of it."""
     folder.mkdir(parents=True, exist_ok=True)
     suffix = ".tsv" if "\t" in text else ".csv"
-    stem = f"Pasted leads {when.astimezone():%Y-%m-%d %H.%M.%S}"
+    stem = _("Pasted leads {when}").format(when=f"{when.astimezone():%Y-%m-%d %H.%M.%S}")
     path = folder / f"{stem}{suffix}"
     n = 1
     while path.exists():

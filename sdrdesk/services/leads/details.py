@@ -76,11 +76,15 @@ def _with_import_source(session: Session, events: list[EventInfo], lead: Lead) -
     for event in events:
         line = event.data.get("line")
         if event.action == Action.HAND_OFF and event.data.get("import_batch_id") == batch.id:
-            where = f" ({unit} {line})" if isinstance(line, int) else ""
             who = event.actor or "sdrdesk"
-            event = replace(
-                event, description=f"{who} imported this lead from {batch.file_name}{where}"
-            )
+            if not isinstance(line, int):
+                text = _("{who} imported this lead from {file}")
+            elif unit == "row":
+                text = _("{who} imported this lead from {file} (row {line})")
+            else:
+                text = _("{who} imported this lead from {file} (line {line})")
+            description = text.format(who=who, file=batch.file_name, line=line)
+            event = replace(event, description=description)
         shown.append(event)
     return shown
 
@@ -88,13 +92,14 @@ def _with_import_source(session: Session, events: list[EventInfo], lead: Lead) -
 def to_event_info(event: LeadEvent, actor: str | None, reason_label: str | None) -> EventInfo:
     who = actor or "sdrdesk"
     what = describe_action(event.action)
-    text = f"{who} {what}"
+    # TRANSLATORS: the history of a lead: who did what ("Anna Schmidt accepted").
+    text = _("{who} {what}").format(who=who, what=what)
     if event.to_status and event.from_status and event.action not in {"accept", "reject"}:
         text += f" ({event.from_status.label} → {event.to_status.label})"
     if reason_label:
         text += f": {reason_label}"
     if event.action == Action.HAND_OFF and (event.data or {}).get("sample"):
-        text = f"{who} added this sample lead"  # not marketing's hand-off
+        text = _("{who} added this sample lead").format(who=who)  # not marketing's hand-off
     return EventInfo(
         id=event.id,
         lead_id=event.lead_id,
