@@ -308,9 +308,9 @@ def _check_decision(decision: DecisionInput | None, rec: Recommendation | None) 
         assert rec is not None
         raise ValidationError(
             _(
-                "sdrdesk recommends “{label}”; say why you chose “{label2}” "
+                "sdrdesk recommends “{recommended}”; say why you chose “{chosen}” "
                 "instead (it is kept with the lead)."
-            ).format(label=rec.decision.label, label2=decision.decision.label)
+            ).format(recommended=rec.decision.label, chosen=decision.decision.label)
         )
     if decision.decision is Decision.DISQUALIFY and not decision.reason_code:
         raise ValidationError(_("Choose a reason to disqualify this lead."))

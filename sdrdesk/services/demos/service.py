@@ -256,7 +256,7 @@ class DemoService:
         expected_version: int | None = None,
     ) -> DemoResult:
         """Cancel the demo (asks for a reason): METHOD:CANCEL, the lead goes back to SAL."""
-        text = clean_note(reason, MAX_REASON_LENGTH, "reason")
+        text = clean_note(reason, MAX_REASON_LENGTH, _("reason"))
         if not text:
             raise ValidationError(_("Give a reason for cancelling the demo."))
         now = self._ctx.now()

@@ -213,9 +213,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         raise ImportFileError(
             _(
                 "{name} is neither UTF-8 nor Windows-1252 text (byte "
-                "0x{data:02X} at position {start}); save it as “CSV UTF-8” "
+                "0x{byte:02X} at position {start}); save it as “CSV UTF-8” "
                 "and try again."
-            ).format(name=name, data=data[exc.start], start=exc.start)
+            ).format(name=name, byte=data[exc.start], start=exc.start)
         ) from exc
 
 

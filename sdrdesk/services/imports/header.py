@@ -81,14 +81,14 @@ def require_contact_column(source: CsvFile, columns: ColumnMapping) -> None:
     first = next((h for h in source.header if h), "Header")
     raise ImportFileError(
         _(
-            "{file_name} has no column for {value} or {contact_fields}, "
+            "{file_name} has no column for {fields} or {last_field}, "
             "which a lead needs; the columns found are {shown} (name the "
             "column with a mapping such as “{first}=email”)."
         ).format(
             shown=shown,
             first=first,
             file_name=source.file_name,
-            value=", ".join(CONTACT_FIELDS[:-1]),
-            contact_fields=CONTACT_FIELDS[-1],
+            fields=", ".join(CONTACT_FIELDS[:-1]),
+            last_field=CONTACT_FIELDS[-1],
         )
     )
