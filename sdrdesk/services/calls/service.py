@@ -101,7 +101,7 @@ class CallService:
         answers = check_answers(log.script, log.answers)
         with race_named(self._ctx, log.lead_id), self._ctx.store.write() as s:
             lead = load_lead(s, log.lead_id, log.expected_version)
-            _check_callable(lead, lead.full_name or f"Lead {lead.id}")
+            _check_callable(lead, lead.full_name or _("Lead {id}").format(id=lead.id))
             if lead.status is Status.NURTURE:
                 lifecycle.transition(s, lead, Action.REACTIVATE, actor_id=actor_id, at=now)
             if lead.status is Status.SAL:

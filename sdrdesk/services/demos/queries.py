@@ -35,7 +35,7 @@ def _person(user: User) -> Person:
 
 
 def lead_display_name(lead: Lead) -> str:
-    return lead.full_name or lead.email or lead.company or f"Lead {lead.id}"
+    return lead.full_name or lead.email or lead.company or _("Lead {id}").format(id=lead.id)
 
 
 def to_info(demo: Demo, lead: Lead, ae: User, sdr: User) -> DemoInfo:

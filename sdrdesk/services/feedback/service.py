@@ -17,7 +17,7 @@ from sqlalchemy.orm import aliased
 from sdrdesk.db.models import Lead, LeadEvent, RejectionReason, User
 from sdrdesk.domain.lifecycle import Action
 from sdrdesk.domain.users import Role
-from sdrdesk.i18n import N_
+from sdrdesk.i18n import N_, _
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.reports import rejections
 from sdrdesk.services.reports.common import DECISIONS, NO_CAMPAIGN, NO_SOURCE, events_in_period
@@ -136,7 +136,7 @@ def _row(
     handed_off_at: datetime,
     decided_at: datetime,
 ) -> FeedbackRow:
-    name = " ".join(p for p in (first, last) if p) or email or f"Lead {lead_id}"
+    name = " ".join(p for p in (first, last) if p) or email or _("Lead {id}").format(id=lead_id)
     return FeedbackRow(
         lead_id,
         external_id,

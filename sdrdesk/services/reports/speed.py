@@ -197,7 +197,7 @@ def _overdue(
     leads = tuple(
         OverdueLead(
             lead_id,
-            " ".join(p for p in (first, last) if p) or email or f"Lead {lead_id}",
+            " ".join(p for p in (first, last) if p) or email or _("Lead {id}").format(id=lead_id),
             company,
             source,
             handed_off_at,
