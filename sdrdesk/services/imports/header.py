@@ -78,7 +78,7 @@ def require_contact_column(source: CsvFile, columns: ColumnMapping) -> None:
     if columns.has_contact_column:
         return
     shown = ", ".join(f"“{h}”" for h in source.header) or _("none")
-    first = next((h for h in source.header if h), "Header")
+    first = next((h for h in source.header if h), _("Header"))
     raise ImportFileError(
         _(
             "{file_name} has no column for {fields} or {last_field}, "

@@ -159,7 +159,7 @@ def reason_table(rows: list[ReasonCount]) -> Table:
         ),
         tuple((r.label, r.rejected, r.disqualified, r.total, ratio(r.total, total)) for r in rows),
         total=(
-            "Total",
+            _("Total"),
             sum(r.rejected for r in rows),
             sum(r.disqualified for r in rows),
             total,
@@ -187,7 +187,7 @@ def campaign_table(rows: list[CampaignCount]) -> Table:
             for r in rows
         ),
         total=(
-            "Total",
+            _("Total"),
             "",
             accepted + rejected,
             accepted,
@@ -217,7 +217,7 @@ def week_table(rows: list[WeekCount]) -> Table:
             for r in rows
         ),
         total=(
-            "Total",
+            _("Total"),
             "",
             accepted,
             rejected,
