@@ -27,6 +27,8 @@ from sdrdesk.services.feedback.service import FeedbackService
 from sdrdesk.services.leads.details import LeadService
 from sdrdesk.services.leads.triage import TriageService
 from sdrdesk.services.reasons import ReasonService
+from sdrdesk.services.reports import Kind, ReportService, reason_table
+from sdrdesk.services.reports.table import format_cell
 from sdrdesk.services.results import UserInfo
 from sdrdesk.services.users.service import UserService
 from tests.conftest import FakeClock
@@ -188,3 +190,17 @@ def test_the_setup_reasons_read_german_and_a_teams_own_stays_as_written(
     labels = {r.code: r.label for r in ReasonService(ctx).list_reasons()}
     assert labels["no_budget"] == "Kein Budget"
     assert labels["wrong_timing"] == "Falscher Zeitpunkt"
+
+
+def test_reports_read_german(
+    ctx: ServiceContext, clock: FakeClock, sdr: UserInfo, other_sdr: UserInfo, german: None
+) -> None:
+    scenario = build(ctx, clock, sdr, other_sdr)
+    table = reason_table(ReportService(ctx).rejections_by_reason(scenario.period()))
+    assert table.title == "Ablehnungen nach Grund"
+    assert [c.label for c in table.columns] == ["Grund", "Abgelehnt", "Disqualifiziert",
+                                                "Gesamt", "Anteil"]  # fmt: skip
+    assert table.rows[0][0] == "Dublette eines anderen Leads"
+    assert format_cell(table.rows[0][4], Kind.PERCENT) == "25,0\u00a0%"
+    assert format_cell(1234, Kind.COUNT) == "1.234"
+    assert format_cell(3 * 3600 * 24, Kind.HOURS) == "3,0 Tage"
