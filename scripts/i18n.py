@@ -5,6 +5,7 @@
     python scripts/i18n.py compile   # .po -> .mo (the app loads the .mo)
     python scripts/i18n.py check     # exit 1 on a message missing or untranslated
     python scripts/i18n.py merge de PART.po …  # take translations from other .po files
+    python scripts/i18n.py merge --overwrite de PART.po …  # and replace the ones we have
 
 Extraction reads the Python code (``_``, ``N_``, ``ngettext``, ``pgettext``, Qt's
 ``translate``/``tr`` in the generated forms), the labels of the data files
@@ -34,6 +35,7 @@ DOMAIN = "sdrdesk"
 KEYWORDS: dict[str, Any] = {
     "_": None,
     "N_": None,
+    "gettext": None,  # translator(lang).gettext: text in someone else's language (invites)
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),
     "translate": (2,),  # QCoreApplication.translate(context, text) in generated forms
@@ -175,7 +177,7 @@ def _empty(string: str | tuple[str, ...] | None) -> bool:
     return not all(string)
 
 
-def merge(lang: str, parts: list[Path]) -> int:
+def merge(lang: str, parts: list[Path], *, overwrite: bool = False) -> int:
     """Fill ``lang``'s catalog from other .po files (work done on a branch); returns how
     many messages were filled. Messages the template does not have are ignored."""
     po = TRANSLATIONS / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
@@ -189,7 +191,9 @@ def merge(lang: str, parts: list[Path]) -> int:
             if not message.id or _empty(message.string) or message.fuzzy:
                 continue
             mine = catalog.get(message.id, context=message.context)
-            if mine is not None and (_empty(mine.string) or mine.fuzzy):
+            if mine is not None and (overwrite or _empty(mine.string) or mine.fuzzy):
+                if mine.string == message.string and not mine.fuzzy:
+                    continue
                 mine.string = message.string
                 mine.flags.discard("fuzzy")
                 filled += 1
@@ -203,10 +207,13 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("command", choices=["extract", "update", "compile", "check", "merge"])
     parser.add_argument("rest", nargs="*", help="merge: the language, then the .po files")
-    args = parser.parse_args(argv)
+    parser.add_argument(
+        "--overwrite", action="store_true", help="merge: replace translations already there"
+    )
+    args = parser.parse_intermixed_args(argv)
     if args.command == "merge":
         lang, *parts = args.rest
-        print(f"{merge(lang, [Path(p) for p in parts])} messages filled")
+        print(f"{merge(lang, [Path(p) for p in parts], overwrite=args.overwrite)} messages filled")
     elif args.command == "extract":
         _write(extract(), TEMPLATE)
     elif args.command == "update":

@@ -159,7 +159,13 @@ def format_percent(fraction: float, decimals: int = 0) -> str:
     """``0.125`` → ``13 %`` (German) / ``13%`` (English)."""
     from babel.numbers import format_percent as _fp
 
-    pattern = None if decimals == 0 else "#,##0." + "0" * decimals + "%"
+    pattern = None
+    if decimals:
+        from babel import Locale
+
+        # The locale's own pattern with decimals: "#,##0.0 %" in German, "#,##0.0%" in English.
+        own = Locale.parse(current_locale()).percent_formats[None].pattern
+        pattern = own.replace("0", "0." + "0" * decimals, 1)
     return _fp(fraction, format=pattern, locale=current_locale())
 
 

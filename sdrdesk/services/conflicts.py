@@ -26,7 +26,7 @@ def load_lead(session: Session, lead_id: int, expected_version: int | None = Non
     """The lead to change; ``ConflictError`` naming who changed it if the version moved."""
     lead = session.get(Lead, lead_id)
     if lead is None:
-        raise NotFoundError(f"Lead {lead_id} does not exist.")
+        raise NotFoundError(_("Lead {lead_id} does not exist.").format(lead_id=lead_id))
     if expected_version is not None and lead.version != expected_version:
         raise explain_conflict(session, lead_id)
     return lead
@@ -37,9 +37,14 @@ def check_owner(session: Session, lead: Lead, actor_id: int) -> None:
     if lead.owner_id is None or lead.owner_id == actor_id:
         return
     owner = session.get(User, lead.owner_id)
-    name = owner.display_name if owner else "someone else"
+    name = owner.display_name if owner else _("someone else")
+    message = (
+        _("{name} is working this lead; it has been reloaded.").format(name=name)
+        if owner
+        else _("Someone else is working this lead; it has been reloaded.")
+    )
     raise ConflictError(
-        f"{name} is working this lead; it has been reloaded.",
+        message,
         lead_id=lead.id,
         changed_by=name,
         change="claimed",
@@ -58,12 +63,14 @@ def explain_conflict(session: Session, lead_id: int, *, named: bool = False) -> 
     ).first()
     if row is None:
         return ConflictError(
-            f"Lead {lead_id} was changed by someone else meanwhile; it has been reloaded.",
+            _("Lead {lead_id} was changed by someone else meanwhile; it has been reloaded.").format(
+                lead_id=lead_id
+            ),
             lead_id=lead_id,
-            changed_by="Someone" if named else None,
+            changed_by=_("Someone") if named else None,
         )
     action, at, who = row
-    who = who or "Someone"
+    who = who or _("Someone")
     return ConflictError(
         _(
             "{event} at {time} while you were looking at it; "

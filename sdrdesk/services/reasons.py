@@ -11,7 +11,9 @@ from sdrdesk.db.models import RejectionReason
 from sdrdesk.domain.errors import NotFoundError, ValidationError
 from sdrdesk.domain.lifecycle import ReasonStage
 from sdrdesk.domain.text import check_text
+from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.reason_labels import reason_label
 from sdrdesk.services.results import ReasonInfo
 from sdrdesk.services.roles import require_manager
 
@@ -21,7 +23,7 @@ _CODE = re.compile(r"^[a-z][a-z0-9_]{1,49}$")
 def reason_info(reason: RejectionReason) -> ReasonInfo:
     return ReasonInfo(
         code=reason.code,
-        label=reason.label,
+        label=reason_label(reason.code, reason.label),
         requires_comment=reason.requires_comment,
         stage=reason.stage,
         active=reason.active,
@@ -60,18 +62,20 @@ class ReasonService:
     ) -> ReasonInfo:
         """A new reason; ``actor_id`` must be a manager (``None``: the set-up, tests)."""
         code = code.strip().lower()
-        check_text(label, "reason's label", 200)
+        check_text(label, _("reason's label"), 200)
         label = " ".join(label.split())
         if not _CODE.match(code):
             raise ValidationError(
-                f"Reason code “{code}” must be 2–50 lower-case letters, digits or underscores."
+                _(
+                    "Reason code “{code}” must be 2–50 lower-case letters, digits or underscores."
+                ).format(code=code)
             )
         if not label:
-            raise ValidationError("A reason needs a label.")
+            raise ValidationError(_("A reason needs a label."))
         try:
             with self._ctx.store.write() as s:
                 if actor_id is not None:
-                    require_manager(s, actor_id, "add rejection reasons")
+                    require_manager(s, actor_id, _("add rejection reasons"))
                 if sort_order is None:
                     top = s.scalar(select(func.max(RejectionReason.sort_order))) or 0
                     sort_order = top + 10
@@ -87,17 +91,19 @@ class ReasonService:
                 s.flush()
                 return reason_info(reason)
         except IntegrityError as exc:
-            raise ValidationError(f"A reason with the code “{code}” already exists.") from exc
+            raise ValidationError(
+                _("A reason with the code “{code}” already exists.").format(code=code)
+            ) from exc
 
     def set_active(self, code: str, active: bool, *, actor_id: int | None = None) -> ReasonInfo:
         """Reasons are never deleted (the history refers to them); they are retired.
         ``actor_id`` must be a manager (``None``: the set-up, tests)."""
         with self._ctx.store.write() as s:
             if actor_id is not None:
-                verb = "restore" if active else "retire"
-                require_manager(s, actor_id, f"{verb} rejection reasons")
+                what = _("restore rejection reasons") if active else _("retire rejection reasons")
+                require_manager(s, actor_id, what)
             reason = s.scalars(select(RejectionReason).where(RejectionReason.code == code)).first()
             if reason is None:
-                raise NotFoundError(f"There is no reason “{code}”.")
+                raise NotFoundError(_("There is no reason “{code}”.").format(code=code))
             reason.active = active
             return reason_info(reason)

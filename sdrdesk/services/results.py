@@ -12,6 +12,7 @@ from sdrdesk.domain.criteria import CriterionResult
 from sdrdesk.domain.lifecycle import ReasonStage, Status
 from sdrdesk.domain.phones import PhoneQuality
 from sdrdesk.domain.users import Role
+from sdrdesk.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,7 @@ class LeadSummary:
     @property
     def name(self) -> str:
         return " ".join(p for p in (self.first_name, self.last_name) if p) or (
-            self.email or self.company or f"Lead {self.id}"
+            self.email or self.company or _("Lead {id}").format(id=self.id)
         )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sdrdesk.db.tables import users
 from sdrdesk.domain.errors import PermissionDeniedError
 from sdrdesk.domain.users import Role
+from sdrdesk.i18n import N_, _
 
 
 def has_manager(conn: Any) -> bool:
@@ -40,24 +41,29 @@ def require_manager(conn: Any, actor_id: int, what: str, *, first_manager: bool 
     if first_manager and not has_manager(conn):
         return
     if actor is None:
-        raise PermissionDeniedError(f"Only a manager may {what}, and nobody is acting.")
-    role = Role(actor.role)
-    state = "an inactive manager" if role is Role.MANAGER else _with_article(role)
-    if not has_manager(conn):
-        state += (
-            ", and this store has no manager yet (make the first one with "
-            f"`sdrdesk users edit {actor.name} --role manager`)"
+        raise PermissionDeniedError(
+            _("Only a manager may {what}, and nobody is acting.").format(what=what)
         )
-    raise PermissionDeniedError(f"Only a manager may {what}; {actor.name} is {state}.")
+    role = Role(actor.role)
+    state = _("an inactive manager") if role is Role.MANAGER else _with_article(role)
+    if not has_manager(conn):
+        state += _(
+            ", and this store has no manager yet (make the first one with `{command}`)"
+        ).format(command=f"sdrdesk users edit {actor.name} --role manager")
+    raise PermissionDeniedError(
+        _("Only a manager may {what}; {name} is {state}.").format(
+            what=what, state=state, name=actor.name
+        )
+    )
 
 
 _AS = {
-    Role.SDR: "a sales development rep",
-    Role.AE: "an account executive",
-    Role.MARKETING: "in marketing",
-    Role.MANAGER: "a manager",
+    Role.SDR: N_("a sales development rep"),
+    Role.AE: N_("an account executive"),
+    Role.MARKETING: N_("in marketing"),
+    Role.MANAGER: N_("a manager"),
 }
 
 
 def _with_article(role: Role) -> str:
-    return _AS[role]
+    return _(_AS[role])

@@ -18,6 +18,7 @@ from typing import Any
 from sdrdesk.domain.errors import SdrdeskError, ValidationError
 from sdrdesk.domain.leads import CleanLead, LeadInput, clean_lead
 from sdrdesk.domain.users import Role
+from sdrdesk.i18n import _, format_number, ngettext
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.leads import intake
 from sdrdesk.services.users.service import UserService
@@ -131,7 +132,7 @@ class SampleLeadFactory:
         """Minutes since hand-off: a few fresh ones, most within a week."""
         rng = self._rng
         ages = []
-        for _ in range(count):
+        for _lead in range(count):
             r = rng.random()
             if r < 0.2:
                 ages.append(rng.uniform(0.5, 55))
@@ -165,7 +166,11 @@ class SampleDataService:
         progress: Callable[[int, int], bool | None] | None = None,
     ) -> SampleResult:
         if not 1 <= count <= MAX_COUNT:
-            raise ValidationError(f"Count must be between 1 and {MAX_COUNT:,}.")
+            raise ValidationError(
+                _("Count must be between 1 and {max_count}.").format(
+                    max_count=format_number(MAX_COUNT)
+                )
+            )
         team = self.ensure_team()
         factory = SampleLeadFactory(seed)
         now = self._ctx.now()
@@ -194,10 +199,16 @@ class SampleDataService:
                     s,
                     fresh,
                     actor_id=actor_id,
-                    event_data=({"sample": True} for _ in fresh),
+                    event_data=({"sample": True} for _lead in fresh),
                     at=now,
                 )
                 created += len(fresh)
             if progress is not None and progress(min(start + CHUNK, count), count) is False:
-                raise SdrdeskError(f"Stopped after {created} sample leads.")
+                raise SdrdeskError(
+                    ngettext(
+                        "Stopped after {created} sample lead.",
+                        "Stopped after {created} sample leads.",
+                        created,
+                    ).format(created=format_number(created))
+                )
         return SampleResult(created, skipped, team)

@@ -103,7 +103,7 @@ def test_feedback_refuses_bad_input(filled: str, capsys: pytest.CaptureFixture[s
 def test_digest(filled: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "digest", *PERIOD, "--database-url", filled)
     assert code == 0
-    assert out.startswith("Lead feedback 2026-03-02 – 2026-03-15\n")
+    assert out.startswith("Lead feedback Mar 2, 2026 – Mar 15, 2026\n")
     assert "Brand (Paid search)" in out
     code, out, _ = run(capsys, "digest", *PERIOD, "--html", "--database-url", filled)
     assert "<h2>Lead feedback" in out

@@ -252,7 +252,7 @@ def test_the_dialog_starts_on_the_country_the_files_numbers_are_typed_in(
     notes = dialog.findChild(QLabel, "importNotes")
     assert notes is not None
     assert notes.isVisible()
-    assert "read as United States (US): 100 % of them are written as its numbers" in notes.text()
+    assert "read as United States (US): 100% of them are written as its numbers" in notes.text()
     qtbot.waitUntil(lambda: dialog.estimated is not None, timeout=20_000)
     assert _estimate(dialog).startswith("Would import 20 of 20 rows.")
     assert "warning" not in _estimate(dialog)

@@ -58,11 +58,11 @@ def cells(window: ReportsWindow, key: str) -> list[list[str]]:
 def test_every_report_shows_its_chart_and_table(qtbot: QtBot, reports: ReportsWindow) -> None:
     assert reports.objectName() == "reportsWindow"
     assert cells(reports, "reasons") == [
-        ["Duplicate of another lead", "1", "0", "1", "25.0 %"],
-        ["No budget", "0", "1", "1", "25.0 %"],
-        ["Not our target customer (industry, size or region)", "1", "0", "1", "25.0 %"],
-        ["Other (explain in the comment)", "1", "0", "1", "25.0 %"],
-        ["Total", "3", "1", "4", "100.0 %"],
+        ["Duplicate of another lead", "1", "0", "1", "25.0%"],
+        ["No budget", "0", "1", "1", "25.0%"],
+        ["Not our target customer (industry, size or region)", "1", "0", "1", "25.0%"],
+        ["Other (explain in the comment)", "1", "0", "1", "25.0%"],
+        ["Total", "3", "1", "4", "100.0%"],
     ]
     chart = reports.page("reasons").chart_view.chart()
     assert chart.title() == "Why leads went back to marketing"
@@ -76,16 +76,16 @@ def test_every_report_shows_its_chart_and_table(qtbot: QtBot, reports: ReportsWi
         assert page.loaded, page.key
         assert page.chart_view.chart().series(), page.key
         reports.grab().save(str(SHOTS / f"{page.key}.png"))
-    assert cells(reports, "campaigns")[-1] == ["Total", "", "5", "2", "3", "60.0 %", "1"]
+    assert cells(reports, "campaigns")[-1] == ["Total", "", "5", "2", "3", "60.0%", "1"]
     assert cells(reports, "weeks")[0][:2] == ["2026-W10", "2026-03-02"]
     assert cells(reports, "funnel")[-1][:6] == ["Team", "8", "2", "1", "3", "3"]
     assert cells(reports, "funnel")[-1][9:] == ["25 min", "60 min"]
     speed = cells(reports, "speed")
-    assert speed[-1][:5] == ["Team", "8", "5", "1.5 h", "28.6 %"]
+    assert speed[-1][:5] == ["Team", "8", "5", "1.5 h", "28.6%"]
     overdue = reports.page("speed").extra_model
     assert overdue.rowCount() == 2
-    assert cells(reports, "calls")[-1] == ["Team", "2", "1", "3", "2", "66.7 %", "8 min"]
-    assert cells(reports, "grades")[-1] == ["Team", "1", "0", "1", "2", "50.0 %", "1"]
+    assert cells(reports, "calls")[-1] == ["Team", "2", "1", "3", "2", "66.7%", "8 min"]
+    assert cells(reports, "grades")[-1] == ["Team", "1", "0", "1", "2", "50.0%", "1"]
 
 
 def test_filters_and_breakdown(qtbot: QtBot, reports: ReportsWindow) -> None:
@@ -184,7 +184,7 @@ def test_digest_copy_and_mail(qtbot: QtBot, reports: ReportsWindow) -> None:
     qtbot.mouseClick(dialog.mail_button, Qt.MouseButton.LeftButton)
     assert len(opened) == 1
     assert opened[0].scheme() == "mailto"
-    assert "Lead feedback 2026-03-02" in unquote(opened[0].toString())
+    assert "Lead feedback Mar 2, 2026" in unquote(opened[0].toString())
     dialog.reject()
 
 

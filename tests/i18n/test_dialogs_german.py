@@ -260,7 +260,7 @@ def test_the_import_preview_and_report_in_german(
     assert estimate.startswith("Würde 1.200 von 1.201 Zeilen importieren. 1 Zeile übersprungen.")
     report = _enter(qtbot, window, dialog)
     assert report.windowTitle() == "Importbericht"
-    assert shown(report.ui.importHeadline) == "1.200 importiert, 0 Duplikate, 1 übersprungen"
+    assert shown(report.ui.importHeadline) == "1.200 importiert, 0 Dubletten, 1 übersprungen"
     assert _buttons(report.ui.reportButtons) == {
         "Nicht importierte Zeilen speichern …",
         "Schließen",

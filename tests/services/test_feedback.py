@@ -195,9 +195,9 @@ def test_an_unwritable_file_is_a_clear_error(feedback: Feedback, tmp_path: Path)
 
 def test_digest_text_html_and_mail_link(feedback: Feedback) -> None:
     digest = build_digest(feedback)
-    assert digest.subject == "Lead feedback 2026-03-02 – 2026-03-15"
-    assert "5 leads triaged, 3 rejected (60 %), 1 disqualified after contact." in digest.text
-    assert "Spring (Webinar)\n  2 of 3 rejected (67 %)" in digest.text
+    assert digest.subject == "Lead feedback Mar 2, 2026 – Mar 15, 2026"
+    assert "5 leads triaged, 3 rejected (60%), 1 disqualified after contact." in digest.text
+    assert "Spring (Webinar)\n  2 of 3 rejected (67%)" in digest.text
     # The longest comment is the notable one; the HTML escapes it.
     assert COMMENT_L5 in digest.text
     assert "=HYPERLINK(&quot;http://x&quot;)" in digest.html

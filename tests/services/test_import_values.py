@@ -187,8 +187,8 @@ def test_a_file_of_another_countrys_numbers_is_read_in_that_country_and_says_so(
     report = run(ctx, sdr, write_csv(tmp_path, US_ROWS))
     assert report.imported == 10
     assert [w.message for w in report.warnings] == [
-        "phone numbers without a country code were read as United States (US): 100 % of them"
-        " are written as its numbers, 0 % as numbers of Germany (DE), the default region. To"
+        "phone numbers without a country code were read as United States (US): 100% of them"
+        " are written as its numbers, 0% as numbers of Germany (DE), the default region. To"
         " read them otherwise, choose the country (the window asks; the command takes"
         " --default-region)."
     ]

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from sdrdesk.db.models import CallAttempt, Qualification, User
 from sdrdesk.domain.call_outcomes import OutcomeList, load_outcomes
+from sdrdesk.i18n import format_date
 from sdrdesk.services.results import AnswerLine, AttemptInfo, QualificationSummary
 
 
@@ -80,7 +81,8 @@ def call_notes(attempts: list[AttemptInfo]) -> str:
     parts = []
     for a in reversed(attempts):
         if a.notes and a.notes.strip():
-            parts.append(f"{a.started_at:%d %b %Y} ({a.outcome_label}): {a.notes.strip()}")
+            day = format_date(a.started_at.date())
+            parts.append(f"{day} ({a.outcome_label}): {a.notes.strip()}")
     return "\n".join(parts)
 
 

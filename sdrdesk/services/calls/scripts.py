@@ -28,6 +28,7 @@ from sdrdesk.domain.qualification import (
     evaluate,
 )
 from sdrdesk.domain.script_file import load_script
+from sdrdesk.i18n import _, current_locale
 from sdrdesk.services.calls import history as call_history
 
 
@@ -56,7 +57,9 @@ class ScriptSource:
             script = load_script(self._path)
         except ValidationError as exc:
             script = load_script()
-            warning = f"{exc} Calls use the default script until the file is fixed."
+            warning = _("{error} Calls use the default script until the file is fixed.").format(
+                error=exc
+            )
         with self._lock:
             self._cached = (stamp, script, warning)
         return script, warning
@@ -104,25 +107,39 @@ def qualify(
     return qual, assessment, given, changed
 
 
+def format_skeleton_date(value: datetime, skeleton: str) -> str:
+    """A date in the current locale by a CLDR skeleton (``MMMd``: 4 Dec / 4. Dez.)."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton(skeleton, value.date(), locale=current_locale())
+
+
 def continue_with(script: CallScript, latest: Qualification | None) -> tuple[Answers, str | None]:
     if latest is None:
         return {}, None
-    when = f"{latest.updated_at:%d %b}"
+    when = format_skeleton_date(latest.updated_at, "MMMd")
     if latest.decision is None and (latest.script_id, latest.script_version) == (
         script.id,
         script.version,
     ):
-        return dict(latest.answers), f"Continuing the qualification from {when}."
+        return dict(latest.answers), _("Continuing the qualification from {when}.").format(
+            when=when
+        )
     answers = carry_over(script, latest.answers)
     if not answers:
         return {}, None
     if latest.decision is None:
-        return answers, (
-            f"The answers from {when} were given under script version "
-            f"{latest.script_version}; those that still fit are filled in."
+        return answers, _(
+            "The answers from {when} were given under script version "
+            "{version}; those that still fit are filled in."
+        ).format(when=when, version=latest.script_version)
+    if latest.grade:
+        note = _(
+            "Answers from the qualification of {when}, grade {grade}, are filled in: check them."
         )
-    grade = f", grade {latest.grade}" if latest.grade else ""
-    return answers, f"Answers from the qualification of {when}{grade} are filled in: check them."
+    else:
+        note = _("Answers from the qualification of {when} are filled in: check them.")
+    return answers, note.format(when=when, grade=latest.grade)
 
 
 def answer_lines_for(script: CallScript, answers: Answers) -> list[dict[str, str]]:

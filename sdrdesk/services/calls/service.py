@@ -25,6 +25,7 @@ from sdrdesk.domain.qualification import (
     Recommendation,
     check_answers,
 )
+from sdrdesk.i18n import _
 from sdrdesk.services.calls import history as call_history
 from sdrdesk.services.calls import scripts as qualifying
 from sdrdesk.services.calls.results import CallLog, CallResult, CallSetup, DecisionInput
@@ -56,7 +57,9 @@ class CallService:
             row = s.execute(summary_select().where(Lead.id == lead_id)).first()
             lead = s.get(Lead, lead_id)
             if row is None or lead is None:
-                raise ValidationError(f"Lead {lead_id} does not exist (any more).")
+                raise ValidationError(
+                    _("Lead {lead_id} does not exist (any more).").format(lead_id=lead_id)
+                )
             summary = summary_from_row(row)
             _check_callable(lead, summary.name)
             answers, continuing = qualifying.continue_with(
@@ -92,13 +95,13 @@ class CallService:
         now = self._ctx.now()
         callback_at = log.callback_at if outcome.callback else None
         if outcome.callback and callback_at is None:
-            raise ValidationError("Choose when to call back.")
+            raise ValidationError(_("Choose when to call back."))
         if callback_at is not None and callback_at <= now:
-            raise ValidationError("The callback time has already passed; choose a later one.")
+            raise ValidationError(_("The callback time has already passed; choose a later one."))
         answers = check_answers(log.script, log.answers)
         with race_named(self._ctx, log.lead_id), self._ctx.store.write() as s:
             lead = load_lead(s, log.lead_id, log.expected_version)
-            _check_callable(lead, lead.full_name or f"Lead {lead.id}")
+            _check_callable(lead, lead.full_name or _("Lead {id}").format(id=lead.id))
             if lead.status is Status.NURTURE:
                 lifecycle.transition(s, lead, Action.REACTIVATE, actor_id=actor_id, at=now)
             if lead.status is Status.SAL:
@@ -221,7 +224,7 @@ class CallService:
             when = decision.recontact_at
             if when is None or when <= now:
                 raise ValidationError(
-                    "Choose a re-contact date in the future to nurture this lead."
+                    _("Choose a re-contact date in the future to nurture this lead.")
                 )
             lifecycle.transition(
                 s,
@@ -279,12 +282,22 @@ def _zone(name: str | None) -> tzinfo:
 
 def _check_callable(lead: Lead, name: str) -> None:
     if lead.status is Status.MQL:
-        raise ValidationError(f"Accept {name} first (A): only accepted leads are called.")
+        raise ValidationError(
+            _("Accept {name} first (A): only accepted leads are called.").format(name=name)
+        )
     if lead.status not in CALLABLE:
-        raise ValidationError(f"{name} is {lead.status.label}; the lead is not called any more.")
+        raise ValidationError(
+            _("{name} is {label}; the lead is not called any more.").format(
+                name=name, label=lead.status.label
+            )
+        )
     if lead.do_not_call:
-        reason = f" ({lead.do_not_call_reason})" if lead.do_not_call_reason else ""
-        raise ValidationError(f"{name} is marked do not call{reason}; it is not dialled again.")
+        message = (
+            _("{name} is marked do not call ({reason}); it is not dialled again.")
+            if lead.do_not_call_reason
+            else _("{name} is marked do not call; it is not dialled again.")
+        )
+        raise ValidationError(message.format(name=name, reason=lead.do_not_call_reason))
 
 
 def _check_decision(decision: DecisionInput | None, rec: Recommendation | None) -> None:
@@ -294,8 +307,10 @@ def _check_decision(decision: DecisionInput | None, rec: Recommendation | None) 
     if overridden and not (decision.override_reason or "").strip():
         assert rec is not None
         raise ValidationError(
-            f"sdrdesk recommends “{rec.decision.label}”; say why you chose "
-            f"“{decision.decision.label}” instead (it is kept with the lead)."
+            _(
+                "sdrdesk recommends “{recommended}”; say why you chose “{chosen}” "
+                "instead (it is kept with the lead)."
+            ).format(recommended=rec.decision.label, chosen=decision.decision.label)
         )
     if decision.decision is Decision.DISQUALIFY and not decision.reason_code:
-        raise ValidationError("Choose a reason to disqualify this lead.")
+        raise ValidationError(_("Choose a reason to disqualify this lead."))

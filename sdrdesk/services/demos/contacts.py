@@ -13,16 +13,17 @@ from sdrdesk.db.models import Lead, User
 from sdrdesk.domain import emails
 from sdrdesk.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from sdrdesk.domain.users import Role
+from sdrdesk.i18n import _
 
 
 def organizer(s: Session, user_id: int, email: str | None) -> User:
     user = s.get(User, user_id)
     if user is None:
-        raise NotFoundError(f"User {user_id} does not exist.")
-    _store_email(s, user, email, "your")
+        raise NotFoundError(_("User {user_id} does not exist.").format(user_id=user_id))
+    _store_email(s, user, email, None)
     if not emails.is_valid_email(user.email):
         raise ValidationError(
-            "Enter your e-mail address: the invite is sent in your name (its organizer)."
+            _("Enter your e-mail address: the invite is sent in your name (its organizer).")
         )
     return user
 
@@ -30,10 +31,14 @@ def organizer(s: Session, user_id: int, email: str | None) -> User:
 def account_executive(s: Session, ae_id: int, email: str | None) -> User:
     ae = s.get(User, ae_id)
     if ae is None or ae.role is not Role.AE or not ae.active:
-        raise ValidationError("Choose an account executive for the demo.")
-    _store_email(s, ae, email, f"{ae.display_name}'s")
+        raise ValidationError(_("Choose an account executive for the demo."))
+    _store_email(s, ae, email, ae.display_name)
     if not emails.is_valid_email(ae.email):
-        raise ValidationError(f"Enter {ae.display_name}'s e-mail address for the invite.")
+        raise ValidationError(
+            _("Enter {display_name}'s e-mail address for the invite.").format(
+                display_name=ae.display_name
+            )
+        )
     return ae
 
 
@@ -49,20 +54,27 @@ def lead_email(s: Session, lead: Lead, email: str | None, kept: str | None = Non
             address = None
         else:
             if not emails.is_valid_email(typed):
-                raise ValidationError(f"“{email}” is not a valid e-mail address for the lead.")
+                raise ValidationError(
+                    _("“{email}” is not a valid e-mail address for the lead.").format(email=email)
+                )
             key = emails.email_key(typed)
             taken = s.scalars(
                 select(Lead.id).where(Lead.email_key == key, Lead.id != lead.id)
             ).first()
             if taken is not None:
-                raise ValidationError(f"Lead {taken} already has the address {typed}.")
+                raise ValidationError(
+                    _("Lead {taken} already has the address {typed}.").format(
+                        taken=taken, typed=typed
+                    )
+                )
             address = typed
     if not emails.is_valid_email(address or lead.email):
-        raise ValidationError("Enter the lead's e-mail address: they are invited to the demo.")
+        raise ValidationError(_("Enter the lead's e-mail address: they are invited to the demo."))
     return address
 
 
-def _store_email(s: Session, user: User, email: str | None, whose: str) -> None:
+def _store_email(s: Session, user: User, email: str | None, owner: str | None) -> None:
+    """Store ``user``'s typed address; ``owner``: their name, ``None`` for one's own."""
     address = emails.normalize_email(email) if email is not None and email.strip() else None
     missing = not emails.is_valid_email(user.email)
     if not missing and address in (None, user.email):
@@ -70,17 +82,29 @@ def _store_email(s: Session, user: User, email: str | None, whose: str) -> None:
     if address is None and _may_change_users(s):
         return  # missing: the caller asks for it
     if address is not None and not emails.is_valid_email(address):
-        raise ValidationError(f"“{email}” is not a valid e-mail address ({whose}).")
+        invalid = (
+            _("“{email}” is not a valid e-mail address (yours).")
+            if owner is None
+            else _("“{email}” is not a valid e-mail address ({name}'s).")
+        )
+        raise ValidationError(invalid.format(email=email, name=owner))
     if not _may_change_users(s):
-        title = whose[:1].upper() + whose[1:]
-        raise PermissionDeniedError(
-            (
-                f"{title} e-mail address is missing and your role may not store it"
-                if missing
-                else f"Your role may not change {whose} e-mail address"
+        if missing:
+            why = (
+                _("Your e-mail address is missing and your role may not store it")
+                if owner is None
+                else _("{name}'s e-mail address is missing and your role may not store it")
             )
-            + "; a manager adds it in File › Team… "
-            f"(or `sdrdesk users edit {user.name} --email …`)."
+        else:
+            why = (
+                _("Your role may not change your e-mail address")
+                if owner is None
+                else _("Your role may not change {name}'s e-mail address")
+            )
+        raise PermissionDeniedError(
+            _("{why}; a manager adds it in File › Team… (or `{command}`).").format(
+                why=why.format(name=owner), command=f"sdrdesk users edit {user.name} --email …"
+            )
         )
     user.email = address
 

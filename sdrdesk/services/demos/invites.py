@@ -31,6 +31,8 @@ from sdrdesk import __version__
 from sdrdesk.domain.safe_text import for_file
 from sdrdesk.domain.tzrules import ZoneRules, utc_offset, zone_rules
 from sdrdesk.domain.zones import zone
+from sdrdesk.i18n import _, format_number, translator
+from sdrdesk.services.demos.language import locale_for
 from sdrdesk.services.demos.results import DemoInfo, Invite, Person
 from sdrdesk.services.results import QualificationSummary
 
@@ -101,7 +103,15 @@ def build_invite(
     if not cancel:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", for_file(f"Demo in {REMINDER_MINUTES} minutes: {summary(demo)}"))
+        gettext = translator(demo.lead.language).gettext
+        alarm.add(
+            "description",
+            for_file(
+                gettext("Demo in {minutes} minutes: {summary}").format(
+                    minutes=REMINDER_MINUTES, summary=summary(demo)
+                )
+            ),
+        )
         alarm.add("trigger", timedelta(minutes=-REMINDER_MINUTES))
         event.add_component(alarm)
     cal.add_component(event)
@@ -116,15 +126,19 @@ def build_invite(
 
 
 def summary(demo: DemoInfo) -> str:
+    """The event's title, in the lead's language."""
+    gettext = translator(demo.lead.language).gettext
     who = demo.lead.display_name
     if demo.lead_company and demo.lead_company != who:
         who = f"{demo.lead_company} ({who})"
-    return f"Demo: {who} with {demo.ae.display_name}"
+    return gettext("Demo: {lead} with {ae}").format(lead=who, ae=demo.ae.display_name)
 
 
 def _address(person: Person, *, organizer: bool, rsvp: bool = True) -> vCalAddress:
     if not person.email:
-        raise ValueError(f"{person.display_name} has no e-mail address")
+        raise ValueError(
+            _("{display_name} has no e-mail address").format(display_name=person.display_name)
+        )
     address = vCalAddress(f"mailto:{person.email}")
     # A parameter value cannot hold a double quote (RFC 5545 3.2); keep the name readable.
     address.params["CN"] = for_file(person.display_name).replace('"', "'") or person.email
@@ -153,37 +167,57 @@ def _vtimezone(rules: ZoneRules) -> Timezone:
     return vtz
 
 
-def _when(demo: DemoInfo, zone_name: str | None) -> str | None:
-    tz = zone(zone_name)
-    if tz is None:
-        return None
+def _span(demo: DemoInfo, tz: tzinfo, zone_name: str, locale: str) -> str:
+    """``Fr., 4. Dez. 2026, 14:20–15:00 (Europe/Berlin)`` in the lead's locale."""
+    from babel.dates import format_skeleton, format_time
+
     start, end = demo.starts_at.astimezone(tz), demo.ends_at.astimezone(tz)
-    return f"{start:%a %d %b %Y, %H:%M}–{end:%H:%M} ({zone_name})"
+    day = format_skeleton("yMMMEd", start, locale=locale)
+    first = format_time(start, "HH:mm", locale=locale)
+    last = format_time(end, "HH:mm", locale=locale)
+    return f"{day}, {first}–{last} ({zone_name})"
+
+
+def _when(demo: DemoInfo, zone_name: str | None, locale: str) -> str | None:
+    tz = zone(zone_name)
+    if tz is None or zone_name is None:
+        return None
+    return _span(demo, tz, zone_name, locale)
 
 
 def description(demo: DemoInfo, handover: QualificationSummary | None, *, cancel: bool) -> str:
+    """The invite's text in the lead's language; the hand-over below it in the SDR's."""
+    gettext = translator(demo.lead.language).gettext
+    locale = locale_for(demo.lead.language, demo.lead.country)
     lines: list[str] = []
     if cancel:
-        lines.append(f"This demo has been cancelled by {demo.sdr.display_name}.")
+        lines.append(
+            gettext("This demo has been cancelled by {sdr}.").format(sdr=demo.sdr.display_name)
+        )
         if demo.cancel_reason:
-            lines.append(f"Reason: {demo.cancel_reason}")
+            lines.append(gettext("Reason: {reason}").format(reason=demo.cancel_reason))
         lines.append("")
     lead = demo.lead.display_name + (f" ({demo.lead_company})" if demo.lead_company else "")
-    lines.append(f"Demo for {lead} with {demo.ae.display_name}.")
+    lines.append(gettext("Demo for {lead} with {ae}.").format(lead=lead, ae=demo.ae.display_name))
     seen: set[str] = set()
     for zone_name in (demo.lead.time_zone, demo.ae.time_zone, demo.time_zone):
-        when = _when(demo, zone_name) if zone_name and zone_name not in seen else None
+        when = _when(demo, zone_name, locale) if zone_name and zone_name not in seen else None
         if when:
             seen.add(str(zone_name))
-            lines.append(f"When: {when}")
+            lines.append(gettext("When: {when}").format(when=when))
     if not seen:
-        lines.append(f"When: {demo.starts_at:%a %d %b %Y, %H:%M}–{demo.ends_at:%H:%M} UTC")
+        lines.append(gettext("When: {when}").format(when=_span(demo, UTC, "UTC", locale)))
     if demo.location:
-        lines.append(("Join: " if demo.url else "Where: ") + demo.location)
+        join = gettext("Join: {where}") if demo.url else gettext("Where: {where}")
+        lines.append(join.format(where=demo.location))
     if cancel:
         return "\n".join(lines)
     if demo.note:
-        lines += ["", f"Note from {demo.sdr.display_name}:", demo.note]
+        lines += [
+            "",
+            gettext("Note from {sdr}:").format(sdr=demo.sdr.display_name),
+            demo.note,
+        ]
     if demo.include_handover:
         lines += ["", *handover_lines(demo, handover)]
     return "\n".join(lines)
@@ -191,26 +225,28 @@ def description(demo: DemoInfo, handover: QualificationSummary | None, *, cancel
 
 def handover_lines(demo: DemoInfo, handover: QualificationSummary | None) -> list[str]:
     """The SDR's findings for the AE: grade, answers by section, notes."""
-    lines = ["— Hand-over for the account executive —"]
+    lines = [_("— Hand-over for the account executive —")]
     contact = ", ".join(
         p for p in (demo.lead.display_name, demo.lead_title, demo.lead_company) if p
     )
-    lines.append(f"Lead: {contact}")
+    lines.append(_("Lead: {contact}").format(contact=contact))
     reach = " · ".join(p for p in (demo.lead.email, demo.lead_phone) if p)
     if reach:
-        lines.append(f"Contact: {reach}")
+        lines.append(_("Contact: {reach}").format(reach=reach))
     if handover is None or not (handover.answers or handover.notes.strip() or handover.grade):
-        lines.append("No qualification was recorded in sdrdesk for this lead.")
+        lines.append(_("No qualification was recorded in sdrdesk for this lead."))
         if demo.note:
-            lines.append("The SDR's notes are above.")
+            lines.append(_("The SDR's notes are above."))
         return lines
-    grade = handover.grade or "not graded yet (qualification incomplete)"
-    lines.append(f"Grade: {grade}")
+    grade = handover.grade or _("not graded yet (qualification incomplete)")
+    lines.append(_("Grade: {grade}").format(grade=grade))
     if handover.recommendation:
-        lines.append(f"Recommendation: {handover.recommendation}")
+        lines.append(
+            _("Recommendation: {recommendation}").format(recommendation=handover.recommendation)
+        )
     if handover.scores:
         scores = ", ".join(f"{k} {_number(v)}" for k, v in handover.scores.items())
-        lines.append(f"Scores: {scores}")
+        lines.append(_("Scores: {scores}").format(scores=scores))
     section = None
     for answer in handover.answers:
         if answer.section != section:
@@ -218,12 +254,12 @@ def handover_lines(demo: DemoInfo, handover: QualificationSummary | None) -> lis
             lines += ["", section]
         lines.append(f"- {answer.question} {answer.answer}")
     if handover.notes.strip():
-        lines += ["", "Call notes:", handover.notes.strip()]
+        lines += ["", _("Call notes:"), handover.notes.strip()]
     return lines
 
 
 def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+    return str(int(value)) if float(value).is_integer() else format_number(value, 1)
 
 
 def _slug(text: str) -> str:

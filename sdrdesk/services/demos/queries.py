@@ -13,6 +13,8 @@ from sdrdesk.domain import phones
 from sdrdesk.domain.demos import MAX_DURATION_MINUTES, AeLoad, DemoStatus, Slot
 from sdrdesk.domain.errors import NotFoundError
 from sdrdesk.domain.users import Role
+from sdrdesk.i18n import _
+from sdrdesk.services.demos.language import lead_language
 from sdrdesk.services.demos.results import DemoInfo, Person
 
 _ae = aliased(User, name="ae")
@@ -33,7 +35,7 @@ def _person(user: User) -> Person:
 
 
 def lead_display_name(lead: Lead) -> str:
-    return lead.full_name or lead.email or lead.company or f"Lead {lead.id}"
+    return lead.full_name or lead.email or lead.company or _("Lead {id}").format(id=lead.id)
 
 
 def to_info(demo: Demo, lead: Lead, ae: User, sdr: User) -> DemoInfo:
@@ -42,7 +44,13 @@ def to_info(demo: Demo, lead: Lead, ae: User, sdr: User) -> DemoInfo:
         uid=demo.uid,
         lead_id=lead.id,
         lead=Person(
-            lead.id, "", lead_display_name(lead), demo.lead_email or lead.email, lead.time_zone
+            lead.id,
+            "",
+            lead_display_name(lead),
+            demo.lead_email or lead.email,
+            lead.time_zone,
+            language=lead_language(lead.country, lead.extra),
+            country=lead.country,
         ),
         lead_company=lead.company,
         lead_title=lead.title,
@@ -72,7 +80,7 @@ def row_info(row: Row[Demo, Lead, User, User]) -> DemoInfo:
 def load_info(session: Session, demo_id: int) -> DemoInfo:
     row = session.execute(demo_select().where(Demo.id == demo_id)).first()
     if row is None:
-        raise NotFoundError(f"Demo {demo_id} does not exist.")
+        raise NotFoundError(_("Demo {demo_id} does not exist.").format(demo_id=demo_id))
     return row_info(row)
 
 

@@ -23,6 +23,8 @@ class Person:
     display_name: str
     email: str | None
     time_zone: str | None = None
+    language: str = "en"  # the invite's language (a lead's: from their language or country)
+    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

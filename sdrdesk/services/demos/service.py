@@ -39,6 +39,7 @@ from sdrdesk.domain.demos import (
 from sdrdesk.domain.errors import NotFoundError, ValidationError
 from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Action
+from sdrdesk.i18n import _
 from sdrdesk.services.calls.service import CallService
 from sdrdesk.services.conflicts import explain_conflict, load_lead, race_named
 from sdrdesk.services.context import ServiceContext
@@ -75,9 +76,9 @@ class DemoService:
             lead = s.get(Lead, lead_id)
             sdr = s.get(User, sdr_id)
             if row is None or lead is None:
-                raise NotFoundError(f"Lead {lead_id} does not exist.")
+                raise NotFoundError(_("Lead {lead_id} does not exist.").format(lead_id=lead_id))
             if sdr is None:
-                raise NotFoundError(f"User {sdr_id} does not exist.")
+                raise NotFoundError(_("User {sdr_id} does not exist.").format(sdr_id=sdr_id))
             loads = q.ae_loads(s, now)
             suggested = suggest_ae([load for _user, load in loads])
             aes = tuple(
@@ -129,7 +130,7 @@ class DemoService:
         if ae is not None:
             with self._ctx.store.read() as s:
                 if s.scalars(select(User.id).where(User.name == ae)).first() is None:
-                    raise NotFoundError(f"There is no user called “{ae}”.")
+                    raise NotFoundError(_("There is no user called “{ae}”.").format(ae=ae))
             query = query.where(Demo.ae_id.in_(select(User.id).where(User.name == ae)))
         with self._ctx.store.read() as s:
             return [q.row_info(row) for row in s.execute(query)]
@@ -214,7 +215,7 @@ class DemoService:
             if ae.id != demo.ae_id:
                 changed.append("ae")
             if not changed:
-                raise ValidationError("Nothing was changed: the demo stays as it is.")
+                raise ValidationError(_("Nothing was changed: the demo stays as it is."))
             for key, value in fields.items():
                 setattr(demo, key, value)
             demo.ae_id = ae.id
@@ -255,9 +256,9 @@ class DemoService:
         expected_version: int | None = None,
     ) -> DemoResult:
         """Cancel the demo (asks for a reason): METHOD:CANCEL, the lead goes back to SAL."""
-        text = clean_note(reason, MAX_REASON_LENGTH, "reason")
+        text = clean_note(reason, MAX_REASON_LENGTH, _("reason"))
         if not text:
-            raise ValidationError("Give a reason for cancelling the demo.")
+            raise ValidationError(_("Give a reason for cancelling the demo."))
         now = self._ctx.now()
         lead_id = self.get(demo_id).lead_id
         handover = self._qualification(lead_id)
@@ -299,7 +300,9 @@ class DemoService:
     def _fields(self, request: DemoRequest, now: datetime) -> dict[str, Any]:
         zone_name = request.time_zone
         if zone_name is not None and zones.zone(zone_name) is None:
-            raise ValidationError(f"“{zone_name}” is not a time zone.")
+            raise ValidationError(
+                _("“{zone_name}” is not a time zone.").format(zone_name=zone_name)
+            )
         return {
             "starts_at": check_start(request.starts_at, now),
             "duration_minutes": check_duration(request.duration_minutes),
@@ -313,11 +316,11 @@ class DemoService:
     def _load_demo(self, s: Session, demo_id: int, expected_version: int | None) -> Demo:
         demo = s.get(Demo, demo_id)
         if demo is None:
-            raise NotFoundError(f"Demo {demo_id} does not exist.")
+            raise NotFoundError(_("Demo {demo_id} does not exist.").format(demo_id=demo_id))
         if expected_version is not None and demo.version != expected_version:
             raise explain_conflict(s, demo.lead_id, named=True)
         if demo.status is not DemoStatus.BOOKED:
-            raise ValidationError("This demo was cancelled; book a new one instead.")
+            raise ValidationError(_("This demo was cancelled; book a new one instead."))
         return demo
 
     def _check_overlaps(self, s: Session, demo: Demo, ae: User, request: DemoRequest) -> None:
@@ -340,7 +343,9 @@ class DemoService:
         ]
         if unseen:
             raise OverlapError(
-                unseen[0].message + " Check the time, then save again to book anyway.",
+                _("{warning} Check the time, then save again to book anyway.").format(
+                    warning=unseen[0].message
+                ),
                 unseen[0].demo_id,
             )
 

@@ -24,7 +24,10 @@ from typing import TYPE_CHECKING, Any
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.safe_text import for_file, value_for_file
 from sdrdesk.files import write_private
+from sdrdesk.i18n import N_, _, current_language, decimal_separator, list_separator
 from sdrdesk.services.cells import cell, is_dangerous
+from sdrdesk.services.reason_labels import reason_label
+from sdrdesk.services.reports.common import NO_CAMPAIGN, NO_SOURCE
 
 if TYPE_CHECKING:
     from sdrdesk.services.feedback.service import CampaignSummary, Feedback, FeedbackRow
@@ -36,34 +39,47 @@ class ExportFormat(StrEnum):
     XLSX = "xlsx"
 
 
+_CSV_DATETIME = {"de": "%d.%m.%Y %H:%M"}
+"""How a CSV cell holds a date and time where ISO is not what the locale's Excel shows."""
+
 DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 
 ROW_HEADER = (
-    "Lead ID",
-    "External ID",
-    "Name",
-    "Company",
-    "E-mail",
-    "Source",
-    "Campaign",
-    "Decision",
-    "Reason code",
-    "Reason",
-    "Comment",
-    "SDR",
-    "Handed off",
-    "Decided",
+    N_("Lead ID"),
+    N_("External ID"),
+    N_("Name"),
+    N_("Company"),
+    N_("E-mail"),
+    N_("Source"),
+    N_("Campaign"),
+    N_("Decision"),
+    N_("Reason code"),
+    N_("Reason"),
+    N_("Comment"),
+    N_("SDR"),
+    N_("Handed off"),
+    N_("Decided"),
 )
 SUMMARY_HEADER = (
-    "Source",
-    "Campaign",
-    "Triaged",
-    "Accepted",
-    "Rejected",
-    "Rejection rate",
-    "Disqualified",
-    "Top reasons",
+    N_("Source"),
+    N_("Campaign"),
+    N_("Triaged"),
+    N_("Accepted"),
+    N_("Rejected"),
+    N_("Rejection rate"),
+    N_("Disqualified"),
+    N_("Top reasons"),
 )
+
+
+ROWS_SHEET = N_("Rejected leads")
+SUMMARY_SHEET = N_("By campaign")
+RATE_COLUMN = SUMMARY_HEADER[5]
+
+
+def _header(header: Sequence[str]) -> list[str]:
+    """A header row in the current language."""
+    return [_(h) for h in header]
 
 
 def _local(at: datetime) -> datetime:
@@ -89,15 +105,25 @@ def _row_values(r: FeedbackRow) -> list[Any]:
     ]
 
 
+def _human_row(r: FeedbackRow) -> list[Any]:
+    """A row for people (CSV, XLSX): the decision and the set-up's reasons translated."""
+    values = _row_values(r)
+    values[5] = _(r.source) if r.source == NO_SOURCE else r.source
+    values[6] = _(r.campaign) if r.campaign == NO_CAMPAIGN else r.campaign
+    values[7] = _(r.decision)
+    values[9] = reason_label(r.reason_code or None, r.reason_label)
+    return values
+
+
 def _top(s: CampaignSummary) -> str:
-    return "; ".join(f"{label} ({n})" for label, n in s.top_reasons)
+    return "; ".join(f"{reason_label(None, label)} ({n})" for label, n in s.top_reasons)
 
 
 def _summary_values(s: CampaignSummary) -> list[Any]:
     rate = s.rejection_rate
     return [
-        s.source,
-        s.campaign,
+        _(s.source) if s.source == NO_SOURCE else s.source,
+        _(s.campaign) if s.campaign == NO_CAMPAIGN else s.campaign,
         s.triaged,
         s.accepted,
         s.rejected,
@@ -115,7 +141,9 @@ def _csv_text(header: Sequence[str], rows: Iterable[list[Any]], delimiter: str) 
         cells = []
         for value in row:
             if isinstance(value, datetime):
-                value = value.strftime("%Y-%m-%d %H:%M")
+                value = value.strftime(_CSV_DATETIME.get(current_language(), "%Y-%m-%d %H:%M"))
+            elif isinstance(value, float):
+                value = str(value).replace(".", decimal_separator())
             cells.append(
                 "" if value is None else for_file(value) if isinstance(value, str) else value
             )
@@ -130,12 +158,17 @@ def _csv_text(header: Sequence[str], rows: Iterable[list[Any]], delimiter: str) 
     return out.getvalue()
 
 
-def feedback_csv(feedback: Feedback, delimiter: str = ",") -> str:
-    return _csv_text(ROW_HEADER, (_row_values(r) for r in feedback.rows), delimiter)
+def feedback_csv(feedback: Feedback, delimiter: str | None = None) -> str:
+    """The leads as CSV for the current language: its headers, labels, dates and decimal
+    separator; ``delimiter`` ``None``: the one the locale's spreadsheets expect (``;``
+    in German)."""
+    rows = (_human_row(r) for r in feedback.rows)
+    return _csv_text(_header(ROW_HEADER), rows, delimiter or list_separator())
 
 
-def summary_csv(feedback: Feedback, delimiter: str = ",") -> str:
-    return _csv_text(SUMMARY_HEADER, (_summary_values(s) for s in feedback.summary), delimiter)
+def summary_csv(feedback: Feedback, delimiter: str | None = None) -> str:
+    rows = (_summary_values(s) for s in feedback.summary)
+    return _csv_text(_header(SUMMARY_HEADER), rows, delimiter or list_separator())
 
 
 def summary_path(path: Path) -> Path:
@@ -193,7 +226,7 @@ def feedback_json(feedback: Feedback) -> str:
 
 
 def write_feedback(
-    feedback: Feedback, path: Path, fmt: ExportFormat, *, delimiter: str = ","
+    feedback: Feedback, path: Path, fmt: ExportFormat, *, delimiter: str | None = None
 ) -> list[Path]:
     """Write the export (CSV: two files, the leads and the summary); returns the files."""
     try:
@@ -210,14 +243,20 @@ def write_feedback(
         write_workbook(
             path,
             [
-                ("Rejected leads", ROW_HEADER, [_row_values(r) for r in feedback.rows]),
-                ("By campaign", SUMMARY_HEADER, [_summary_values(s) for s in feedback.summary]),
+                (_(ROWS_SHEET), _header(ROW_HEADER), [_human_row(r) for r in feedback.rows]),
+                (
+                    _(SUMMARY_SHEET),
+                    _header(SUMMARY_HEADER),
+                    [_summary_values(s) for s in feedback.summary],
+                ),
             ],
-            percent_columns={"By campaign": {"Rejection rate"}},
+            percent_columns={_(SUMMARY_SHEET): {_(RATE_COLUMN)}},
         )
         return [path]
     except OSError as exc:
-        raise ValidationError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+        raise ValidationError(
+            _("Could not write {path}: {value}.").format(path=path, value=exc.strerror or exc)
+        ) from exc
 
 
 def _write_text(path: Path, text: str) -> None:

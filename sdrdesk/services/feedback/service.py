@@ -17,13 +17,17 @@ from sqlalchemy.orm import aliased
 from sdrdesk.db.models import Lead, LeadEvent, RejectionReason, User
 from sdrdesk.domain.lifecycle import Action
 from sdrdesk.domain.users import Role
+from sdrdesk.i18n import N_, _
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.reports import rejections
 from sdrdesk.services.reports.common import DECISIONS, NO_CAMPAIGN, NO_SOURCE, events_in_period
 from sdrdesk.services.reports.filters import ReportFilter
 from sdrdesk.services.reports.table import ratio
 
-DECISION_LABELS = {Action.REJECT.value: "rejected", Action.DISQUALIFY.value: "disqualified"}
+DECISION_LABELS = {
+    Action.REJECT.value: N_("rejected"),
+    Action.DISQUALIFY.value: N_("disqualified"),
+}  # translated where people read them (CSV, XLSX, digest); JSON keeps these words
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +136,7 @@ def _row(
     handed_off_at: datetime,
     decided_at: datetime,
 ) -> FeedbackRow:
-    name = " ".join(p for p in (first, last) if p) or email or f"Lead {lead_id}"
+    name = " ".join(p for p in (first, last) if p) or email or _("Lead {id}").format(id=lead_id)
     return FeedbackRow(
         lead_id,
         external_id,

@@ -23,9 +23,14 @@ from openpyxl.utils import get_column_letter
 
 from sdrdesk.domain.safe_text import for_file
 from sdrdesk.files import write_private
+from sdrdesk.i18n import current_language
 from sdrdesk.services.cells import is_dangerous
 
 Sheet = tuple[str, Sequence[str], Sequence[Sequence[Any]]]
+
+
+_DATETIME = {"de": "dd.mm.yyyy hh:mm"}
+"""How a date and time shows in a cell where ISO is not what the locale's Excel shows."""
 
 
 def write_workbook(
@@ -54,7 +59,7 @@ def write_workbook(
                     if is_dangerous(value):
                         cell.quotePrefix = True
                 if isinstance(value, datetime):
-                    cell.number_format = "yyyy-mm-dd hh:mm"
+                    cell.number_format = _DATETIME.get(current_language(), "yyyy-mm-dd hh:mm")
                 elif c in percent and value is not None:
                     cell.number_format = "0.0%"
                 shown = 16 if isinstance(value, datetime) else len(str(value or ""))

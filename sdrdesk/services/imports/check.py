@@ -24,6 +24,7 @@ from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.import_mapping import ColumnMapping
 from sdrdesk.domain.leads import clean_lead
 from sdrdesk.domain.phones import PhoneQuality
+from sdrdesk.i18n import current_language, ngettext, set_language
 from sdrdesk.services.imports.csv_file import rows_in
 from sdrdesk.services.leads.columns import lead_values
 
@@ -38,6 +39,7 @@ class CheckSettings:
     dayfirst: bool
     sqlite: bool  # encode the values as SQLite stores them
     local_zone: tzinfo | None = None  # None: this machine's zone, looked up where checked
+    language: str | None = None  # the messages' language (a worker process follows it)
 
 
 @dataclass
@@ -82,6 +84,8 @@ def check_chunk(settings: CheckSettings, rows: Sequence[Row]) -> CheckedChunk:
         settings.sqlite,
     )
     local_zone = settings.local_zone or machine_zone()
+    if settings.language is not None and settings.language != current_language():
+        set_language(settings.language)
     out = CheckedChunk(rows=len(rows))
     for line, values in rows:
         if len(values) != width:
@@ -90,8 +94,13 @@ def check_chunk(settings: CheckSettings, rows: Sequence[Row]) -> CheckedChunk:
                 out.skipped.append(
                     (
                         line,
-                        f"has {len(values)} fields, but the header has {width}; "
-                        "a delimiter or quote is probably missing or extra",
+                        ngettext(
+                            "has {fields} field, but the header has {width}; "
+                            "a delimiter or quote is probably missing or extra",
+                            "has {fields} fields, but the header has {width}; "
+                            "a delimiter or quote is probably missing or extra",
+                            len(values),
+                        ).format(fields=len(values), width=width),
                     )
                 )
                 continue

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from sdrdesk.domain.errors import ImportFileError
+from sdrdesk.i18n import N_, _, format_number
 from sdrdesk.services.imports.workbook import SAVE_AS_CSV
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -62,7 +63,7 @@ class CsvFile:
     @property
     def delimiter_name(self) -> str:
         if self.sheet is not None:
-            return f"sheet “{self.sheet}”"
+            return _("sheet “{sheet}”").format(sheet=self.sheet)
         return DELIMITERS.get(self.delimiter, repr(self.delimiter))
 
     @property
@@ -133,10 +134,12 @@ def parse_csv(path: Path, data: bytes, name: str) -> CsvFile:
             rows.append(CsvRow(line, values))
             row_ends.append(end)
     if header is None:
-        raise ImportFileError(f"{name} is empty.")
+        raise ImportFileError(_("{name} is empty.").format(name=name))
     if not rows:
         raise ImportFileError(
-            f"{name} has a header line but no data rows; there is nothing to import."
+            _("{name} has a header line but no data rows; there is nothing to import.").format(
+                name=name
+            )
         )
     return CsvFile(
         path=path,
@@ -167,7 +170,7 @@ def display_name(path: Path, *, full: bool = False) -> str:
 # --- encoding -----------------------------------------------------------------------------
 
 _BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig", "UTF-8 with BOM"),
+    (b"\xef\xbb\xbf", "utf-8-sig", N_("UTF-8 with BOM")),
     (b"\xff\xfe", "utf-16-le", "UTF-16 LE"),
     (b"\xfe\xff", "utf-16-be", "UTF-16 BE"),
 )
@@ -179,13 +182,16 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             if label.startswith("UTF-16") and data.startswith(b"\xff\xfe\x00\x00"):
-                raise ImportFileError(f"{name} is UTF-32 text; save it as UTF-8 and try again.")
+                raise ImportFileError(
+                    _("{name} is UTF-32 text; save it as UTF-8 and try again.").format(name=name)
+                )
             try:
                 text = data[len(bom) :].decode(codec.removesuffix("-sig"))
             except UnicodeDecodeError as exc:
                 raise ImportFileError(
-                    f"{name} starts like {label} text but is not ({exc.reason} at byte "
-                    f"{exc.start + len(bom)})."
+                    _(
+                        "{name} starts like {label} text but is not ({reason} at byte {value})."
+                    ).format(name=name, label=label, reason=exc.reason, value=exc.start + len(bom))
                 ) from exc
             return _refuse_binary(text, name), label
     if b"\x00" in data:
@@ -193,7 +199,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         if text_16 is not None:
             return _refuse_binary(text_16[0], name), text_16[1]
         raise ImportFileError(
-            f"{name} is not a text file (it contains NUL bytes); it cannot be imported as CSV."
+            _(
+                "{name} is not a text file (it contains NUL bytes); it cannot be imported as CSV."
+            ).format(name=name)
         )
     try:
         return _refuse_binary(data.decode("utf-8"), name), "UTF-8"
@@ -203,8 +211,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return _refuse_binary(data.decode("cp1252"), name), "Windows-1252"
     except UnicodeDecodeError as exc:
         raise ImportFileError(
-            f"{name} is neither UTF-8 nor Windows-1252 text (byte 0x{data[exc.start]:02X} at "
-            f"position {exc.start}); save it as “CSV UTF-8” and try again."
+            _(
+                "{name} is neither UTF-8 nor Windows-1252 text (byte "
+                "0x{byte:02X} at position {start}); save it as “CSV UTF-8” "
+                "and try again."
+            ).format(name=name, byte=data[exc.start], start=exc.start)
         ) from exc
 
 
@@ -225,28 +236,40 @@ def _refuse_other_formats(data: bytes, name: str) -> None:
     head = data[:2048]
     if head.startswith(b"PK\x03\x04"):  # (a spreadsheet was read before)
         raise ImportFileError(
-            f"{name} is a ZIP archive, not CSV or a spreadsheet; unpack it and import the "
-            "CSV or workbook inside."
+            _(
+                "{name} is a ZIP archive, not CSV or a spreadsheet; unpack "
+                "it and import the CSV or workbook inside."
+            ).format(name=name)
         )
     if head.startswith(b"%PDF"):
-        raise ImportFileError(f"{name} is a PDF document, not CSV.")
+        raise ImportFileError(_("{name} is a PDF document, not CSV.").format(name=name))
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if b"urn:schemas-microsoft-com:office:spreadsheet" in lowered:
-        raise ImportFileError(f"{name} is an Excel XML spreadsheet, not CSV; {SAVE_AS_CSV}.")
+        raise ImportFileError(
+            _("{name} is an Excel XML spreadsheet, not CSV; {save_as_csv}.").format(
+                name=name, save_as_csv=_(SAVE_AS_CSV)
+            )
+        )
     if lowered.startswith((b"<!doctype html", b"<html", b"<table", b"<head")) or (
         lowered.startswith(b"<") and (b"<html" in lowered or b"<table" in lowered)
     ):
         raise ImportFileError(
-            f"{name} is a web page (HTML), not CSV (some programs save HTML tables as “Excel” "
-            f"files); {SAVE_AS_CSV}."
+            _(
+                "{name} is a web page (HTML), not CSV (some programs save "
+                "HTML tables as “Excel” files); {save_as_csv}."
+            ).format(name=name, save_as_csv=_(SAVE_AS_CSV))
         )
     if lowered.startswith(b"<?xml"):
-        raise ImportFileError(f"{name} is an XML document, not CSV.")
+        raise ImportFileError(_("{name} is an XML document, not CSV.").format(name=name))
     if lowered.startswith(b"begin:vcalendar"):
-        raise ImportFileError(f"{name} is a calendar file (iCalendar), not CSV.")
+        raise ImportFileError(
+            _("{name} is a calendar file (iCalendar), not CSV.").format(name=name)
+        )
     if lowered.startswith(b"begin:vcard"):
         raise ImportFileError(
-            f"{name} is a vCard contact file, not CSV; export the contacts as CSV instead."
+            _(
+                "{name} is a vCard contact file, not CSV; export the contacts as CSV instead."
+            ).format(name=name)
         )
 
 
@@ -257,7 +280,9 @@ def _refuse_binary(text: str, name: str) -> str:
     sample = text[:65536]
     if len(sample) > 16 and len(_CONTROL.findall(sample)) > len(sample) // 10:
         raise ImportFileError(
-            f"{name} looks like binary data, not text; it cannot be imported as CSV."
+            _("{name} looks like binary data, not text; it cannot be imported as CSV.").format(
+                name=name
+            )
         )
     return text
 
@@ -331,12 +356,13 @@ def _records(
     except csv.Error as exc:
         detail = str(exc)
         if "field larger than field limit" in detail:
-            detail = (
-                f"a field after line {previous_end} is longer than "
-                f"{csv.field_size_limit():,} characters (probably a quote that is never "
-                "closed)"
-            )
-        raise ImportFileError(f"{name} cannot be read as CSV: {detail}.") from exc
+            detail = _(
+                "a field after line {line} is longer than {limit} characters (probably a "
+                "quote that is never closed)"
+            ).format(line=previous_end, limit=format_number(csv.field_size_limit()))
+        raise ImportFileError(
+            _("{name} cannot be read as CSV: {detail}.").format(name=name, detail=detail)
+        ) from exc
     # A quote that is never closed swallows the rest of the file into the last record.
     if (
         limit is None
@@ -346,8 +372,11 @@ def _records(
         and _unclosed_quote(text, last[0], delimiter)
     ):
         raise ImportFileError(
-            f"{name} cannot be read as CSV: the quote opened in line {last[0]} is never "
-            "closed, so the rest of the file would be one field; fix it and try again."
+            _(
+                "{name} cannot be read as CSV: the quote opened in line "
+                "{last} is never closed, so the rest of the file would be "
+                "one field; fix it and try again."
+            ).format(name=name, last=last[0])
         )
 
 
@@ -355,7 +384,7 @@ def _unclosed_quote(text: str, start_line: int, delimiter: str) -> bool:
     """Whether the record starting on ``start_line`` runs to the end of the file inside
     quotes (only asked for a record spanning lines, so rarely)."""
     stream = io.StringIO(text, newline="")
-    for _ in range(start_line - 1):
+    for _line in range(start_line - 1):
         stream.readline()
     reader = csv.reader(stream, delimiter=delimiter, strict=True)
     try:

@@ -12,7 +12,8 @@ from dataclasses import replace
 from sdrdesk.domain.errors import ImportFileError, ValidationError
 from sdrdesk.domain.import_fields import CONTACT_FIELDS
 from sdrdesk.domain.import_mapping import ColumnMapping, build_mapping
-from sdrdesk.domain.wording import counted, shortened
+from sdrdesk.domain.wording import shortened
+from sdrdesk.i18n import _, format_number, ngettext
 from sdrdesk.services.imports.csv_file import CsvFile
 
 # How far down a file its header may be (below a report's title and filters).
@@ -54,11 +55,20 @@ def _header_below(source: CsvFile, mapping: Mapping[str, str] | None) -> CsvFile
             "“" + shortened(" ".join(v.strip() for v in values if v.strip()), 60) + "”"
             for values in above
         )
-        unit = source.unit
-        note = (
-            f"the header is {unit} {row.line}; the {counted(len(above), unit)} above it "
-            f"{'was' if len(above) == 1 else 'were'} not imported: {shown}"
-        )
+        n = len(above)
+        if source.unit == "row":
+            note = ngettext(
+                "the header is row {line}; the {n} row above it was not imported: {shown}",
+                "the header is row {line}; the {n} rows above it were not imported: {shown}",
+                n,
+            )
+        else:
+            note = ngettext(
+                "the header is line {line}; the {n} line above it was not imported: {shown}",
+                "the header is line {line}; the {n} lines above it were not imported: {shown}",
+                n,
+            )
+        note = note.format(line=row.line, n=format_number(n), shown=shown)
         return replace(candidate, notes=(*source.notes, note))
     return None
 
@@ -67,10 +77,18 @@ def require_contact_column(source: CsvFile, columns: ColumnMapping) -> None:
     """``ImportFileError`` naming the columns found, when none holds a way to contact."""
     if columns.has_contact_column:
         return
-    shown = ", ".join(f"“{h}”" for h in source.header) or "none"
-    first = next((h for h in source.header if h), "Header")
+    shown = ", ".join(f"“{h}”" for h in source.header) or _("none")
+    first = next((h for h in source.header if h), _("Header"))
     raise ImportFileError(
-        f"{source.file_name} has no column for {', '.join(CONTACT_FIELDS[:-1])} or "
-        f"{CONTACT_FIELDS[-1]}, which a lead needs; the columns found are {shown} "
-        f"(name the column with a mapping such as “{first}=email”)."
+        _(
+            "{file_name} has no column for {fields} or {last_field}, "
+            "which a lead needs; the columns found are {shown} (name the "
+            "column with a mapping such as “{first}=email”)."
+        ).format(
+            shown=shown,
+            first=first,
+            file_name=source.file_name,
+            fields=", ".join(CONTACT_FIELDS[:-1]),
+            last_field=CONTACT_FIELDS[-1],
+        )
     )

@@ -11,6 +11,7 @@ from typing import Any
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.import_fields import check_target
 from sdrdesk.domain.import_mapping import parse_mapping_text
+from sdrdesk.i18n import _
 
 
 def parse_mapping(text: str) -> dict[str, str]:
@@ -29,24 +30,34 @@ def _mapping_file(path: Path) -> dict[str, str]:
     try:
         raw = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as exc:
-        raise ValidationError(f"The mapping file {path} does not exist.") from exc
+        raise ValidationError(
+            _("The mapping file {path} does not exist.").format(path=path)
+        ) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"The mapping file {path} cannot be read: {exc}.") from exc
+        raise ValidationError(
+            _("The mapping file {path} cannot be read: {exc}.").format(path=path, exc=exc)
+        ) from exc
     try:
         data: Any = json.loads(raw) if path.suffix.lower() == ".json" else tomllib.loads(raw)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ValidationError(
-            f"The mapping file {path} is not valid {path.suffix[1:]}: {exc}."
+            _("The mapping file {path} is not valid {suffix}: {exc}.").format(
+                path=path, exc=exc, suffix=path.suffix[1:]
+            )
         ) from exc
     if not isinstance(data, dict) or not data:
         raise ValidationError(
-            f"The mapping file {path} must hold an object of “column header”: “field” pairs."
+            _(
+                "The mapping file {path} must hold an object of “column header”: “field” pairs."
+            ).format(path=path)
         )
     mapping: dict[str, str] = {}
     for header, target in data.items():
         if not isinstance(target, str):
             raise ValidationError(
-                f"In {path}, “{header}” must map to a field name (text), not {target!r}."
+                _("In {path}, “{header}” must map to a field name (text), not {target}.").format(
+                    path=path, header=header, target=repr(target)
+                )
             )
         mapping[str(header)] = check_target(target)
     return mapping

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from sdrdesk.db.models import ImportBatch
 from sdrdesk.domain.dedupe import DuplicateIndex
 from sdrdesk.domain.import_mapping import ColumnMapping
+from sdrdesk.i18n import _, format_datetime, format_number, ngettext
 from sdrdesk.services.imports.check import CheckedChunk
 from sdrdesk.services.imports.csv_file import CsvFile
 from sdrdesk.services.imports.report import ImportReport, RowIssue
@@ -58,16 +59,30 @@ class Outcome:
         ):
             lead_id = in_store(key, phone) if in_store is not None else None
             if lead_id is not None:
-                what = "e-mail" if key is not None and key in known.by_email else "phone number"
-                self.duplicates.append(
-                    RowIssue(line, f"already in the store as lead {lead_id} (same {what})")
+                why = (
+                    _("already in the store as lead {lead_id} (same e-mail)")
+                    if key is not None and key in known.by_email
+                    else _("already in the store as lead {lead_id} (same phone number)")
                 )
+                self.duplicates.append(RowIssue(line, why.format(lead_id=lead_id)))
                 self.store_matches[line] = lead_id
                 continue
             first = in_file.match(key, phone)
             if first is not None:
-                what = "e-mail" if key is not None and key in in_file.by_email else "phone number"
-                self.duplicates.append(RowIssue(line, f"same {what} as {self.source.unit} {first}"))
+                same_email = key is not None and key in in_file.by_email
+                if self.source.unit == "row":
+                    why = (
+                        _("same e-mail as row {n}")
+                        if same_email
+                        else _("same phone number as row {n}")
+                    )
+                else:
+                    why = (
+                        _("same e-mail as line {n}")
+                        if same_email
+                        else _("same phone number as line {n}")
+                    )
+                self.duplicates.append(RowIssue(line, why.format(n=first)))
                 continue
             in_file.add(key, phone, line)
             fresh.append(i)
@@ -126,9 +141,15 @@ def _region_hint(phones: int, doubtful: int, region: str) -> RowIssue | None:
         return None
     return RowIssue(
         None,
-        f"{doubtful} of {phones} phone numbers are not valid numbers in {region}, the "
-        "region used for numbers without country code or country column; if the file "
-        "comes from another country, import it with that region",
+        ngettext(
+            "{doubtful} of {phones} phone number is not a valid number in {region}, the "
+            "region used for numbers without country code or country column; if the file "
+            "comes from another country, import it with that region",
+            "{doubtful} of {phones} phone numbers are not valid numbers in {region}, the "
+            "region used for numbers without country code or country column; if the file "
+            "comes from another country, import it with that region",
+            phones,
+        ).format(doubtful=format_number(doubtful), phones=format_number(phones), region=region),
     )
 
 
@@ -141,5 +162,10 @@ def earlier_imports(s: Session, source: CsvFile) -> list[RowIssue]:
     ).first()
     if row is None:
         return []
-    when = row.imported_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    return [RowIssue(None, f"this file was imported before (import {row.id}, {when})")]
+    when = format_datetime(row.imported_at.astimezone(), "short")
+    return [
+        RowIssue(
+            None,
+            _("this file was imported before (import {id}, {when})").format(id=row.id, when=when),
+        )
+    ]

@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sdrdesk.files import private_dir, write_private
+from sdrdesk.i18n import _
 
 
 def save_pasted(text: str, folder: Path, when: datetime) -> Path:
@@ -14,7 +15,7 @@ def save_pasted(text: str, folder: Path, when: datetime) -> Path:
     batch name it, and what was pasted is never lost, whatever the import makes of it."""
     private_dir(folder)
     suffix = ".tsv" if "\t" in text else ".csv"
-    stem = f"Pasted leads {when.astimezone():%Y-%m-%d %H.%M.%S}"
+    stem = _("Pasted leads {when}").format(when=f"{when.astimezone():%Y-%m-%d %H.%M.%S}")
     path = folder / f"{stem}{suffix}"
     n = 1
     while path.exists():

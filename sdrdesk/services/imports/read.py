@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sdrdesk.domain.errors import ImportFileError
+from sdrdesk.i18n import _
 from sdrdesk.services.imports.csv_file import CsvFile, CsvRow, display_name, header_cell, parse_csv
 from sdrdesk.services.imports.workbook import (
     WorkbookKind,
@@ -51,7 +52,9 @@ class ImportFile:
             return _workbook_source(self, self.kind, sheet)
         if sheet is not None:
             raise ImportFileError(
-                f"{self.name} is not a spreadsheet, so it has no sheet “{sheet}” to read."
+                _("{name} is not a spreadsheet, so it has no sheet “{sheet}” to read.").format(
+                    sheet=sheet, name=self.name
+                )
             )
         return parse_csv(self.path, self.data, self.name)
 
@@ -76,20 +79,26 @@ def read_file(path: Path) -> ImportFile:
     name, where = display_name(path), display_name(path, full=True)
     try:
         if path.is_dir():
-            raise ImportFileError(f"{where} is a folder, not a CSV file.")
+            raise ImportFileError(_("{where} is a folder, not a CSV file.").format(where=where))
         with path.open("rb") as stream:
             stat = os.fstat(stream.fileno())
             data = stream.read()
     except FileNotFoundError as exc:
-        raise ImportFileError(f"{where} does not exist.") from exc
+        raise ImportFileError(_("{where} does not exist.").format(where=where)) from exc
     except PermissionError as exc:
-        raise ImportFileError(f"{name} cannot be read: permission denied.") from exc
+        raise ImportFileError(
+            _("{name} cannot be read: permission denied.").format(name=name)
+        ) from exc
     except IsADirectoryError as exc:
-        raise ImportFileError(f"{where} is a folder, not a CSV file.") from exc
+        raise ImportFileError(
+            _("{where} is a folder, not a CSV file.").format(where=where)
+        ) from exc
     except OSError as exc:
-        raise ImportFileError(f"{name} cannot be read: {exc.strerror or exc}.") from exc
+        raise ImportFileError(
+            _("{name} cannot be read: {value}.").format(name=name, value=exc.strerror or exc)
+        ) from exc
     if not data or data.isspace():  # (not data.strip(): that copies the whole file)
-        raise ImportFileError(f"{name} is empty.")
+        raise ImportFileError(_("{name} is empty.").format(name=name))
     return ImportFile(path, data, workbook_kind(data), stat.st_size, stat.st_mtime_ns)
 
 
@@ -110,16 +119,20 @@ def _workbook_source(file: ImportFile, kind: WorkbookKind, sheet: str | None) ->
     rows = [CsvRow(line, values + [""] * (width - len(values))) for line, values in body]
     if not rows:
         raise ImportFileError(
-            f"{name} has a header row but no data rows in sheet “{sheet}”; there is nothing "
-            "to import."
+            _(
+                "{name} has a header row but no data rows in sheet "
+                "“{sheet}”; there is nothing to import."
+            ).format(name=name, sheet=sheet)
         )
     notes: tuple[str, ...] = ()
     if others:
         shown = ", ".join(f"“{o}”" for o in others)
         notes = (
-            f"only sheet “{sheet}” was imported; the workbook's other sheets {shown} hold "
-            "data too (import the file again and choose the sheet: the window asks, the "
-            "command takes --sheet)",
+            _(
+                "only sheet “{sheet}” was imported; the workbook's other sheets {shown} hold "
+                "data too (import the file again and choose the sheet: the window asks, the "
+                "command takes --sheet)"
+            ).format(sheet=sheet, shown=shown),
         )
     return CsvFile(
         path=file.path,

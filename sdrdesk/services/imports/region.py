@@ -16,6 +16,7 @@ from sdrdesk.domain.countries import normalize_country
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.import_mapping import ColumnMapping
 from sdrdesk.domain.phones import is_phone_region, national_region, region_name
+from sdrdesk.i18n import _, format_percent
 from sdrdesk.services.imports.csv_file import CsvFile
 
 # Rows looked at, and national numbers tried, to tell the file's phone region.
@@ -45,11 +46,19 @@ class RegionDecision:
             return ()
         region, default = self.region, self.default
         return (
-            f"phone numbers without a country code were read as {region_name(region)}"
-            f" ({region}): {self.share} % of them are written as its numbers,"
-            f" {self.share_default} % as numbers of {region_name(default)} ({default}), the"
-            " default region. To read them otherwise, choose the country (the window asks;"
-            " the command takes --default-region).",
+            _(
+                "phone numbers without a country code were read as {country} ({region}): "
+                "{share} of them are written as its numbers, {share_default} as numbers of "
+                "{default_country} ({default}), the default region. To read them otherwise, "
+                "choose the country (the window asks; the command takes --default-region)."
+            ).format(
+                country=region_name(region),
+                region=region,
+                share=format_percent(self.share / 100),
+                default_country=region_name(default),
+                default=default,
+                share_default=format_percent(self.share_default / 100),
+            ),
         )
 
 
@@ -86,7 +95,11 @@ def given_region(text: str | None, option: str = "--default-region") -> str | No
     if text is None:
         return None
     if not (len(text) == 2 and text.isalpha()):
-        raise ValidationError(f"{option} must be a two-letter country code, not “{text}”.")
+        raise ValidationError(
+            _("{option} must be a two-letter country code, not “{text}”.").format(
+                option=option, text=text
+            )
+        )
     return text.upper()
 
 
@@ -95,8 +108,10 @@ def check_region(region: str) -> str:
     code = (region or "").strip().upper()
     if not is_phone_region(code):
         raise ValidationError(
-            f"“{region}” is not a country code for phone numbers (use two letters such as "
-            "DE, US or GB)."
+            _(
+                "“{region}” is not a country code for phone numbers (use two "
+                "letters such as DE, US or GB)."
+            ).format(region=region)
         )
     return code
 

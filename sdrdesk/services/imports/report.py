@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sdrdesk.domain.wording import counted
+from sdrdesk.i18n import N_, _, format_number, ngettext
 
 _SUMMARY_WARNINGS = 50
+LINE = N_("line")
+ROW = N_("row")
+DELIMITER_NAMES = (N_("comma"), N_("semicolon"), N_("tab"), N_("pipe"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +28,10 @@ class RowIssue:
         """``"line 4: …"`` (``unit`` names what the number counts: a file's lines, a
         sheet's rows)."""
         text = " ↵ ".join(self.message.splitlines())  # one issue, one line
-        return f"{unit} {self.line}: {text}" if self.line is not None else text
+        if self.line is None:
+            return text
+        shown = _(ROW) if unit == "row" else _(LINE) if unit == "line" else unit
+        return f"{shown} {format_number(self.line)}: {text}"
 
 
 @dataclass(frozen=True)
@@ -49,22 +55,42 @@ class ImportReport:
     def summary(self, labels: Mapping[str, str] | None = None) -> str:
         """The report for people; ``labels``: how fields are named (``FIELD_LABELS``, as
         the import dialog names them), else by the names ``--mapping`` takes."""
-        counts = f"{self.imported:,} of {self.rows_total:,} rows from {self.file_name}"
-        how = f"({self.encoding}, {self.delimiter})"
+        counts = {
+            "imported": format_number(self.imported),
+            "total": format_number(self.rows_total),
+            "file": self.file_name,
+            "encoding": _(self.encoding) if self.encoding else "",
+            "delimiter": _(self.delimiter) if self.delimiter in DELIMITER_NAMES else self.delimiter,
+        }
         if self.dry_run:
-            head = f"Dry run: would import {counts} {how}; nothing was written."
+            head = ngettext(
+                "Dry run: would import {imported} of {total} row from {file} "
+                "({encoding}, {delimiter}); nothing was written.",
+                "Dry run: would import {imported} of {total} rows from {file} "
+                "({encoding}, {delimiter}); nothing was written.",
+                self.rows_total,
+            ).format(**counts)
         else:
-            head = f"Imported {counts} {how}."
+            head = ngettext(
+                "Imported {imported} of {total} row from {file} ({encoding}, {delimiter}).",
+                "Imported {imported} of {total} rows from {file} ({encoding}, {delimiter}).",
+                self.rows_total,
+            ).format(**counts)
         parts = [head]
         tally = []
         if self.duplicates:
-            tally.append(counted(len(self.duplicates), "duplicate"))
+            n = len(self.duplicates)
+            tally.append(ngettext("{n} duplicate", "{n} duplicates", n).format(n=format_number(n)))
         if self.skipped:
-            tally.append(counted(len(self.skipped), "row") + " skipped")
+            n = len(self.skipped)
+            tally.append(
+                ngettext("{n} row skipped", "{n} rows skipped", n).format(n=format_number(n))
+            )
         if self.warnings:
-            tally.append(counted(len(self.warnings), "warning"))
+            n = len(self.warnings)
+            tally.append(ngettext("{n} warning", "{n} warnings", n).format(n=format_number(n)))
         if tally:
-            parts.append(", ".join(tally).capitalize() + ".")
+            parts.append(_("{tally}.").format(tally=", ".join(tally)))
         if labels is None:
             used = [f"{h} → {t}" for h, t in self.mapping.items() if t != "extra"]
             left_out = []
@@ -73,27 +99,36 @@ class ImportReport:
                     if t not in ("extra", "ignore")]  # fmt: skip
             left_out = [h for h, t in self.mapping.items() if t == "ignore"]
         kept = [h for h, t in self.mapping.items() if t == "extra"]
-        parts.append("Columns: " + ", ".join(used) + ".")
+        parts.append(_("Columns: {columns}.").format(columns=", ".join(used)))
         if kept:
-            parts.append("Kept as extra data: " + ", ".join(kept) + ".")
+            parts.append(_("Kept as extra data: {columns}.").format(columns=", ".join(kept)))
         if left_out:
-            parts.append("Left out: " + ", ".join(left_out) + ".")
+            parts.append(_("Left out: {columns}.").format(columns=", ".join(left_out)))
         if self.dates_dayfirst is not None:
-            order = "3 April (day first)" if self.dates_dayfirst else "March 4 (month first)"
-            parts.append(f"Dates like 03/04/2026 were read as {order}.")
+            parts.append(
+                _("Dates like 03/04/2026 were read as 3 April (day first).")
+                if self.dates_dayfirst
+                else _("Dates like 03/04/2026 were read as March 4 (month first).")
+            )
         lines = [" ".join(parts)]
         for title, issues, limit in (
-            ("Duplicates (not imported)", self.duplicates, None),
-            ("Skipped", self.skipped, None),
-            ("Warnings", self.warnings, _SUMMARY_WARNINGS),
+            (_("Duplicates (not imported)"), self.duplicates, None),
+            (_("Skipped"), self.skipped, None),
+            (_("Warnings"), self.warnings, _SUMMARY_WARNINGS),
         ):
             if not issues:
                 continue
-            lines.append(f"{title}:")
+            lines.append(_("{title}:").format(title=title))
             shown = issues if limit is None else issues[:limit]
             lines.extend(f"  {issue.shown(self.unit)}" for issue in shown)
             if len(issues) > len(shown):
+                more = len(issues) - len(shown)
                 lines.append(
-                    f"  … and {len(issues) - len(shown)} more (kept in the import's report)"
+                    "  "
+                    + ngettext(
+                        "… and {n} more (kept in the import's report)",
+                        "… and {n} more (kept in the import's report)",
+                        more,
+                    ).format(n=format_number(more))
                 )
         return "\n".join(lines)

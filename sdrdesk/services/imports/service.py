@@ -32,6 +32,7 @@ from sdrdesk.db.models import ImportBatch
 from sdrdesk.domain.dates import decide_dayfirst
 from sdrdesk.domain.errors import SdrdeskError
 from sdrdesk.domain.import_mapping import ColumnMapping, retargeted
+from sdrdesk.i18n import N_, _, current_language
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.imports.check import CheckedChunk, CheckSettings, check_chunk
 from sdrdesk.services.imports.check import machine_zone as machine_zone
@@ -60,8 +61,8 @@ __all__ = ["ImportService", "ParallelCheck"]
 
 Progress = Callable[[int, int], bool | None]
 
-CANCELLED = "Import cancelled; nothing was imported."
-RACE = "Another import added some of these leads meanwhile; nothing was imported, run it again."
+CANCELLED = N_("Import cancelled; nothing was imported.")
+RACE = N_("Another import added some of these leads meanwhile; nothing was imported, run it again.")
 # Share of the progress bar for checking rows when they are checked before writing.
 _CHECK_SHARE = 0.8
 _INSERT_CHUNK = 5000
@@ -104,9 +105,9 @@ class ImportService:
         ``columns``: a target per column of it, as a person chose them
         in place of the automatic mapping (``mapping`` names columns by header)."""
         if columns is not None and prepared is None:
-            raise ValueError("columns are chosen for a prepared file")
+            raise ValueError(_("columns are chosen for a prepared file"))
         if prepared is not None and mapping is not None:
-            raise ValueError("a prepared file is mapped already (columns=, not mapping=)")
+            raise ValueError(_("a prepared file is mapped already (columns=, not mapping=)"))
         # A region that is none is refused before the file is read (decided after it).
         check_region(default_region or self._ctx.rules.default_region)
         path = Path(path)
@@ -184,6 +185,7 @@ class ImportService:
             now=self._ctx.now(),
             dayfirst=dayfirst is not False,
             sqlite=self._ctx.store.is_sqlite,
+            language=current_language(),
         )
         tracker = _Tracker(progress, len(source.rows))
         outcome = Outcome(source, columns, region, dayfirst)
@@ -241,9 +243,11 @@ class ImportService:
                 tracker.report(tracker.total)  # the last chance to cancel
         except IntegrityError as exc:
             if "email_key" in str(exc.orig or exc):
-                raise SdrdeskError(RACE) from exc
+                raise SdrdeskError(_(RACE)) from exc
             raise SdrdeskError(
-                f"The import could not be saved ({_first_line(exc)}); nothing was imported."
+                _("The import could not be saved ({first_line}); nothing was imported.").format(
+                    first_line=_first_line(exc)
+                )
             ) from exc
         return outcome.report(dry_run=False)
 
@@ -324,7 +328,7 @@ class _Tracker:
 
     def report(self, done: int) -> None:
         if self.callback is not None and self.callback(min(done, self.total), self.total) is False:
-            raise SdrdeskError(CANCELLED)
+            raise SdrdeskError(_(CANCELLED))
 
     def checking(self, rows_done: int) -> None:
         self.report(int(rows_done * _CHECK_SHARE))

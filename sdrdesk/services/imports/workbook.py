@@ -28,20 +28,21 @@ from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from sdrdesk.domain.errors import ImportFileError
+from sdrdesk.i18n import N_, _
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
 
-SAVE_AS_CSV = "in Excel use File › Save As › “CSV UTF-8” and import that file"
+SAVE_AS_CSV = N_("in Excel use File › Save As › “CSV UTF-8” and import that file")
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (and other old Office files)
 # An Office file saved with a password is such a container holding this stream (its
 # directory names are UTF-16): MS-OFFCRYPTO 2.3.4.
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _ODS = b"application/vnd.oasis.opendocument.spreadsheet"
-PASSWORD = (
+PASSWORD = N_(
     "{name} is protected by a password; open it, remove the password (in Excel: File › "
-    "Info › Protect Workbook) and import it again, or " + SAVE_AS_CSV + "."
+    "Info › Protect Workbook) and import it again, or {save_as_csv}."
 )
 
 
@@ -51,10 +52,10 @@ class WorkbookKind:
     active_part: str | None  # the ZIP part that names the sheet open when it was saved
 
 
-XLSX = WorkbookKind("Excel workbook", "xl/workbook.xml")
-XLSB = WorkbookKind("Excel binary workbook", None)
-XLS = WorkbookKind("Excel 97-2003 workbook", None)
-ODS = WorkbookKind("OpenDocument spreadsheet", "settings.xml")
+XLSX = WorkbookKind(N_("Excel workbook"), "xl/workbook.xml")
+XLSB = WorkbookKind(N_("Excel binary workbook"), None)
+XLS = WorkbookKind(N_("Excel 97-2003 workbook"), None)
+ODS = WorkbookKind(N_("OpenDocument spreadsheet"), "settings.xml")
 
 
 @dataclass(frozen=True)
@@ -140,11 +141,11 @@ def workbook_rows(
     from python_calamine import CalamineWorkbook, PasswordError
 
     if kind is XLS and _ENCRYPTED in data:
-        raise ImportFileError(PASSWORD.format(name=name))
+        raise ImportFileError(_(PASSWORD).format(name=name, save_as_csv=_(SAVE_AS_CSV)))
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except PasswordError as exc:
-        raise ImportFileError(PASSWORD.format(name=name)) from exc
+        raise ImportFileError(_(PASSWORD).format(name=name, save_as_csv=_(SAVE_AS_CSV))) from exc
     except Exception as exc:  # calamine raises its own errors and those of its readers
         raise ImportFileError(_unreadable(name, kind, exc)) from exc
     with book:
@@ -153,7 +154,11 @@ def workbook_rows(
         if sheet is not None:
             if sheet not in visible + hidden:
                 shown = ", ".join(f"“{n}”" for n in visible + hidden)
-                raise ImportFileError(f"{name} has no sheet “{sheet}”; its sheets are {shown}.")
+                raise ImportFileError(
+                    _("{name} has no sheet “{sheet}”; its sheets are {shown}.").format(
+                        name=name, sheet=sheet, shown=shown
+                    )
+                )
             active, visible, hidden = sheet, [sheet], []  # that one alone
         ordered = [s for s in visible if s == active] + [s for s in visible if s != active]
         chosen: tuple[str, list[tuple[int, list[str]]]] | None = None
@@ -173,21 +178,42 @@ def workbook_rows(
                 others.append(candidate)  # named in the report; a hidden sheet is hidden on purpose
     if chosen is None:
         if sheet is not None:
-            raise ImportFileError(f"Sheet “{sheet}” of {name} has no filled cells.")
-        raise ImportFileError(f"{name} is an {kind.label} without any filled cells.")
+            raise ImportFileError(
+                _("Sheet “{sheet}” of {name} has no filled cells.").format(sheet=sheet, name=name)
+            )
+        raise ImportFileError(
+            _("{name} is an {label} without any filled cells.").format(
+                name=name, label=_(kind.label)
+            )
+        )
     return SheetRows(kind, chosen[0], chosen[1], others)
 
 
 def _unreadable(name: str, kind: WorkbookKind, exc: Exception, sheet: str | None = None) -> str:
     reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    what = f"its sheet “{sheet}”" if sheet is not None else "it"
     if kind is XLS:  # the same container holds Word files and other old Office documents
-        return (
-            f"{name} is an old Office file, and {what} cannot be read as an {kind.label} "
-            f"({reason}); {SAVE_AS_CSV}."
+        message = (
+            _(
+                "{name} is an old Office file, and it cannot be read as an {label} "
+                "({reason}); {save_as_csv}."
+            )
+            if sheet is None
+            else _(
+                "{name} is an old Office file, and its sheet “{sheet}” cannot be read as "
+                "an {label} ({reason}); {save_as_csv}."
+            )
         )
-    return (
-        f"{name} looks like an {kind.label}, but {what} cannot be read ({reason}); {SAVE_AS_CSV}."
+    else:
+        message = (
+            _("{name} looks like an {label}, but it cannot be read ({reason}); {save_as_csv}.")
+            if sheet is None
+            else _(
+                "{name} looks like an {label}, but its sheet “{sheet}” cannot be read "
+                "({reason}); {save_as_csv}."
+            )
+        )
+    return message.format(
+        name=name, sheet=sheet, label=_(kind.label), reason=reason, save_as_csv=_(SAVE_AS_CSV)
     )
 
 

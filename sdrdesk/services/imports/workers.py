@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sdrdesk.domain.errors import SdrdeskError
+from sdrdesk.i18n import N_, _
 from sdrdesk.services.imports.check import CheckedChunk, CheckSettings, check_chunk, check_text
 from sdrdesk.services.imports.csv_file import CsvFile
 
@@ -48,7 +49,9 @@ AHEAD = 6
 # takes about 0.1 s): a worker about to finish one is not overtaken.
 PATIENCE = 0.02
 
-BROKEN = "Checking the rows stopped unexpectedly (a worker process ended); nothing was imported."
+BROKEN = N_(
+    "Checking the rows stopped unexpectedly (a worker process ended); nothing was imported."
+)
 
 
 def worker_count() -> int:
@@ -120,10 +123,14 @@ class CheckPool:
                         self.checked_here += 1
                     checked = result.result()
                 if checked.rows != stop - start:  # split differently: never import that
-                    raise RuntimeError(f"checked {checked.rows} rows, not {stop - start}")
+                    raise RuntimeError(
+                        _("checked {rows} rows, not {value}").format(
+                            rows=checked.rows, value=stop - start
+                        )
+                    )
                 yield checked
         except BrokenProcessPool as exc:
-            raise SdrdeskError(BROKEN) from exc
+            raise SdrdeskError(_(BROKEN)) from exc
 
     def close(self) -> None:
         """Stop: queued chunks are dropped, a chunk being checked is finished (a few

@@ -15,6 +15,7 @@ from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.users import Role
+from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.roles import require_manager
 
@@ -39,7 +40,7 @@ class AssignmentService:
         its importer (an SDR too) just brought in."""
         if actor_id is not None and not after_import:
             with self._ctx.store.read() as s:
-                require_manager(s, actor_id, "give out the pool")
+                require_manager(s, actor_id, _("give out the pool"))
         if not rules.assigns:
             with self._ctx.store.read() as s:
                 left = len(_pool_ids(s))
@@ -52,12 +53,14 @@ class AssignmentService:
                 for u in s.scalars(select(User).where(User.role == Role.SDR, User.active.is_(True)))
             }
             if not sdrs:
-                raise ValidationError("There are no active SDRs to give leads to.")
+                raise ValidationError(_("There are no active SDRs to give leads to."))
             named = [n for r in rules.rules for n in r.sdrs] + list(rules.sdrs)
             unknown = [n for n in named if n not in sdrs]
             if unknown:
                 raise ValidationError(
-                    f"{rules.source}: “{unknown[0]}” is not an active SDR in this store."
+                    _("{source}: “{unknown}” is not an active SDR in this store.").format(
+                        source=rules.source, unknown=unknown[0]
+                    )
                 )
             last = _last_given(s)
             rows = s.execute(

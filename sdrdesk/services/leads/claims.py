@@ -21,6 +21,7 @@ from sdrdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.users import Role
+from sdrdesk.i18n import _
 from sdrdesk.services.conflicts import load_lead
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.queue import QueueQuery, QueueService, QueueView
@@ -45,7 +46,7 @@ class ClaimService:
         """Take the most urgent unclaimed lead; None when the pool is empty."""
         queue = QueueService(self._ctx)
         page = queue.first_page(QueueQuery(view=QueueView.POOL, user_id=actor_id), CANDIDATES)
-        for _ in range(ATTEMPTS):
+        for _attempt in range(ATTEMPTS):
             ids = page.lead_ids
             if not ids:
                 return None
@@ -70,9 +71,14 @@ class ClaimService:
                 who = owner.display_name if owner else None
             if who:
                 raise ConflictError(
-                    f"{who} has already claimed this lead.", lead_id=lead_id, changed_by=who
+                    _("{who} has already claimed this lead.").format(who=who),
+                    lead_id=lead_id,
+                    changed_by=who,
                 )
-            raise ConflictError(f"Lead {lead_id} is no longer in the pool.", lead_id=lead_id)
+            raise ConflictError(
+                _("Lead {lead_id} is no longer in the pool.").format(lead_id=lead_id),
+                lead_id=lead_id,
+            )
         return result
 
     def _claim_first(
@@ -114,11 +120,13 @@ class ClaimService:
             if done is not None:
                 lead = load_lead(s, done.lead_id)
                 return ClaimResult(lead.id, done.id, lead.version)
-            require_manager(s, actor_id, "reassign leads")
+            require_manager(s, actor_id, _("reassign leads"))
             lead = load_lead(s, lead_id, expected_version)
             if not lead.status.is_open:
                 raise ValidationError(
-                    f"This lead is {lead.status.label}; only open leads can be reassigned."
+                    _("This lead is {label}; only open leads can be reassigned.").format(
+                        label=lead.status.label
+                    )
                 )
             target = _sdr(s, to_user) if to_user else None
             before = s.get(User, lead.owner_id) if lead.owner_id else None
@@ -143,9 +151,11 @@ class ClaimService:
 def _sdr(session: Session, name: str) -> User:
     user = session.scalars(select(User).where(User.name == name)).first()
     if user is None:
-        raise NotFoundError(f"There is no user called “{name}”.")
+        raise NotFoundError(_("There is no user called “{name}”.").format(name=name))
     if user.role is not Role.SDR or not user.active:
-        raise ValidationError(f"{user.display_name} is not an active SDR.")
+        raise ValidationError(
+            _("{display_name} is not an active SDR.").format(display_name=user.display_name)
+        )
     return user
 
 

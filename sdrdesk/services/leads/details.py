@@ -15,6 +15,7 @@ from sdrdesk.domain.criteria import LeadFacts
 from sdrdesk.domain.errors import NotFoundError
 from sdrdesk.domain.lifecycle import Action, Status, describe_event
 from sdrdesk.domain.phones import PhoneQuality
+from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.lead_rows import OWNER, summary_from_row, summary_select
 from sdrdesk.services.results import EventInfo, LeadDetail, LeadRecord, LeadSummary
@@ -75,11 +76,15 @@ def _with_import_source(session: Session, events: list[EventInfo], lead: Lead) -
     for event in events:
         line = event.data.get("line")
         if event.action == Action.HAND_OFF and event.data.get("import_batch_id") == batch.id:
-            where = f" ({unit} {line})" if isinstance(line, int) else ""
             who = event.actor or "sdrdesk"
-            event = replace(
-                event, description=f"{who} imported this lead from {batch.file_name}{where}"
-            )
+            if not isinstance(line, int):
+                text = _("{who} imported this lead from {file}")
+            elif unit == "row":
+                text = _("{who} imported this lead from {file} (row {line})")
+            else:
+                text = _("{who} imported this lead from {file} (line {line})")
+            description = text.format(who=who, file=batch.file_name, line=line)
+            event = replace(event, description=description)
         shown.append(event)
     return shown
 
@@ -92,7 +97,7 @@ def to_event_info(event: LeadEvent, actor: str | None, reason_label: str | None)
     if reason_label:
         text += f": {reason_label}"
     if event.action == Action.HAND_OFF and (event.data or {}).get("sample"):
-        text = f"{who} added this sample lead"  # not marketing's hand-off
+        text = _("{who} added this sample lead").format(who=who)  # not marketing's hand-off
     return EventInfo(
         id=event.id,
         lead_id=event.lead_id,
@@ -167,7 +172,7 @@ class LeadService:
             row = s.execute(summary_select().where(Lead.id == lead_id)).first()
             lead = s.get(Lead, lead_id)
             if row is None or lead is None:
-                raise NotFoundError(f"Lead {lead_id} does not exist.")
+                raise NotFoundError(_("Lead {lead_id} does not exist.").format(lead_id=lead_id))
             summary = summary_from_row(row)
             free_mail = emails.is_free_mail(lead.email)
             facts = LeadFacts(

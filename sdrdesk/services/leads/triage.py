@@ -14,6 +14,7 @@ from sdrdesk.db import lifecycle
 from sdrdesk.db.models import Lead, LeadEvent
 from sdrdesk.domain.errors import ConflictError, ValidationError
 from sdrdesk.domain.lifecycle import UNDOABLE, Action
+from sdrdesk.i18n import _
 from sdrdesk.services.conflicts import check_owner, load_lead, race_named
 from sdrdesk.services.context import ServiceContext
 
@@ -68,7 +69,7 @@ class TriageService:
     ) -> TriageResult:
         """Back to marketing with a mandatory reason (and a comment where it needs one)."""
         if not reason_code:
-            raise ValidationError("Choose a reason to reject this lead.")
+            raise ValidationError(_("Choose a reason to reject this lead."))
 
         def change(s: Session, lead: Lead) -> LeadEvent:
             return lifecycle.transition(
@@ -94,12 +95,14 @@ class TriageService:
                 return TriageResult(saved.id, done.id, Action(done.action), saved.version)
             event = s.get(LeadEvent, event_id)
             if event is None or event.action not in {a.value for a in UNDOABLE}:
-                raise ValidationError("There is nothing to undo.")
+                raise ValidationError(_("There is nothing to undo."))
             if event.actor_id != actor_id:
-                raise ValidationError("You can only undo your own accept or reject.")
+                raise ValidationError(_("You can only undo your own accept or reject."))
             if self._ctx.now() - event.at > window:
                 raise ValidationError(
-                    f"Undo is only possible for {self._ctx.rules.undo_seconds} seconds."
+                    _("Undo is only possible for {undo_seconds} seconds.").format(
+                        undo_seconds=self._ctx.rules.undo_seconds
+                    )
                 )
             latest = s.scalars(
                 select(LeadEvent.id)
@@ -109,7 +112,7 @@ class TriageService:
             ).first()
             if latest != event.id:
                 raise ConflictError(
-                    "The lead has changed since; it cannot be undone any more.",
+                    _("The lead has changed since; it cannot be undone any more."),
                     lead_id=event.lead_id,
                 )
             lead = load_lead(s, event.lead_id)

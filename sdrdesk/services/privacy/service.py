@@ -23,6 +23,7 @@ from sdrdesk.domain.call_script import QuestionType
 from sdrdesk.domain.emails import email_key
 from sdrdesk.domain.errors import NotFoundError, ValidationError
 from sdrdesk.domain.text import check_text
+from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.privacy import scrub
 from sdrdesk.services.privacy.export import lead_export
@@ -54,7 +55,7 @@ class PrivacyService:
         reason = _reason(reason)
         text_ids = _text_questions(self._ctx)
         with self._ctx.store.write() as s:
-            require_manager(s, actor_id, "erase a person's data")
+            require_manager(s, actor_id, _("erase a person's data"))
             done = [
                 self._erase_one(s, found, actor_id, reason, text_ids)
                 for found in _lead_ids(s, lead_id, email)
@@ -155,26 +156,28 @@ def _erase_events(s: Session, lead_id: int, names: list[str]) -> int:
 
 def _lead_ids(s: Session, lead_id: int | None, email: str | None) -> list[int]:
     if (lead_id is None) == (email is None or not email.strip()):
-        raise ValidationError("Give either a lead id or an e-mail address.")
+        raise ValidationError(_("Give either a lead id or an e-mail address."))
     if lead_id is not None:
         if s.get(Lead, lead_id) is None:
-            raise NotFoundError(f"Lead {lead_id} does not exist.")
+            raise NotFoundError(_("Lead {lead_id} does not exist.").format(lead_id=lead_id))
         return [lead_id]
     assert email is not None
-    check_text(email, "e-mail address", 320)
+    check_text(email, _("e-mail address"), 320)
     key = email_key(email)
     found = list(s.scalars(select(Lead.id).where(Lead.email_key == key).order_by(Lead.id)))
     if not found:
-        raise NotFoundError(f"No lead has the e-mail address “{email.strip()}”.")
+        raise NotFoundError(
+            _("No lead has the e-mail address “{email}”.").format(email=email.strip())
+        )
     return found
 
 
 def _reason(text: str) -> str:
-    check_text(text or "", "reason", REASON_LIMIT)
+    check_text(text or "", _("reason"), REASON_LIMIT)
     reason = " ".join((text or "").split())
     if not reason:
         raise ValidationError(
-            "Give the reason for the erasure (for example, the person's request of 3 May)."
+            _("Give the reason for the erasure (for example, the person's request of 3 May).")
         )
     return reason
 

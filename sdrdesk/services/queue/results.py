@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.urgency import Reachability, UrgencyRules
+from sdrdesk.i18n import _
 from sdrdesk.services.results import LeadSummary
 
 
@@ -25,12 +26,12 @@ class QueueView(StrEnum):
     @property
     def label(self) -> str:
         return {
-            QueueView.NEW: "New leads (MQL)",
-            QueueView.POOL: "Team pool (unclaimed)",
-            QueueView.MINE: "My accepted leads",
-            QueueView.CALLBACKS: "Callbacks due",
-            QueueView.OPEN: "All open leads",
-            QueueView.ALL: "All leads",
+            QueueView.NEW: _("New leads (MQL)"),
+            QueueView.POOL: _("Team pool (unclaimed)"),
+            QueueView.MINE: _("My accepted leads"),
+            QueueView.CALLBACKS: _("Callbacks due"),
+            QueueView.OPEN: _("All open leads"),
+            QueueView.ALL: _("All leads"),
         }[self]
 
 

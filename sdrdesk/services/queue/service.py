@@ -42,6 +42,7 @@ from sdrdesk.domain.urgency import (
     reachability,
     urgency_key,
 )
+from sdrdesk.i18n import _, format_number
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.lead_rows import summary_from_row, summary_select
 from sdrdesk.services.queue.columns import SORT_ATTRIBUTES, SORT_COLUMNS, Sortable
@@ -203,10 +204,10 @@ class QueueService:
         cursor = replace(cursor, search_ids=tuple(r.id for r in ordered))
         page = replace(self._search_page(conn, cursor, size), matched=len(ordered))
         if truncated:
-            note = (
-                f"More than {SEARCH_LIMIT:,} leads match; only the newest {SEARCH_LIMIT:,} "
+            note = _(
+                "More than {limit} leads match; only the newest {limit} "
                 "of them are shown here. Type more to narrow the search."
-            )
+            ).format(limit=format_number(SEARCH_LIMIT))
             page = replace(page, note=note)
         return page
 
@@ -305,7 +306,7 @@ class QueueService:
         fetched = stream_keys(conn, base, wanted, n)
         merged = heapq.merge(*(keyed(key, keys) for key, keys in fetched.items()))
         taken: list[tuple[StreamKey, StreamPos]] = []
-        for _, key, pos in merged:
+        for _order, key, pos in merged:
             if len(taken) == n:
                 break
             taken.append((key, pos))

@@ -18,6 +18,7 @@ from sdrdesk.db.models import LeadEvent
 from sdrdesk.db.reporting import json_flag, json_text
 from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Action
+from sdrdesk.i18n import _
 from sdrdesk.services.reports.common import count_if, events_in_period, user_names
 from sdrdesk.services.reports.filters import ReportFilter
 from sdrdesk.services.reports.table import Col, Kind, Table, ratio
@@ -95,7 +96,9 @@ def grades(session: Session, f: ReportFilter) -> list[GradeCount]:
 
 
 def _who(actor: int | None, names: dict[int, str]) -> str:
-    return "(unknown)" if actor is None else names.get(actor, f"user {actor}")
+    if actor is None:
+        return _("(unknown)")
+    return names.get(actor) or _("user {id}").format(id=actor)
 
 
 @functools.cache
@@ -108,7 +111,7 @@ def _outcome_labels() -> dict[str, str]:
 def outcome_label(code: str) -> str:
     """The outcome as the call workspace names it; codes no longer in the list tidied up."""
     if not code:
-        return "(no outcome)"
+        return _("(no outcome)")
     return _outcome_labels().get(code) or code.replace("_", " ").capitalize()
 
 
@@ -137,17 +140,17 @@ def outcome_table(rows: list[OutcomeCount]) -> Table:
         )
 
     return Table(
-        "Call outcomes per SDR",
+        _("Call outcomes per SDR"),
         (
-            Col("sdr", "SDR"),
+            Col("sdr", _("SDR")),
             *(Col(f"outcome:{o}", outcome_label(o), Kind.COUNT) for o in outcomes),
-            Col("calls", "Calls", Kind.COUNT),
-            Col("connected", "Reached", Kind.COUNT),
-            Col("connect_rate", "Connect rate", Kind.PERCENT),
-            Col("talk", "Average talk time", Kind.HOURS),
+            Col("calls", _("Calls"), Kind.COUNT),
+            Col("connected", _("Reached"), Kind.COUNT),
+            Col("connect_rate", _("Connect rate"), Kind.PERCENT),
+            Col("talk", _("Average talk time"), Kind.HOURS),
         ),
         tuple(line(s, [r for r in rows if r.sdr == s]) for s in sdrs),
-        total=line("Team", rows),
+        total=line(_("Team"), rows),
     )
 
 
@@ -161,15 +164,15 @@ def grade_table(rows: list[GradeCount]) -> Table:
         return (name, *(per[g] for g in GRADES), leads, ratio(per["A"], leads), demos)
 
     return Table(
-        "Grades of qualified leads",
+        _("Grades of qualified leads"),
         (
-            Col("sdr", "SDR"),
-            *(Col(f"grade:{g}", f"Grade {g}", Kind.COUNT) for g in GRADES),
-            Col("leads", "Qualified leads", Kind.COUNT),
-            Col("share_a", "Share A", Kind.PERCENT),
-            Col("demos", "Demo booked", Kind.COUNT),
+            Col("sdr", _("SDR")),
+            *(Col(f"grade:{g}", _("Grade {g}").format(g=g), Kind.COUNT) for g in GRADES),
+            Col("leads", _("Qualified leads"), Kind.COUNT),
+            Col("share_a", _("Share A"), Kind.PERCENT),
+            Col("demos", _("Demo booked"), Kind.COUNT),
         ),
         tuple(line(s, [r for r in rows if r.sdr == s]) for s in sdrs),
-        total=line("Team", rows),
-        notes=("Each lead counts once, with the latest grade given in the period.",),
+        total=line(_("Team"), rows),
+        notes=(_("Each lead counts once, with the latest grade given in the period."),),
     )

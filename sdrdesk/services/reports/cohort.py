@@ -18,6 +18,7 @@ from sdrdesk.db.models import Lead
 from sdrdesk.db.reporting import First, firsts_per_lead
 from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Action
+from sdrdesk.i18n import _
 from sdrdesk.services.reports.common import NO_SOURCE, NOBODY
 from sdrdesk.services.reports.filters import ReportFilter
 
@@ -29,7 +30,7 @@ class Breakdown(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"total": "Team", "sdr": "SDR", "source": "Source"}[self.value]
+        return {"total": _("Team"), "sdr": _("SDR"), "source": _("Source")}[self.value]
 
 
 def facts(f: ReportFilter, dialect: str, by: Breakdown, *wanted: str) -> Subquery:
@@ -108,7 +109,7 @@ def grouped(cohort: Subquery, by: Breakdown, **columns: Any) -> Subquery:
 def group_label(grp: str, by: Breakdown, names: dict[int, str]) -> str:
     """What a ``grp`` value of :func:`grouped` reads as."""
     if grp == "*":
-        return "Team"
+        return _("Team")
     if by is Breakdown.SDR:
-        return NOBODY if grp == "" else names.get(int(grp), f"user {grp}")
-    return grp or NO_SOURCE
+        return _(NOBODY) if grp == "" else names.get(int(grp)) or _("user {id}").format(id=grp)
+    return grp or _(NO_SOURCE)

@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 from sdrdesk.db.models import Lead, LeadEvent, RejectionReason, User
 from sdrdesk.db.reporting import undone_event_ids
 from sdrdesk.domain.lifecycle import Action
+from sdrdesk.i18n import N_
 from sdrdesk.services.reports.filters import ReportFilter
 
-NO_SOURCE = "(no source)"
-NO_CAMPAIGN = "(no campaign)"
-NOBODY = "(not yet triaged)"
+NO_SOURCE = N_("(no source)")
+NO_CAMPAIGN = N_("(no campaign)")
+NOBODY = N_("(not yet triaged)")
 TRIAGE = (Action.ACCEPT.value, Action.REJECT.value)
 DECISIONS = (Action.REJECT.value, Action.DISQUALIFY.value)
 

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +27,9 @@ class ReportFilter:
     def __post_init__(self) -> None:
         for value in (self.since, self.until):
             if value.tzinfo is None:
-                raise ValueError("report periods use aware datetimes")
+                raise ValueError(_("report periods use aware datetimes"))
         if self.until <= self.since:
-            raise ValidationError("The end of the period must be after its start.")
+            raise ValidationError(_("The end of the period must be after its start."))
 
 
 def local_zone() -> tzinfo:
@@ -46,7 +47,9 @@ def period_from_dates(
 ) -> ReportFilter:
     """The days ``first`` to ``last`` (both included), local midnight to local midnight."""
     if last < first:
-        raise ValidationError(f"The period ends ({last}) before it starts ({first}).")
+        raise ValidationError(
+            _("The period ends ({last}) before it starts ({first}).").format(last=last, first=first)
+        )
     zone = zone or local_zone()
     since = datetime.combine(first, time(), zone)
     until = datetime.combine(last + timedelta(days=1), time(), zone)
@@ -75,14 +78,14 @@ class Preset(StrEnum):
     @property
     def label(self) -> str:
         return {
-            Preset.THIS_WEEK: "This week",
-            Preset.LAST_WEEK: "Last week",
-            Preset.LAST_7_DAYS: "Last 7 days",
-            Preset.LAST_30_DAYS: "Last 30 days",
-            Preset.LAST_90_DAYS: "Last 90 days",
-            Preset.THIS_QUARTER: "This quarter",
-            Preset.THIS_YEAR: "This year",
-            Preset.LAST_12_MONTHS: "Last 12 months",
+            Preset.THIS_WEEK: _("This week"),
+            Preset.LAST_WEEK: _("Last week"),
+            Preset.LAST_7_DAYS: _("Last 7 days"),
+            Preset.LAST_30_DAYS: _("Last 30 days"),
+            Preset.LAST_90_DAYS: _("Last 90 days"),
+            Preset.THIS_QUARTER: _("This quarter"),
+            Preset.THIS_YEAR: _("This year"),
+            Preset.LAST_12_MONTHS: _("Last 12 months"),
         }[self]
 
     def dates(self, today: date) -> tuple[date, date]:

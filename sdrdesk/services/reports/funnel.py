@@ -14,6 +14,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from sdrdesk.db.reporting import seconds_between, with_group_medians
+from sdrdesk.i18n import _
 from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped
 from sdrdesk.services.reports.common import count_if, groups_then_total, median_seconds, user_names
 from sdrdesk.services.reports.filters import ReportFilter
@@ -86,7 +87,7 @@ def funnel(session: Session, f: ReportFilter, by: Breakdown, dialect: str) -> li
         )
         for grp, mql, sal, sql, rej, m1, m2 in session.execute(query)
     ]
-    empty = FunnelRow("Team", 0, 0, 0, 0, None, None, is_total=True)
+    empty = FunnelRow(_("Team"), 0, 0, 0, 0, None, None, is_total=True)
     return groups_then_total(rows, lambda r: r.mql, empty)
 
 
@@ -110,24 +111,24 @@ def funnel_table(rows: list[FunnelRow], by: Breakdown) -> Table:
         )
 
     return Table(
-        "Funnel MQL → SAL → SQL",
+        _("Funnel MQL → SAL → SQL"),
         (
             Col("group", by.label if by is not Breakdown.TOTAL else ""),
-            Col("mql", "MQL", Kind.COUNT),
-            Col("sal", "SAL", Kind.COUNT),
-            Col("sql", "SQL", Kind.COUNT),
-            Col("rejected", "Rejected", Kind.COUNT),
-            Col("open", "Not yet triaged", Kind.COUNT),
-            Col("mql_to_sal", "MQL → SAL", Kind.PERCENT),
-            Col("sal_to_sql", "SAL → SQL", Kind.PERCENT),
-            Col("mql_to_sql", "MQL → SQL", Kind.PERCENT),
-            Col("mql_time", "Median time as MQL", Kind.HOURS),
-            Col("sal_time", "Median time as SAL", Kind.HOURS),
+            Col("mql", _("MQL"), Kind.COUNT),
+            Col("sal", _("SAL"), Kind.COUNT),
+            Col("sql", _("SQL"), Kind.COUNT),
+            Col("rejected", _("Rejected"), Kind.COUNT),
+            Col("open", _("Not yet triaged"), Kind.COUNT),
+            Col("mql_to_sal", _("MQL → SAL"), Kind.PERCENT),
+            Col("sal_to_sql", _("SAL → SQL"), Kind.PERCENT),
+            Col("mql_to_sql", _("MQL → SQL"), Kind.PERCENT),
+            Col("mql_time", _("Median time as MQL"), Kind.HOURS),
+            Col("sal_time", _("Median time as SAL"), Kind.HOURS),
         ),
         tuple(cells(r) for r in body),
         total=cells(total),
         notes=(
-            "Leads handed off in the period, followed to today.",
-            "Time as MQL: hand-off to first accept. Time as SAL: accept to demo booked.",
+            _("Leads handed off in the period, followed to today."),
+            _("Time as MQL: hand-off to first accept. Time as SAL: accept to demo booked."),
         ),
     )

@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from sdrdesk.db.models import Lead, LeadEvent
 from sdrdesk.db.reporting import week_start
 from sdrdesk.domain.lifecycle import Action
+from sdrdesk.i18n import _
+from sdrdesk.services.reason_labels import reason_label
 from sdrdesk.services.reports.common import (
     DECISIONS,
     NO_CAMPAIGN,
@@ -84,6 +86,13 @@ class WeekCount:
         return ratio(self.rejected, self.accepted + self.rejected)
 
 
+def _reason(code: str | None, labels: dict[str, str]) -> str:
+    if not code:
+        return _("(no reason)")
+    label = labels.get(code)
+    return code if label is None else reason_label(code, label)
+
+
 def by_reason(session: Session, f: ReportFilter) -> list[ReasonCount]:
     e = LeadEvent
     query = events_in_period(
@@ -91,7 +100,7 @@ def by_reason(session: Session, f: ReportFilter) -> list[ReasonCount]:
     ).group_by(e.reason_code)
     labels = reason_labels(session)
     rows = [
-        ReasonCount(code or "", labels.get(code or "", code or "(no reason)"), int(r), int(d))
+        ReasonCount(code or "", _reason(code, labels), int(r), int(d))
         for code, r, d in session.execute(query)
     ]
     return sorted(rows, key=lambda c: (-c.total, c.label))
@@ -140,17 +149,17 @@ def by_week(session: Session, f: ReportFilter) -> list[WeekCount]:
 def reason_table(rows: list[ReasonCount]) -> Table:
     total = sum(r.total for r in rows)
     return Table(
-        "Rejections by reason",
+        _("Rejections by reason"),
         (
-            Col("reason", "Reason"),
-            Col("rejected", "Rejected", Kind.COUNT),
-            Col("disqualified", "Disqualified", Kind.COUNT),
-            Col("total", "Total", Kind.COUNT),
-            Col("share", "Share", Kind.PERCENT),
+            Col("reason", _("Reason")),
+            Col("rejected", _("Rejected"), Kind.COUNT),
+            Col("disqualified", _("Disqualified"), Kind.COUNT),
+            Col("total", _("Total"), Kind.COUNT),
+            Col("share", _("Share"), Kind.PERCENT),
         ),
         tuple((r.label, r.rejected, r.disqualified, r.total, ratio(r.total, total)) for r in rows),
         total=(
-            "Total",
+            _("Total"),
             sum(r.rejected for r in rows),
             sum(r.disqualified for r in rows),
             total,
@@ -163,22 +172,22 @@ def campaign_table(rows: list[CampaignCount]) -> Table:
     accepted = sum(r.accepted for r in rows)
     rejected = sum(r.rejected for r in rows)
     return Table(
-        "Rejections by source and campaign",
+        _("Rejections by source and campaign"),
         (
-            Col("source", "Source"),
-            Col("campaign", "Campaign"),
-            Col("triaged", "Triaged", Kind.COUNT),
-            Col("accepted", "Accepted", Kind.COUNT),
-            Col("rejected", "Rejected", Kind.COUNT),
-            Col("rate", "Rejection rate", Kind.PERCENT),
-            Col("disqualified", "Disqualified", Kind.COUNT),
+            Col("source", _("Source")),
+            Col("campaign", _("Campaign")),
+            Col("triaged", _("Triaged"), Kind.COUNT),
+            Col("accepted", _("Accepted"), Kind.COUNT),
+            Col("rejected", _("Rejected"), Kind.COUNT),
+            Col("rate", _("Rejection rate"), Kind.PERCENT),
+            Col("disqualified", _("Disqualified"), Kind.COUNT),
         ),
         tuple(
             (*r.names, r.triaged, r.accepted, r.rejected, r.rejection_rate, r.disqualified)
             for r in rows
         ),
         total=(
-            "Total",
+            _("Total"),
             "",
             accepted + rejected,
             accepted,
@@ -186,7 +195,7 @@ def campaign_table(rows: list[CampaignCount]) -> Table:
             ratio(rejected, accepted + rejected),
             sum(r.disqualified for r in rows),
         ),
-        notes=("Rejection rate: rejected ÷ triaged (accepted + rejected) in the period.",),
+        notes=(_("Rejection rate: rejected ÷ triaged (accepted + rejected) in the period."),),
     )
 
 
@@ -194,21 +203,21 @@ def week_table(rows: list[WeekCount]) -> Table:
     accepted = sum(r.accepted for r in rows)
     rejected = sum(r.rejected for r in rows)
     return Table(
-        "Rejections by week",
+        _("Rejections by week"),
         (
-            Col("week", "Week"),
-            Col("starts", "Starts", Kind.DATE),
-            Col("accepted", "Accepted", Kind.COUNT),
-            Col("rejected", "Rejected", Kind.COUNT),
-            Col("rate", "Rejection rate", Kind.PERCENT),
-            Col("disqualified", "Disqualified", Kind.COUNT),
+            Col("week", _("Week")),
+            Col("starts", _("Starts"), Kind.DATE),
+            Col("accepted", _("Accepted"), Kind.COUNT),
+            Col("rejected", _("Rejected"), Kind.COUNT),
+            Col("rate", _("Rejection rate"), Kind.PERCENT),
+            Col("disqualified", _("Disqualified"), Kind.COUNT),
         ),
         tuple(
             (r.label, r.week.isoformat(), r.accepted, r.rejected, r.rejection_rate, r.disqualified)
             for r in rows
         ),
         total=(
-            "Total",
+            _("Total"),
             "",
             accepted,
             rejected,

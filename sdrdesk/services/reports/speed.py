@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from sdrdesk.db.models import Lead, User
 from sdrdesk.db.reporting import seconds_between, with_group_medians
 from sdrdesk.domain.lifecycle import Status
-from sdrdesk.domain.wording import counted
+from sdrdesk.i18n import N_, _, format_number, ngettext
 from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped
 from sdrdesk.services.reports.common import count_if, groups_then_total, median_seconds, user_names
 from sdrdesk.services.reports.filters import ReportFilter
@@ -26,11 +26,11 @@ from sdrdesk.services.reports.table import Col, Kind, Table, ratio
 
 # Upper bounds (seconds) of the buckets of time to triage shown in the chart.
 BUCKETS: tuple[tuple[str, float], ...] = (
-    ("≤ 15 min", 15 * 60),
-    ("15–60 min", 60 * 60),
-    ("1–4 h", 4 * 3600),
-    ("4–24 h", 24 * 3600),
-    ("> 1 day", float("inf")),
+    (N_("≤ 15 min"), 15 * 60),
+    (N_("15–60 min"), 60 * 60),
+    (N_("1–4 h"), 4 * 3600),
+    (N_("4–24 h"), 24 * 3600),
+    (N_("> 1 day"), float("inf")),
 )
 OVERDUE_LIST = 200
 
@@ -162,7 +162,7 @@ def speed(
                 is_total=grp == "*",
             )
         )
-    empty = SpeedRow("Team", 0, 0, 0, 0, None, 0, 0, 0, 0, None, (0,) * (n + 1), True)
+    empty = SpeedRow(_("Team"), 0, 0, 0, 0, None, 0, 0, 0, 0, None, (0,) * (n + 1), True)
     count, oldest = _overdue(session, f, due_before)
     return SpeedReport(
         target_minutes, tuple(groups_then_total(rows, lambda r: r.leads, empty)), count, oldest
@@ -197,7 +197,7 @@ def _overdue(
     leads = tuple(
         OverdueLead(
             lead_id,
-            " ".join(p for p in (first, last) if p) or email or f"Lead {lead_id}",
+            " ".join(p for p in (first, last) if p) or email or _("Lead {id}").format(id=lead_id),
             company,
             source,
             handed_off_at,
@@ -224,43 +224,52 @@ def speed_table(report: SpeedReport, by: Breakdown) -> Table:
 
     minutes = report.target_minutes
     return Table(
-        "Speed to lead",
+        _("Speed to lead"),
         (
             Col("group", by.label if by is not Breakdown.TOTAL else ""),
-            Col("leads", "Handed off", Kind.COUNT),
-            Col("triaged", "Triaged", Kind.COUNT),
-            Col("triage_time", "Median time to triage", Kind.HOURS),
-            Col("triage_share", f"Triaged within {minutes} min", Kind.PERCENT),
-            Col("accepted", "Accepted", Kind.COUNT),
-            Col("called", "Called", Kind.COUNT),
-            Col("call_time", "Median time to first call", Kind.HOURS),
-            Col("call_share", f"Called within {minutes} min", Kind.PERCENT),
+            Col("leads", _("Handed off"), Kind.COUNT),
+            Col("triaged", _("Triaged"), Kind.COUNT),
+            Col("triage_time", _("Median time to triage"), Kind.HOURS),
+            Col(
+                "triage_share",
+                _("Triaged within {minutes} min").format(minutes=minutes),
+                Kind.PERCENT,
+            ),
+            Col("accepted", _("Accepted"), Kind.COUNT),
+            Col("called", _("Called"), Kind.COUNT),
+            Col("call_time", _("Median time to first call"), Kind.HOURS),
+            Col(
+                "call_share", _("Called within {minutes} min").format(minutes=minutes), Kind.PERCENT
+            ),
         ),
         tuple(cells(r) for r in report.rows[:-1]),
         total=cells(report.total),
         notes=(
-            f"Overdue now: {counted(report.overdue_count, 'lead')} waiting for triage longer than "
-            f"{minutes} min.",
+            ngettext(
+                "Overdue now: {n} lead waiting for triage longer than {minutes} min.",
+                "Overdue now: {n} leads waiting for triage longer than {minutes} min.",
+                report.overdue_count,
+            ).format(n=format_number(report.overdue_count), minutes=minutes),
         ),
     )
 
 
 def overdue_table(report: SpeedReport) -> Table:
     shown = len(report.overdue)
-    more = (
-        f" (the oldest {shown:,} of {report.overdue_count:,})"
-        if shown < report.overdue_count
-        else ""
-    )
+    title = _("Waiting for triage past the target now")
+    if shown < report.overdue_count:
+        title = _("Waiting for triage past the target now (the oldest {shown} of {total})").format(
+            shown=format_number(shown), total=format_number(report.overdue_count)
+        )
     return Table(
-        f"Waiting for triage past the target now{more}",
+        title,
         (
-            Col("lead", "Lead", Kind.COUNT),
-            Col("name", "Name"),
-            Col("company", "Company"),
-            Col("source", "Source"),
-            Col("handed_off", "Handed off"),
-            Col("owner", "Assigned to"),
+            Col("lead", _("Lead"), Kind.COUNT),
+            Col("name", _("Name")),
+            Col("company", _("Company")),
+            Col("source", _("Source")),
+            Col("handed_off", _("Handed off")),
+            Col("owner", _("Assigned to")),
         ),
         tuple(
             (

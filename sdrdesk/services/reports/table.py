@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from sdrdesk.i18n import _, format_number, format_percent
+
 
 class Kind(StrEnum):
     TEXT = "text"
@@ -47,20 +49,20 @@ def format_duration(seconds: float | None) -> str:
         return "–"
     minutes = seconds / 60
     if minutes < 90:
-        return f"{minutes:.0f} min"
+        return _("{n} min").format(n=format_number(round(minutes)))
     hours = minutes / 60
     if hours < 48:
-        return f"{hours:.1f} h"
-    return f"{hours / 24:.1f} days"
+        return _("{n} h").format(n=format_number(hours, 1))
+    return _("{n} days").format(n=format_number(hours / 24, 1))
 
 
 def format_cell(value: Any, kind: Kind) -> str:
     if value is None:
         return "–" if kind is not Kind.TEXT else ""
     if kind is Kind.PERCENT:
-        return f"{100 * float(value):.1f} %"
+        return format_percent(float(value), 1)
     if kind is Kind.HOURS:
         return format_duration(float(value))
     if kind is Kind.COUNT:
-        return f"{int(value):,}"
+        return format_number(int(value))
     return str(value)

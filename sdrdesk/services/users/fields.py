@@ -7,6 +7,7 @@ from sdrdesk.domain.emails import is_valid_email, normalize_email
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.text import check_text
 from sdrdesk.domain.zones import zone
+from sdrdesk.i18n import _
 
 EMAIL_LIMIT = 320  # users.email is a String(320)
 
@@ -16,10 +17,10 @@ def clean_email(text: str | None) -> str | None:
     if not (text or "").strip():
         return None
     assert text is not None
-    check_text(text, "e-mail address", EMAIL_LIMIT)
+    check_text(text, _("e-mail address"), EMAIL_LIMIT)
     email = normalize_email(text)
     if not is_valid_email(email):
-        raise ValidationError(f"“{text.strip()}” is not an e-mail address.")
+        raise ValidationError(_("“{text}” is not an e-mail address.").format(text=text.strip()))
     return email
 
 
@@ -28,7 +29,9 @@ def clean_time_zone(text: str | None) -> str | None:
     name = (text or "").strip()
     if not name:
         return None
-    check_text(name, "time zone", 64)
+    check_text(name, _("time zone"), 64)
     if zone(name) is None:
-        raise ValidationError(f"“{name}” is not a time zone (try Europe/Berlin).")
+        raise ValidationError(
+            _("“{name}” is not a time zone (try Europe/Berlin).").format(name=name)
+        )
     return name

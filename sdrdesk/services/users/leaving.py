@@ -13,6 +13,7 @@ from sdrdesk.domain.errors import NotFoundError, ValidationError
 from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.users import Role
+from sdrdesk.i18n import _
 
 # Still in the owner's hands: new, accepted, being worked, or waiting to be re-contacted.
 OPEN = (Status.MQL, Status.SAL, Status.WORKING, Status.NURTURE)
@@ -51,9 +52,15 @@ def hand_over(
 def _colleague(s: Session, name: str, leaving_id: int) -> User:
     user = s.scalars(select(User).where(User.name == name.strip())).first()
     if user is None:
-        raise NotFoundError(f"There is no user called “{name.strip()}”.")
+        raise NotFoundError(_("There is no user called “{name}”.").format(name=name.strip()))
     if user.id == leaving_id:
-        raise ValidationError(f"{user.display_name} is the one leaving; name a colleague.")
+        raise ValidationError(
+            _("{display_name} is the one leaving; name a colleague.").format(
+                display_name=user.display_name
+            )
+        )
     if user.role is not Role.SDR or not user.active:
-        raise ValidationError(f"{user.display_name} is not an active SDR.")
+        raise ValidationError(
+            _("{display_name} is not an active SDR.").format(display_name=user.display_name)
+        )
     return user

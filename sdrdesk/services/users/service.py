@@ -16,6 +16,7 @@ from sdrdesk.db.tables import users
 from sdrdesk.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from sdrdesk.domain.text import check_text
 from sdrdesk.domain.users import Role, check_user_name
+from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.results import UserInfo
 from sdrdesk.services.roles import require_manager
@@ -67,8 +68,10 @@ class UserService:
         self._check_requested(bound, requested)
         if not bound.active:
             raise PermissionDeniedError(
-                f"{bound.display_name} ({bound.name}) is deactivated and may not work in "
-                "sdrdesk; ask a manager."
+                _(
+                    "{display_name} ({name}) is deactivated and may not work in "
+                    "sdrdesk; ask a manager."
+                ).format(display_name=bound.display_name, name=bound.name)
             )
         return bound
 
@@ -101,8 +104,10 @@ class UserService:
         if requested and requested.strip() != bound.name:
             login = self._login or bound.name
             raise PermissionDeniedError(
-                f"You are connected as the database login “{login}”, which is the user "
-                f"“{bound.name}”, so you cannot act as “{requested.strip()}”."
+                _(
+                    "You are connected as the database login “{login}”, which is "
+                    "the user “{name}”, so you cannot act as “{requested}”."
+                ).format(login=login, name=bound.name, requested=requested.strip())
             )
 
     def _ensure(self, name: str, role: Role, display_name: str | None) -> UserInfo:
@@ -144,12 +149,16 @@ class UserService:
         try:
             with self._ctx.store.begin() as conn:
                 if actor_id is not None:
-                    require_manager(conn, actor_id, "add users", first_manager=role is Role.MANAGER)
+                    require_manager(
+                        conn, actor_id, _("add users"), first_manager=role is Role.MANAGER
+                    )
                 created = insert(users).values(**values, created_at=self._ctx.now())
                 user_id = conn.execute(created.returning(users.c.id)).scalar_one()
                 return UserInfo(id=user_id, **values)
         except IntegrityError as exc:
-            raise ValidationError(f"A user called “{name}” already exists.") from exc
+            raise ValidationError(
+                _("A user called “{name}” already exists.").format(name=name)
+            ) from exc
 
     def rename(self, user: UserInfo, display_name: str) -> UserInfo:
         """``user`` with the full name ``display_name`` (trimmed; an empty one changes
@@ -187,13 +196,13 @@ class UserService:
             values["role"] = Role(role)
         if not values:
             raise ValidationError(
-                "Nothing to change: give an e-mail, full name, time zone or role."
+                _("Nothing to change: give an e-mail, full name, time zone or role.")
             )
         with self._ctx.store.begin() as conn:
-            require_manager(conn, actor_id, "edit users", first_manager=role is Role.MANAGER)
+            require_manager(conn, actor_id, _("edit users"), first_manager=role is Role.MANAGER)
             user = _load(conn, name)
             if values.get("role", user.role) is not Role.MANAGER and user.id == actor_id:
-                raise ValidationError("You cannot take away your own manager role.")
+                raise ValidationError(_("You cannot take away your own manager role."))
             conn.execute(update(users).where(users.c.id == user.id).values(**values))
             return replace(user_info(user), **values)
 
@@ -204,22 +213,26 @@ class UserService:
         from sdrdesk.services.users.leaving import hand_over
 
         with self._ctx.store.write() as s:
-            require_manager(s, actor_id, "deactivate users")
+            require_manager(s, actor_id, _("deactivate users"))
             user = _load(s, name)
             if user.id == actor_id:
-                raise ValidationError("You cannot deactivate yourself.")
+                raise ValidationError(_("You cannot deactivate yourself."))
             if not user.active:
-                raise ValidationError(f"{user.display_name} is already inactive.")
+                raise ValidationError(
+                    _("{display_name} is already inactive.").format(display_name=user.display_name)
+                )
             moved = hand_over(s, user.id, to_user, actor_id=actor_id, now=self._ctx.now())
             s.execute(update(users).where(users.c.id == user.id).values(active=False))
             return Deactivated(replace(user_info(user), active=False), moved, to_user or None)
 
     def reactivate(self, name: str, *, actor_id: int) -> UserInfo:
         with self._ctx.store.begin() as conn:
-            require_manager(conn, actor_id, "reactivate users")
+            require_manager(conn, actor_id, _("reactivate users"))
             user = _load(conn, name)
             if user.active:
-                raise ValidationError(f"{user.display_name} is already active.")
+                raise ValidationError(
+                    _("{display_name} is already active.").format(display_name=user.display_name)
+                )
             conn.execute(update(users).where(users.c.id == user.id).values(active=True))
             return replace(user_info(user), active=True)
 
@@ -231,7 +244,7 @@ class UserService:
     def get(self, name: str) -> UserInfo:
         user = self.find(name)
         if user is None:
-            raise NotFoundError(f"There is no user called “{name}”.")
+            raise NotFoundError(_("There is no user called “{name}”.").format(name=name))
         return user
 
     def list_users(self, role: Role | None = None, *, active_only: bool = True) -> list[UserInfo]:
@@ -254,7 +267,7 @@ class Deactivated:
 def _load(conn: Any, name: str) -> Row[Any]:
     user = conn.execute(select(users).where(users.c.name == name.strip())).first()
     if user is None:
-        raise NotFoundError(f"There is no user called “{name.strip()}”.")
+        raise NotFoundError(_("There is no user called “{name}”.").format(name=name.strip()))
     return user  # type: ignore[no-any-return]
 
 
@@ -264,10 +277,12 @@ _DISPLAY_NAME_LIMIT = 200  # users.display_name is a String(200)
 def _display_name(text: str | None) -> str:
     """A full name as typed, trimmed; ``ValidationError`` if the column cannot hold it."""
     if text is not None:
-        check_text(text, "full name")
+        check_text(text, _("full name"))
     name = " ".join((text or "").split())
     if len(name) > _DISPLAY_NAME_LIMIT:
         raise ValidationError(
-            f"The full name is {len(name)} characters long; at most {_DISPLAY_NAME_LIMIT} fit."
+            _("The full name is {count} characters long; at most {display_name_limit} fit.").format(
+                count=len(name), display_name_limit=_DISPLAY_NAME_LIMIT
+            )
         )
     return name
