@@ -48,6 +48,12 @@ class QueueFilters(QObject):
         escape.setContext(Qt.ShortcutContext.WidgetShortcut)
         escape.activated.connect(self._leave)
 
+    def retranslate(self) -> None:
+        """The views' names and "All sources" in the language now in use."""
+        for index, view in enumerate(QueueView):
+            self.ui.viewFilter.setItemText(index, self.tr(view.label))
+        self.ui.sourceFilter.setItemText(0, self.tr("All sources"))
+
     def focus_search(self) -> None:
         self.ui.queueFilter.setFocus()
         self.ui.queueFilter.selectAll()

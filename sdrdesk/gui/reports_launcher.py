@@ -39,6 +39,26 @@ class ReportsLauncher(QObject):
         self.window.activateWindow()
         return self.window
 
+    def retranslate(self) -> None:
+        """An open reports window again, in the language now in use: made anew (its
+        titles, filters, charts and tables), on the same report, period and place."""
+        old = self.window
+        if old is None or not old.isVisible():
+            return
+        key, preset, period = old.current_page().key, old.preset(), old.period()
+        geometry = old.saveGeometry()
+        self.window = None
+        old.destroyed.disconnect(self._forget)
+        old.close()
+        old.deleteLater()
+        window = self.open()
+        window.restoreGeometry(geometry)
+        if preset is None:
+            window.set_period(*period)
+        else:
+            window.set_preset(preset)
+        window.show_report(key)
+
     def _forget(self) -> None:
         self.window = None
 
