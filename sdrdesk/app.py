@@ -23,6 +23,7 @@ from sdrdesk.db.migrate import MigrationResult, upgrade
 from sdrdesk.domain.assignment import load_rules
 from sdrdesk.domain.criteria import load_criteria
 from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError, ValidationError
+from sdrdesk.i18n import _
 from sdrdesk.services.context import Rules, ServiceContext
 from sdrdesk.settings import Settings, load_settings
 
@@ -110,7 +111,7 @@ def open_app(database_url: str | None = None, settings: Settings | None = None) 
         try:
             criteria = load_criteria(Path(settings.sal_criteria_file).expanduser())
         except ValidationError as exc:
-            warnings.append(f"{exc} Using the default SAL criteria.")
+            warnings.append(_("{problem} Using the default SAL criteria.").format(problem=exc))
     if settings.call_script_file:
         from sdrdesk.services.calls import ScriptSource
 
@@ -122,7 +123,7 @@ def open_app(database_url: str | None = None, settings: Settings | None = None) 
         try:
             assignment = load_rules(Path(settings.assignment_rules_file).expanduser())
         except ValidationError as exc:
-            warnings.append(f"{exc} New leads stay in the team pool.")
+            warnings.append(_("{problem} New leads stay in the team pool.").format(problem=exc))
     services = ServiceContext(
         store=store, rules=rules_from(settings), criteria=criteria, assignment=assignment
     )

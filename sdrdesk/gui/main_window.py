@@ -302,7 +302,8 @@ class MainWindow(QMainWindow):
             self,
             _("About sdrdesk"),
             _(
-                "<b>sdrdesk {version}</b><br>A keyboard-first work queue for SDRs.<br>Store: {store}"
+                "<b>sdrdesk {version}</b><br>A keyboard-first work queue for SDRs."
+                "<br>Store: {store}"
             ).format(version=__version__, store=self._ctx.store.display_url),
         )
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from sdrdesk.gui.forms.ui_main_window import Ui_MainWindow
 from sdrdesk.gui.models.queue_model import QueueModel
 from sdrdesk.gui.workers import Background
+from sdrdesk.i18n import _
 from sdrdesk.services.queue import QueueService, QueueView
 
 # While typing goes on, the queue is searched at most this often (for the latest text).
@@ -35,11 +36,11 @@ class QueueFilters(QObject):
         self._waiting = False
         ui.viewFilter.blockSignals(True)
         for view in QueueView:
-            ui.viewFilter.addItem(self.tr(view.label), view)
+            ui.viewFilter.addItem(_(view.label), view)
         ui.viewFilter.blockSignals(False)
         ui.viewFilter.currentIndexChanged.connect(self._view_changed)
         ui.sourceFilter.blockSignals(True)
-        ui.sourceFilter.addItem(self.tr("All sources"), None)
+        ui.sourceFilter.addItem(_("All sources"), None)
         ui.sourceFilter.blockSignals(False)
         ui.sourceFilter.currentIndexChanged.connect(self._source_changed)
         ui.queueFilter.textChanged.connect(self._typed)
@@ -51,8 +52,8 @@ class QueueFilters(QObject):
     def retranslate(self) -> None:
         """The views' names and "All sources" in the language now in use."""
         for index, view in enumerate(QueueView):
-            self.ui.viewFilter.setItemText(index, self.tr(view.label))
-        self.ui.sourceFilter.setItemText(0, self.tr("All sources"))
+            self.ui.viewFilter.setItemText(index, _(view.label))
+        self.ui.sourceFilter.setItemText(0, _("All sources"))
 
     def focus_search(self) -> None:
         self.ui.queueFilter.setFocus()
