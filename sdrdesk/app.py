@@ -259,7 +259,9 @@ def _close_on_termination(qt_app: QApplication, window: QMainWindow) -> None:
 def _keep_alive(qt_app: QApplication, window: QMainWindow) -> None:
     # A window opened into someone else's QApplication (tests, scripts) has no Python
     # owner once main() returns; the application keeps it until it is closed.
+    from shiboken6 import isValid
+
     windows: list[QMainWindow] = getattr(qt_app, "_sdrdesk_windows", [])
-    windows = [w for w in windows if w.isVisible()]
+    windows = [w for w in windows if isValid(w) and w.isVisible()]  # deleted ones: gone
     windows.append(window)
     qt_app._sdrdesk_windows = windows  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QLocale
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 from sdrdesk.i18n import _
 from sdrdesk.services.reports import Kind, format_cell
@@ -33,9 +33,16 @@ def short_date(value: date) -> str:
     return QLocale().toString(day, QLocale.FormatType.ShortFormat)
 
 
+def _qt(value: datetime) -> QDateTime:
+    """``value`` as Qt's local date and time, read off its own wall clock."""
+    day = QDate(value.year, value.month, value.day)
+    return QDateTime(day, QTime(value.hour, value.minute, value.second))
+
+
 def short_datetime(value: datetime) -> str:
-    local = value.astimezone().replace(tzinfo=None) if value.tzinfo else value
-    return QLocale().toString(QDateTime(local), QLocale.FormatType.ShortFormat)
+    """In the computer's zone (an aware ``value``), ``05.12.26 14:20`` / ``12/5/26 2:20 PM``."""
+    local = value.astimezone() if value.tzinfo else value
+    return QLocale().toString(_qt(local), QLocale.FormatType.ShortFormat)
 
 
 def cell(value: Any, kind: Kind) -> str:
@@ -55,5 +62,4 @@ def moment(value: datetime) -> str:
     in ``value``'s own zone."""
     # TRANSLATORS: a Qt date pattern (ddd: weekday, d: day, MMM: month, HH:mm: time).
     pattern = _("ddd d MMM, HH:mm")
-    local = value.replace(tzinfo=None)
-    return QLocale().toString(QDateTime(local), pattern)
+    return QLocale().toString(_qt(value), pattern)

@@ -91,8 +91,9 @@ def bar_chart(
     names = QBarCategoryAxis()
     names.append([_short(c) for c in categories] or [""])
     axis = QValueAxis()
-    # German writes "50 %", English "50%"; "%%" is a literal percent sign in the format.
-    axis.setLabelFormat(_("%.0f%%") if percent else "%d")
+    # Localized numbers take "%.0f" (not "%d", which then shows nothing) and a plain "%"
+    # for the percent sign. TRANSLATORS: German writes "50 %", English "50%".
+    axis.setLabelFormat(_("%.0f%") if percent else "%.0f")
     if percent:
         axis.setRange(0, 100)
     elif top <= 8:  # small counts: one tick per whole number, never "0 0 1 1"

@@ -12,11 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTimer
+from PySide6.QtCore import QDate, QLocale, QTimer
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from sdrdesk.domain.errors import SdrdeskError
+from sdrdesk.gui import formats
 from sdrdesk.gui.actions import decorate_actions
 from sdrdesk.gui.dialogs.digest_dialog import DigestDialog, UrlOpener
 from sdrdesk.gui.forms.ui_reports_window import Ui_ReportsWindow
@@ -178,7 +179,6 @@ class ReportsWindow(QMainWindow):
         return Breakdown(self.ui.breakdownCombo.currentData())
 
     def describe_filter(self) -> str:
-        locale, short = QLocale(), QLocale.FormatType.ShortFormat
         parts = [
             _("{first} – {last}").format(first=self.ui.fromDate.text(), last=self.ui.toDate.text()),
             _("SDR: {name}").format(name=self.ui.sdrCombo.currentText()),
@@ -186,7 +186,7 @@ class ReportsWindow(QMainWindow):
         ]
         if self.current_spec().uses_breakdown:
             parts.append(_("by {breakdown}").format(breakdown=self.ui.breakdownCombo.currentText()))
-        stamp = locale.toString(QDateTime(self._ctx.now().astimezone().replace(tzinfo=None)), short)
+        stamp = formats.short_datetime(self._ctx.now())
         parts.append(_("as of {time}").format(time=stamp))
         return " · ".join(parts)
 
