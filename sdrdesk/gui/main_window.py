@@ -326,15 +326,17 @@ class MainWindow(QMainWindow):
         retranslate_actions(self._actions)
         self.language_menu.retranslate()
         self.filters.retranslate()
+        self.reports.retranslate()
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1)
         )
-        if self._user is not None:
-            self._user_label.show_user(self._user)
-            self.refresh()  # the rows again, in the new locale
-            self.refresh_selected()
-            self.queue_count.load()
-        self.reports.retranslate()
+        self.lead_panel.ui.retranslateUi(self.lead_panel)  # its form; its data follows
+        if self._user is None:
+            return
+        self._user_label.show_user(self._user)
+        self.refresh()  # the rows again, in the new locale
+        self.refresh_selected()  # the lead shown (or "no lead selected") again
+        self.queue_count.load()
 
     # --- a file dropped on the window: imported -----------------------------------------------
 

@@ -267,6 +267,13 @@ def test_switching_the_language_live_and_after_a_restart(
     assert window.ui.statusBar.currentMessage().startswith("Sprache: Deutsch.")
     assert QLocale().name() == "de_DE"
     assert load_settings().language == "de"
+    # No text vanishes for want of a translation; the lead shown stays shown.
+    model = window.model
+    assert all(model.headerData(c, Qt_Horizontal()) for c in range(model.columnCount()))
+    row = window.current_row()
+    assert row is not None
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.lead_panel.ui.leadName.text() == row.lead.name)
     # The open reports window follows, made anew in German.
     new_reports = window.reports.window
     assert new_reports is not None
