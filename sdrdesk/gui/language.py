@@ -64,9 +64,10 @@ class LanguageMenu:
         self.actions["actionLanguageSystem"].setText(
             _("&System language ({language})").format(language=system)
         )
-        # Each language is named in itself, as language menus do.
-        self.actions["actionLanguageEnglish"].setText("&English")  # i18n: ok (a name)
-        self.actions["actionLanguageGerman"].setText("&Deutsch")  # i18n: ok (a name)
+        # Each language is named in itself (not translated), as language menus do.
+        for name, value in CHOICES:
+            if value is not None:
+                self.actions[name].setText("&" + i18n.LANGUAGES[value])
 
     def choose(self, language: str | None) -> None:
         """Save ``language`` (``None``: the system's) and switch the window to it."""
