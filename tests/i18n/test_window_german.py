@@ -115,7 +115,7 @@ def test_the_window_speaks_german_under_a_german_system(
     window = open_window()
     assert {name: menu_title(window, name) for name in MENUS} == MENUS
     assert {name: action_text(window, name) for name in ACTIONS} == ACTIONS
-    assert menu_title(window, "menuLanguage") == "&Sprache"
+    assert menu_title(window, "menuLanguage") == "S&prache"
     assert action_text(window, "actionLanguageSystem") == "&Systemsprache (Deutsch)"
     assert find_action(window, "actionLanguageSystem").isChecked()
     assert window.action("actionRefresh").toolTip() == "Aktualisieren (F5 oder Strg+R)"
