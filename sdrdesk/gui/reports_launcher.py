@@ -41,16 +41,19 @@ class ReportsLauncher(QObject):
 
     def retranslate(self) -> None:
         """An open reports window again, in the language now in use: made anew (its
-        titles, filters, charts and tables), on the same report, period and place."""
+        titles, filters, charts and tables), on the same report, period and place. A
+        closed one is dropped, to be made anew when it is opened again."""
         old = self.window
-        if old is None or not old.isVisible():
+        if old is None:
             return
         key, preset, period = old.current_page().key, old.preset(), old.period()
-        geometry = old.saveGeometry()
-        self.window = None
+        geometry, visible = old.saveGeometry(), old.isVisible()
+        self.window = None  # a closed one is dropped too: it would open in the old language
         old.destroyed.disconnect(self._forget)
         old.close()
         old.deleteLater()
+        if not visible:
+            return
         window = self.open()
         window.restoreGeometry(geometry)
         if preset is None:

@@ -282,6 +282,14 @@ def test_switching_the_language_live_and_after_a_restart(
     qtbot.waitUntil(lambda: not new_reports.busy, timeout=15_000)
     wait_idle(qtbot, window)
     new_reports.close()
+    # A reports window closed before a switch opens in the language of the moment.
+    find_action(window, "actionLanguageEnglish").trigger()
+    qtbot.waitUntil(lambda: menu_title(window, "menuFile") == "&File", timeout=5_000)
+    assert window.reports.open().windowTitle().startswith("Reports — ")
+    qtbot.waitUntil(lambda: not window.reports.window.busy, timeout=15_000)
+    window.reports.close()
+    find_action(window, "actionLanguageGerman").trigger()
+    qtbot.waitUntil(lambda: menu_title(window, "menuFile") == "&Datei", timeout=5_000)
     window.close()
     # The next start: the saved setting wins over the (English) system.
     i18n.set_language("en")
