@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox
 
 from sdrdesk.gui.forms.ui_main_window import Ui_MainWindow
 from sdrdesk.gui.models.queue_model import QueueModel
@@ -54,6 +55,11 @@ class QueueFilters(QObject):
         for index, view in enumerate(QueueView):
             self.ui.viewFilter.setItemText(index, _(view.label))
         self.ui.sourceFilter.setItemText(0, _("All sources"))
+        for combo in (self.ui.viewFilter, self.ui.sourceFilter):
+            # Measured once, at first show: measure the new texts (not cut off).
+            policy = combo.sizeAdjustPolicy()
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizeAdjustPolicy(policy)
 
     def focus_search(self) -> None:
         self.ui.queueFilter.setFocus()
