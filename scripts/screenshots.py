@@ -1,10 +1,13 @@
 """Take the README's screenshots: the app on a fresh store with sample leads.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs]
+    LANGUAGE=de LANG=de_DE.UTF-8 QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
 
 Runs the real app (``sdrdesk.cli.main``) in this process on a throw-away SQLite file,
 works one lead from the keyboard so the history and the status bar have something to
-show, and saves ``queue-window.png`` and ``reports-window.png``.
+show, and saves ``queue-window.png`` and ``reports-window.png``; in another language
+(the system's, as the app itself follows it) ``screenshots/<lang>-main-window.png`` and
+``screenshots/<lang>-reports-window.png``.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QTabWidget
 
+    from sdrdesk import i18n
     from sdrdesk.cli import main as sdrdesk
 
     app = QApplication.instance() or QApplication(["sdrdesk"])
@@ -80,7 +84,14 @@ def main(argv: list[str] | None = None) -> int:
     QTest.keyClick(view, Qt.Key.Key_J)  # look at the next lead
     wait(lambda: not window.queue_count.timer.isActive())
     settle()
-    window.grab().save(str(out / "queue-window.png"))
+    language = i18n.current_language()
+    if language == i18n.SOURCE_LANGUAGE:
+        main_shot, reports_shot = out / "queue-window.png", out / "reports-window.png"
+    else:
+        (out / "screenshots").mkdir(exist_ok=True)
+        main_shot = out / "screenshots" / f"{language}-main-window.png"
+        reports_shot = out / "screenshots" / f"{language}-reports-window.png"
+    window.grab().save(str(main_shot))
 
     window.reports.action.trigger()
     wait(lambda: _reports(app) is not None)
@@ -92,8 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     settle()
     time.sleep(1)
     settle()
-    reports.grab().save(str(out / "reports-window.png"))
-    print(f"saved {out / 'queue-window.png'} and {out / 'reports-window.png'}")
+    reports.grab().save(str(reports_shot))
+    print(f"saved {main_shot} and {reports_shot}")
     for widget in app.topLevelWidgets():
         widget.close()
     return 0

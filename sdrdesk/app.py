@@ -24,6 +24,7 @@ from sdrdesk.domain.assignment import load_rules
 from sdrdesk.domain.criteria import load_criteria
 from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError, ValidationError
 from sdrdesk.files import private_file
+from sdrdesk.i18n import _
 from sdrdesk.services.context import Rules, ServiceContext
 from sdrdesk.settings import Settings, load_settings
 
@@ -112,7 +113,7 @@ def open_app(database_url: str | None = None, settings: Settings | None = None) 
         try:
             criteria = load_criteria(Path(settings.sal_criteria_file).expanduser())
         except ValidationError as exc:
-            warnings.append(f"{exc} Using the default SAL criteria.")
+            warnings.append(_("{problem} Using the default SAL criteria.").format(problem=exc))
     if settings.call_script_file:
         from sdrdesk.services.calls import ScriptSource
 
@@ -124,7 +125,7 @@ def open_app(database_url: str | None = None, settings: Settings | None = None) 
         try:
             assignment = load_rules(Path(settings.assignment_rules_file).expanduser())
         except ValidationError as exc:
-            warnings.append(f"{exc} New leads stay in the team pool.")
+            warnings.append(_("{problem} New leads stay in the team pool.").format(problem=exc))
     services = ServiceContext(
         store=store, rules=rules_from(settings), criteria=criteria, assignment=assignment
     )
@@ -289,7 +290,9 @@ def _close_on_termination(qt_app: QApplication, window: QMainWindow) -> None:
 def _keep_alive(qt_app: QApplication, window: QMainWindow) -> None:
     # A window opened into someone else's QApplication (tests, scripts) has no Python
     # owner once main() returns; the application keeps it until it is closed.
+    from shiboken6 import isValid
+
     windows: list[QMainWindow] = getattr(qt_app, "_sdrdesk_windows", [])
-    windows = [w for w in windows if w.isVisible()]
+    windows = [w for w in windows if isValid(w) and w.isVisible()]  # deleted ones: gone
     windows.append(window)
     qt_app._sdrdesk_windows = windows  # type: ignore[attr-defined]

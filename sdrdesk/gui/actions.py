@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
+
+from sdrdesk.i18n import N_, _, pgettext
 
 CONTEXT = "MainWindow"  # the translation context of the window's texts
 
@@ -36,49 +37,54 @@ act = ActionSpec  # short, for the table below
 # fmt: off
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
-    act("actionImport", "&Import leads…", "imports.choose_file", "menuFile", ("Ctrl+I",)),
-    act("actionPasteLeads", "&Paste leads", "imports.paste", "menuFile", ("Ctrl+Shift+V",)),
-    act("actionLoadSample", "Load &sample leads", "imports.load_samples", "menuFile"),
-    act("actionChangeUser", "&Change user…", "identity.ask", "menuFile", separator=True),
-    act("actionTeam", "&Team…", "users.open_team", "menuFile", ("Ctrl+Shift+T",), enabled=False),
-    act("actionQuit", "&Quit", "window.close", "menuFile", ("Ctrl+Q",), separator=True),
+    act("actionImport", N_("&Import leads…"), "imports.choose_file", "menuFile", ("Ctrl+I",)),
+    act("actionPasteLeads", N_("&Paste leads"), "imports.paste", "menuFile", ("Ctrl+Shift+V",)),
+    act("actionLoadSample", N_("Load &sample leads"), "imports.load_samples", "menuFile"),
+    act("actionChangeUser", N_("&Change user…"), "identity.ask", "menuFile", separator=True),
+    act("actionTeam", N_("&Team…"), "users.open_team", "menuFile", ("Ctrl+Shift+T",),
+      enabled=False),
+    act("actionQuit", N_("&Quit"), "window.close", "menuFile", ("Ctrl+Q",), separator=True),
     # Lead
-    act("actionNext", "&Next lead", "queue.next_lead", "menuLead", ("J",)),
-    act("actionPrevious", "&Previous lead", "queue.previous_lead", "menuLead", ("K",)),
-    act("actionClaimNext", "Claim &next lead", "team.claim_next", "menuLead", ("N",), toolbar=1),
-    act("actionAccept", "&Accept", "triage.accept_current", "menuLead", ("A",),
+    act("actionNext", N_("&Next lead"), "queue.next_lead", "menuLead", ("J",)),
+    act("actionPrevious", N_("&Previous lead"), "queue.previous_lead", "menuLead", ("K",)),
+    act("actionClaimNext", N_("Claim &next lead"), "team.claim_next", "menuLead", ("N",),
+      toolbar=1),
+    act("actionAccept", N_("&Accept"), "triage.accept_current", "menuLead", ("A",),
       separator=True, toolbar=1),
-    act("actionReject", "&Reject…", "triage.reject_current", "menuLead", ("R",), toolbar=1),
-    act("actionUndo", "&Undo", "triage.undo", "menuLead", ("Ctrl+Z",), toolbar=1, enabled=False),
-    act("actionStartCall", "Start &call", "calls.start_current", "menuLead", ("C",),
+    act("actionReject", N_("&Reject…"), "triage.reject_current", "menuLead", ("R",), toolbar=1),
+    act("actionUndo", N_("&Undo"), "triage.undo", "menuLead", ("Ctrl+Z",),
+      toolbar=1, enabled=False),
+    act("actionStartCall", N_("Start &call"), "calls.start_current", "menuLead", ("C",),
       separator=True, toolbar=2),
-    act("actionAcceptAndCall", "Accept and ca&ll", "calls.accept_and_call", "menuLead",
+    act("actionAcceptAndCall", N_("Accept and ca&ll"), "calls.accept_and_call", "menuLead",
       ("Shift+C",)),
-    act("actionScheduleDemo", "Schedule &demo…", "demos.schedule_current", "menuLead", ("D",),
+    act("actionScheduleDemo", N_("Schedule &demo…"), "demos.schedule_current", "menuLead", ("D",),
       toolbar=2),
-    act("actionCancelDemo", "Cancel d&emo…", "demos.cancel_current", "menuLead", ("Shift+D",)),
-    act("actionReassign", "Re&assign…", "team.reassign_current", "menuLead", ("Ctrl+Shift+A",),
+    act("actionCancelDemo", N_("Cancel d&emo…"), "demos.cancel_current", "menuLead", ("Shift+D",)),
+    act("actionReassign", N_("Re&assign…"), "team.reassign_current", "menuLead", ("Ctrl+Shift+A",),
       separator=True, enabled=False),
-    act("actionErasePersonalData", "Erase per&sonal data…", "privacy.erase_current", "menuLead",
+    act("actionErasePersonalData", N_("Erase per&sonal data…"), "privacy.erase_current", "menuLead",
       ("Ctrl+Shift+Del",), enabled=False),
     # View
-    act("actionSearch", "&Search", "filters.focus_search", "menuView", ("/", "Ctrl+F")),
-    act("actionSortUrgency", "Sort by &urgency", "queue.sort_by_urgency", "menuView", ("U",)),
-    act("actionRefresh", "&Refresh", "window.refresh", "menuView", ("F5", "Ctrl+R")),
-    act("actionReports", "&Reports…", "reports.open", "menuView", ("Ctrl+Shift+R",),
+    act("actionSearch", N_("&Search"), "filters.focus_search", "menuView", ("/", "Ctrl+F")),
+    act("actionSortUrgency", N_("Sort by &urgency"), "queue.sort_by_urgency", "menuView", ("U",)),
+    act("actionRefresh", N_("&Refresh"), "window.refresh", "menuView", ("F5", "Ctrl+R")),
+    act("actionReports", N_("&Reports…"), "reports.open", "menuView", ("Ctrl+Shift+R",),
       separator=True),
     # Help
-    act("actionShortcuts", "&Keyboard shortcuts", "window.show_shortcuts", "menuHelp",
+    act("actionShortcuts", N_("&Keyboard shortcuts"), "window.show_shortcuts", "menuHelp",
       ("F1", "?")),
-    act("actionOpenLogFolder", "Open &log folder", "window.open_log_folder", "menuHelp",
+    act("actionOpenLogFolder", N_("Open &log folder"), "window.open_log_folder", "menuHelp",
       separator=True),
-    act("actionAbout", "&About sdrdesk", "window.about", "menuHelp"),
+    act("actionAbout", N_("&About sdrdesk"), "window.about", "menuHelp"),
 )
 # fmt: on
 
 
 def shortcut_text(action: QAction) -> str:
-    return " or ".join(
+    # TRANSLATORS: between two keys of one action, "F5 or Ctrl+R".
+    word = pgettext("keys", "or")
+    return f" {word} ".join(
         s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
     )
 
@@ -102,7 +108,7 @@ def build_actions(
     actions: dict[str, QAction] = {}
     group = 0
     for spec in ACTIONS:
-        action = QAction(QCoreApplication.translate(CONTEXT, spec.text), window)
+        action = QAction(_(spec.text), window)
         action.setObjectName(spec.name)
         action.setShortcuts([QKeySequence(k) for k in spec.shortcuts])
         action.setEnabled(spec.enabled)
@@ -121,6 +127,15 @@ def build_actions(
             toolbar.addAction(action)
         actions[spec.name] = action
     return actions
+
+
+def retranslate_actions(actions: dict[str, QAction]) -> None:
+    """The texts and tooltips of ``actions`` again, in the language now in use."""
+    for spec in ACTIONS:
+        action = actions.get(spec.name)
+        if action is not None:
+            action.setText(_(spec.text))
+            _show_keys(action)
 
 
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:

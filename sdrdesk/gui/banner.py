@@ -7,6 +7,7 @@ import logging
 from PySide6.QtWidgets import QFrame, QLabel, QToolButton
 
 from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError
+from sdrdesk.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ class Banner:
         """A user's error as it is; anything else logged, and named with what failed."""
         text = error_text(error, context)
         if isinstance(error, StoreUnavailableError):
-            text += " " + self.frame.tr("Nothing was lost: what you typed is kept; try again.")
+            text += " " + _("Nothing was lost: what you typed is kept; try again.")
         self.show(text)
 
 
@@ -45,4 +46,6 @@ def error_text(error: Exception, context: str) -> str:
     if isinstance(error, SdrdeskError):
         return str(error)
     log.error("%s failed", context, exc_info=error)
-    return f"{context} failed unexpectedly ({type(error).__name__}: {error})."
+    return _("{context} failed unexpectedly ({error}).").format(
+        context=context, error=f"{type(error).__name__}: {error}"
+    )

@@ -13,9 +13,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from sdrdesk.domain.errors import ConflictError, SdrdeskError, StoreUnavailableError
 from sdrdesk.domain.lifecycle import Status
+from sdrdesk.gui import formats
 from sdrdesk.gui.call_drafts import CallDraft, CallDrafts
 from sdrdesk.gui.dialogs.call_workspace import CallWorkspace
 from sdrdesk.gui.host import WindowHost
+from sdrdesk.i18n import _, ngettext
 from sdrdesk.paths import data_dir
 from sdrdesk.services.calls import CALLABLE, CallLog, CallResult, CallSetup
 from sdrdesk.services.catalog import Services
@@ -51,25 +53,33 @@ class CallsController(QObject):
             return
         row = self._host.queue.current_row()
         if row is None:
-            self._host.notify("Select a lead to call first.")
+            self._host.notify(_("Select a lead to call first."))
             return
         lead = row.lead
         if self._host.user is None:
-            self._host.notify("Still connecting to the database…")
+            self._host.notify(_("Still connecting to the database…"))
             return
         if lead.status is Status.MQL:
             self._host.notify(
-                f"Accept {lead.name} first (A), or accept and call (Shift+C): only accepted "
-                "leads are called."
+                _(
+                    "Accept {name} first (A), or accept and call (Shift+C): only accepted "
+                    "leads are called."
+                ).format(name=lead.name)
             )
             return
         if lead.status not in CALLABLE:
             self._host.notify(
-                f"{lead.name} is {lead.status.label}; the lead is not called any more."
+                _("{name} is {status}; the lead is not called any more.").format(
+                    name=lead.name, status=lead.status.label
+                )
             )
             return
         if lead.do_not_call:
-            self._host.notify(f"{lead.name} is marked do not call; the lead is not dialled again.")
+            self._host.notify(
+                _("{name} is marked do not call; the lead is not dialled again.").format(
+                    name=lead.name
+                )
+            )
             return
         self.start_lead(lead.id, lead.name)
 
@@ -88,7 +98,7 @@ class CallsController(QObject):
         if self._starting or self.workspace is not None:
             return
         self._starting = True
-        self._host.notify(f"Opening the call with {name}…")
+        self._host.notify(_("Opening the call with {name}…").format(name=name))
         service, drafts, user = self._service, self._drafts, self._host.user
 
         def start() -> tuple[CallSetup, CallDraft | None]:
@@ -105,7 +115,7 @@ class CallsController(QObject):
 
     def _start_failed(self, exc: Exception) -> None:
         self._starting = False
-        self._host.show_error(exc, "Starting the call")
+        self._host.show_error(exc, _("Starting the call"))
 
     def _open(self, started: tuple[CallSetup, CallDraft | None]) -> None:
         self._starting = False
@@ -150,13 +160,22 @@ class CallsController(QObject):
         if not left:
             return
         names = ", ".join(
-            f"{d.lead_name or 'lead ' + str(d.lead_id)} ({d.written_at.astimezone():%d %b, %H:%M})"
+            _("{name} ({when})").format(
+                name=d.lead_name or _("lead {id}").format(id=d.lead_id),
+                when=formats.moment(d.written_at.astimezone()),
+            )
             for d in left[:3]
         )
-        more = f" and {len(left) - 3} more" if len(left) > 3 else ""
+        if len(left) > 3:
+            more = len(left) - 3
+            names = ngettext("{names} and {n} more", "{names} and {n} more", more).format(
+                names=names, n=formats.number(more)
+            )
         self._host.show_banner(
-            f"Not saved when sdrdesk last closed: your call with {names}{more}. Select the "
-            "lead (under My accepted leads) and press C: what you typed is filled in again."
+            _(
+                "Not saved when sdrdesk last closed: your call with {names}. Select the "
+                "lead (under My accepted leads) and press C: what you typed is filled in again."
+            ).format(names=names)
         )
 
     def _closed(self, workspace: CallWorkspace) -> None:
@@ -173,7 +192,7 @@ class CallsController(QObject):
     def _save(self, workspace: CallWorkspace, call: CallLog) -> None:
         user = self._host.user
         if user is None:
-            workspace.save_failed("Still connecting to the database.")
+            workspace.save_failed(_("Still connecting to the database."))
             return
         self._host.background.run(
             lambda: self._service.log_attempt(call, actor_id=user.id),
@@ -184,18 +203,21 @@ class CallsController(QObject):
     def _saved(self, workspace: CallWorkspace, result: CallResult) -> None:
         name = workspace.setup.lead.name
         outcome = workspace.wrapup.outcome()
-        text = f"Logged call {result.attempt_number} with {name}"
+        text = _("Logged call {number} with {name}").format(number=result.attempt_number, name=name)
         if outcome is not None:
             text += f": {outcome.label}"
         if result.grade:
-            text += f" · grade {result.grade}"
+            text += " · " + _("grade {grade}").format(grade=result.grade)
         if result.status is not Status.WORKING:
-            text += f" · now {result.status.label}"
+            text += " · " + _("now {status}").format(status=result.status.label)
         workspace.saved(result)
         self._host.notify(text + ".", 8000)
         self.logged.emit(result)
         if result.demo_requested:
-            self._host.notify(f"{name} is qualified: book the demo now (Schedule demo).", 10000)
+            self._host.notify(
+                _("{name} is qualified: book the demo now (Schedule demo).").format(name=name),
+                10000,
+            )
             self.demo_requested.emit(result.lead_id)
 
     def _failed(self, workspace: CallWorkspace, call: CallLog, exc: Exception) -> None:
@@ -203,7 +225,9 @@ class CallsController(QObject):
             message = str(exc)
         else:
             log.error("Saving a call failed", exc_info=exc)
-            message = f"Saving the call failed unexpectedly ({type(exc).__name__}: {exc})."
+            message = _("{context} failed unexpectedly ({error}).").format(
+                context=_("Saving the call"), error=f"{type(exc).__name__}: {exc}"
+            )
         workspace.save_failed(message)
         if isinstance(exc, ConflictError):
             # Someone changed the lead: take its new version so the next save can go
@@ -214,4 +238,4 @@ class CallsController(QObject):
                 lambda again: workspace.save_failed(f"{message} {again}"),
             )
         elif isinstance(exc, StoreUnavailableError):
-            self._host.show_error(exc, "Saving the call")
+            self._host.show_error(exc, _("Saving the call"))

@@ -25,10 +25,12 @@ from sdrdesk.domain.errors import (
 )
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.files import write_private
+from sdrdesk.gui import formats
 from sdrdesk.gui.dialogs.cancel_demo_dialog import CancelDemoDialog
 from sdrdesk.gui.dialogs.demo_dialog import CANCEL_DEMO, DemoDialog, DemoDraft
 from sdrdesk.gui.host import WindowHost
 from sdrdesk.gui.widgets.demo_box import DemoBox
+from sdrdesk.i18n import N_, _
 from sdrdesk.services.catalog import Services
 from sdrdesk.services.demos import DemoInfo, DemoPlan, DemoResult, Invite
 from sdrdesk.services.queue import QueueRow
@@ -37,6 +39,17 @@ from sdrdesk.services.results import LeadDetail, UserInfo
 log = logging.getLogger(__name__)
 
 _DEMO_STATUSES = (Status.SAL, Status.WORKING, Status.SQL)
+# What D and Shift+D say when no lead is selected, when it is new, when its status forbids.
+_BOOK = (
+    N_("Select a lead to book or move a demo for first."),
+    N_("Cannot book or move a demo for {name}: the lead is {status}; accept it first."),
+    N_("Cannot book or move a demo for {name}: the lead is {status}."),
+)
+_CANCEL = (
+    N_("Select a lead to cancel the demo of first."),
+    N_("Cannot cancel the demo of {name}: the lead is {status}; accept it first."),
+    N_("Cannot cancel the demo of {name}: the lead is {status}."),
+)
 
 
 def open_with_system(path: Path) -> bool:
@@ -100,7 +113,7 @@ class DemoController(QObject):
         self._host.background.run(
             lambda: self._service.booked_for_lead(lead_id),
             lambda demo: self._show_box(lead_id, demo),
-            lambda exc: self._host.show_error(exc, "Loading the demo"),
+            lambda exc: self._host.show_error(exc, _("Loading the demo")),
             key="demo",
         )
 
@@ -112,7 +125,7 @@ class DemoController(QObject):
     # --- book and move -----------------------------------------------------------------------
 
     def schedule_current(self) -> None:
-        row, user = self._target("book or move a demo for", _DEMO_STATUSES)
+        row, user = self._target(_BOOK, _DEMO_STATUSES)
         if row is None or user is None:
             return
         self._load_plan(row.lead.id, user, None, None)
@@ -130,20 +143,22 @@ class DemoController(QObject):
         self._host.background.run(
             lambda: self._service.plan(lead_id, user.id),
             lambda plan: self._open_dialog(plan, draft, error),
-            lambda exc: self._host.show_error(exc, "Preparing the demo"),
+            lambda exc: self._host.show_error(exc, _("Preparing the demo")),
         )
 
     def _open_dialog(self, plan: DemoPlan, draft: DemoDraft | None, error: str | None) -> None:
         if plan.lead.status is Status.SQL and plan.demo is None:
-            self._host.notify(f"{plan.lead.name} has no booked demo to move.")
+            self._host.notify(_("{name} has no booked demo to move.").format(name=plan.lead.name))
             return
         if not plan.aes:
             self._host.show_error(
                 ValidationError(
-                    "There are no account executives yet: add one with "
-                    "`sdrdesk users add NAME --role ae --email ADDRESS`."
+                    _(
+                        "There are no account executives yet: add one with "
+                        "`sdrdesk users add NAME --role ae --email ADDRESS`."
+                    )
                 ),
-                "Booking a demo",
+                _("Booking a demo"),
             )
             return
         dialog = DemoDialog(plan, self.zone(), self._host.dialog_parent(), draft=draft, error=error)
@@ -188,20 +203,20 @@ class DemoController(QObject):
         self, exc: Exception, plan: DemoPlan, draft: DemoDraft, user: UserInfo
     ) -> None:
         if isinstance(exc, ConflictError | IllegalTransitionError | NotFoundError):
-            self._host.show_error(exc, "Saving the demo")
+            self._host.show_error(exc, _("Saving the demo"))
             self._host.refresh()
             return
         if isinstance(exc, ValidationError):
             # Fresh AEs' slots, so a demo booked meanwhile shows as a warning.
             self._load_plan(plan.lead.id, user, draft, str(exc))
             return
-        self._host.show_error(exc, "Saving the demo")
+        self._host.show_error(exc, _("Saving the demo"))
         self._open_dialog(plan, draft, str(exc))
 
     # --- cancel ------------------------------------------------------------------------------
 
     def cancel_current(self) -> None:
-        row, _user = self._target("cancel the demo of", (Status.SQL,))
+        row, _user = self._target(_CANCEL, (Status.SQL,))
         if row is None:
             return
         lead_id = row.lead.id
@@ -210,13 +225,13 @@ class DemoController(QObject):
             lambda demo: (
                 self._open_cancel(demo, "", None)
                 if demo
-                else self._host.notify(f"{row.lead.name} has no booked demo.")
+                else self._host.notify(_("{name} has no booked demo.").format(name=row.lead.name))
             ),
-            lambda exc: self._host.show_error(exc, "Loading the demo"),
+            lambda exc: self._host.show_error(exc, _("Loading the demo")),
         )
 
     def _open_cancel(self, demo: DemoInfo, reason: str, error: str | None) -> None:
-        when = demo.starts_at.astimezone(ZoneInfo(self.zone())).strftime("%a %d %b, %H:%M")
+        when = formats.moment(demo.starts_at.astimezone(ZoneInfo(self.zone())))
         dialog = CancelDemoDialog(
             demo.lead.display_name, when, self._host.dialog_parent(), reason=reason, error=error
         )
@@ -234,7 +249,7 @@ class DemoController(QObject):
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, ConflictError | IllegalTransitionError | NotFoundError):
-                self._host.show_error(exc, "Cancelling the demo")
+                self._host.show_error(exc, _("Cancelling the demo"))
                 self._host.refresh()
             else:
                 self._open_cancel(demo, reason, str(exc))
@@ -251,13 +266,14 @@ class DemoController(QObject):
 
     def _saved(self, result: DemoResult) -> None:
         demo = result.demo
-        when = demo.starts_at.astimezone(ZoneInfo(self.zone())).strftime("%a %d %b, %H:%M")
+        when = formats.moment(demo.starts_at.astimezone(ZoneInfo(self.zone())))
+        names = {"lead": demo.lead.display_name, "ae": demo.ae.display_name, "when": when}
         if not demo.is_booked:
-            text = f"Cancelled the demo with {demo.lead.display_name}; the lead is accepted again."
+            text = _("Cancelled the demo with {lead}; the lead is accepted again.").format(**names)
         elif demo.sequence == 0:
-            text = f"Demo booked: {demo.lead.display_name} with {demo.ae.display_name}, {when}."
+            text = _("Demo booked: {lead} with {ae}, {when}.").format(**names)
         else:
-            text = f"Demo moved: {demo.lead.display_name} with {demo.ae.display_name}, {when}."
+            text = _("Demo moved: {lead} with {ae}, {when}.").format(**names)
         self._host.notify(text, 8000)
         self.saved.emit(result)
         self._host.refresh()
@@ -270,16 +286,17 @@ class DemoController(QObject):
         self._host.background.run(
             lambda: self._service.invite(demo.id),
             lambda invite: self.save_invite(invite, ()),
-            lambda exc: self._host.show_error(exc, "Writing the invite"),
+            lambda exc: self._host.show_error(exc, _("Writing the invite")),
         )
 
     def save_invite(self, invite: Invite, extras: tuple[Invite, ...] = ()) -> None:
-        what = "cancellation" if invite.method == "CANCEL" else "invite"
+        cancel = invite.method == "CANCEL"
+        title = _("Save the calendar cancellation") if cancel else _("Save the calendar invite")
         dialog = QFileDialog(
             self._host.dialog_parent(),
-            self.tr("Save the calendar %1").replace("%1", what),
+            title,
             str(self.invite_dir / invite.file_name),
-            self.tr("Calendar invites (*.ics)"),
+            _("Calendar invites (*.ics)"),
         )
         dialog.setObjectName("inviteSaveDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -296,8 +313,10 @@ class DemoController(QObject):
         dialog.deleteLater()
         if code != QDialog.DialogCode.Accepted or not files:
             self._host.notify(
-                f"The invite was not saved. Save it later from the lead (Save invite…) "
-                f"or with: sdrdesk invite {invite.demo_id} -o FILE",
+                _(
+                    "The invite was not saved. Save it later from the lead (Save invite…) "
+                    "or with: sdrdesk invite {demo} -o FILE"
+                ).format(demo=invite.demo_id),
                 10_000,
             )
             return
@@ -309,7 +328,12 @@ class DemoController(QObject):
                 write_private(path.with_name(stem + ".ics"), extra.data)
         except OSError as exc:
             self._host.show_error(
-                ValidationError(f"Cannot write {path}: {exc.strerror or exc}."), "Saving the invite"
+                ValidationError(
+                    _("Cannot write {path}: {reason}.").format(
+                        path=path, reason=exc.strerror or exc
+                    )
+                ),
+                _("Saving the invite"),
             )
             self.save_invite(invite, extras)
             return
@@ -321,13 +345,14 @@ class DemoController(QObject):
         box = QMessageBox(self._host.dialog_parent())
         box.setObjectName("openInviteBox")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Send the invite"))
+        box.setWindowTitle(_("Send the invite"))
         who = ", ".join(invite.recipients)
-        text = self.tr("Saved %1.\n\nOpen it in your mail or calendar program to send it to %2?")
-        text = text.replace("%1", str(path)).replace("%2", who)
+        text = _(
+            "Saved {path}.\n\nOpen it in your mail or calendar program to send it to {who}?"
+        ).format(path=path, who=who)
         if extras:
-            text += "\n" + self.tr("A cancellation for %1 was saved beside it.").replace(
-                "%1", ", ".join(r for e in extras for r in e.recipients)
+            text += "\n" + _("A cancellation for {who} was saved beside it.").format(
+                who=", ".join(r for e in extras for r in e.recipients)
             )
         box.setText(text)
         box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
@@ -344,27 +369,31 @@ class DemoController(QObject):
         )
         box.deleteLater()
         if opened and not self.open_file(path):
-            self._host.notify(f"No program opened {path.name}; open it from your mail program.")
+            self._host.notify(
+                _("No program opened {file}; open it from your mail program.").format(
+                    file=path.name
+                )
+            )
 
     # --- shared ------------------------------------------------------------------------------
 
     def _target(
-        self, verb: str, statuses: tuple[Status, ...]
+        self, texts: tuple[str, str, str], statuses: tuple[Status, ...]
     ) -> tuple[QueueRow | None, UserInfo | None]:
+        """The selected lead and the user, if the lead may be booked (``_BOOK``) or
+        cancelled (``_CANCEL``); else a message (``texts``: none selected, a new lead,
+        another status) and ``None``."""
         row = self._host.queue.current_row()
         user = self._host.user
+        none_selected, new_lead, other = texts
         if row is None:
-            self._host.notify(f"Select a lead to {verb} first.")
+            self._host.notify(_(none_selected))
             return None, None
         if user is None:
-            self._host.notify("Still connecting to the database…")
+            self._host.notify(_("Still connecting to the database…"))
             return None, None
         if row.lead.status not in statuses:
-            self._host.notify(
-                f"Cannot {verb} {row.lead.name}: the lead is {row.lead.status.label}; "
-                "accept it first."
-                if row.lead.status is Status.MQL
-                else f"Cannot {verb} {row.lead.name}: the lead is {row.lead.status.label}."
-            )
+            text = _(new_lead) if row.lead.status is Status.MQL else _(other)
+            self._host.notify(text.format(name=row.lead.name, status=row.lead.status.label))
             return None, None
         return row, user

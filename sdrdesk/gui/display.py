@@ -20,6 +20,8 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 
+from sdrdesk.i18n import N_, _, ngettext
+
 # What PySide6's Qt Gui and its xcb platform plugin load from the system (readelf -d on
 # the wheel's libQt6Gui, libQt6XcbQpa and libqxcb), with the Debian/Ubuntu package of
 # each. Qt Gui's are needed whatever the platform; the xcb plugin's only on X11.
@@ -51,11 +53,11 @@ XCB_LIBRARIES = {
     "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
 }
 
-NO_SCREEN = (
+NO_SCREEN = N_(
     "There is no screen to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is "
     "set): start sdrdesk in a desktop session, or over SSH with “ssh -X”. The commands "
     "work without a screen (sdrdesk --help lists them)."
-)
+)  # translated where returned
 
 
 def display_problem(
@@ -83,22 +85,23 @@ def display_problem(
     elif env.get("DISPLAY"):
         needed = GUI_LIBRARIES | XCB_LIBRARIES
     else:
-        return NO_SCREEN
+        return _(NO_SCREEN)
     missing = [name for name in needed if not can_load(name)]
     if not missing:
         if "libX11.so.6" in needed and not (connects or _x_server_answers)(env["DISPLAY"]):
-            return (
-                f"There is no screen at DISPLAY={env['DISPLAY']} (no X server answers "
+            return _(
+                "There is no screen at DISPLAY={display} (no X server answers "
                 "there): start sdrdesk in your desktop session, or check DISPLAY."
-            )
+            ).format(display=env["DISPLAY"])
         return None
-    one = len(missing) == 1
-    return (
-        f"Qt cannot open the window: the system {'library' if one else 'libraries'} "
-        f"{', '.join(missing)} {'is' if one else 'are'} not installed. "
-        f"Install {'it' if one else 'them'} (Debian and Ubuntu: sudo apt install "
-        f"{' '.join(needed[name] for name in missing)}) and start sdrdesk again."
-    )
+    return ngettext(
+        "Qt cannot open the window: the system library {libraries} is not installed. "
+        "Install it (Debian and Ubuntu: sudo apt install {packages}) and start sdrdesk again.",
+        "Qt cannot open the window: the system libraries {libraries} are not installed. "
+        "Install them (Debian and Ubuntu: sudo apt install {packages}) and start sdrdesk "
+        "again.",
+        len(missing),
+    ).format(libraries=", ".join(missing), packages=" ".join(needed[name] for name in missing))
 
 
 def _platforms(value: str) -> list[str]:

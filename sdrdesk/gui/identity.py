@@ -12,6 +12,7 @@ from sdrdesk.domain.errors import PermissionDeniedError, SdrdeskError, Validatio
 from sdrdesk.domain.users import Role
 from sdrdesk.gui.dialogs.identity_dialog import IdentityDialog
 from sdrdesk.gui.host import WindowHost
+from sdrdesk.i18n import _
 from sdrdesk.services.queue import QueuePage, QueueQuery
 from sdrdesk.services.results import UserInfo
 from sdrdesk.settings import save_settings
@@ -52,13 +53,13 @@ class Identity(QObject):
         host = self._host
         if code != IdentityDialog.DialogCode.Accepted:
             if host.user is None:
-                host.show_banner(self.tr("Choose who you are (File › Change user…) to work leads."))
+                host.show_banner(_("Choose who you are (File › Change user…) to work leads."))
             return
         host.settings.user = dialog.user_name
         try:
             save_settings(host.settings)
         except (OSError, SdrdeskError) as exc:
-            host.show_error(exc, "Saving your user name")
+            host.show_error(exc, _("Saving your user name"))
         self.name = dialog.user_name
         self._identify(dialog.user_name, dialog.display_name)
 
@@ -80,5 +81,5 @@ class Identity(QObject):
         self._host.background.run(
             identify,
             self.identified.emit,
-            lambda exc: self._host.show_error(exc, "Opening the store"),
+            lambda exc: self._host.show_error(exc, _("Opening the store")),
         )

@@ -14,8 +14,9 @@ from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QDragMoveEvent
 from PySide6.QtWidgets import QApplication
 
-from sdrdesk.domain.wording import counted
+from sdrdesk.gui import formats
 from sdrdesk.gui.host import WindowHost
+from sdrdesk.i18n import _, ngettext
 from sdrdesk.paths import data_dir
 from sdrdesk.services.catalog import Services
 
@@ -73,7 +74,7 @@ class ImportController(QObject):
         text = data.text() if data is not None and data.hasText() else ""
         if files or not text.strip():
             self._host.notify(
-                self.tr(
+                _(
                     "The clipboard holds no leads: copy their rows with the header row from "
                     "a spreadsheet or a CSV file (or copy one file), then paste."
                 ),
@@ -92,9 +93,9 @@ class ImportController(QObject):
             return  # the identity dialog is still open
         if len(files) > 1:
             self._host.notify(
-                self.tr(
-                    "Drop one file at a time: %1 files were dropped, none was imported."
-                ).replace("%1", str(len(files))),
+                _("Drop one file at a time: {n} files were dropped, none was imported.").format(
+                    n=formats.number(len(files))
+                ),
                 10_000,
             )
             return
@@ -105,11 +106,11 @@ class ImportController(QObject):
         """Whether an import is under way (then says so: one import at a time)."""
         if self._runner is None or not self._runner.busy:
             return False
-        self._host.notify(self.tr("An import is running; try again when it is done."))
+        self._host.notify(_("An import is running; try again when it is done."))
         return True
 
     def _failed(self, error: Exception) -> None:
-        self._host.show_error(error, "Importing")
+        self._host.show_error(error, _("Importing"))
         self._error = self._host.banner.text()
 
     def _imported(self, report: ImportReport) -> None:
@@ -117,7 +118,11 @@ class ImportController(QObject):
         if self._error is not None and self._host.banner.text() == self._error:
             self._host.hide_banner()
         self._error = None
-        self._host.notify(self.tr("Imported %1.").replace("%1", counted(report.imported, "lead")))
+        self._host.notify(
+            ngettext("Imported {n} lead.", "Imported {n} leads.", report.imported).format(
+                n=formats.number(report.imported)
+            )
+        )
         self.imported.emit(report)
 
     def load_samples(self) -> None:
@@ -125,15 +130,19 @@ class ImportController(QObject):
         if user is None:
             return
         service = self._services.sample_data
-        self._host.notify(self.tr("Adding sample leads…"))
+        self._host.notify(_("Adding sample leads…"))
         self._host.background.run(
             lambda: service.generate(SAMPLE_COUNT, actor_id=user.id),
             self._samples_added,
-            lambda exc: self._host.show_error(exc, "Adding sample leads"),
+            lambda exc: self._host.show_error(exc, _("Adding sample leads")),
         )
 
     def _samples_added(self, result: SampleResult) -> None:
-        self._host.notify(self.tr("Added %1 sample leads.").replace("%1", str(result.created)))
+        self._host.notify(
+            ngettext("Added {n} sample lead.", "Added {n} sample leads.", result.created).format(
+                n=formats.number(result.created)
+            )
+        )
         self.imported.emit(result)
 
     def keep_region(self) -> None:

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -23,7 +23,7 @@ from sdrdesk import __version__, paths
 from sdrdesk.domain.errors import SdrdeskError
 from sdrdesk.domain.users import Role
 from sdrdesk.gui import desktop
-from sdrdesk.gui.actions import build_actions, shortcut_rows
+from sdrdesk.gui.actions import build_actions, retranslate_actions, shortcut_rows
 from sdrdesk.gui.banner import Banner
 from sdrdesk.gui.dialogs.identity_dialog import IdentityDialog
 from sdrdesk.gui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -31,6 +31,7 @@ from sdrdesk.gui.first_paint import FirstPaint
 from sdrdesk.gui.forms.ui_main_window import Ui_MainWindow
 from sdrdesk.gui.identity import Identified, Identity
 from sdrdesk.gui.imports import accept_files, dropped_files
+from sdrdesk.gui.language import LanguageMenu
 from sdrdesk.gui.models.queue_model import QueueModel
 from sdrdesk.gui.queue_filters import QueueFilters
 from sdrdesk.gui.queue_pane import QueuePane
@@ -123,7 +124,8 @@ class MainWindow(QMainWindow):
         self._tick_timer.timeout.connect(self._tick)
         self._tick_timer.start()
         self._restore_layout()
-        self.setWindowTitle(f"sdrdesk — {self._ctx.store.display_url}")
+        self.language_menu = LanguageMenu(self, settings, self.notify)
+        self._set_title()
         for warning in warnings:
             self.show_banner(warning)
         QTimer.singleShot(0, self.identity.start)
@@ -189,7 +191,9 @@ class MainWindow(QMainWindow):
         user, query, page, refused = result
         if refused is not None:
             self.show_banner(
-                self.tr("Your full name stays “{0}”: {1}").format(user.display_name, refused)
+                _("Your full name stays “{name}”: {reason}").format(
+                    name=user.display_name, reason=refused
+                )
             )
         if self._user is not None and self._user.id != user.id and self._controllers:
             self.triage.forget_undo()
@@ -241,7 +245,7 @@ class MainWindow(QMainWindow):
         self.background.run(
             lambda: leads.get(lead_id),
             self._show_detail,
-            lambda exc: self.show_error(exc, "Loading the lead"),
+            lambda exc: self.show_error(exc, _("Loading the lead")),
             key="detail",
         )
 
@@ -301,11 +305,43 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         self._about = desktop.about(
             self,
-            self.tr("About sdrdesk"),
-            self.tr("<b>sdrdesk %1</b><br>A keyboard-first work queue for SDRs.<br>Store: %2")
-            .replace("%1", __version__)
-            .replace("%2", self._ctx.store.display_url),
+            _("About sdrdesk"),
+            _(
+                "<b>sdrdesk {version}</b><br>A keyboard-first work queue for SDRs."
+                "<br>Store: {store}"
+            ).format(version=__version__, store=self._ctx.store.display_url),
         )
+
+    # --- language (View › Language) -------------------------------------------------------
+
+    def _set_title(self) -> None:
+        self.setWindowTitle(_("sdrdesk — {store}").format(store=self._ctx.store.display_url))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "language_menu"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Everything the window shows, again in the language now in use: the form, the
+        actions, the queue's headers and rows (their dates in the new locale), the lead
+        shown, the status bar and an open reports window."""
+        self.ui.retranslateUi(self)
+        self._set_title()
+        retranslate_actions(self._actions)
+        self.language_menu.retranslate()
+        self.filters.retranslate()
+        self.reports.retranslate()
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1)
+        )
+        self.lead_panel.ui.retranslateUi(self.lead_panel)  # its form; its data follows
+        if self._user is None:
+            return
+        self._user_label.show_user(self._user)
+        self.refresh()  # the rows again, in the new locale
+        self.refresh_selected()  # the lead shown (or "no lead selected") again
+        self.queue_count.load()
 
     # --- a file dropped on the window: imported -----------------------------------------------
 

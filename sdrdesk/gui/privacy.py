@@ -7,14 +7,16 @@ from PySide6.QtCore import QObject, Signal
 
 from sdrdesk.domain.errors import NotFoundError
 from sdrdesk.domain.users import Role
+from sdrdesk.gui import formats
 from sdrdesk.gui.banner import error_text
 from sdrdesk.gui.dialogs.erase_dialog import EraseDialog
 from sdrdesk.gui.host import WindowHost
+from sdrdesk.i18n import N_, _
 from sdrdesk.services.catalog import Services
 from sdrdesk.services.privacy import Erased
 from sdrdesk.services.results import LeadSummary
 
-CONTEXT = "Erasing the personal data"
+CONTEXT = N_("Erasing the personal data")  # translated where shown
 
 
 class PrivacyController(QObject):
@@ -31,10 +33,10 @@ class PrivacyController(QObject):
         if user is None:
             return
         if user.role is not Role.MANAGER:
-            self._host.notify(self.tr("Only a manager may erase a person's data."))
+            self._host.notify(_("Only a manager may erase a person's data."))
             return
         if row is None:
-            self._host.notify(self.tr("Select the lead whose personal data is to be erased."))
+            self._host.notify(_("Select the lead whose personal data is to be erased."))
             return
         lead = row.lead
         dialog = EraseDialog(lead.name, lead.email, self._host.dialog_parent())
@@ -74,20 +76,23 @@ class PrivacyController(QObject):
     def _erased(self, dialog: EraseDialog, lead: LeadSummary, done: list[Erased]) -> None:
         if self.erase_dialog is dialog:
             dialog.accept()
-        leads = f" ({len(done)} leads)" if len(done) > 1 else ""
-        self._host.notify(
-            self.tr("Erased the personal data of %1%2; the history records who and why.")
-            .replace("%1", lead.name)
-            .replace("%2", leads),
-            10_000,
+        text = (
+            _(
+                "Erased the personal data of {name} ({n} leads); the history records who and why."
+            ).format(name=lead.name, n=formats.number(len(done)))
+            if len(done) > 1
+            else _("Erased the personal data of {name}; the history records who and why.").format(
+                name=lead.name
+            )
         )
+        self._host.notify(text, 10_000)
         self._host.refresh()
         self.erased.emit(lead.id)
 
     def _failed(self, dialog: EraseDialog, exc: Exception) -> None:
         if self.erase_dialog is dialog:
-            dialog.failed(error_text(exc, CONTEXT))
+            dialog.failed(error_text(exc, _(CONTEXT)))
         else:
-            self._host.show_error(exc, CONTEXT)
+            self._host.show_error(exc, _(CONTEXT))
         if isinstance(exc, NotFoundError):
             self._host.refresh()

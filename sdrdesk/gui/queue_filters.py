@@ -8,10 +8,12 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox
 
 from sdrdesk.gui.forms.ui_main_window import Ui_MainWindow
 from sdrdesk.gui.models.queue_model import QueueModel
 from sdrdesk.gui.workers import Background
+from sdrdesk.i18n import _
 from sdrdesk.services.queue import QueueService, QueueView
 
 # While typing goes on, the queue is searched at most this often (for the latest text).
@@ -35,11 +37,11 @@ class QueueFilters(QObject):
         self._waiting = False
         ui.viewFilter.blockSignals(True)
         for view in QueueView:
-            ui.viewFilter.addItem(self.tr(view.label), view)
+            ui.viewFilter.addItem(_(view.label), view)
         ui.viewFilter.blockSignals(False)
         ui.viewFilter.currentIndexChanged.connect(self._view_changed)
         ui.sourceFilter.blockSignals(True)
-        ui.sourceFilter.addItem(self.tr("All sources"), None)
+        ui.sourceFilter.addItem(_("All sources"), None)
         ui.sourceFilter.blockSignals(False)
         ui.sourceFilter.currentIndexChanged.connect(self._source_changed)
         ui.queueFilter.textChanged.connect(self._typed)
@@ -47,6 +49,17 @@ class QueueFilters(QObject):
         escape = QShortcut(QKeySequence("Escape"), ui.queueFilter)
         escape.setContext(Qt.ShortcutContext.WidgetShortcut)
         escape.activated.connect(self._leave)
+
+    def retranslate(self) -> None:
+        """The views' names and "All sources" in the language now in use."""
+        for index, view in enumerate(QueueView):
+            self.ui.viewFilter.setItemText(index, _(view.label))
+        self.ui.sourceFilter.setItemText(0, _("All sources"))
+        for combo in (self.ui.viewFilter, self.ui.sourceFilter):
+            # Measured once, at first show: measure the new texts (not cut off).
+            policy = combo.sizeAdjustPolicy()
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizeAdjustPolicy(policy)
 
     def focus_search(self) -> None:
         self.ui.queueFilter.setFocus()

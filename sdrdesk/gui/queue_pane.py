@@ -12,6 +12,7 @@ from sdrdesk.gui.forms.ui_main_window import Ui_MainWindow
 from sdrdesk.gui.models.queue_model import Column, QueueModel
 from sdrdesk.gui.statusbar.count import QueueCount
 from sdrdesk.gui.workers import Background
+from sdrdesk.i18n import _
 from sdrdesk.services.queue import QueueQuery, QueueRow, QueueService, QueueView
 
 WIDTHS = (
@@ -57,7 +58,7 @@ class QueuePane(QObject):
         view.verticalHeader().setDefaultSectionSize(24)
         view.selectionModel().currentRowChanged.connect(self._current_changed)
         model.loaded.connect(self._loaded)
-        model.load_failed.connect(lambda exc: show_error(exc, "Loading the queue"))
+        model.load_failed.connect(lambda exc: show_error(exc, _("Loading the queue")))
         model.rowsInserted.connect(lambda *_: ui.mainStack.setCurrentWidget(ui.workPage))
         ui.leadScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         ui.mainSplitter.setStretchFactor(0, 3)
@@ -77,9 +78,9 @@ class QueuePane(QObject):
             searched = self.ui.queueFilter.text().strip()
             self.row_changed.emit(None)
             self.ui.leadPanel.show_nothing(
-                self.tr("No lead matches “%1”").replace("%1", searched)
+                _("No lead matches “{text}”").format(text=searched)
                 if searched
-                else self.tr("The queue is empty")
+                else _("The queue is empty")
             )
             return
         position = max(0, min(position, count - 1))
@@ -151,5 +152,5 @@ class QueuePane(QObject):
             lambda total: ui.mainStack.setCurrentWidget(
                 ui.emptyPage if total == 0 else ui.workPage
             ),
-            lambda exc: self._show_error(exc, "Counting leads"),
+            lambda exc: self._show_error(exc, _("Counting leads")),
         )

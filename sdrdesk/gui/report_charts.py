@@ -16,10 +16,11 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QFont
 
 from sdrdesk.domain.wording import shortened
+from sdrdesk.i18n import N_, _
 from sdrdesk.services.reports import (
     BUCKETS,
     GRADES,
@@ -36,6 +37,9 @@ from sdrdesk.services.reports import (
 # Colour-blind-safe (Okabe–Ito), in the order series appear.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 MAX_CATEGORIES = 10
+# The speed buckets' labels (``BUCKETS`` of the reports service), marked here for the
+# catalog and translated where drawn.
+BUCKET_LABELS = (N_("≤ 15 min"), N_("15–60 min"), N_("1–4 h"), N_("4–24 h"), N_("> 1 day"))
 
 
 def _short(text: str, width: int = 34) -> str:
@@ -52,6 +56,8 @@ def bar_chart(
     percent: bool = False,
 ) -> QChart:
     chart = QChart()
+    chart.setLocalizeNumbers(True)  # the axes' and bars' numbers in QLocale (1.234)
+    chart.setLocale(QLocale())
     chart.setTitle(title)
     title_font = QFont(chart.titleFont())
     title_font.setBold(True)
@@ -85,7 +91,9 @@ def bar_chart(
     names = QBarCategoryAxis()
     names.append([_short(c) for c in categories] or [""])
     axis = QValueAxis()
-    axis.setLabelFormat("%.0f %%" if percent else "%d")
+    # Localized numbers take "%.0f" (not "%d", which then shows nothing) and a plain "%"
+    # for the percent sign. TRANSLATORS: German writes "50 %", English "50%".
+    axis.setLabelFormat(_("%.0f%") if percent else "%.0f")
     if percent:
         axis.setRange(0, 100)
     elif top <= 8:  # small counts: one tick per whole number, never "0 0 1 1"
@@ -107,9 +115,12 @@ def bar_chart(
 def reasons_chart(rows: list[ReasonCount]) -> QChart:
     top = rows[:MAX_CATEGORIES]
     return bar_chart(
-        "Why leads went back to marketing",
+        _("Why leads went back to marketing"),
         [r.label for r in top],
-        [("Rejected", [r.rejected for r in top]), ("Disqualified", [r.disqualified for r in top])],
+        [
+            (_("Rejected"), [r.rejected for r in top]),
+            (_("Disqualified"), [r.disqualified for r in top]),
+        ],
         horizontal=True,
         stacked=True,
     )
@@ -118,9 +129,9 @@ def reasons_chart(rows: list[ReasonCount]) -> QChart:
 def campaigns_chart(rows: list[CampaignCount]) -> QChart:
     top = sorted(rows, key=lambda r: -r.triaged)[:MAX_CATEGORIES]
     return bar_chart(
-        "Rejection rate per campaign (the most triaged)",
+        _("Rejection rate per campaign (the most triaged)"),
         [f"{r.campaign} · {r.source}" for r in top],
-        [("Rejection rate", [100 * (r.rejection_rate or 0) for r in top])],
+        [(_("Rejection rate"), [100 * (r.rejection_rate or 0) for r in top])],
         horizontal=True,
         percent=True,
     )
@@ -128,12 +139,12 @@ def campaigns_chart(rows: list[CampaignCount]) -> QChart:
 
 def weeks_chart(rows: list[WeekCount]) -> QChart:
     return bar_chart(
-        "Triage decisions per week",
+        _("Triage decisions per week"),
         [r.label for r in rows],
         [
-            ("Accepted", [r.accepted for r in rows]),
-            ("Rejected", [r.rejected for r in rows]),
-            ("Disqualified", [r.disqualified for r in rows]),
+            (_("Accepted"), [r.accepted for r in rows]),
+            (_("Rejected"), [r.rejected for r in rows]),
+            (_("Disqualified"), [r.disqualified for r in rows]),
         ],
         stacked=True,
     )
@@ -144,7 +155,7 @@ def funnel_chart(rows: list[FunnelRow]) -> QChart:
     body = [r for r in rows if not r.is_total][: len(PALETTE)]
     shown = body or [r for r in rows if r.is_total]
     return bar_chart(
-        "Funnel: MQL → SAL → SQL",
+        _("Funnel: MQL → SAL → SQL"),
         ["MQL", "SAL", "SQL"],
         [(r.group, [r.mql, r.sal, r.sql]) for r in shown],
         horizontal=True,
@@ -153,11 +164,13 @@ def funnel_chart(rows: list[FunnelRow]) -> QChart:
 
 def speed_chart(report: SpeedReport) -> QChart:
     total = report.total
-    labels = [label for label, _ in BUCKETS] + ["Not yet"]
+    labels = [_(label) for label, _high in BUCKETS] + [_("Not yet")]
     return bar_chart(
-        f"Time from hand-off to accept/reject (target {report.target_minutes} min)",
+        _("Time from hand-off to accept/reject (target {minutes} min)").format(
+            minutes=QLocale().toString(report.target_minutes)
+        ),
         labels,
-        [("Leads", list(total.buckets))],
+        [(_("Leads"), list(total.buckets))],
     )
 
 
@@ -169,7 +182,7 @@ def calls_chart(rows: list[OutcomeCount]) -> QChart:
     outcomes = sorted(totals, key=lambda o: (-totals[o], o))
     counts = {(r.sdr, r.outcome): r.calls for r in rows}
     return bar_chart(
-        "Call outcomes per SDR",
+        _("Call outcomes per SDR"),
         sdrs,
         [(outcome_label(o), [counts.get((s, o), 0) for s in sdrs]) for o in outcomes],
         horizontal=True,
@@ -181,9 +194,12 @@ def grades_chart(rows: list[GradeCount]) -> QChart:
     sdrs = sorted({r.sdr for r in rows})[:MAX_CATEGORIES]
     counts = {(r.sdr, r.grade): r.leads for r in rows}
     return bar_chart(
-        "Grades of qualified leads per SDR",
+        _("Grades of qualified leads per SDR"),
         sdrs,
-        [(f"Grade {g}", [counts.get((s, g), 0) for s in sdrs]) for g in GRADES],
+        [
+            (_("Grade {grade}").format(grade=g), [counts.get((s, g), 0) for s in sdrs])
+            for g in GRADES
+        ],
         horizontal=True,
         stacked=True,
     )

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import QWidget
 
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.files import PRIVATE_FILE
+from sdrdesk.gui import formats
 from sdrdesk.gui.widgets.report_page import ReportPage
-from sdrdesk.services.reports import Table, format_cell
+from sdrdesk.i18n import _
+from sdrdesk.services.reports import Table
 
 CHART_URL = QUrl("chart://report")
 CHART_SIZE = (1000, 440)  # the chart's layout size; drawn at twice that for print
@@ -58,7 +60,7 @@ def table_html(table: Table) -> str:
         total = table.total is not None and n == len(lines) - 1
         cells = []
         for column, value in zip(table.columns, row, strict=True):
-            text = html.escape(format_cell(value, column.kind))
+            text = html.escape(formats.cell(value, column.kind))
             align = "left" if column.kind in ("text", "date") else "right"
             cells.append(f'<td align="{align}">{"<b>" + text + "</b>" if total else text}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
@@ -91,7 +93,9 @@ def _check_writable(path: Path) -> None:
         with path.open("ab"):
             pass
     except OSError as exc:
-        raise ValidationError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+        raise ValidationError(
+            _("Could not write {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from exc
 
 
 def write_pdf(page: ReportPage, subtitle: str, path: Path) -> None:
@@ -105,7 +109,7 @@ def write_pdf(page: ReportPage, subtitle: str, path: Path) -> None:
     document.print_(writer)
     del writer  # finishes the file
     if not path.exists() or path.stat().st_size == 0:
-        raise ValidationError(f"Could not write {path}.")
+        raise ValidationError(_("Could not write {path}.").format(path=path))
     with contextlib.suppress(OSError):
         os.chmod(path, PRIVATE_FILE)
 
@@ -113,7 +117,7 @@ def write_pdf(page: ReportPage, subtitle: str, path: Path) -> None:
 def write_png(widget: QWidget, path: Path) -> None:
     _check_writable(path)
     if not widget.grab().save(str(path), "PNG"):
-        raise ValidationError(f"Could not write {path}.")
+        raise ValidationError(_("Could not write {path}.").format(path=path))
     with contextlib.suppress(OSError):
         os.chmod(path, PRIVATE_FILE)
 

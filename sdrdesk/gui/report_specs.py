@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCharts import QChart
 
 from sdrdesk.gui import report_charts as charts
+from sdrdesk.i18n import N_
 from sdrdesk.services.reports import (
     Breakdown,
     ReportFilter,
@@ -36,7 +37,7 @@ class Shown:
 @dataclass(frozen=True)
 class ReportSpec:
     key: str
-    title: str
+    title: str  # English, marked for the catalog: shown as _(title)
     load: Callable[[ReportService, ReportFilter, Breakdown], Any]  # runs on a worker
     tabulate: Callable[[Any, Breakdown], Shown]
     draw: Callable[[Any], QChart]
@@ -46,28 +47,28 @@ class ReportSpec:
 SPECS: tuple[ReportSpec, ...] = (
     ReportSpec(
         "reasons",
-        "Rejection reasons",
+        N_("Rejection reasons"),
         lambda s, f, _b: s.rejections_by_reason(f),
         lambda rows, _b: Shown(reason_table(rows)),
         charts.reasons_chart,
     ),
     ReportSpec(
         "campaigns",
-        "Sources and campaigns",
+        N_("Sources and campaigns"),
         lambda s, f, _b: s.rejections_by_campaign(f),
         lambda rows, _b: Shown(campaign_table(rows)),
         charts.campaigns_chart,
     ),
     ReportSpec(
         "weeks",
-        "Rejections by week",
+        N_("Rejections by week"),
         lambda s, f, _b: s.rejections_by_week(f),
         lambda rows, _b: Shown(week_table(rows)),
         charts.weeks_chart,
     ),
     ReportSpec(
         "funnel",
-        "Funnel",
+        N_("Funnel"),
         lambda s, f, b: s.funnel(f, b),
         lambda rows, b: Shown(funnel_table(rows, b)),
         charts.funnel_chart,
@@ -75,7 +76,7 @@ SPECS: tuple[ReportSpec, ...] = (
     ),
     ReportSpec(
         "speed",
-        "Speed to lead",
+        N_("Speed to lead"),
         lambda s, f, b: s.speed_to_lead(f, b),
         lambda report, b: Shown(speed_table(report, b), overdue_table(report)),
         charts.speed_chart,
@@ -83,14 +84,14 @@ SPECS: tuple[ReportSpec, ...] = (
     ),
     ReportSpec(
         "calls",
-        "Call outcomes",
+        N_("Call outcomes"),
         lambda s, f, _b: s.call_outcomes(f),
         lambda rows, _b: Shown(outcome_table(rows)),
         charts.calls_chart,
     ),
     ReportSpec(
         "grades",
-        "Grades",
+        N_("Grades"),
         lambda s, f, _b: s.grades(f),
         lambda rows, _b: Shown(grade_table(rows)),
         charts.grades_chart,

@@ -39,6 +39,29 @@ class ReportsLauncher(QObject):
         self.window.activateWindow()
         return self.window
 
+    def retranslate(self) -> None:
+        """An open reports window again, in the language now in use: made anew (its
+        titles, filters, charts and tables), on the same report, period and place. A
+        closed one is dropped, to be made anew when it is opened again."""
+        old = self.window
+        if old is None:
+            return
+        key, preset, period = old.current_page().key, old.preset(), old.period()
+        geometry, visible = old.saveGeometry(), old.isVisible()
+        self.window = None  # a closed one is dropped too: it would open in the old language
+        old.destroyed.disconnect(self._forget)
+        old.close()
+        old.deleteLater()
+        if not visible:
+            return
+        window = self.open()
+        window.restoreGeometry(geometry)
+        if preset is None:
+            window.set_period(*period)
+        else:
+            window.set_preset(preset)
+        window.show_report(key)
+
     def _forget(self) -> None:
         self.window = None
 

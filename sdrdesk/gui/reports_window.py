@@ -12,11 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate, QLocale, QTimer
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from sdrdesk.domain.errors import SdrdeskError
+from sdrdesk.gui import formats
 from sdrdesk.gui.actions import decorate_actions
 from sdrdesk.gui.dialogs.digest_dialog import DigestDialog, UrlOpener
 from sdrdesk.gui.forms.ui_reports_window import Ui_ReportsWindow
@@ -24,6 +25,7 @@ from sdrdesk.gui.report_output import print_report, write_pdf, write_png
 from sdrdesk.gui.report_specs import SPECS, ReportSpec, Shown
 from sdrdesk.gui.widgets.report_page import ReportPage
 from sdrdesk.gui.workers import Background
+from sdrdesk.i18n import N_, _
 from sdrdesk.services.catalog import Services
 from sdrdesk.services.feedback import (
     Digest,
@@ -42,12 +44,17 @@ from sdrdesk.services.reports import (
 CUSTOM = "custom"
 FILTER_DELAY_MS = 250
 DEFAULT_PRESET = Preset.LAST_30_DAYS
-FEEDBACK_FILTERS = {
-    "Excel workbook (*.xlsx)": (ExportFormat.XLSX, ","),
-    "CSV, comma-separated (*.csv)": (ExportFormat.CSV, ","),
-    "CSV for German Excel, semicolon-separated (*.csv)": (ExportFormat.CSV, ";"),
-    "JSON (*.json)": (ExportFormat.JSON, ","),
-}
+FEEDBACK_FILTERS: tuple[tuple[str, ExportFormat, str], ...] = (
+    (N_("Excel workbook (*.xlsx)"), ExportFormat.XLSX, ","),
+    (N_("CSV, comma-separated (*.csv)"), ExportFormat.CSV, ","),
+    (N_("CSV for German Excel, semicolon-separated (*.csv)"), ExportFormat.CSV, ";"),
+    (N_("JSON (*.json)"), ExportFormat.JSON, ","),
+)
+
+
+def feedback_filters() -> dict[str, tuple[ExportFormat, str]]:
+    """The file dialog's filters, in the language in use, with what each one writes."""
+    return {_(label): (fmt, delimiter) for label, fmt, delimiter in FEEDBACK_FILTERS}
 
 
 class ReportsWindow(QMainWindow):
@@ -69,13 +76,13 @@ class ReportsWindow(QMainWindow):
         self._settle.timeout.connect(self._apply_filters)
         self.pages: list[ReportPage] = []
         for spec in SPECS:
-            page = ReportPage(spec.key, self.tr(spec.title), self)
+            page = ReportPage(spec.key, _(spec.title), self)
             self.pages.append(page)
-            self.ui.reportTabs.addTab(page, self.tr(spec.title))
+            self.ui.reportTabs.addTab(page, _(spec.title))
         self._setup_filters()
         self._connect()
         decorate_actions(self)
-        self.setWindowTitle(self.tr("Reports — %1").replace("%1", ctx.store.display_url))
+        self.setWindowTitle(_("Reports — {store}").format(store=ctx.store.display_url))
         self._load_options()
         self.reload()
 
@@ -83,13 +90,15 @@ class ReportsWindow(QMainWindow):
 
     def _setup_filters(self) -> None:
         ui = self.ui
+        for edit in (ui.fromDate, ui.toDate):  # the format is the form's, translated
+            edit.setLocale(QLocale())
         for preset in Preset:
-            ui.periodCombo.addItem(self.tr(preset.label), preset.value)
-        ui.periodCombo.addItem(self.tr("Custom"), CUSTOM)
-        ui.sdrCombo.addItem(self.tr("Everyone"), None)
-        ui.sourceCombo.addItem(self.tr("All sources"), None)
+            ui.periodCombo.addItem(_(preset.label), preset.value)
+        ui.periodCombo.addItem(_("Custom"), CUSTOM)
+        ui.sdrCombo.addItem(_("Everyone"), None)
+        ui.sourceCombo.addItem(_("All sources"), None)
         for by in Breakdown:
-            ui.breakdownCombo.addItem(self.tr(by.label), by.value)
+            ui.breakdownCombo.addItem(_(by.label), by.value)
         ui.periodCombo.setCurrentIndex(ui.periodCombo.findData(DEFAULT_PRESET.value))
         self._apply_preset()
 
@@ -143,6 +152,17 @@ class ReportsWindow(QMainWindow):
             edit.blockSignals(False)
         self._dates_edited(QDate())
 
+    def period(self) -> tuple[date, date]:
+        return self.ui.fromDate.date().toPython(), self.ui.toDate.date().toPython()
+
+    def preset(self) -> Preset | None:
+        """The period's preset, ``None`` for a custom period."""
+        value = self.ui.periodCombo.currentData()
+        return None if value == CUSTOM else Preset(value)
+
+    def set_preset(self, preset: Preset) -> None:
+        self.ui.periodCombo.setCurrentIndex(self.ui.periodCombo.findData(preset.value))
+
     def report_filter(self) -> ReportFilter:
         first = self.ui.fromDate.date().toPython()
         last = self.ui.toDate.date().toPython()
@@ -160,15 +180,14 @@ class ReportsWindow(QMainWindow):
 
     def describe_filter(self) -> str:
         parts = [
-            f"{self.ui.fromDate.date().toString('yyyy-MM-dd')} – "
-            f"{self.ui.toDate.date().toString('yyyy-MM-dd')}",
-            self.tr("SDR: %1").replace("%1", self.ui.sdrCombo.currentText()),
-            self.tr("Source: %1").replace("%1", self.ui.sourceCombo.currentText()),
+            _("{first} – {last}").format(first=self.ui.fromDate.text(), last=self.ui.toDate.text()),
+            _("SDR: {name}").format(name=self.ui.sdrCombo.currentText()),
+            _("Source: {source}").format(source=self.ui.sourceCombo.currentText()),
         ]
         if self.current_spec().uses_breakdown:
-            parts.append(self.tr("by %1").replace("%1", self.ui.breakdownCombo.currentText()))
-        stamp = self._ctx.now().astimezone().strftime("%Y-%m-%d %H:%M")
-        parts.append(self.tr("as of %1").replace("%1", stamp))
+            parts.append(_("by {breakdown}").format(breakdown=self.ui.breakdownCombo.currentText()))
+        stamp = formats.short_datetime(self._ctx.now())
+        parts.append(_("as of {time}").format(time=stamp))
         return " · ".join(parts)
 
     @property
@@ -188,7 +207,7 @@ class ReportsWindow(QMainWindow):
         self.background.run(
             self.reports.filter_options,
             self._set_options,
-            lambda exc: self.show_error(exc, "Loading the SDRs and sources"),
+            lambda exc: self.show_error(exc, _("Loading the SDRs and sources")),
             key="options",
         )
 
@@ -238,16 +257,16 @@ class ReportsWindow(QMainWindow):
         try:
             f = self.report_filter()
         except SdrdeskError as exc:
-            self.show_error(exc, "Choosing the period")
+            self.show_error(exc, _("Choosing the period"))
             return
         by = self.breakdown() if spec.uses_breakdown else Breakdown.TOTAL
         service = self.reports
         self._started = time.perf_counter()
-        self.ui.reportsStatusBar.showMessage(self.tr("Computing %1…").replace("%1", page.title))
+        self.ui.reportsStatusBar.showMessage(_("Computing {report}…").format(report=page.title))
         self.background.run(
             lambda: spec.load(service, f, by),
             lambda result: self._loaded(page, spec, by, result),
-            lambda exc: self.show_error(exc, f"Computing {spec.title}"),
+            lambda exc: self.show_error(exc, _("Computing {report}").format(report=page.title)),
             key="report",
         )
 
@@ -257,16 +276,18 @@ class ReportsWindow(QMainWindow):
         seconds = time.perf_counter() - self._started
         self.last_error = None
         self.ui.reportsStatusBar.showMessage(
-            self.tr("%1 · computed in %2 s")
-            .replace("%1", page.title)
-            .replace("%2", f"{seconds:.2f}")
+            _("{report} · computed in {seconds} s").format(
+                report=page.title, seconds=QLocale().toString(seconds, "f", 2)
+            )
         )
 
     def show_error(self, error: Exception, context: str) -> None:
         if isinstance(error, SdrdeskError):
             text = str(error)
         else:
-            text = f"{context} failed unexpectedly ({type(error).__name__}: {error})."
+            text = _("{context} failed unexpectedly ({error}).").format(
+                context=context, error=f"{type(error).__name__}: {error}"
+            )
         self.last_error = text
         self.ui.reportsStatusBar.showMessage(text)
 
@@ -285,8 +306,8 @@ class ReportsWindow(QMainWindow):
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
         if path is None:
-            path, _ = self._ask_path(
-                self.tr("Export as PDF"), self._file_stem() + ".pdf", "PDF (*.pdf)"
+            path, _chosen = self._ask_path(
+                _("Export as PDF"), self._file_stem() + ".pdf", _("PDF (*.pdf)")
             )
         if path is None:
             return None
@@ -296,8 +317,8 @@ class ReportsWindow(QMainWindow):
 
     def export_png(self, path: Path | None = None) -> Path | None:
         if path is None:
-            path, _ = self._ask_path(
-                self.tr("Export as PNG"), self._file_stem() + ".png", "PNG (*.png)"
+            path, _chosen = self._ask_path(
+                _("Export as PNG"), self._file_stem() + ".png", _("PNG (*.png)")
             )
         if path is None:
             return None
@@ -305,15 +326,15 @@ class ReportsWindow(QMainWindow):
 
     def print_current(self) -> None:
         if print_report(self.current_page(), self.describe_filter(), self):
-            self.ui.reportsStatusBar.showMessage(self.tr("Sent to the printer."), 5000)
+            self.ui.reportsStatusBar.showMessage(_("Sent to the printer."), 5000)
 
     def _output(self, write: Any, path: Path) -> Path | None:
         try:
             write()
         except SdrdeskError as exc:
-            self.show_error(exc, "Exporting")
+            self.show_error(exc, _("Exporting"))
             return None
-        self.ui.reportsStatusBar.showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
+        self.ui.reportsStatusBar.showMessage(_("Saved {path}").format(path=path), 8000)
         return path
 
     def export_feedback(
@@ -322,14 +343,13 @@ class ReportsWindow(QMainWindow):
         """Write the feedback for the current period and filters (on a worker)."""
         if path is None:
             stem = f"sdrdesk-feedback-{self.ui.toDate.date().toString('yyyy-MM-dd')}"
+            filters = feedback_filters()
             path, chosen = self._ask_path(
-                self.tr("Export feedback for marketing"),
-                stem + ".xlsx",
-                ";;".join(FEEDBACK_FILTERS),
+                _("Export feedback for marketing"), stem + ".xlsx", ";;".join(filters)
             )
             if path is None:
                 return
-            fmt, delimiter = FEEDBACK_FILTERS.get(chosen, (ExportFormat.XLSX, ","))
+            fmt, delimiter = filters.get(chosen, (ExportFormat.XLSX, ","))
             if not path.suffix:
                 path = path.with_suffix("." + fmt.value)
         fmt = fmt or ExportFormat(path.suffix.lstrip(".").lower() or "csv")
@@ -338,9 +358,9 @@ class ReportsWindow(QMainWindow):
         self.background.run(
             lambda: write_feedback(self.feedback.collect(f), target, fmt, delimiter=delimiter),
             lambda files: self.ui.reportsStatusBar.showMessage(
-                self.tr("Saved %1").replace("%1", ", ".join(str(p) for p in files)), 8000
+                _("Saved {path}").format(path=", ".join(str(p) for p in files)), 8000
             ),
-            lambda exc: self.show_error(exc, "Exporting the feedback"),
+            lambda exc: self.show_error(exc, _("Exporting the feedback")),
             key="feedback",
         )
 
@@ -349,7 +369,7 @@ class ReportsWindow(QMainWindow):
         self.background.run(
             lambda: build_digest(self.feedback.collect(f)),
             self._show_digest,
-            lambda exc: self.show_error(exc, "Writing the digest"),
+            lambda exc: self.show_error(exc, _("Writing the digest")),
             key="digest",
         )
 

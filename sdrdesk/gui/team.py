@@ -9,9 +9,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog
 
 from sdrdesk.domain.errors import ConflictError
+from sdrdesk.domain.lifecycle import describe_action
 from sdrdesk.domain.users import Role
 from sdrdesk.gui.host import WindowHost
 from sdrdesk.gui.sync import SyncMonitor
+from sdrdesk.i18n import _
 from sdrdesk.services.catalog import Services
 from sdrdesk.services.leads import ClaimResult
 from sdrdesk.services.queue import QueueRow
@@ -59,7 +61,7 @@ class TeamController(QObject):
 
     def _start_failed(self, exc: Exception) -> None:
         self._starting = False
-        self._host.show_error(exc, "Following the team's changes")
+        self._host.show_error(exc, _("Following the team's changes"))
 
     def stop(self) -> None:
         self._stopped = True
@@ -96,7 +98,7 @@ class TeamController(QObject):
             self._cursor = cursor
         if batch.truncated:
             if batch.by_others:  # not after this window's own import of a big file
-                self._host.notify("Many leads changed; the queue was reloaded.")
+                self._host.notify(_("Many leads changed; the queue was reloaded."))
             self._host.refresh()
         elif batch.changes:
             self._patch(batch, rows)
@@ -118,8 +120,13 @@ class TeamController(QObject):
                 host.queue.select_position(position)
             if theirs:
                 change = theirs[-1]
-                who = change.actor or "Someone"
-                host.notify(f"{who}: {change.action.replace('_', ' ')} — {selected.lead.name}")
+                host.notify(
+                    _("{who}: {action} — {name}").format(
+                        who=change.actor or _("Someone"),
+                        action=describe_action(change.action),
+                        name=selected.lead.name,
+                    )
+                )
             if any(c.lead_id == lead_id for c in batch.changes):
                 host.lead_changed(lead_id)
 
@@ -130,21 +137,23 @@ class TeamController(QObject):
 
     def _fetch_failed(self, exc: Exception) -> None:
         self._fetching = False
-        self._host.show_error(exc, "Reading the team's changes")
+        self._host.show_error(exc, _("Reading the team's changes"))
 
     def _lost(self, message: str) -> None:
         self.online = False
         self.connection_changed.emit(False)
         self._host.show_banner(
-            f"{message} — sdrdesk keeps showing what it has and what you typed, "
-            "and reconnects by itself."
+            _(
+                "{problem} — sdrdesk keeps showing what it has and what you typed, "
+                "and reconnects by itself."
+            ).format(problem=message)
         )
 
     def _restored(self) -> None:
         self.online = True
         self.connection_changed.emit(True)
         self._host.hide_banner()
-        self._host.notify("Reconnected; catching up with the team.")
+        self._host.notify(_("Reconnected; catching up with the team."))
         self.fetch()
 
     # --- claims -----------------------------------------------------------------------
@@ -161,17 +170,19 @@ class TeamController(QObject):
             return result, (queue.rows_for([result.lead_id], query) if result else [])
 
         self._host.background.run(
-            claim, self._claimed, lambda exc: self._host.show_error(exc, "Claiming the next lead")
+            claim,
+            self._claimed,
+            lambda exc: self._host.show_error(exc, _("Claiming the next lead")),
         )
 
     def _claimed(self, outcome: tuple[ClaimResult | None, list[QueueRow]]) -> None:
         result, rows = outcome
         if result is None:
-            self._host.notify("The team pool is empty: no new lead is waiting without an owner.")
+            self._host.notify(_("The team pool is empty: no new lead is waiting without an owner."))
             return
         self._place([result.lead_id], rows)
         self._host.queue.select_lead(result.lead_id)
-        self._host.notify("The lead is yours: accept (A) or reject (R).")
+        self._host.notify(_("The lead is yours: accept (A) or reject (R)."))
 
     # --- reassignment -------------------------------------------------------------------
 
@@ -180,21 +191,21 @@ class TeamController(QObject):
         if user is None or row is None:
             return
         if user.role is not Role.MANAGER:
-            self._host.notify("Only a manager can reassign leads.")
+            self._host.notify(_("Only a manager can reassign leads."))
             return
         self._host.background.run(
             lambda: self._users.list_users(Role.SDR),
             lambda sdrs: self._ask_assignee(row, sdrs),
-            lambda exc: self._host.show_error(exc, "Loading the team"),
+            lambda exc: self._host.show_error(exc, _("Loading the team")),
         )
 
     def _ask_assignee(self, row: QueueRow, sdrs: list[UserInfo]) -> None:
-        names = [self.tr("(team pool)")] + [f"{u.display_name} ({u.name})" for u in sdrs]
+        names = [_("(team pool)")] + [f"{u.display_name} ({u.name})" for u in sdrs]
         handles = [""] + [u.name for u in sdrs]
         dialog = QInputDialog(self._host.dialog_parent())
         dialog.setObjectName("reassignDialog")
-        dialog.setWindowTitle(self.tr("Reassign lead"))
-        dialog.setLabelText(self.tr("Give %1 to:").replace("%1", row.lead.name))
+        dialog.setWindowTitle(_("Reassign lead"))
+        dialog.setLabelText(_("Give {name} to:").format(name=row.lead.name))
         dialog.setComboBoxItems(names)
         dialog.setComboBoxEditable(False)
         self.reassign_dialog = dialog
@@ -219,11 +230,11 @@ class TeamController(QObject):
                 expected_version=lead.version,
                 op_id=op_id,
             ),
-            lambda _result: self._host.notify(f"{lead.name} reassigned."),
+            lambda _result: self._host.notify(_("{name} reassigned.").format(name=lead.name)),
             lambda exc: self._assign_failed(exc),
         )
 
     def _assign_failed(self, exc: Exception) -> None:
-        self._host.show_error(exc, "Reassigning")
+        self._host.show_error(exc, _("Reassigning"))
         if isinstance(exc, ConflictError):
             self.fetch()

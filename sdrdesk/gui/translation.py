@@ -11,9 +11,10 @@ from sdrdesk import i18n
 class CatalogTranslator(QTranslator):
     """Answers Qt's ``translate(context, text)`` from sdrdesk's gettext catalog.
 
-    A text the catalog does not know answers ``None`` (a null QString), so Qt asks its
-    next translator (``qtbase_de`` for the standard buttons and file dialogs); an empty
-    string would be taken as the translation, and the OK and Close buttons go blank."""
+    A text the catalog does not translate answers ``None`` (Qt's null string: "not
+    found"), so Qt asks its next translator (``qtbase_de`` for the standard buttons and
+    file dialogs) and at last keeps the source text. An empty string would not do: Qt
+    takes "" for a translation and the text would vanish from the window."""
 
     def isEmpty(self) -> bool:
         return False
@@ -38,8 +39,9 @@ _installed: list[QTranslator] = []
 def install(app: QCoreApplication, language: str | None = None) -> str:
     """Set the language (``None``: the system's) and install the translators into ``app``.
 
-    Returns the language in use. Called once at start; a new language applies at the next
-    start (View › Language says so)."""
+    Returns the language in use. Called at start and by View › Language: installing and
+    removing translators makes Qt send every widget a ``LanguageChange`` event, on which
+    the windows translate themselves again (``gui/language.py``)."""
     chosen = i18n.set_language(language)
     for old in _installed:
         app.removeTranslator(old)

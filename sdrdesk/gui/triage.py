@@ -20,6 +20,7 @@ from sdrdesk.domain.errors import ConflictError, IllegalTransitionError, Validat
 from sdrdesk.domain.lifecycle import ReasonStage, Status
 from sdrdesk.gui.dialogs.reject_dialog import RejectDialog
 from sdrdesk.gui.host import WindowHost
+from sdrdesk.i18n import _
 from sdrdesk.services.catalog import Services
 from sdrdesk.services.leads import TriageResult
 from sdrdesk.services.queue import QueueRow
@@ -77,7 +78,7 @@ class TriageController(QObject):
     def _reasons_failed(self, exc: Exception) -> None:
         self._reasons_loading = False
         self._reject_waiting = None
-        self._host.show_error(exc, "Loading the rejection reasons")
+        self._host.show_error(exc, _("Loading the rejection reasons"))
 
     @property
     def reasons(self) -> list[ReasonInfo]:
@@ -89,7 +90,7 @@ class TriageController(QObject):
         """A: the selected new lead becomes a SAL owned by this user, and the next lead is
         selected; ``then(lead id, name)`` runs once the accept is saved (Shift+C: the
         call with the lead just accepted)."""
-        row = self._triage_target("accept")
+        row = self._triage_target(_("Select a lead to accept first."))
         if row is None:
             return
         started = time.perf_counter()
@@ -104,13 +105,15 @@ class TriageController(QObject):
                 lead.id, actor_id=user.id, expected_version=lead.version, op_id=op_id
             ),
             lambda result: self._accepted(result, lead.name, then),
-            lambda exc: self._failed(exc, row, position, "Accepting " + lead.name),
+            lambda exc: self._failed(
+                exc, row, position, _("Accepting {name}").format(name=lead.name)
+            ),
         )
 
     def _accepted(
         self, result: TriageResult, name: str, then: Callable[[int, str], None] | None
     ) -> None:
-        self._saved(result, f"Accepted {name}")
+        self._saved(result, name, _("Accepted {name}").format(name=name))
         if then is not None:
             then(result.lead_id, name)
 
@@ -124,13 +127,13 @@ class TriageController(QObject):
         error: str | None = None,
         op_id: str | None = None,
     ) -> None:
-        row = self._triage_target("reject")
+        row = self._triage_target(_("Select a lead to reject first."))
         if row is None:
             return
         if not self._reasons:
             # Pressed right after the window opened: the dialog opens when they arrive.
             self._reject_waiting = row.lead.id
-            self._host.notify("Loading the rejection reasons…")
+            self._host.notify(_("Loading the rejection reasons…"))
             self.load_reasons()
             return
         dialog = RejectDialog(
@@ -169,7 +172,9 @@ class TriageController(QObject):
                 expected_version=lead.version,
                 op_id=op_id,
             ),
-            lambda result: self._saved(result, f"Rejected {lead.name}"),
+            lambda result: self._saved(
+                result, lead.name, _("Rejected {name}").format(name=lead.name)
+            ),
             lambda exc: self._reject_failed(exc, row, position, reason, comment, op_id),
         )
 
@@ -182,7 +187,7 @@ class TriageController(QObject):
         comment: str,
         op_id: str,
     ) -> None:
-        self._failed(exc, row, position, "Rejecting " + row.lead.name)
+        self._failed(exc, row, position, _("Rejecting {name}").format(name=row.lead.name))
         if isinstance(exc, ConflictError | IllegalTransitionError):
             return  # the lead is gone from the queue; there is nothing to retry
         # Nothing typed is lost: the dialog comes back with the reason and comment.
@@ -195,7 +200,7 @@ class TriageController(QObject):
         undoable = self._undoable
         user = self._host.user
         if undoable is None or user is None:
-            self._host.notify("There is nothing to undo.")
+            self._host.notify(_("There is nothing to undo."))
             return
         self._expire_undo()
         lead_id = undoable.result.lead_id
@@ -203,11 +208,11 @@ class TriageController(QObject):
         self._host.background.run(
             lambda: self._triage.undo(undoable.result.event_id, actor_id=user.id, op_id=op_id),
             lambda result: self._undone(lead_id, undoable.lead_name),
-            lambda exc: self._host.show_error(exc, "Undo"),
+            lambda exc: self._host.show_error(exc, _("Undoing")),
         )
 
     def _undone(self, lead_id: int, name: str) -> None:
-        self._host.notify(f"Undone: {name} is back in the queue.")
+        self._host.notify(_("Undone: {name} is back in the queue.").format(name=name))
         self._host.model.reload()
         self._pending_select = lead_id
         self._host.model.loaded.connect(self._select_after_reload)
@@ -228,19 +233,20 @@ class TriageController(QObject):
 
     # --- shared -----------------------------------------------------------------------
 
-    def _triage_target(self, verb: str) -> QueueRow | None:
+    def _triage_target(self, none_selected: str) -> QueueRow | None:
         row = self._host.queue.current_row()
         if row is None:
-            self._host.notify(f"Select a lead to {verb} first.")
+            self._host.notify(none_selected)
             return None
         if row.lead.status is not Status.MQL:
             self._host.notify(
-                f"Only new leads can be accepted or rejected; {row.lead.name} is "
-                f"{row.lead.status.label}."
+                _("Only new leads can be accepted or rejected; {name} is {status}.").format(
+                    name=row.lead.name, status=row.lead.status.label
+                )
             )
             return None
         if self._host.user is None:
-            self._host.notify("Still connecting to the database…")
+            self._host.notify(_("Still connecting to the database…"))
             return None
         return row
 
@@ -250,10 +256,10 @@ class TriageController(QObject):
         self._host.queue.select_position(position)
         return position
 
-    def _saved(self, result: TriageResult, message: str) -> None:
-        self._undoable = _Undoable(result, message.split(" ", 1)[1], time.monotonic())
+    def _saved(self, result: TriageResult, name: str, message: str) -> None:
+        self._undoable = _Undoable(result, name, time.monotonic())
         self._undo_timer.start(self._undo_seconds * 1000)
-        self.undo_available.emit(f"{message}. Undo: Ctrl+Z")
+        self.undo_available.emit(_("{done}. Undo: Ctrl+Z").format(done=message))
         self.triaged.emit(result)
 
     def _failed(self, exc: Exception, row: QueueRow, position: int, context: str) -> None:

@@ -10,10 +10,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
 from sdrdesk.domain.users import Role
+from sdrdesk.gui import formats
 from sdrdesk.gui.banner import error_text
 from sdrdesk.gui.dialogs.deactivate_dialog import DeactivateDialog
 from sdrdesk.gui.dialogs.team_dialog import TeamDialog
 from sdrdesk.gui.host import WindowHost
+from sdrdesk.i18n import _, ngettext
 from sdrdesk.services.catalog import Services
 from sdrdesk.services.results import UserInfo
 from sdrdesk.services.users import Deactivated
@@ -34,7 +36,7 @@ class UsersController(QObject):
         if user is None:
             return
         if user.role is not Role.MANAGER:
-            self._host.notify(self.tr("Only a manager may edit the team."))
+            self._host.notify(_("Only a manager may edit the team."))
             return
         if self.dialog is not None:
             self.dialog.raise_()
@@ -76,7 +78,7 @@ class UsersController(QObject):
         self._host.background.run(
             lambda: users.list_users(active_only=False),
             loaded,
-            lambda exc: self._failed(dialog, exc, "Loading the team", reload=False),
+            lambda exc: self._failed(dialog, exc, _("Loading the team"), reload=False),
             key="team-list",
         )
 
@@ -107,10 +109,10 @@ class UsersController(QObject):
             lambda: users.edit(user.name, actor_id=actor_id, **changes),
             lambda saved: self._load(
                 dialog,
-                message=self.tr("Saved %1.").replace("%1", saved.display_name),
+                message=_("Saved {name}.").format(name=saved.display_name),
                 select=saved.name,
             ),
-            lambda exc: self._failed(dialog, exc, "Saving the user"),
+            lambda exc: self._failed(dialog, exc, _("Saving the user")),
         )
 
     # --- leaving and coming back ----------------------------------------------------------
@@ -138,26 +140,25 @@ class UsersController(QObject):
         self._host.background.run(
             lambda: users.deactivate(user.name, actor_id=actor_id, to_user=to_user),
             lambda done: self._deactivated(dialog, done),
-            lambda exc: self._failed(dialog, exc, "Deactivating the user"),
+            lambda exc: self._failed(dialog, exc, _("Deactivating the user")),
         )
 
     def _deactivated(self, dialog: TeamDialog, done: Deactivated) -> None:
         name, moved = done.user.display_name, done.leads_moved
         if moved == 0:
-            text = self.tr("%1 is deactivated; they had no open leads.").replace("%1", name)
+            text = _("{name} is deactivated; they had no open leads.").format(name=name)
+        elif done.to_user:
+            text = ngettext(
+                "{name} is deactivated; {n} open lead went to {to}.",
+                "{name} is deactivated; {n} open leads went to {to}.",
+                moved,
+            ).format(name=name, n=formats.number(moved), to=self._shown(dialog, done.to_user))
         else:
-            leads = self.tr("1 open lead") if moved == 1 else self.tr("%1 open leads")
-            where = (
-                self.tr("went to %1").replace("%1", self._shown(dialog, done.to_user))
-                if done.to_user
-                else self.tr("went back to the team pool")
-            )
-            text = (
-                self.tr("%1 is deactivated; %2 %3.")
-                .replace("%1", name)
-                .replace("%2", leads.replace("%1", f"{moved:,}"))
-                .replace("%3", where)
-            )
+            text = ngettext(
+                "{name} is deactivated; {n} open lead went back to the team pool.",
+                "{name} is deactivated; {n} open leads went back to the team pool.",
+                moved,
+            ).format(name=name, n=formats.number(moved))
         self._host.notify(text, 10_000)
         self._load(dialog, message=text, select=done.user.name)
         if moved:
@@ -175,8 +176,8 @@ class UsersController(QObject):
             lambda: users.reactivate(user.name, actor_id=actor_id),
             lambda back: self._load(
                 dialog,
-                message=self.tr("%1 is active again.").replace("%1", back.display_name),
+                message=_("{name} is active again.").format(name=back.display_name),
                 select=back.name,
             ),
-            lambda exc: self._failed(dialog, exc, "Reactivating the user"),
+            lambda exc: self._failed(dialog, exc, _("Reactivating the user")),
         )

@@ -53,7 +53,7 @@ def test_a_colleagues_change_to_my_lead_is_named(qtbot: QtBot, make_window: Wind
     TriageService(ctx).reject(mine.lead.id, actor_id=ben.id, reason_code="spam")
     qtbot.waitUntil(lambda: "Fresh Berlin" not in names(window), timeout=3000)
     assert selected(window) == "Hot London"  # the next lead, as after my own triage
-    assert "Ben Okafor: reject — Fresh Berlin" in window.ui.statusBar.currentMessage()
+    assert "Ben Okafor: rejected — Fresh Berlin" in window.ui.statusBar.currentMessage()
 
 
 def test_new_leads_from_an_import_elsewhere_appear_in_place(

@@ -56,6 +56,9 @@ QT_TEXT_CONSTRUCTORS = {
     "QAction",
 }
 ERRORS = re.compile(r".*(Error|Refused|Conflict|Problem)$")
+PROGRAMMER_ERRORS = {"AttributeError", "TypeError", "AssertionError", "NotImplementedError"}
+"""Raised at a programmer, never shown to a user."""
+TAGS = re.compile(r"<[^>]*>")
 WORDS = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{2,}")
 """Two words or more: a sentence, not a code, a format or a separator."""
 
@@ -70,11 +73,27 @@ def _load_script() -> object:
 
 
 def _is_sentence(node: ast.AST) -> bool:
+    """Two words or more outside markup (``<span style='…'>`` is not a sentence)."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return bool(WORDS.search(node.value))
+        return bool(WORDS.search(TAGS.sub("", node.value)))
     if isinstance(node, ast.JoinedStr):
-        return any(_is_sentence(part) for part in node.values)
+        text = "".join(
+            part.value
+            for part in node.values
+            if isinstance(part, ast.Constant) and isinstance(part.value, str)
+        )
+        return bool(WORDS.search(TAGS.sub("", text)))
     return False
+
+
+def _is_log_call(call: ast.Call) -> bool:
+    """``log.warning(…)`` writes to the log file for us, not to a person on screen."""
+    func = call.func
+    return (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and func.value.id.lstrip("_").lower() in {"log", "logger", "logging"}
+    )
 
 
 def _call_name(call: ast.Call) -> str:
@@ -94,6 +113,8 @@ def _unwrapped(path: Path) -> list[str]:
         if not isinstance(node, ast.Call):
             continue
         name = _call_name(node)
+        if _is_log_call(node) or name in PROGRAMMER_ERRORS:
+            continue
         candidates: list[ast.AST] = []
         if layer == "gui" and (name in QT_TEXT_METHODS or name in QT_TEXT_CONSTRUCTORS):
             candidates = list(node.args)
