@@ -61,7 +61,7 @@ class AssignmentService:
                 actor_id=actor_id,
                 now=self._ctx.now(),
             )
-        given = Counter(routed.values())
+        given = Counter(r.sdr for r in routed.values())
         return Distribution(dict(given), len(rows) - len(routed))
 
 
@@ -112,9 +112,7 @@ def route_leads(
         return {}
     sdrs = {
         u.name: u.id
-        for u in session.scalars(
-            select(User).where(User.role == Role.SDR, User.active.is_(True))
-        )
+        for u in session.scalars(select(User).where(User.role == Role.SDR, User.active.is_(True)))
     }
     if not sdrs:
         raise ValidationError(_("There are no active SDRs to give leads to."))

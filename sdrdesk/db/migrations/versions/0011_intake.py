@@ -50,7 +50,12 @@ _INTAKE_ONLY_OWN = """
       END IF;
       SELECT n.id INTO lid FROM old_rows o"""
 _CHANGED_ANCHOR = "\n      SELECT n.id INTO lid FROM old_rows o"
-_REPLACED = ("sdrdesk_enrol(", "sdrdesk_own_leads()", "sdrdesk_leads_added()", "sdrdesk_leads_changed()")
+_REPLACED = (
+    "sdrdesk_enrol(",
+    "sdrdesk_own_leads()",
+    "sdrdesk_leads_added()",
+    "sdrdesk_leads_changed()",
+)
 
 
 def _trust_functions() -> list[str]:
@@ -100,7 +105,9 @@ def upgrade() -> None:
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("created_at", UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["token_id"], ["intake_tokens.id"], name=op.f("fk_intake_answers_token_id_intake_tokens")
+            ["token_id"],
+            ["intake_tokens.id"],
+            name=op.f("fk_intake_answers_token_id_intake_tokens"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_intake_answers")),
         sa.UniqueConstraint("token_id", "key", name=op.f("uq_intake_answers_token_id")),
