@@ -55,17 +55,22 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from sdrdesk.cli.common import open_for
+    from sdrdesk.db.engine import Store, make_engine
     from sdrdesk.http.logs import setup_service_logging
     from sdrdesk.http.server import serve
 
     log_path = setup_service_logging(getattr(args, "verbose", False))
-    app_ctx = open_for(args)
+    app_ctx = open_for(args)  # migrated; the service gets a store of its own, made for it
+    store = Store(make_engine(app_ctx.store.engine.url, service=True))
+    app_ctx.store.dispose()
     url = f"http://{args.host}:{args.port}"
     print(_("Logging to {path}.").format(path=log_path), flush=True)
     try:
         serve(
-            app_ctx.services,
+            replace(app_ctx.services, store=store),
             host=args.host,
             port=args.port,
             rate_per_minute=args.rate,
@@ -75,7 +80,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             ),
         )
     finally:
-        app_ctx.store.dispose()
+        store.dispose()
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sdrdesk.db.base import Base, utcnow
@@ -26,6 +26,7 @@ class IntakeToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     hint: Mapped[str] = mapped_column(String(16))
     signing_secret: Mapped[str | None] = mapped_column(String(200))
+    signed: Mapped[bool] = mapped_column(Boolean, default=False)
     thank_you_url: Mapped[str | None] = mapped_column(String(2000))
     mapping: Mapped[str | None] = mapped_column(String(500))
     rate_per_minute: Mapped[int | None] = mapped_column(Integer)

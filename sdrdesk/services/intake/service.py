@@ -17,12 +17,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from sdrdesk.db.models import IntakeAnswer
 from sdrdesk.domain.dedupe import DuplicateIndex
-from sdrdesk.domain.errors import ValidationError
+from sdrdesk.domain.errors import StoreUnavailableError, ValidationError
 from sdrdesk.domain.leads import CleanLead, clean_lead
 from sdrdesk.domain.users import Role
 from sdrdesk.i18n import _
@@ -30,7 +30,7 @@ from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.intake.payload import FieldError, lead_input, leads_of, read_mapping_file
 from sdrdesk.services.intake.results import Answer, Caller
 from sdrdesk.services.leads.assignment import facts_of, route_leads
-from sdrdesk.services.leads.intake import insert_leads, known_leads
+from sdrdesk.services.leads.intake import insert_leads, is_sqlite, known_leads
 from sdrdesk.services.users.service import UserService
 
 log = logging.getLogger(__name__)
@@ -88,16 +88,22 @@ class IntakeService:
         if errors and (not partial or len(refused) == len(raw_leads)):
             return Answer(422, _refusal(errors))
         actor = self.actor()
-        for attempt in (1, 2):
+        for attempt in (1, 2, 3):
             try:
                 with self._ctx.store.write() as s:
                     return self._write(s, caller, checked, errors, idempotency_key, actor)
             except sa_exc.IntegrityError:
                 # Another request stored the same key or lead at the same moment: the
-                # second try finds its answer (or its lead, a duplicate).
-                if attempt == 2:
+                # next try finds its answer (or its lead, a duplicate).
+                if attempt == 3:
                     raise
-                log.info("intake: a concurrent request won a key; trying once more")
+                log.info("intake: a concurrent request won a key; trying again")
+            except StoreUnavailableError:
+                # A connection dropped (the database restarted): nothing was written; the
+                # pool is made anew, so one more try tells whether it is really down.
+                if attempt >= 2:
+                    raise
+                log.info("intake: a connection dropped; trying once more")
         raise AssertionError("unreachable")
 
     def _write(
@@ -111,15 +117,16 @@ class IntakeService:
     ) -> Answer:
         keys = [key] if key else []
         keys += [_LEAD_KEY + lead.external_id for _, lead in checked if lead.external_id]
-        stored = _stored_answers(s, caller.id, keys)
+        emails = [lead.email_key for _, lead in checked if lead.email_key]
+        phones = [lead.phone.e164 for _, lead in checked if lead.phone.e164]
+        if is_sqlite(s):
+            stored = _stored_answers(s, caller.id, keys)
+            known = known_leads(s, emails, phones)
+        else:
+            stored, known = _pg_lookup(s, caller.id, keys, emails, phones)
         if key and key in stored:
             status, text = stored[key]
             return Answer(status, json.loads(text), replayed=True)
-        known = known_leads(
-            s,
-            [lead.email_key for _, lead in checked if lead.email_key],
-            [lead.phone.e164 for _, lead in checked if lead.phone.e164],
-        )
         answers: dict[int, dict[str, Any]] = {}
         batch: DuplicateIndex[int] = DuplicateIndex()
         fresh: list[tuple[int, CleanLead]] = []
@@ -210,6 +217,35 @@ def _stored_answers(s: Session, token_id: int, keys: list[str]) -> dict[str, tup
         )
     )
     return {key: (status, body) for key, status, body in rows}
+
+
+_PG_LOOKUP = text(
+    "SELECT 0 AS kind, 0 AS id, key AS a, status::text AS b, body AS c FROM intake_answers "
+    "WHERE token_id = :token AND key = ANY(:keys) "
+    "UNION ALL SELECT 1, id, email_key, phone_e164, NULL FROM leads "
+    "WHERE phone_e164 = ANY(:phones) "
+    "UNION ALL SELECT 2, id, email_key, phone_e164, NULL FROM leads "
+    "WHERE email_key = ANY(:emails) ORDER BY 1, 2"
+)
+
+
+def _pg_lookup(
+    s: Session, token_id: int, keys: list[str], emails: list[str], phones: list[str]
+) -> tuple[dict[str, tuple[int, str]], DuplicateIndex[int]]:
+    """The stored answers and the leads already known, in one round trip (PostgreSQL);
+    phones first, as ``known_leads`` (the lead a phone matches is its oldest)."""
+    stored: dict[str, tuple[int, str]] = {}
+    known: DuplicateIndex[int] = DuplicateIndex()
+    rows = s.execute(
+        _PG_LOOKUP,
+        {"token": token_id, "keys": [k[:300] for k in keys], "emails": emails, "phones": phones},
+    )
+    for kind, lead_id, a, b, c in rows:
+        if kind == 0:
+            stored[a] = (int(b), c)
+        else:
+            known.add(a, b, lead_id)
+    return stored, known
 
 
 def _refusal(errors: Sequence[FieldError]) -> dict[str, Any]:

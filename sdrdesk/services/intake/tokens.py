@@ -6,8 +6,9 @@ import hashlib
 import secrets
 import threading
 import time
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select, update
 
 from sdrdesk.db.models import IntakeToken
 from sdrdesk.domain.errors import NotFoundError, ValidationError
@@ -23,18 +24,38 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _info(row: IntakeToken) -> TokenInfo:
+def _info(row: Any) -> TokenInfo:
     return TokenInfo(
         row.id,
         row.source,
         row.hint,
         row.created_at,
         row.revoked_at,
-        row.signing_secret is not None,
+        row.signed,
         row.thank_you_url,
         row.mapping,
         row.rate_per_minute,
     )
+
+
+# What anyone may read of a token (on a team database the hash and the secret are the
+# intake's only, db.grants).
+_LISTED = (
+    IntakeToken.id,
+    IntakeToken.source,
+    IntakeToken.hint,
+    IntakeToken.created_at,
+    IntakeToken.revoked_at,
+    IntakeToken.thank_you_url,
+    IntakeToken.mapping,
+    IntakeToken.rate_per_minute,
+    IntakeToken.signed,
+)
+
+
+def _listed() -> Select[tuple[Any, ...]]:
+    """A token's public columns (its hash and secret stay unread)."""
+    return select(*_LISTED)  # type: ignore[return-value]
 
 
 class TokenService:
@@ -71,6 +92,7 @@ class TokenService:
                 token_hash=token_hash(token),
                 hint=token[:10] + "…",
                 signing_secret=signing_secret,
+                signed=signing_secret is not None,
                 thank_you_url=thank_you_url,
                 mapping=mapping,
                 rate_per_minute=rate_per_minute,
@@ -79,16 +101,17 @@ class TokenService:
             )
             s.add(row)
             s.flush()
-            return NewToken(_info(row), token)
+            listed = s.execute(_listed().where(IntakeToken.id == row.id)).one()
+            return NewToken(_info(listed), token)
 
     def list(self) -> list[TokenInfo]:
         with self._ctx.store.read() as s:
-            return [_info(r) for r in s.scalars(select(IntakeToken).order_by(IntakeToken.id))]
+            return [_info(r) for r in s.execute(_listed().order_by(IntakeToken.id))]
 
     def revoke(self, which: str) -> TokenInfo:
         """Revoke a token by its id or its hint's beginning (as ``token list`` shows it)."""
         with self._ctx.store.write() as s:
-            rows = list(s.scalars(select(IntakeToken).order_by(IntakeToken.id)))
+            rows = list(s.execute(_listed().order_by(IntakeToken.id)))
             found = [
                 r
                 for r in rows
@@ -102,7 +125,12 @@ class TokenService:
                 )
             row = found[0]
             if row.revoked_at is None:
-                row.revoked_at = self._ctx.now()
+                s.execute(
+                    update(IntakeToken)
+                    .where(IntakeToken.id == row.id, IntakeToken.revoked_at.is_(None))
+                    .values(revoked_at=self._ctx.now())
+                )
+                row = s.execute(_listed().where(IntakeToken.id == row.id)).one()
             return _info(row)
 
     def caller(self, token: str) -> Caller | None:

@@ -84,6 +84,7 @@ def upgrade() -> None:
         sa.Column("token_hash", sa.String(64), nullable=False),
         sa.Column("hint", sa.String(16), nullable=False),
         sa.Column("signing_secret", sa.String(200), nullable=True),
+        sa.Column("signed", sa.Boolean(), nullable=False),
         sa.Column("thank_you_url", sa.String(2000), nullable=True),
         sa.Column("mapping", sa.String(500), nullable=True),
         sa.Column("rate_per_minute", sa.Integer(), nullable=True),
