@@ -65,6 +65,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     act("actionSearch", "&Search", "filters.focus_search", "menuView", ("/", "Ctrl+F")),
     act("actionSortUrgency", "Sort by &urgency", "queue.sort_by_urgency", "menuView", ("U",)),
     act("actionRefresh", "&Refresh", "window.refresh", "menuView", ("F5", "Ctrl+R")),
+    act("actionMuteNotifications", "&Mute notifications", "notifications.toggle_mute",
+      "menuView", ("Ctrl+Shift+M",)),
     act("actionReports", "&Reports…", "reports.open", "menuView", ("Ctrl+Shift+R",),
       separator=True),
     # Help
