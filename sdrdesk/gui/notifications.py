@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QStyle, QSystemTrayIcon
 
 from sdrdesk.domain.lifecycle import Status
@@ -142,9 +142,10 @@ class NotificationsController(QObject):
     def select_lead(self, lead_id: object) -> None:
         """A notification was clicked: the window comes up with that lead selected."""
         window = self._host.dialog_parent()
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
+        if QGuiApplication.platformName() != "offscreen":  # nothing to raise there
+            window.showNormal()
+            window.raise_()
+            window.activateWindow()
         if not isinstance(lead_id, int):
             return
         position = self._host.model.position_of(lead_id)

@@ -19,7 +19,7 @@ import logging
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
-from typing import Any, Protocol
+from typing import Any, Protocol, overload
 from urllib.parse import parse_qsl
 
 import anyio.to_thread
@@ -98,7 +98,9 @@ def create_app(
 
     async def post_leads(request: Request) -> Response:
         try:
-            caller = await run_in_threadpool(_authenticate, request, tokens)
+            caller = _authenticate(request, tokens, cached_only=True)
+            if caller is None:  # not in the cache: read in a worker thread
+                caller = await run_in_threadpool(_authenticate, request, tokens)
             wait = limits.take(caller.id, caller.rate_per_minute)
             if wait:
                 return problem(
@@ -195,7 +197,21 @@ def _ping(ctx: ServiceContext) -> None:
         conn.execute(text("SELECT 1"))
 
 
-def _authenticate(request: Request, tokens: TokenService) -> Caller:
+@overload
+def _authenticate(request: Request, tokens: TokenService) -> Caller: ...
+
+
+@overload
+def _authenticate(
+    request: Request, tokens: TokenService, *, cached_only: bool
+) -> Caller | None: ...
+
+
+def _authenticate(
+    request: Request, tokens: TokenService, *, cached_only: bool = False
+) -> Caller | None:
+    """The request's token, checked; with ``cached_only`` None when it is not in the
+    cache (then the database is asked in a worker thread)."""
     if any(name in request.query_params for name in _QUERY_TOKENS):
         raise Refused(
             problem(
@@ -216,7 +232,12 @@ def _authenticate(request: Request, tokens: TokenService) -> Caller:
                 {"WWW-Authenticate": "Bearer"},
             )
         )
-    caller = tokens.caller(token)
+    if cached_only:
+        known, caller = tokens.cached(token)
+        if not known:
+            return None
+    else:
+        caller = tokens.caller(token)
     if caller is None:
         raise Refused(problem(401, _("This token is not known."), {"WWW-Authenticate": "Bearer"}))
     if caller.revoked:

@@ -5,6 +5,7 @@ flight before the process ends."""
 from __future__ import annotations
 
 import logging
+import signal
 from collections.abc import Sequence
 
 import uvicorn
@@ -51,4 +52,15 @@ def serve(
 
         server.startup = startup  # type: ignore[method-assign]
     log.info("serving on http://%s:%d (database %s)", host, port, ctx.store.display_url)
-    server.run()
+    # Uvicorn finishes the requests in flight on SIGTERM, then raises the signal again
+    # with the handler that was there before: that one ends the process with status 0.
+    previous = signal.signal(signal.SIGTERM, _stopped)
+    try:
+        server.run()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _stopped(_signum: int, _frame: object) -> None:
+    log.info("stopped by SIGTERM")
+    raise SystemExit(0)

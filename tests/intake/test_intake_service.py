@@ -21,6 +21,9 @@ from sqlalchemy.engine import make_url
 from standardwebhooks import Webhook
 
 from sdrdesk.db.engine import Store
+from sdrdesk.domain.users import Role
+from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.users import UserService
 from tests.intake.conftest import Service, body_of, start_service, stop_service
 
 
@@ -89,9 +92,9 @@ def test_sigterm_finishes_the_requests_in_flight(database_url: str, tmp_path: Pa
 
 
 def test_routing_on_arrival_accepts_hot_leads_for_an_sdr(database_url: str, tmp_path: Path) -> None:
-    from tests.intake.conftest import sdrdesk
-
-    sdrdesk(database_url, "--user", "anna", "leads")  # anna: an SDR of the team
+    store = Store.open(database_url)
+    UserService(ServiceContext(store)).add("anna", Role.SDR)  # an SDR of the team
+    store.dispose()
     rules = tmp_path / "rules.toml"
     rules.write_text(
         'mode = "pool"\n\n[[rule]]\nname = "Hot from ads"\nmin_score = 80\n'

@@ -133,15 +133,23 @@ class TokenService:
                 row = s.execute(_listed().where(IntakeToken.id == row.id)).one()
             return _info(row)
 
+    def cached(self, token: str) -> tuple[bool, Caller | None]:
+        """(known, the token's row) from the cache, without the database: ``known`` is
+        False when ``caller`` has to read it."""
+        with self._lock:
+            cached = self._cache.get(token_hash(token))
+        if cached is not None and time.monotonic() - cached[0] < CACHE_SECONDS:
+            return True, cached[1]
+        return False, None
+
     def caller(self, token: str) -> Caller | None:
         """The token's row (revoked ones too), None for an unknown token; read again
         after ``CACHE_SECONDS``."""
+        known, found = self.cached(token)
+        if known:
+            return found
         digest = token_hash(token)
         now = time.monotonic()
-        with self._lock:
-            cached = self._cache.get(digest)
-        if cached is not None and now - cached[0] < CACHE_SECONDS:
-            return cached[1]
         with self._ctx.store.connect() as conn:
             table = IntakeToken.__table__
             row = conn.execute(select(table).where(table.c.token_hash == digest)).first()
