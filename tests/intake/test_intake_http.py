@@ -252,3 +252,13 @@ def test_nested_payloads_of_hubspot_typeform_and_linkedin(service: Service) -> N
     again = service.post(hubspot, token)
     assert body_of(again)["leads"][0]["id"] == body_of(response)["leads"][0]["id"]
     assert count(service.url, "SELECT count(*) FROM leads") == 3
+
+
+def test_a_sender_above_its_rate_is_told_when_to_come_back(service: Service) -> None:
+    token = service.token("Make", "--rate", "1")
+    statuses = [service.post({"email": f"r{i}@example.com"}, token) for i in range(12)]
+    assert [r.status_code for r in statuses[:10]] == [201] * 10  # a burst is allowed
+    limited = statuses[-1]
+    assert limited.status_code == 429
+    assert int(limited.headers["Retry-After"]) >= 1
+    assert count(service.url, "SELECT count(*) FROM leads") == 10
