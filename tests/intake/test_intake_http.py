@@ -262,3 +262,12 @@ def test_a_sender_above_its_rate_is_told_when_to_come_back(service: Service) -> 
     assert limited.status_code == 429
     assert int(limited.headers["Retry-After"]) >= 1
     assert count(service.url, "SELECT count(*) FROM leads") == 10
+
+
+def test_values_the_database_cannot_hold_are_replaced_not_a_500(service: Service) -> None:
+    token = service.token()
+    lead = {"email": "odd@example.com", "company": "Lone \ud800 half", "we\x00ird": "a\x00b"}
+    response = service.post(lead, token)
+    assert response.status_code == 201, response.text
+    stored = count(service.url, "SELECT count(*) FROM leads WHERE company = 'Lone \ufffd half'")
+    assert stored == 1

@@ -7,6 +7,7 @@ with the lead, as an import keeps its extra columns."""
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -78,6 +79,18 @@ def leads_of(body: Any) -> list[Any]:
     if isinstance(body, Mapping):
         return [body]
     raise ValidationError(_('The body must be a JSON object (one lead) or {"leads": [...]}.'))
+
+
+# Lone UTF-16 surrogates ("\ud800" in JSON) cannot be stored as UTF-8, NUL not at all.
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
+
+
+def _storable(text: str) -> str:
+    return (
+        text
+        if text.isprintable() is True and "\x00" not in text
+        else _UNSTORABLE.sub("\ufffd", text)
+    )
 
 
 def _text(value: Any) -> str | None:
@@ -264,8 +277,9 @@ def lead_input(
                 FieldError(index, key, _("longer than {n} characters").format(n=MAX_VALUE))
             )
             continue
-        keys.append(str(key))
-        values[str(key)] = text
+        key = _storable(str(key))
+        keys.append(key)
+        values[key] = _storable(text)
     if errors:
         return None, errors
     lead = LeadInput()
