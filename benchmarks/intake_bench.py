@@ -140,6 +140,11 @@ async def paced(base: str, token: str, rate: int, seconds: float, first: int) ->
     rng = random.Random(7)
     tasks = []
     limits = httpx.Limits(max_connections=400, max_keepalive_connections=100)
+
+    async def one(client: httpx.AsyncClient, headers: dict[str, str], lead: Any) -> None:
+        for lead_id in await post(client, headers, lead, result) or ():
+            result.created.setdefault(lead_id, time.time())  # the moment of the 201
+
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
         started = time.perf_counter()
         for i in range(int(rate * seconds)):
@@ -148,10 +153,8 @@ async def paced(base: str, token: str, rate: int, seconds: float, first: int) ->
                 await asyncio.sleep(delay)
             n = first + i
             headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": f"paced-{n}"}
-            tasks.append(asyncio.create_task(post(client, headers, make_lead(n, rng), result)))
-        for ids in await asyncio.gather(*tasks):
-            for lead_id in ids or ():
-                result.created.setdefault(lead_id, time.time())
+            tasks.append(asyncio.create_task(one(client, headers, make_lead(n, rng))))
+        await asyncio.gather(*tasks)
         result.seconds = time.perf_counter() - started
     return result
 
@@ -206,8 +209,15 @@ def drop(admin_url: str, database: str) -> None:
     admin = create_engine(
         make_url(admin_url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
     )
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+    for attempt in range(10):  # an autovacuum worker may still be in it for a moment
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{database}"'))
+            break
+        except Exception as exc:
+            if attempt == 9:
+                print(f"could not drop {database}: {exc}", file=sys.stderr)
+            time.sleep(1)
     admin.dispose()
 
 
@@ -286,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         base = f"http://127.0.0.1:{port}"
         wait_for(base, "/v1/leads")
         results = [measure("bare", base, "-", url, args, lag=False)]
+        print(json.dumps(results[0], ensure_ascii=False), flush=True)
         bare.terminate()
         bare.wait(30)
         sdrdesk = [python, "-m", "sdrdesk", "--database-url", url]
@@ -321,14 +332,13 @@ def main(argv: list[str] | None = None) -> int:
         figures["lost"] = max(0, figures["created"] - stored)
         figures["duplicated"] = max(0, stored - figures["created"]) + abs(events - stored)
         results.append(figures)
+        print(json.dumps(figures, ensure_ascii=False), flush=True)
     finally:
         for process in processes:
             if process.poll() is None:
                 process.terminate()
                 process.wait(30)
         drop(args.admin_url, database)
-    for figures in results:
-        print(json.dumps(figures, ensure_ascii=False))
     ours = results[-1]
     misses = []
     if ours["leads_per_s"] < RATE_TARGET:
