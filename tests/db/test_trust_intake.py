@@ -52,7 +52,7 @@ def test_the_intake_login_routes_what_it_hands_off_and_nothing_else(
         )
         assert actor == [(login,)]  # in the intake's own name
         [older] = add_leads(team.owner, {"email": "older@x.de", "score": "95"})
-        with store.write() as s, pytest.raises(PermissionDeniedError):
+        with pytest.raises(PermissionDeniedError), store.write() as s:
             s.connection().execute(
                 text("UPDATE leads SET owner_id = :o WHERE id = :i"),
                 {"o": team.anna.user.id, "i": older},
