@@ -58,6 +58,10 @@ class Settings:
     assignment_rules_file: str | None = None
     language: str | None = None
     """``en`` or ``de``; ``None`` follows the system locale (View › Language)."""
+    notifications_muted: bool = False
+    """No desktop notifications (View › Mute notifications)."""
+    notify_min_score: int = 80
+    """A pool lead with at least this score raises a notification."""
     extra: dict[str, Any] = field(default_factory=dict)
 
     def validate(self) -> None:

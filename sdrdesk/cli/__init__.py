@@ -73,9 +73,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     gui = sub.add_parser("gui", parents=[common], help=_("open the window (the default)"))
     gui.set_defaults(handler=run_gui)
-    from sdrdesk.cli import admin, calls, database, demos, desktop, feedback, leads, privacy, team
+    from sdrdesk.cli import (
+        admin,
+        calls,
+        database,
+        demos,
+        desktop,
+        feedback,
+        intake,
+        leads,
+        privacy,
+        team,
+    )
 
-    for module in (leads, calls, demos, feedback, database, admin, team, privacy, desktop):
+    for module in (leads, calls, demos, feedback, database, admin, team, privacy, intake, desktop):
         module.register(sub, common)
     parser.set_defaults(handler=run_gui)
     return parser

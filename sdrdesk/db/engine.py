@@ -84,14 +84,21 @@ def safe_url(url: str | URL) -> str:
 
 
 def make_engine(
-    url: str | URL, *, echo: bool = False, lock_timeout_ms: int = LOCK_TIMEOUT_MS
+    url: str | URL,
+    *,
+    echo: bool = False,
+    lock_timeout_ms: int = LOCK_TIMEOUT_MS,
+    service: bool = False,
 ) -> Engine:
-    """An engine; ``lock_timeout_ms`` bounds how long a write waits for someone else's lock."""
+    """An engine; ``lock_timeout_ms`` bounds how long a write waits for someone else's lock.
+    ``service``: for a server (the intake) that does one short transaction per request and
+    retries one that met a dropped connection: no round trip to test each connection
+    before use, and a connection per worker thread."""
     parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = _sqlite_engine(parsed, echo, lock_timeout_ms)
     else:
-        engine = _postgresql_engine(parsed, echo, lock_timeout_ms)
+        engine = _postgresql_engine(parsed, echo, lock_timeout_ms, service=service)
     event.listen(engine, "before_cursor_execute", _refuse_nul)
     return engine
 
@@ -122,17 +129,19 @@ def _refuse_nul(
                 raise ValidationError(unstorable_message(value))
 
 
-def _postgresql_engine(parsed: URL, echo: bool, lock_timeout_ms: int) -> Engine:
+def _postgresql_engine(
+    parsed: URL, echo: bool, lock_timeout_ms: int, *, service: bool = False
+) -> Engine:
     return create_engine(
         parsed,
         echo=echo,
-        pool_pre_ping=True,
-        pool_size=5,
+        pool_pre_ping=not service,
+        pool_size=10 if service else 5,
         max_overflow=5,
         pool_recycle=1800,
         connect_args={
             "connect_timeout": 5,
-            "application_name": "sdrdesk",
+            "application_name": "sdrdesk-intake" if service else "sdrdesk",
             "options": f"-c lock_timeout={lock_timeout_ms}",
         },
     )

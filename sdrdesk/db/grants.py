@@ -9,6 +9,10 @@ Three group roles; each person gets a login role that is a member of one of them
   assignment (making someone else a lead's owner), and the erasure of a person
   (the personal columns, allowed by migration 0009's triggers only in an erasure).
 - ``sdrdesk_marketing``: read-only, for reports and the feedback export.
+- ``sdrdesk_intake``: the login of ``sdrdesk intake serve``: reads leads, users, the
+  history and its own tokens and answers; adds leads with their hand-off events and its
+  answers, and routes the leads it hands off (migration 0011 holds it to those). Nobody
+  else reads a token's hash or signing secret; managers add and revoke tokens.
 
 The grants are half of it: migration 0009 adds the functions and triggers that decide
 who acts (the user bound to ``session_user``) and guard the history; see
@@ -25,7 +29,22 @@ from sqlalchemy import Connection, MetaData, text
 SDR = "sdrdesk_sdr"
 MANAGER = "sdrdesk_manager"
 MARKETING = "sdrdesk_marketing"
-GROUPS = (SDR, MANAGER, MARKETING)
+INTAKE = "sdrdesk_intake"
+GROUPS = (SDR, MANAGER, MARKETING, INTAKE)
+# What of a token everyone may read (never its hash or its signing secret).
+TOKEN_PUBLIC_COLUMNS = (
+    "id",
+    "source",
+    "hint",
+    "signed",
+    "thank_you_url",
+    "mapping",
+    "rate_per_minute",
+    "created_at",
+    "created_by_id",
+    "revoked_at",
+)
+TOKEN_SECRET_TABLES = ("intake_tokens", "intake_answers")
 
 # Columns of leads that working a lead changes (contact data and marketing's fields stay
 # as handed off).
@@ -81,6 +100,7 @@ def grant_statements(metadata: MetaData, database: str, revision: str | None) ->
     tables = sorted(metadata.tables)
     groups = ", ".join(GROUPS)
     workers = f"{SDR}, {MANAGER}"
+    readable = [t for t in tables if t not in TOKEN_SECRET_TABLES]
     lines = [
         *(
             # Made once (by an owner with CREATEROLE, or by a superuser beforehand): an
@@ -99,8 +119,8 @@ def grant_statements(metadata: MetaData, database: str, revision: str | None) ->
         f"REVOKE CREATE ON SCHEMA public FROM {groups}",
         f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {groups}",
         f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {groups}",
-        f"GRANT SELECT ON {MARK_TABLE}, {', '.join(tables)} TO {groups}",
-        f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {workers}",
+        f"GRANT SELECT ON {MARK_TABLE}, {', '.join(readable)} TO {groups}",
+        f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {workers}, {INTAKE}",
         # Every login finds or creates its own user through this function only.
         "REVOKE ALL ON FUNCTION sdrdesk_enrol(text) FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION sdrdesk_enrol(text) TO {groups}",
@@ -115,12 +135,21 @@ def grant_statements(metadata: MetaData, database: str, revision: str | None) ->
 def _table_grants(table: str, workers: str) -> list[str]:
     if table == "leads":
         return [
-            f"GRANT INSERT, UPDATE ({_columns(LEAD_WORK_COLUMNS)}) ON leads TO {workers}",
+            f"GRANT INSERT, UPDATE ({_columns(LEAD_WORK_COLUMNS)}) ON leads TO {workers}, {INTAKE}",
             f"GRANT UPDATE ({_columns(LEAD_PERSONAL_COLUMNS)}) ON leads TO {MANAGER}",
         ]
+    if table == "intake_tokens":
+        return [
+            f"GRANT SELECT ({_columns(TOKEN_PUBLIC_COLUMNS)}) ON intake_tokens "
+            f"TO {SDR}, {MANAGER}, {MARKETING}",
+            f"GRANT SELECT ON intake_tokens TO {INTAKE}",
+            f"GRANT INSERT, UPDATE (revoked_at) ON intake_tokens TO {MANAGER}",
+        ]
+    if table == "intake_answers":
+        return [f"GRANT SELECT, INSERT ON intake_answers TO {INTAKE}"]
     if table == "lead_events":
         return [
-            f"GRANT INSERT ON lead_events TO {workers}",
+            f"GRANT INSERT ON lead_events TO {workers}, {INTAKE}",
             f"GRANT UPDATE ({_columns(EVENT_PERSONAL_COLUMNS)}) ON lead_events TO {MANAGER}",
         ]
     if table == "call_attempts":
@@ -154,6 +183,7 @@ def grants_sql(metadata: MetaData, database: str, revision: str | None) -> str:
         f"--   CREATE ROLE anna LOGIN PASSWORD '…' IN ROLE {SDR};",
         f"--   CREATE ROLE tom LOGIN PASSWORD '…' IN ROLE {MANAGER};",
         f"--   CREATE ROLE mara LOGIN PASSWORD '…' IN ROLE {MARKETING};",
+        f"--   CREATE ROLE intake LOGIN PASSWORD '…' IN ROLE {INTAKE};  -- sdrdesk intake serve",
     ]
     return "\n".join(lines) + "\n"
 

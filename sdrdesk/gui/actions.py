@@ -69,6 +69,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     act("actionSearch", N_("&Search"), "filters.focus_search", "menuView", ("/", "Ctrl+F")),
     act("actionSortUrgency", N_("Sort by &urgency"), "queue.sort_by_urgency", "menuView", ("U",)),
     act("actionRefresh", N_("&Refresh"), "window.refresh", "menuView", ("F5", "Ctrl+R")),
+    act("actionMuteNotifications", N_("&Mute notifications"), "notifications.toggle_mute",
+      "menuView", ("Ctrl+Shift+M",)),
     act("actionReports", N_("&Reports…"), "reports.open", "menuView", ("Ctrl+Shift+R",),
       separator=True),
     # Help

@@ -49,7 +49,7 @@ def test_the_default_is_the_pool() -> None:
     [
         ('mode = "random"', "mode “random” is unknown"),
         ('[[rule]]\ncountries = ["DE"]\nsdrs = ["anna"]', "rule 1: field “name” is missing"),
-        ('[[rule]]\nname = "X"\nsdrs = ["anna"]', "rule “X”: give “countries” or “sources”"),
+        ('[[rule]]\nname = "X"\nsdrs = ["anna"]', "rule “X”: give “countries”, “sources”"),
         ('[[rule]]\nname = "X"\ncountries = ["DE"]', "rule “X”: field “sdrs” lists nobody"),
         ('[[rule]]\nname = "X"\ncountries = "DE"\nsdrs = ["a"]', "“countries” must be a list"),
         ('[[rule]]\nname = "X"\nregion = "EU"\nsdrs = ["a"]', "field “region” is not known"),

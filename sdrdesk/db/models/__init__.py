@@ -28,9 +28,16 @@ from sdrdesk.db.models.reporting import REPORT_INDEXES
 if TYPE_CHECKING:
     from sdrdesk.db.models.calls import CallAttempt, Qualification
     from sdrdesk.db.models.demos import Demo
+    from sdrdesk.db.models.intake import IntakeAnswer, IntakeToken
 
-FEATURE_MODULES = ("calls", "demos")
-_LAZY = {"CallAttempt": "calls", "Qualification": "calls", "Demo": "demos"}
+FEATURE_MODULES = ("calls", "demos", "intake")
+_LAZY = {
+    "CallAttempt": "calls",
+    "Qualification": "calls",
+    "Demo": "demos",
+    "IntakeAnswer": "intake",
+    "IntakeToken": "intake",
+}
 
 __all__ = [
     "REPORT_INDEXES",
@@ -39,6 +46,8 @@ __all__ = [
     "Demo",
     "Erasure",
     "ImportBatch",
+    "IntakeAnswer",
+    "IntakeToken",
     "Lead",
     "LeadEvent",
     "Qualification",

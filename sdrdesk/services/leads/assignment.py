@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sdrdesk.db import lifecycle
 from sdrdesk.db.models import Lead, LeadEvent, User
-from sdrdesk.domain.assignment import AssignmentRules, next_in_turn
+from sdrdesk.domain.assignment import AssignmentRules, LeadFacts, next_in_turn
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.events import EventKind
-from sdrdesk.domain.lifecycle import Status
+from sdrdesk.domain.lifecycle import Action, Status
 from sdrdesk.domain.users import Role
 from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
@@ -45,51 +48,112 @@ class AssignmentService:
             with self._ctx.store.read() as s:
                 left = len(_pool_ids(s))
             return Distribution({}, left)
-        given: Counter[str] = Counter()
-        left = 0
         with self._ctx.store.write() as s:
-            sdrs = {
-                u.name: u.id
-                for u in s.scalars(select(User).where(User.role == Role.SDR, User.active.is_(True)))
-            }
-            if not sdrs:
-                raise ValidationError(_("There are no active SDRs to give leads to."))
-            named = [n for r in rules.rules for n in r.sdrs] + list(rules.sdrs)
-            unknown = [n for n in named if n not in sdrs]
-            if unknown:
-                raise ValidationError(
-                    _("{source}: “{unknown}” is not an active SDR in this store.").format(
-                        source=rules.source, unknown=unknown[0]
-                    )
-                )
-            last = _last_given(s)
             rows = s.execute(
-                select(Lead.id, Lead.country, Lead.source)
+                select(Lead.id, Lead.country, Lead.source, Lead.score, Lead.campaign, Lead.extra)
                 .where(Lead.status == Status.MQL, Lead.owner_id.is_(None))
                 .order_by(Lead.handed_off_at, Lead.id)
             ).all()
-            now = self._ctx.now()
-            for lead_id, country, source in rows:
-                group, members = rules.group_for(country, source)
-                members = members or tuple(sorted(sdrs))
-                name = next_in_turn(members, last.get(group))
-                last[group] = name
-                lead = s.get(Lead, lead_id)
-                assert lead is not None
-                lead.owner_id = sdrs[name]
-                lead.assigned_at = now
-                lifecycle.record(
-                    s,
-                    lead_id,
-                    EventKind.ASSIGNED,
-                    actor_id=actor_id,
-                    at=now,
-                    data={"from_owner": None, "to_owner": name, "rule": group},
-                )
-                given[name] += 1
-                if sum(given.values()) % CHUNK == 0:
-                    s.flush()
-        return Distribution(dict(given), left)
+            routed = route_leads(
+                s,
+                rules,
+                [(row[0], facts_of(*row[1:])) for row in rows],
+                actor_id=actor_id,
+                now=self._ctx.now(),
+            )
+        given = Counter(r.sdr for r in routed.values())
+        return Distribution(dict(given), len(rows) - len(routed))
+
+
+@dataclass(frozen=True)
+class Routed:
+    """Where the rules sent one lead: the SDR's name, the rule, and whether it was
+    accepted for them (an SAL) or only given to them."""
+
+    sdr: str
+    sdr_id: int
+    rule: str
+    accepted: bool
+
+
+def facts_of(
+    country: str | None,
+    source: str | None,
+    score: int | None,
+    campaign: str | None,
+    extra: Mapping[str, Any] | None,
+) -> LeadFacts:
+    """What the rules look at of a lead (its product is the kept ``product`` field)."""
+    product = None
+    for key, value in (extra or {}).items():
+        if key.casefold() in _PRODUCT_KEYS and isinstance(value, str):
+            product = value
+            break
+    return LeadFacts(country, source, score, campaign, product)
+
+
+_PRODUCT_KEYS = frozenset({"product", "produkt", "product interest", "product_interest"})
+
+
+def route_leads(
+    session: Session,
+    rules: AssignmentRules,
+    leads: Sequence[tuple[int, LeadFacts]],
+    *,
+    actor_id: int | None,
+    now: datetime,
+) -> dict[int, Routed]:
+    """**The one routing of new leads** (after an import, the pool given out, and each
+    lead arriving over the intake): each unowned new MQL of ``leads`` goes by the first
+    rule that matches it to the next SDR of that rule's group in turn, given to them
+    (``assign``) or accepted as their SAL (``accept``). Every routed lead's history names
+    the rule. Leads no rule routes stay in the pool. Returns lead id → where it went."""
+    if not rules.assigns or not leads:
+        return {}
+    sdrs = {
+        u.name: u.id
+        for u in session.scalars(select(User).where(User.role == Role.SDR, User.active.is_(True)))
+    }
+    if not sdrs:
+        raise ValidationError(_("There are no active SDRs to give leads to."))
+    named = [n for r in rules.rules for n in r.sdrs] + list(rules.sdrs)
+    unknown = [n for n in named if n not in sdrs]
+    if unknown:
+        raise ValidationError(
+            _("{rules}: “{name}” is not an active SDR in this store.").format(
+                rules=rules.source, name=unknown[0]
+            )
+        )
+    last = _last_given(session)
+    routed: dict[int, Routed] = {}
+    for lead_id, facts in leads:
+        rule = rules.route(facts)
+        if rule is None:
+            continue
+        members = rule.sdrs or tuple(sorted(sdrs))
+        name = next_in_turn(members, last.get(rule.name))
+        last[rule.name] = name
+        lead = session.get(Lead, lead_id)
+        assert lead is not None
+        accepted = rule.action == "accept"
+        lead.owner_id = sdrs[name]
+        lead.assigned_at = now
+        data = {"from_owner": None, "to_owner": name, "rule": rule.name}
+        lifecycle.record(session, lead_id, EventKind.ASSIGNED, actor_id=actor_id, at=now, data=data)
+        if accepted:
+            lifecycle.transition(
+                session,
+                lead,
+                Action.ACCEPT,
+                actor_id=actor_id,
+                at=now,
+                data={"previous_owner_id": None, "rule": rule.name, "for": name},
+            )
+        routed[lead_id] = Routed(name, sdrs[name], rule.name, accepted)
+        if len(routed) % CHUNK == 0:
+            session.flush()
+    session.flush()
+    return routed
 
 
 def _pool_ids(session: Session) -> list[int]:
