@@ -10,6 +10,11 @@ Three group roles; each person gets a login role that is a member of one of them
   (the personal columns, allowed by migration 0009's triggers only in an erasure).
 - ``sdrdesk_marketing``: read-only, for reports and the feedback export.
 
+Webhooks (migration 0012): only managers read or change ``WEBHOOK_TABLES`` (endpoints'
+secrets, deliveries' state). An SDR's action writes its outbox rows through the
+SECURITY DEFINER functions ``sdrdesk_webhook_emit``/``_withdraw`` (EXECUTE for SDRs and
+managers), which accept only an event of the calling transaction.
+
 The grants are half of it: migration 0009 adds the functions and triggers that decide
 who acts (the user bound to ``session_user``) and guard the history; see
 docs/architecture.md › Team trust. The schema belongs to the database owner. The SQL is
@@ -64,6 +69,13 @@ EVENT_PERSONAL_COLUMNS = ("comment", "data")
 USER_COLUMNS = ("name", "display_name", "email", "role", "time_zone", "active")
 BATCH_FILLED_COLUMNS = ("rows_total", "rows_imported", "rows_duplicate", "rows_skipped", "report")
 
+# Managers only: endpoints (their signing secrets) and deliveries (their state).
+WEBHOOK_TABLES = ("webhook_deliveries", "webhook_endpoints")
+WEBHOOK_FUNCTIONS = (
+    "sdrdesk_webhook_emit(text, text, integer, bigint, timestamptz, timestamptz)",
+    "sdrdesk_webhook_withdraw(bigint)",
+)
+
 # The grants record the schema revision they were applied for here (a comment).
 MARK_TABLE = "alembic_version"
 _MARK = "sdrdesk grants for schema "
@@ -78,7 +90,7 @@ def grant_statements(metadata: MetaData, database: str, revision: str | None) ->
     from sdrdesk.db.models import load_all
 
     load_all()
-    tables = sorted(metadata.tables)
+    tables = sorted(set(metadata.tables) - set(WEBHOOK_TABLES))
     groups = ", ".join(GROUPS)
     workers = f"{SDR}, {MANAGER}"
     lines = [
@@ -104,6 +116,9 @@ def grant_statements(metadata: MetaData, database: str, revision: str | None) ->
         # Every login finds or creates its own user through this function only.
         "REVOKE ALL ON FUNCTION sdrdesk_enrol(text) FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION sdrdesk_enrol(text) TO {groups}",
+        f"GRANT SELECT, INSERT, UPDATE ON {', '.join(WEBHOOK_TABLES)} TO {MANAGER}",
+        *(f"REVOKE ALL ON FUNCTION {f} FROM PUBLIC" for f in WEBHOOK_FUNCTIONS),
+        *(f"GRANT EXECUTE ON FUNCTION {f} TO {workers}" for f in WEBHOOK_FUNCTIONS),
     ]
     for table in tables:
         lines.extend(_table_grants(table, workers))

@@ -28,9 +28,16 @@ from sdrdesk.db.models.reporting import REPORT_INDEXES
 if TYPE_CHECKING:
     from sdrdesk.db.models.calls import CallAttempt, Qualification
     from sdrdesk.db.models.demos import Demo
+    from sdrdesk.db.models.webhooks import WebhookDelivery, WebhookEndpoint
 
-FEATURE_MODULES = ("calls", "demos")
-_LAZY = {"CallAttempt": "calls", "Qualification": "calls", "Demo": "demos"}
+FEATURE_MODULES = ("calls", "demos", "webhooks")
+_LAZY = {
+    "CallAttempt": "calls",
+    "Qualification": "calls",
+    "Demo": "demos",
+    "WebhookDelivery": "webhooks",
+    "WebhookEndpoint": "webhooks",
+}
 
 __all__ = [
     "REPORT_INDEXES",
@@ -44,6 +51,8 @@ __all__ = [
     "Qualification",
     "RejectionReason",
     "User",
+    "WebhookDelivery",
+    "WebhookEndpoint",
     "load_all",
 ]
 

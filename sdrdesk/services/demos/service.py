@@ -56,6 +56,7 @@ from sdrdesk.services.demos.results import (
 from sdrdesk.services.lead_rows import summary_from_row, summary_select
 from sdrdesk.services.results import QualificationSummary
 from sdrdesk.services.users.service import user_info
+from sdrdesk.services.webhooks import outbox
 
 Handover = Callable[[int], QualificationSummary | None]
 
@@ -186,6 +187,7 @@ class DemoService:
                 },
             )
             s.flush()
+            outbox.emit(s, event, qualification=handover)
             info = q.load_info(s, demo.id)
             return DemoResult(info, build_invite(info, handover), event.id, lead.version)
 
@@ -237,6 +239,7 @@ class DemoService:
                 data["previous_ae"] = before.ae.name
             event = lifecycle.record(s, demo.lead_id, kind, actor_id=actor_id, at=now, data=data)
             s.flush()
+            outbox.emit(s, event)
             info = q.load_info(s, demo.id)
             extra: tuple[Invite, ...] = ()
             if "ae" in changed:
@@ -285,6 +288,7 @@ class DemoService:
                 },
             )
             s.flush()
+            outbox.emit(s, event)
             info = q.load_info(s, demo.id)
             return DemoResult(info, build_invite(info, handover), event.id, lead.version)
 
