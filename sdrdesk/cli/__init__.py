@@ -57,9 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
     gui.set_defaults(handler=run_gui)
-    from sdrdesk.cli import admin, calls, demos, feedback, leads, privacy, team
+    from sdrdesk.cli import admin, calls, demos, feedback, leads, privacy, team, webhooks
 
-    for module in (leads, calls, demos, feedback, admin, team, privacy):
+    for module in (leads, calls, demos, feedback, admin, team, privacy, webhooks):
         module.register(sub, common)
     parser.set_defaults(handler=run_gui)
     return parser

@@ -117,6 +117,8 @@ def grant_statements(metadata: MetaData, database: str, revision: str | None) ->
         "REVOKE ALL ON FUNCTION sdrdesk_enrol(text) FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION sdrdesk_enrol(text) TO {groups}",
         f"GRANT SELECT, INSERT, UPDATE ON {', '.join(WEBHOOK_TABLES)} TO {MANAGER}",
+        # An action asks whether any endpoint takes its event before it builds the body.
+        f"GRANT SELECT (id, events, status) ON webhook_endpoints TO {SDR}",
         *(f"REVOKE ALL ON FUNCTION {f} FROM PUBLIC" for f in WEBHOOK_FUNCTIONS),
         *(f"GRANT EXECUTE ON FUNCTION {f} TO {workers}" for f in WEBHOOK_FUNCTIONS),
     ]
