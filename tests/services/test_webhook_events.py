@@ -48,13 +48,16 @@ def test_accept_and_reject_arrive_signed_once_the_undo_window_is_over(
     receiver.received.sort(key=lambda r: r.body["type"])
     accepted, rejected = (r.body for r in receiver.received)
     assert accepted["data"]["lead"]["external_id"] == "CRM-0042"
-    assert accepted["id"].startswith("evt_") and accepted["timestamp"].startswith("2026-03-10")
+    assert accepted["id"].startswith("evt_")
+    assert accepted["timestamp"].startswith("2026-03-10")
     assert rejected["data"]["reason"]["code"] == "duplicate"
     assert rejected["data"]["reason"]["label"]
     assert rejected["data"]["comment"] == STORED  # escaped in the JSON, intact after it
     assert rejected["data"]["sdr"] == "anna"
     raw = receiver.received[1].raw
-    assert b"\\u001b" in raw and b"\x1b" not in raw and b"\x00" not in raw
+    assert b"\\u001b" in raw
+    assert b"\x1b" not in raw
+    assert b"\x00" not in raw
     raw.decode("utf-8")  # valid UTF-8
     assert deliver(ctx).attempted == 0  # nothing twice
 
@@ -108,13 +111,13 @@ def test_calls_demos_and_erasure_send_their_events(
     nurtured = accepted_lead(ctx, team.sdr, email="n@example.com")
     later = ctx.now() + timedelta(days=30)
     why = "Budget frozen until the merger closes"
-    call(calls, nurtured, team.sdr, answers=GOOD,
-         decision=DecisionInput(Decision.NURTURE, recontact_at=later, override_reason=why))  # fmt: skip
+    nurture = DecisionInput(Decision.NURTURE, recontact_at=later, override_reason=why)
+    call(calls, nurtured, team.sdr, answers=GOOD, decision=nurture)
     gone = accepted_lead(ctx, team.sdr, email="d@example.com")
     answers = {**GOOD, "budget_status": "none"}
     del answers["budget_amount"]
-    call(calls, gone, team.sdr, answers=answers,
-         decision=DecisionInput(Decision.DISQUALIFY, reason_code="no_budget"))  # fmt: skip
+    no_budget = DecisionInput(Decision.DISQUALIFY, reason_code="no_budget")
+    call(calls, gone, team.sdr, answers=answers, decision=no_budget)
     sql = accepted_lead(ctx, team.sdr, external_id="SF-00Q1")
     demos = DemoService(ctx, handover=handover)
     request = DemoRequest(
