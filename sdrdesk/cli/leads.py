@@ -12,6 +12,7 @@ from sdrdesk.cli.common import acting_user, open_for
 from sdrdesk.domain.errors import PermissionDeniedError, SdrdeskError
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.wording import counted
+from sdrdesk.i18n import _
 from sdrdesk.services.results import LeadSummary, to_jsonable
 
 
@@ -53,6 +54,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--owner", help="only leads owned by this user")
     p.add_argument("--limit", type=int, help="at most this many")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--format",
+        choices=("csv", "json", "xlsx"),
+        help=_("with --status sql: the SQLs with their demo and qualification, as a file"),
+    )
+    p.add_argument("-o", "--output", type=Path, help=_("file to write (xlsx needs one)"))
     p.set_defaults(handler=cmd_leads)
 
     p = sub.add_parser("events", parents=[common], help="show the history of leads")
@@ -160,6 +167,10 @@ def _open_output(path: Path) -> TextIO:
 def cmd_leads(args: argparse.Namespace) -> int:
     from sdrdesk.services.leads import LeadService
 
+    if args.format or args.output:
+        from sdrdesk.cli.webhooks import export_sqls
+
+        return export_sqls(args)
     app_ctx = open_for(args)
     service = LeadService(app_ctx.services)
     if args.json:

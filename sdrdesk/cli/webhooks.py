@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from sdrdesk.cli.common import acting_user, open_for
-from sdrdesk.i18n import _, format_datetime
+from sdrdesk.i18n import _, format_datetime, ngettext
 
 if TYPE_CHECKING:
     from sdrdesk.app import AppContext
@@ -214,7 +214,7 @@ def _log_line(item: DeliveryInfo) -> str:
             item.event_type,
             lead,
             f"→ {item.url}",
-            _("{n} attempt(s)").format(n=item.attempts),
+            ngettext("{n} attempt", "{n} attempts", item.attempts).format(n=item.attempts),
             answer,
         )
         if part
@@ -278,3 +278,37 @@ def _tell(report: DispatchReport) -> None:
             _("Webhook endpoint {url} is failing: deliveries ran out of retries.").format(url=url),
             file=sys.stderr,
         )
+
+
+def export_sqls(args: argparse.Namespace) -> int:
+    """``leads --status sql --format csv|json|xlsx [-o FILE]``: for teams without webhooks."""
+    from sdrdesk.cli.common import UsageError
+    from sdrdesk.domain.lifecycle import Status
+    from sdrdesk.services.calls import CallService
+    from sdrdesk.services.webhooks import (
+        handoffs_csv,
+        handoffs_json,
+        sql_handoffs,
+        write_handoffs,
+    )
+
+    if args.status is not Status.SQL:
+        raise UsageError(_("--format exports SQLs with their qualification: add --status sql"))
+    fmt = args.format or (args.output.suffix.lstrip(".").lower() if args.output else "csv")
+    if fmt not in ("csv", "json", "xlsx"):
+        fmt = "csv"
+    if fmt == "xlsx" and args.output is None:
+        raise UsageError(_("--format xlsx needs -o FILE (an Excel file cannot go to the terminal)"))
+    app_ctx = open_for(args)
+    calls = CallService(app_ctx.services)
+    items = sql_handoffs(app_ctx.services, calls.qualification_summary)
+    if args.output is None:
+        sys.stdout.write(handoffs_json(items) if fmt == "json" else handoffs_csv(items))
+        return 0
+    path = write_handoffs(items, args.output, fmt)
+    print(
+        ngettext("Wrote {n} SQL to {path}.", "Wrote {n} SQLs to {path}.", len(items)).format(
+            n=len(items), path=path
+        )
+    )
+    return 0

@@ -14,6 +14,14 @@ if TYPE_CHECKING:
         DispatcherHandle,
         start_dispatcher,
     )
+    from sdrdesk.services.webhooks.handoffs import (
+        FORMATS,
+        SqlHandoff,
+        handoffs_csv,
+        handoffs_json,
+        sql_handoffs,
+        write_handoffs,
+    )
     from sdrdesk.services.webhooks.results import (
         DeliveryInfo,
         DeliverySettings,
@@ -26,6 +34,14 @@ if TYPE_CHECKING:
 
 WHERE = {
     "dispatcher": ("Dispatcher", "DispatcherHandle", "start_dispatcher"),
+    "handoffs": (
+        "FORMATS",
+        "SqlHandoff",
+        "handoffs_csv",
+        "handoffs_json",
+        "sql_handoffs",
+        "write_handoffs",
+    ),
     "results": (
         "DeliveryInfo",
         "DeliverySettings",
@@ -38,6 +54,7 @@ WHERE = {
 }
 __all__ = [
     "EVENT_TYPES",
+    "FORMATS",
     "DeliveryInfo",
     "DeliverySettings",
     "DispatchReport",
@@ -46,7 +63,12 @@ __all__ = [
     "EndpointCreated",
     "EndpointInfo",
     "PingResult",
+    "SqlHandoff",
     "WebhookService",
+    "handoffs_csv",
+    "handoffs_json",
+    "sql_handoffs",
     "start_dispatcher",
+    "write_handoffs",
 ]
 __getattr__ = lazy_names(__name__, WHERE)

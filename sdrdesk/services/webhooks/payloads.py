@@ -114,10 +114,10 @@ def event_data(
     elif event_type == "lead.nurture":
         data["recontact_at"] = extra.get("recontact_at")
     elif event_type == "lead.sql":
-        data["demo"] = _demo(s, extra.get("demo_id"))
-        data["qualification"] = _qualification(qualification)
+        data["demo"] = demo_data(s, extra.get("demo_id"))
+        data["qualification"] = qualification_data(qualification)
     elif event_type in ("demo.moved", "demo.cancelled"):
-        data["demo"] = _demo(s, extra.get("demo_id"))
+        data["demo"] = demo_data(s, extra.get("demo_id"))
         if "previous_starts_at" in extra:
             data["previous_starts_at"] = extra["previous_starts_at"]
         if event_type == "demo.cancelled":
@@ -125,7 +125,7 @@ def event_data(
     return data
 
 
-def _demo(s: Session, demo_id: Any) -> dict[str, Any] | None:
+def demo_data(s: Session, demo_id: Any) -> dict[str, Any] | None:
     from sdrdesk.db.models import Demo
 
     if demo_id is None:
@@ -149,7 +149,7 @@ def _demo(s: Session, demo_id: Any) -> dict[str, Any] | None:
     }
 
 
-def _qualification(summary: QualificationSummary | None) -> dict[str, Any] | None:
+def qualification_data(summary: QualificationSummary | None) -> dict[str, Any] | None:
     if summary is None:
         return None
     return {
