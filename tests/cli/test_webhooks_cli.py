@@ -82,12 +82,12 @@ def test_deliver_once_sends_what_is_due_and_returns(
     database_url: str, manager: UserInfo, receiver: Receiver, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = ("--database-url", database_url, "--user", "maria")
-    code, out, err = run(capsys, "webhooks", "add", receiver.url, "--events", "lead.sql", *db)
+    _, out, _ = run(capsys, "webhooks", "add", receiver.url, "--events", "lead.sql", *db)
     receiver.secret = out.strip().splitlines()[-1]
     run(capsys, "webhooks", "test", "1", *db)
     receiver.mode = "500"
     run(capsys, "webhooks", "test", "1", *db)
-    code, out, err = run(capsys, "webhooks", "deliver", "--once", *db)
+    code, out, _ = run(capsys, "webhooks", "deliver", "--once", *db)
     assert (code, out.strip()) == (0, "0 delivered, 0 to retry, 0 failed.")
     code, out, _err = run(capsys, "webhooks", "log", "--failed", *db)
     assert "HTTP 500" in out
