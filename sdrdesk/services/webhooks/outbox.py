@@ -19,7 +19,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from sdrdesk.db.models import LeadEvent, WebhookDelivery, WebhookEndpoint
@@ -58,20 +58,21 @@ def emit(
     event_type = EVENT_TYPES.get(event.action)
     if event_type is None:
         return 0
-    subscribed = s.scalar(
-        select(func.count())
-        .select_from(WebhookEndpoint)
-        .where(
-            WebhookEndpoint.status.in_(LIVE),
-            ("," + WebhookEndpoint.events + ",").contains(f",{event_type},"),
+    targets = [
+        endpoint
+        for endpoint, events in s.execute(
+            select(WebhookEndpoint.id, WebhookEndpoint.events).where(
+                WebhookEndpoint.status.in_(LIVE)
+            )
         )
-    )
-    if not subscribed and event_type != "lead.erased":
+        if event_type in events.split(",")
+    ]
+    if not targets and event_type != "lead.erased":
         return 0
     at = event.at
     available = at + timedelta(seconds=hold_for(undo_seconds) if event_type in HELD else 0)
     text_ = payloads.body(event_type, at, payloads.event_data(s, event_type, event, qualification))
-    return queue(s, event_type, text_, event.lead_id, event.id, at, available)
+    return queue(s, event_type, text_, event.lead_id, event.id, at, available, targets)
 
 
 def queue(
@@ -82,11 +83,14 @@ def queue(
     event_id: int | None,
     at: datetime,
     available: datetime,
-    endpoint_id: int | None = None,
+    endpoints: list[int],
+    *,
+    direct: bool = False,
 ) -> int:
-    """Write the deliveries (``endpoint_id``: to that endpoint only, the ping)."""
+    """Write the deliveries to ``endpoints``; on PostgreSQL an action's go through
+    ``sdrdesk_webhook_emit`` (``direct``: a manager's own insert, the ping)."""
     bind = s.get_bind()
-    if bind.dialect.name == "postgresql" and endpoint_id is None:
+    if bind.dialect.name == "postgresql" and not direct:
         added = s.execute(
             text("SELECT sdrdesk_webhook_emit(:t, :p, :l, :e, :c, :a)"),
             {"t": event_type, "p": body, "l": lead_id, "e": event_id, "c": at, "a": available},
@@ -94,13 +98,6 @@ def queue(
     else:
         if event_type == "lead.erased":
             _forget(s, lead_id)
-        query = select(WebhookEndpoint.id, WebhookEndpoint.events).where(
-            WebhookEndpoint.status.in_(LIVE)
-        )
-        if endpoint_id is not None:
-            query = select(WebhookEndpoint.id, WebhookEndpoint.events).where(
-                WebhookEndpoint.id == endpoint_id
-            )
         rows = [
             {
                 "endpoint_id": endpoint,
@@ -114,8 +111,7 @@ def queue(
                 "available_at": available,
                 "attempts": 0,
             }
-            for endpoint, events in s.execute(query)
-            if endpoint_id is not None or event_type in events.split(",")
+            for endpoint in endpoints
         ]
         if rows:
             s.execute(insert(WebhookDelivery), rows)

@@ -17,8 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sdrdesk.db import tables
-from sdrdesk.db.models import LeadEvent, RejectionReason, User
+from sdrdesk.db.models import Lead, LeadEvent, RejectionReason, User
 from sdrdesk.services.results import QualificationSummary
 
 _LEAD_FIELDS = (
@@ -67,16 +66,15 @@ def _clean(value: Any) -> Any:
 
 
 def lead_data(s: Session, lead_id: int) -> dict[str, Any]:
-    leads = tables.leads
-    row = s.execute(
-        select(*(leads.c[name] for name in _LEAD_FIELDS), leads.c.owner_id).where(
-            leads.c.id == lead_id
-        )
-    ).one()
-    lead = {name: _plain(row._mapping[name]) for name in _LEAD_FIELDS}
-    lead["phone"] = lead.pop("phone_e164")
-    lead["owner"] = _user_name(s, row.owner_id)
-    return lead
+    """The lead as the receiver gets it; read from the session's own copy when the action
+    has loaded it (no query)."""
+    lead = s.get(Lead, lead_id)
+    if lead is None:
+        return {"id": lead_id}
+    data = {name: _plain(getattr(lead, name)) for name in _LEAD_FIELDS}
+    data["phone"] = data.pop("phone_e164")
+    data["owner"] = _user_name(s, lead.owner_id)
+    return data
 
 
 def _plain(value: Any) -> Any:
@@ -86,7 +84,8 @@ def _plain(value: Any) -> Any:
 def _user_name(s: Session, user_id: int | None) -> str | None:
     if user_id is None:
         return None
-    return s.scalar(select(User.name).where(User.id == user_id))
+    user = s.get(User, user_id)
+    return user.name if user is not None else None
 
 
 def event_data(

@@ -121,7 +121,7 @@ class WebhookService:
                 raise NotFoundError(_("There is no webhook endpoint {id}.").format(id=endpoint_id))
             now = self._ctx.now()
             body = payloads.body("ping", now, {"endpoint": {"id": endpoint_id}})
-            outbox.queue(s, "ping", body, None, None, now, now, endpoint_id=endpoint_id)
+            outbox.queue(s, "ping", body, None, None, now, now, [endpoint_id], direct=True)
             return int(
                 s.scalar(
                     select(func.max(WebhookDelivery.id)).where(
