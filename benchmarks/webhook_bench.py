@@ -283,7 +283,8 @@ def main() -> int:
         receiver.kill()
         store.dispose()
         print(f"  baseline (httpx loop, same payloads): p50 {_ms(times, 0.5):.2f} ms a request,"
-              f" {len(times)} in {total:.1f} s ({len(times) / total:.0f}/s)", flush=True)  # fmt: skip
+              f" {len(times)} in {total:.1f} s ({len(times) / total:.0f}/s)",
+              flush=True)  # fmt: skip
         ok &= healthy["lost"] == 0 and healthy["p50_ms"] < P50_TARGET_S * 1000
         ok &= healthy["second_ids"] == 0 and healthy["bad_signatures"] == 0
         if not args.skip_down:

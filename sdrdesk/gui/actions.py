@@ -67,6 +67,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     act("actionRefresh", "&Refresh", "window.refresh", "menuView", ("F5", "Ctrl+R")),
     act("actionReports", "&Reports…", "reports.open", "menuView", ("Ctrl+Shift+R",),
       separator=True),
+    # Marketing
+    act("actionWebhooks", "&Webhooks…", "webhooks.open", "menuMarketing", ("Ctrl+Shift+W",),
+      enabled=False),
     # Help
     act("actionShortcuts", "&Keyboard shortcuts", "window.show_shortcuts", "menuHelp",
       ("F1", "?")),

@@ -21,6 +21,7 @@ from sdrdesk.gui.privacy import PrivacyController
 from sdrdesk.gui.team import TeamController
 from sdrdesk.gui.triage import TriageController
 from sdrdesk.gui.users import UsersController
+from sdrdesk.gui.webhooks import WebhooksController
 from sdrdesk.services.catalog import Services
 
 CONTROLLERS: Mapping[str, Callable[[WindowHost, Services], QObject]] = {
@@ -31,6 +32,7 @@ CONTROLLERS: Mapping[str, Callable[[WindowHost, Services], QObject]] = {
     "imports": ImportController,
     "privacy": PrivacyController,
     "users": UsersController,
+    "webhooks": WebhooksController,
 }
 
 # (signal, slot), each "part.name": a controller, or one of the window's parts.
@@ -44,6 +46,7 @@ WIRING: tuple[tuple[str, str], ...] = (
     ("users.leads_moved", "window.refresh"),  # a deactivated user's leads handed over
     ("privacy.erased", "window.lead_changed"),  # the lead panel without the person
     ("window.destroyed", "team.stop"),  # even a window destroyed without closing
+    ("window.destroyed", "webhooks.stop"),  # the desktop's own dispatcher, if it runs one
 )
 
 
