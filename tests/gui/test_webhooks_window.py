@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from sdrdesk.db.engine import Store
@@ -27,14 +28,19 @@ def gone(database_url: str) -> Iterator[Receiver]:
     add_managers(database_url, "tom")
     store = Store.open(database_url)
     hooks = WebhookService(ServiceContext(store))
-    tom = next(u for u in ServiceContext(store).store.engine.connect().exec_driver_sql(
-        "SELECT id FROM users WHERE name = 'tom'"))[0]  # fmt: skip
+    with store.engine.connect() as conn:
+        tom = conn.exec_driver_sql("SELECT id FROM users WHERE name = 'tom'").scalar_one()
     created = hooks.add(receiver.url, "lead.sql,lead.rejected", actor_id=tom, description="CRM")
     receiver.secret = created.secret
     hooks.test(created.endpoint.id, actor_id=tom)
     store.dispose()
     yield receiver
     receiver.stop()
+
+
+def cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
 
 
 def open_webhooks(qtbot: QtBot, window: MainWindow) -> WebhooksDialog:
@@ -66,10 +72,10 @@ def test_a_manager_sees_the_failure_with_the_receivers_answer_and_retries(
         f"Webhooks to {gone.url} are not arriving. See Marketing › Webhooks…."
     )
     dialog = open_webhooks(qtbot, window)
-    endpoint = [dialog.endpoints.item(0, c).text() for c in range(3)]
+    endpoint = [cell(dialog.endpoints, 0, c) for c in range(3)]
     assert endpoint == [gone.url, "lead.sql, lead.rejected", "disabled"]
     assert dialog.status.text().startswith(f"Needs attention: {gone.url} — The receiver answered")
-    cells = [dialog.deliveries.item(0, c).text() for c in range(1, 6)]
+    cells = [cell(dialog.deliveries, 0, c) for c in range(1, 6)]
     assert cells == ["ping", "", "failed", "1", "HTTP 410"]
     assert "gone" in dialog.answer.toPlainText()
     assert "webhook-id: msg_" in dialog.answer.toPlainText()
@@ -77,7 +83,7 @@ def test_a_manager_sees_the_failure_with_the_receivers_answer_and_retries(
     assert dialog.retry_button.isEnabled()
     gone.mode = "ok"
     qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.endpoints.item(0, 2).text() == "active", timeout=5000)
+    qtbot.waitUntil(lambda: cell(dialog.endpoints, 0, 2) == "active", timeout=5000)
     wait_idle(qtbot, window)
     assert dialog.status.text() == (
         "The delivery is due again; the dispatcher sends it within seconds."
