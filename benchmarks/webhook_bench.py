@@ -210,8 +210,12 @@ def run_actions(
             break
         time.sleep(0.5)
     seconds = max((a[2] for a in receiver.arrivals()), default=time.time()) - started
-    dispatcher.send_signal(signal.SIGINT)
-    dispatcher.wait(30)
+    dispatcher.send_signal(signal.SIGTERM)
+    try:
+        dispatcher.wait(30)
+    except subprocess.TimeoutExpired:
+        print("  the dispatcher did not stop within 30 s of SIGTERM: killed", flush=True)
+        dispatcher.kill()
     return Run(name, committed, receiver.arrivals(), seconds), store, url, receiver
 
 

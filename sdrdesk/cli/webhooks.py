@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -258,6 +259,8 @@ def cmd_deliver(args: argparse.Namespace) -> int:
             )
         )
         sys.stdout.flush()
+        # A service manager stops it with SIGTERM: the batch in flight is marked first.
+        signal.signal(signal.SIGTERM, lambda _signum, _frame: dispatcher.stop())
         dispatcher.run()
         return 0
     except KeyboardInterrupt:
