@@ -62,6 +62,11 @@ class Settings:
     """No desktop notifications (View › Mute notifications)."""
     notify_min_score: int = 80
     """A pool lead with at least this score raises a notification."""
+    webhook_retry_hours: float = 24.0
+    """How long a webhook is retried before its endpoint is marked failing."""
+    webhook_timeout_seconds: float = 10.0
+    webhook_dispatch_in_window: bool = False
+    """Send webhooks from this desktop client (when no ``intake serve`` runs)."""
     extra: dict[str, Any] = field(default_factory=dict)
 
     def validate(self) -> None:
@@ -80,6 +85,12 @@ class Settings:
                 _("Language must be one of {languages}, got {value!r}.").format(
                     languages=", ".join(LANGUAGES), value=self.language
                 )
+            )
+        if not (
+            0 < self.webhook_retry_hours <= 24 * 30 and 0 < self.webhook_timeout_seconds <= 300
+        ):
+            raise ValidationError(
+                _("Webhook retries must last up to 30 days and a timeout up to 300 seconds.")
             )
         if self.database_url and _url_has_password(self.database_url):
             raise ValidationError(

@@ -84,9 +84,22 @@ def build_parser() -> argparse.ArgumentParser:
         leads,
         privacy,
         team,
+        webhooks,
     )
 
-    for module in (leads, calls, demos, feedback, database, admin, team, privacy, intake, desktop):
+    for module in (
+        leads,
+        calls,
+        demos,
+        feedback,
+        database,
+        admin,
+        team,
+        privacy,
+        intake,
+        webhooks,
+        desktop,
+    ):
         module.register(sub, common)
     parser.set_defaults(handler=run_gui)
     return parser

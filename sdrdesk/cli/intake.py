@@ -54,10 +54,30 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     revoke.set_defaults(handler=cmd_token_revoke)
 
 
+class _WebhookWorker:
+    """The webhooks dispatcher, run by ``intake serve`` for as long as it serves: it
+    starts with the service and stops after the last request (the lifespan)."""
+
+    def __init__(self, ctx: Any, settings: Any) -> None:
+        self._ctx = ctx
+        self._settings = settings
+        self._handle: Any = None
+
+    def start(self) -> None:
+        from sdrdesk.services.webhooks import start_dispatcher
+
+        self._handle = start_dispatcher(self._ctx, self._settings)
+
+    def stop(self) -> None:
+        if self._handle is not None:
+            self._handle.stop()
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from sdrdesk.cli.common import open_for
+    from sdrdesk.cli.webhooks import delivery_settings
     from sdrdesk.db.engine import Store, make_engine
     from sdrdesk.http.logs import setup_service_logging
     from sdrdesk.http.server import serve
@@ -68,13 +88,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     app_ctx.store.dispose()
     url = f"http://{args.host}:{args.port}"
     print(_("Logging to {path}.").format(path=log_path), flush=True)
+    services = replace(app_ctx.services, store=store)
+    dispatcher = _WebhookWorker(services, delivery_settings(app_ctx))
     try:
         serve(
-            replace(app_ctx.services, store=store),
+            services,
             host=args.host,
             port=args.port,
             rate_per_minute=args.rate,
             threads=args.threads,
+            workers=[dispatcher],
             ready=_("Taking leads at {url}/v1/leads (stop with Ctrl+C or SIGTERM).").format(
                 url=url
             ),

@@ -70,6 +70,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--owner", metavar=_("USER"), help=_("only leads owned by this user"))
     p.add_argument("--limit", metavar=_("COUNT"), type=int, help=_("at most this many"))
     p.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    p.add_argument(
+        "--format",
+        choices=("csv", "json", "xlsx"),
+        help=_("with --status sql: the SQLs with their demo and qualification, as a file"),
+    )
+    p.add_argument("-o", "--output", type=Path, help=_("file to write (xlsx needs one)"))
     p.set_defaults(handler=cmd_leads)
 
     p = sub.add_parser("events", parents=[common], help=_("show the history of leads"))
@@ -206,6 +212,10 @@ def _open_output(path: Path) -> TextIO:
 def cmd_leads(args: argparse.Namespace) -> int:
     from sdrdesk.services.leads import LeadService
 
+    if args.format or args.output:
+        from sdrdesk.cli.webhooks import export_sqls
+
+        return export_sqls(args)
     app_ctx = open_for(args)
     service = LeadService(app_ctx.services)
     if args.json:

@@ -14,6 +14,11 @@ Three group roles; each person gets a login role that is a member of one of them
   answers, and routes the leads it hands off (migration 0011 holds it to those). Nobody
   else reads a token's hash or signing secret; managers add and revoke tokens.
 
+Webhooks (migration 0012): only managers read or change ``WEBHOOK_TABLES`` (endpoints'
+secrets, deliveries' state). An SDR's action writes its outbox rows through the
+SECURITY DEFINER functions ``sdrdesk_webhook_emit``/``_withdraw`` (EXECUTE for SDRs and
+managers), which accept only an event of the calling transaction.
+
 The grants are half of it: migration 0009 adds the functions and triggers that decide
 who acts (the user bound to ``session_user``) and guard the history; see
 docs/architecture.md › Team trust. The schema belongs to the database owner. The SQL is
@@ -83,6 +88,13 @@ EVENT_PERSONAL_COLUMNS = ("comment", "data")
 USER_COLUMNS = ("name", "display_name", "email", "role", "time_zone", "active")
 BATCH_FILLED_COLUMNS = ("rows_total", "rows_imported", "rows_duplicate", "rows_skipped", "report")
 
+# Managers only: endpoints (their signing secrets) and deliveries (their state).
+WEBHOOK_TABLES = ("webhook_deliveries", "webhook_endpoints")
+WEBHOOK_FUNCTIONS = (
+    "sdrdesk_webhook_emit(text, text, integer, bigint, timestamptz, timestamptz)",
+    "sdrdesk_webhook_withdraw(bigint)",
+)
+
 # The grants record the schema revision they were applied for here (a comment).
 MARK_TABLE = "alembic_version"
 _MARK = "sdrdesk grants for schema "
@@ -97,7 +109,7 @@ def grant_statements(metadata: MetaData, database: str, revision: str | None) ->
     from sdrdesk.db.models import load_all
 
     load_all()
-    tables = sorted(metadata.tables)
+    tables = sorted(set(metadata.tables) - set(WEBHOOK_TABLES))
     groups = ", ".join(GROUPS)
     workers = f"{SDR}, {MANAGER}"
     readable = [t for t in tables if t not in TOKEN_SECRET_TABLES]
@@ -124,6 +136,11 @@ def grant_statements(metadata: MetaData, database: str, revision: str | None) ->
         # Every login finds or creates its own user through this function only.
         "REVOKE ALL ON FUNCTION sdrdesk_enrol(text) FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION sdrdesk_enrol(text) TO {groups}",
+        f"GRANT SELECT, INSERT, UPDATE ON {', '.join(WEBHOOK_TABLES)} TO {MANAGER}",
+        # An action asks whether any endpoint takes its event before it builds the body.
+        f"GRANT SELECT (id, events, status) ON webhook_endpoints TO {SDR}",
+        *(f"REVOKE ALL ON FUNCTION {f} FROM PUBLIC" for f in WEBHOOK_FUNCTIONS),
+        *(f"GRANT EXECUTE ON FUNCTION {f} TO {workers}" for f in WEBHOOK_FUNCTIONS),
     ]
     for table in tables:
         lines.extend(_table_grants(table, workers))

@@ -52,7 +52,7 @@ def transition(
     op_id: str | None = None,
 ) -> LeadEvent:
     """Move ``lead`` by ``action`` and record the event; raises domain errors if illegal."""
-    comment = (comment or "").strip() or None
+    comment = storable(comment)
     current = lead.status
     target = plan_transition(current, action, reason_rule(session, reason_code), comment)
     session.info.setdefault(_SANCTIONED, {})[id(lead)] = target
@@ -99,12 +99,20 @@ def record(
         at=at or utcnow(),
         actor_id=actor_id,
         action=action,
-        comment=(comment or "").strip() or None,
+        comment=storable(comment),
         data=dict(data or {}),
         op_id=op_id,
     )
     session.add(entry)
     return entry
+
+
+def storable(comment: str | None) -> str | None:
+    """A comment both backends store: no NUL (PostgreSQL's text refuses it), no lone
+    surrogate (not UTF-8); trimmed; None when empty."""
+    text = (comment or "").replace("\x00", "")
+    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text.strip() or None
 
 
 def hand_off_many(

@@ -40,7 +40,8 @@ class PostgresListener:
     still reads. So ``close`` first wakes the waiter through a socket pair (``select``
     watches both), then takes the lock and closes the connection itself."""
 
-    def __init__(self, url: URL) -> None:
+    def __init__(self, url: URL, channel: str = CHANNEL) -> None:
+        self._channel = channel
         self._conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
         self._display = url.render_as_string(hide_password=True)
         self._conn: Any = None
@@ -63,7 +64,7 @@ class PostgresListener:
                         connect_timeout=5,
                         application_name="sdrdesk-listen",
                     )
-                    self._conn.execute(f"LISTEN {CHANNEL}")
+                    self._conn.execute(f"LISTEN {self._channel}")
                 except psycopg.Error as exc:
                     self._drop()
                     raise StoreUnavailableError(self._message(exc)) from exc

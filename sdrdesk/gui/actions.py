@@ -73,6 +73,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
       "menuView", ("Ctrl+Shift+M",)),
     act("actionReports", N_("&Reports…"), "reports.open", "menuView", ("Ctrl+Shift+R",),
       separator=True),
+    # Marketing
+    act("actionWebhooks", "&Webhooks…", "webhooks.open", "menuMarketing", ("Ctrl+Shift+W",),
+      enabled=False),
     # Help
     act("actionShortcuts", N_("&Keyboard shortcuts"), "window.show_shortcuts", "menuHelp",
       ("F1", "?")),

@@ -22,6 +22,7 @@ from sdrdesk.gui.privacy import PrivacyController
 from sdrdesk.gui.team import TeamController
 from sdrdesk.gui.triage import TriageController
 from sdrdesk.gui.users import UsersController
+from sdrdesk.gui.webhooks import WebhooksController
 from sdrdesk.services.catalog import Services
 
 CONTROLLERS: Mapping[str, Callable[[WindowHost, Services], QObject]] = {
@@ -33,6 +34,7 @@ CONTROLLERS: Mapping[str, Callable[[WindowHost, Services], QObject]] = {
     "privacy": PrivacyController,
     "users": UsersController,
     "notifications": NotificationsController,
+    "webhooks": WebhooksController,
 }
 
 # (signal, slot), each "part.name": a controller, or one of the window's parts.
@@ -47,6 +49,7 @@ WIRING: tuple[tuple[str, str], ...] = (
     ("privacy.erased", "window.lead_changed"),  # the lead panel without the person
     ("team.synced", "notifications.leads_arrived"),  # new leads for me: a notification
     ("window.destroyed", "team.stop"),  # even a window destroyed without closing
+    ("window.destroyed", "webhooks.stop"),  # the desktop's own dispatcher, if it runs one
 )
 
 

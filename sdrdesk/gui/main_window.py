@@ -64,7 +64,7 @@ TICK_MS = 30_000
 _ON_LEAD = ("actionAccept", "actionReject")
 _ON_LEAD_LOADED = ("actionStartCall", "actionAcceptAndCall", "actionScheduleDemo")
 # A manager's work: greyed out (their keys too) for everyone else.
-_FOR_MANAGERS = ("actionTeam", "actionReassign", "actionErasePersonalData")
+_FOR_MANAGERS = ("actionTeam", "actionReassign", "actionErasePersonalData", "actionWebhooks")
 
 
 class MainWindow(QMainWindow):

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from sdrdesk.services.sample_data import SampleDataService
     from sdrdesk.services.sync import SyncService
     from sdrdesk.services.users import UserService
+    from sdrdesk.services.webhooks import DeliverySettings, DispatcherHandle, WebhookService
 
 
 class Services:
@@ -127,3 +128,16 @@ class Services:
         from sdrdesk.services.privacy import PrivacyService
 
         return PrivacyService(self.ctx)
+
+    @cached_property
+    def webhooks(self) -> WebhookService:
+        from sdrdesk.services.webhooks import WebhookService
+
+        return WebhookService(self.ctx)
+
+    def start_webhook_dispatcher(self, settings: DeliverySettings) -> DispatcherHandle:
+        """Send webhooks from this process until ``handle.stop()`` (the desktop's own
+        dispatcher, when no ``sdrdesk intake serve`` runs)."""
+        from sdrdesk.services.webhooks import start_dispatcher
+
+        return start_dispatcher(self.ctx, settings)

@@ -29,14 +29,17 @@ if TYPE_CHECKING:
     from sdrdesk.db.models.calls import CallAttempt, Qualification
     from sdrdesk.db.models.demos import Demo
     from sdrdesk.db.models.intake import IntakeAnswer, IntakeToken
+    from sdrdesk.db.models.webhooks import WebhookDelivery, WebhookEndpoint
 
-FEATURE_MODULES = ("calls", "demos", "intake")
+FEATURE_MODULES = ("calls", "demos", "intake", "webhooks")
 _LAZY = {
     "CallAttempt": "calls",
     "Qualification": "calls",
     "Demo": "demos",
     "IntakeAnswer": "intake",
     "IntakeToken": "intake",
+    "WebhookDelivery": "webhooks",
+    "WebhookEndpoint": "webhooks",
 }
 
 __all__ = [
@@ -53,6 +56,8 @@ __all__ = [
     "Qualification",
     "RejectionReason",
     "User",
+    "WebhookDelivery",
+    "WebhookEndpoint",
     "load_all",
 ]
 

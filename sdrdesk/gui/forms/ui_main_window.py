@@ -166,6 +166,8 @@ class Ui_MainWindow(object):
         self.menuLead.setObjectName(u"menuLead")
         self.menuView = QMenu(self.menuBar)
         self.menuView.setObjectName(u"menuView")
+        self.menuMarketing = QMenu(self.menuBar)
+        self.menuMarketing.setObjectName(u"menuMarketing")
         self.menuHelp = QMenu(self.menuBar)
         self.menuHelp.setObjectName(u"menuHelp")
         MainWindow.setMenuBar(self.menuBar)
@@ -181,6 +183,7 @@ class Ui_MainWindow(object):
         self.menuBar.addAction(self.menuFile.menuAction())
         self.menuBar.addAction(self.menuLead.menuAction())
         self.menuBar.addAction(self.menuView.menuAction())
+        self.menuBar.addAction(self.menuMarketing.menuAction())
         self.menuBar.addAction(self.menuHelp.menuAction())
 
         self.retranslateUi(MainWindow)
@@ -237,6 +240,7 @@ class Ui_MainWindow(object):
         self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"&File", None))
         self.menuLead.setTitle(QCoreApplication.translate("MainWindow", u"&Lead", None))
         self.menuView.setTitle(QCoreApplication.translate("MainWindow", u"&View", None))
+        self.menuMarketing.setTitle(QCoreApplication.translate("MainWindow", u"&Marketing", None))
         self.menuHelp.setTitle(QCoreApplication.translate("MainWindow", u"&Help", None))
         self.mainToolBar.setWindowTitle(QCoreApplication.translate("MainWindow", u"Lead actions", None))
     # retranslateUi

@@ -34,6 +34,7 @@ from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.lead_rows import summary_from_row, summary_select
 from sdrdesk.services.reasons import ReasonService
 from sdrdesk.services.results import AttemptInfo, QualificationSummary
+from sdrdesk.services.webhooks import outbox
 
 CALLABLE = (Status.SAL, Status.WORKING, Status.NURTURE)
 
@@ -226,7 +227,7 @@ class CallService:
                 raise ValidationError(
                     _("Choose a re-contact date in the future to nurture this lead.")
                 )
-            lifecycle.transition(
+            decided = lifecycle.transition(
                 s,
                 lead,
                 Action.NURTURE,
@@ -237,7 +238,7 @@ class CallService:
             lead.recontact_at = when
             lead.callback_due_at = when
         elif decision.decision is Decision.DISQUALIFY:
-            lifecycle.transition(
+            decided = lifecycle.transition(
                 s,
                 lead,
                 Action.DISQUALIFY,
@@ -247,6 +248,9 @@ class CallService:
                 comment=decision.comment,
             )
             lead.callback_due_at = None
+        if decision.decision in (Decision.NURTURE, Decision.DISQUALIFY):
+            s.flush()
+            outbox.emit(s, decided)
         if qual is not None:
             qual.decision = decision.decision.value
             qual.override_reason = (decision.override_reason or "").strip() or None

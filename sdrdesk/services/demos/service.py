@@ -57,6 +57,7 @@ from sdrdesk.services.demos.results import (
 from sdrdesk.services.lead_rows import summary_from_row, summary_select
 from sdrdesk.services.results import QualificationSummary
 from sdrdesk.services.users.service import user_info
+from sdrdesk.services.webhooks import outbox
 
 Handover = Callable[[int], QualificationSummary | None]
 
@@ -187,6 +188,7 @@ class DemoService:
                 },
             )
             s.flush()
+            outbox.emit(s, event, qualification=handover)
             info = q.load_info(s, demo.id)
             return DemoResult(info, build_invite(info, handover), event.id, lead.version)
 
@@ -238,6 +240,7 @@ class DemoService:
                 data["previous_ae"] = before.ae.name
             event = lifecycle.record(s, demo.lead_id, kind, actor_id=actor_id, at=now, data=data)
             s.flush()
+            outbox.emit(s, event)
             info = q.load_info(s, demo.id)
             extra: tuple[Invite, ...] = ()
             if "ae" in changed:
@@ -286,6 +289,7 @@ class DemoService:
                 },
             )
             s.flush()
+            outbox.emit(s, event)
             info = q.load_info(s, demo.id)
             return DemoResult(info, build_invite(info, handover), event.id, lead.version)
 

@@ -17,6 +17,7 @@ from sdrdesk.domain.lifecycle import UNDOABLE, Action
 from sdrdesk.i18n import _
 from sdrdesk.services.conflicts import check_owner, load_lead, race_named
 from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.webhooks import outbox
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +130,7 @@ class TriageService:
                 lead.owner_id = event.data.get("previous_owner_id") if event.data else None
                 lead.assigned_at = None
             s.flush()
+            outbox.withdraw(s, new)  # the held webhook of what was undone is never sent
             return TriageResult(lead.id, new.id, undo_action, lead.version)
 
     def _apply(
@@ -151,6 +153,7 @@ class TriageService:
                     check_owner(s, lead, actor_id)
                     event = change(s, lead)
                     s.flush()
+                    outbox.emit(s, event, undo_seconds=self._ctx.rules.undo_seconds)
                     return TriageResult(lead.id, event.id, action, lead.version)
             except IntegrityError:
                 # The same action, retried at the same moment, won the race: report its result.

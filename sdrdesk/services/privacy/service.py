@@ -29,6 +29,7 @@ from sdrdesk.services.privacy import scrub
 from sdrdesk.services.privacy.export import lead_export
 from sdrdesk.services.privacy.results import Erased, PersonExport
 from sdrdesk.services.roles import require_manager
+from sdrdesk.services.webhooks import outbox
 
 ERASED = "erased"  # the event's action: no status change, no personal data
 REASON_LIMIT = 1000
@@ -102,6 +103,7 @@ class PrivacyService:
             data={"erasure_id": erasure_id, "events_changed": changed},
         )
         s.flush()
+        outbox.emit(s, event)  # lead.erased, with no personal data
         return Erased(lead_id, erasure_id, event.id, now, changed)
 
 
