@@ -104,6 +104,9 @@ def grant_statements(metadata: MetaData, database: str, revision: str | None) ->
         # Every login finds or creates its own user through this function only.
         "REVOKE ALL ON FUNCTION sdrdesk_enrol(text) FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION sdrdesk_enrol(text) TO {groups}",
+        # The reports' read model: recomputed from the history only (migration 0013).
+        "REVOKE ALL ON FUNCTION sdrdesk_refresh_facts(integer[]) FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION sdrdesk_refresh_facts(integer[]) TO {workers}",
     ]
     for table in tables:
         lines.extend(_table_grants(table, workers))
@@ -133,6 +136,8 @@ def _table_grants(table: str, workers: str) -> list[str]:
             f"GRANT INSERT, UPDATE ({_columns(BATCH_FILLED_COLUMNS)}) "
             f"ON import_batches TO {workers}"
         ]
+    if table == "lead_facts":  # written by sdrdesk_refresh_facts() only
+        return []
     if table == "erasures":
         return [f"GRANT INSERT ON erasures TO {MANAGER}"]
     if table == "users":  # SDRs and marketing enrol themselves through sdrdesk_enrol()
