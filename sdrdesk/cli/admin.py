@@ -14,6 +14,7 @@ from sdrdesk.db.migrate import SCHEMA_HEAD, current_revision, upgrade
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.lifecycle import ReasonStage
 from sdrdesk.domain.users import Role
+from sdrdesk.i18n import _, format_number, format_percent
 from sdrdesk.services.results import to_jsonable
 from sdrdesk.services.users import UserService
 
@@ -38,6 +39,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="store the database password in the system keyring (never in a file)",
     )
     p.set_defaults(handler=cmd_db_set_password)
+    p = db_sub.add_parser(
+        "rebuild-reports",
+        parents=[common],
+        help=_("recompute the reports' read model from the history and say what differed"),
+    )
+    p.set_defaults(handler=cmd_db_rebuild_reports)
 
     users = sub.add_parser(
         "users", help="list, add, edit, deactivate users (SDRs, AEs, marketing, managers)"
@@ -107,7 +114,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     url = resolve_database_url(getattr(args, "database_url", None), load_settings())
     store = Store.open(url)
     try:
-        result = upgrade(store.engine)
+        result = upgrade(store.engine, progress=_print_progress)
     finally:
         store.dispose()
     if result.changed:
@@ -117,6 +124,40 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
             print(f"The previous file was kept as {result.backup}.")
     else:
         print(f"{store.display_url} is up to date (revision {result.to_revision}).")
+    return 0
+
+
+def _print_progress(percent: int) -> None:
+    print(
+        _("Building the reports' read model: {percent} done").format(
+            percent=format_percent(percent / 100)
+        ),
+        flush=True,
+    )
+
+
+def cmd_db_rebuild_reports(args: argparse.Namespace) -> int:
+    """Recompute ``lead_facts`` from the events; print what differed (exit 0 either way)."""
+    from sdrdesk.db import readmodel
+
+    store = _store_for(args)
+    try:
+        with store.engine.execution_options(sdrdesk_write=True).begin() as conn:
+            found = readmodel.differences(conn)
+            readmodel.rebuild(conn, _print_progress)
+    finally:
+        store.dispose()
+    if not found:
+        print(_("The reports' read model matched the history; nothing differed."))
+        return 0
+    labels = {
+        "missing": _("leads missing: {n}"),
+        "extra": _("rows without a lead: {n}"),
+        "changed": _("leads with other figures: {n}"),
+    }
+    print(_("The reports' read model differed from the history and was rebuilt:"))
+    for key, count in found.items():
+        print("  " + labels[key].format(n=format_number(count)))
     return 0
 
 
