@@ -170,6 +170,7 @@ _TABLE_WORDS = {
     "qualifications": "qualifications",
     "demos": "demos",
     "erasures": "erasures",
+    "lead_facts": "the reports' figures",
 }
 _DENIED = re.compile(r"permission denied for (table|sequence|function|schema) (\S+)")
 REFUSAL_PREFIX = "sdrdesk: "  # the team database's own refusals (migration 0009)
