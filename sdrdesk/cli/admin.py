@@ -133,7 +133,7 @@ def _print_progress(percent: int) -> None:
             percent=format_percent(percent / 100)
         ),
         flush=True,
-    )
+    )  # on stdout: these commands' output is this
 
 
 def cmd_db_rebuild_reports(args: argparse.Namespace) -> int:

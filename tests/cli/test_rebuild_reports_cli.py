@@ -3,6 +3,7 @@ run as a user would in a terminal."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,20 @@ def test_upgrading_an_older_store_builds_the_read_model_with_progress(
     assert "from 0010 to 0013" in out
     code, out, _ = run(capsys, "db", "rebuild-reports", "--database-url", url)
     assert "nothing differed" in out
+
+
+def test_any_command_on_an_older_store_shows_the_build_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    run(capsys, "sample-data", "--count", "12", "--seed", "2", "--database-url", url)
+    store = Store.open(url)
+    with store.engine.begin() as conn:
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0010")
+    store.dispose()
+    code, out, err = run(capsys, "leads", "--json", "--database-url", url)
+    assert code == 0
+    assert len(json.loads(out)) == 12  # the JSON on stdout is untouched
+    assert err.count("Building the reports' read model") == 10
