@@ -107,6 +107,8 @@ def grant_statements(metadata: MetaData, database: str, revision: str | None) ->
         # The reports' read model: recomputed from the history only (migration 0013).
         "REVOKE ALL ON FUNCTION sdrdesk_refresh_facts(integer[]) FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION sdrdesk_refresh_facts(integer[]) TO {workers}",
+        "REVOKE ALL ON FUNCTION sdrdesk_new_lead_facts(integer, integer) FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION sdrdesk_new_lead_facts(integer, integer) TO {workers}",
     ]
     for table in tables:
         lines.extend(_table_grants(table, workers))

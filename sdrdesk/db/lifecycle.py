@@ -167,7 +167,7 @@ def hand_off_many(
         },
         encoded=encoded,
     )
-    readmodel.refresh_range(session.connection(), min(ids), max(ids))
+    readmodel.add_new(session.connection(), min(ids), max(ids))
     return ids
 
 

@@ -77,6 +77,23 @@ def refresh_statements(where: str) -> tuple[str, str]:
     )
 
 
+# New leads from a bulk hand-off have no event but the hand-off yet: their facts are
+# their own columns (no lookups). A lead that already has its row is left as it is, so
+# calling this cannot change a fact either.
+_NEW_FACTS = (
+    f"INSERT INTO lead_facts ({', '.join(COLUMNS[:6])})"
+    " SELECT l.id, l.handed_off_at, coalesce(l.source, ''), l.campaign, l.owner_id, l.grade"
+    " FROM leads l WHERE l.id BETWEEN {low} AND {high}"
+    " ON CONFLICT (lead_id) DO NOTHING"
+)
+
+PG_NEW_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION sdrdesk_new_lead_facts(low integer, high integer)"
+    " RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = public AS $fn$ "
+    + _NEW_FACTS.format(low="low", high="high")
+    + " $fn$"
+)
+
 PG_FUNCTION = (
     "CREATE OR REPLACE FUNCTION sdrdesk_refresh_facts(ids integer[]) RETURNS void"
     " LANGUAGE sql SECURITY DEFINER SET search_path = public AS $fn$ "
@@ -95,6 +112,15 @@ def refresh(conn: Connection, lead_ids: Iterable[int]) -> None:
         return
     for statement in refresh_statements("l.id IN :ids"):
         conn.execute(text(statement).bindparams(bindparam("ids", expanding=True)), {"ids": ids})
+
+
+def add_new(conn: Connection, low: int, high: int) -> None:
+    """The facts of leads just handed off in bulk (ids ``low``..``high``, no other
+    events yet): straight from their rows."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT sdrdesk_new_lead_facts(:low, :high)"), {"low": low, "high": high})
+        return
+    conn.execute(text(_NEW_FACTS.format(low=":low", high=":high")), {"low": low, "high": high})
 
 
 def refresh_range(conn: Connection, low: int, high: int) -> None:
@@ -120,9 +146,7 @@ def rebuild(conn: Connection, progress: Progress | None = None, *, steps: int = 
     """Recompute every lead's facts, calling ``progress(percent)`` after each tenth."""
     low, high = conn.execute(text("SELECT min(id), max(id) FROM leads")).one()
     if low is None:
-        if progress:
-            progress(100)
-        return
+        return  # nothing to build, nothing to show
     span = high - low + 1
     for step in range(steps):
         start = low + span * step // steps

@@ -51,7 +51,9 @@ def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         op.execute(readmodel.PG_FUNCTION)
+        op.execute(readmodel.PG_NEW_FUNCTION)
         op.execute("REVOKE ALL ON FUNCTION sdrdesk_refresh_facts(integer[]) FROM PUBLIC")
+        op.execute("REVOKE ALL ON FUNCTION sdrdesk_new_lead_facts(integer, integer) FROM PUBLIC")
     readmodel.rebuild(bind, context.config.attributes.get("progress"))
     if bind.dialect.name == "postgresql":
         op.execute("ANALYZE lead_facts")
@@ -60,5 +62,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP FUNCTION IF EXISTS sdrdesk_refresh_facts(integer[])")
+        op.execute("DROP FUNCTION IF EXISTS sdrdesk_new_lead_facts(integer, integer)")
     op.drop_index("ix_lead_facts_handed_off", "lead_facts")
     op.drop_table("lead_facts")
