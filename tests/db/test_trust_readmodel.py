@@ -37,3 +37,12 @@ def test_work_keeps_the_facts_and_nobody_forges_them(team: TeamLogins) -> None:
     team.anna.sql("SELECT sdrdesk_refresh_facts(ARRAY[:i])", i=lead)
     assert facts(team, lead) == (team.anna.user.id, None, "Webinar")
     refused(team.mara, "SELECT sdrdesk_refresh_facts(ARRAY[:i])", "may not do this", i=lead)
+    # The bulk hand-off's insert leaves a lead that has its row as it is.
+    team.anna.sql("SELECT sdrdesk_new_lead_facts(:i, :i)", i=lead)
+    assert facts(team, lead) == (team.anna.user.id, None, "Webinar")
+    refused(team.mara, "SELECT sdrdesk_new_lead_facts(:i, :i)", "may not do this", i=lead)
+
+
+def test_an_sdrs_hand_off_gets_its_facts(team: TeamLogins) -> None:
+    lead = add_lead(team.anna.ctx, first_name="Bea", source="Fair", actor_id=team.anna.user.id)
+    assert facts(team, lead) == (None, None, "Fair")
