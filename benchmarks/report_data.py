@@ -235,11 +235,20 @@ def load(engine: Engine, count: int, seed: int = 7) -> Generated:
             raw.commit()
         else:
             cursor.execute("COMMIT")
-        if postgres:
-            raw.driver_connection.autocommit = True  # type: ignore[union-attr]
-            cursor.execute("VACUUM ANALYZE")
     finally:
         raw.close()
+    # Written past sdrdesk, so the read model is built as the migration builds it.
+    from sdrdesk.db import readmodel
+
+    with engine.begin() as conn:
+        readmodel.rebuild(conn)
+    if engine.dialect.name == "postgresql":
+        raw = engine.raw_connection()
+        try:
+            raw.driver_connection.autocommit = True  # type: ignore[union-attr]
+            raw.cursor().execute("VACUUM ANALYZE")
+        finally:
+            raw.close()
     return done
 
 

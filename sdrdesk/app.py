@@ -29,6 +29,8 @@ from sdrdesk.services.context import Rules, ServiceContext
 from sdrdesk.settings import Settings, load_settings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QApplication, QMainWindow
 
 log = logging.getLogger(__name__)
@@ -89,13 +91,21 @@ class AppContext:
         return self.services.store
 
 
-def open_app(database_url: str | None = None, settings: Settings | None = None) -> AppContext:
-    """Load settings, open and migrate the store. Raises domain errors with clear text."""
+def open_app(
+    database_url: str | None = None,
+    settings: Settings | None = None,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> AppContext:
+    """Load settings, open and migrate the store. Raises domain errors with clear text.
+
+    ``progress`` gets the percent done while a long migration step runs (0013 builds
+    the reports' read model from every lead's history)."""
     settings = settings or load_settings()
     url = resolve_database_url(database_url, settings)
     store = Store.open(url)
     try:
-        migration = upgrade(store.engine)
+        migration = upgrade(store.engine, progress=progress)
     except Exception as exc:
         store.dispose()
         from sqlalchemy.exc import DBAPIError

@@ -7,7 +7,7 @@ import sys
 
 from sdrdesk.app import AppContext, default_user_name, open_app
 from sdrdesk.domain.users import Role
-from sdrdesk.i18n import _
+from sdrdesk.i18n import _, format_percent
 from sdrdesk.services.results import UserInfo
 from sdrdesk.services.users import UserService
 
@@ -26,7 +26,19 @@ def fail(message: str, code: int) -> int:
 
 
 def open_for(args: argparse.Namespace) -> AppContext:
-    return open_app(getattr(args, "database_url", None))
+    return open_app(getattr(args, "database_url", None), progress=migration_progress)
+
+
+def migration_progress(percent: int) -> None:
+    """A line per tenth while an upgrade builds something big (on stderr, so a
+    command's own output, e.g. JSON, stays as it is)."""
+    print(
+        _("Building the reports' read model: {percent} done").format(
+            percent=format_percent(percent / 100)
+        ),
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def acting_user(args: argparse.Namespace, app_ctx: AppContext) -> UserInfo:

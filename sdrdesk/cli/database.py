@@ -8,7 +8,7 @@ from typing import Any
 from sdrdesk.db.engine import Store
 from sdrdesk.db.migrate import SCHEMA_HEAD, current_revision, upgrade
 from sdrdesk.domain.errors import ValidationError
-from sdrdesk.i18n import _
+from sdrdesk.i18n import _, format_number, format_percent
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -33,6 +33,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help=_("store the database password in the system keyring (never in a file)"),
     )
     p.set_defaults(handler=cmd_db_set_password)
+    p = db_sub.add_parser(
+        "rebuild-reports",
+        parents=[common],
+        help=_("recompute the reports' read model from the history and say what differed"),
+    )
+    p.set_defaults(handler=cmd_db_rebuild_reports)
 
 
 def _store_for(args: argparse.Namespace) -> Store:
@@ -45,7 +51,7 @@ def _store_for(args: argparse.Namespace) -> Store:
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     store = _store_for(args)
     try:
-        result = upgrade(store.engine)
+        result = upgrade(store.engine, progress=_print_progress)
     finally:
         store.dispose()
     if result.changed:
@@ -157,4 +163,38 @@ def cmd_db_set_password(args: argparse.Namespace) -> int:
             account=keyring_account(url)
         )
     )
+    return 0
+
+
+def _print_progress(percent: int) -> None:
+    print(
+        _("Building the reports' read model: {percent} done").format(
+            percent=format_percent(percent / 100)
+        ),
+        flush=True,
+    )  # on stdout: these commands' output is this
+
+
+def cmd_db_rebuild_reports(args: argparse.Namespace) -> int:
+    """Recompute ``lead_facts`` from the events; print what differed (exit 0 either way)."""
+    from sdrdesk.db import readmodel
+
+    store = _store_for(args)
+    try:
+        with store.engine.execution_options(sdrdesk_write=True).begin() as conn:
+            found = readmodel.differences(conn)
+            readmodel.rebuild(conn, _print_progress)
+    finally:
+        store.dispose()
+    if not found:
+        print(_("The reports' read model matched the history; nothing differed."))
+        return 0
+    labels = {
+        "missing": _("leads missing: {n}"),
+        "extra": _("rows without a lead: {n}"),
+        "changed": _("leads with other figures: {n}"),
+    }
+    print(_("The reports' read model differed from the history and was rebuilt:"))
+    for key, count in found.items():
+        print("  " + labels[key].format(n=format_number(count)))
     return 0

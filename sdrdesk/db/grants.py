@@ -141,6 +141,12 @@ def grant_statements(metadata: MetaData, database: str, revision: str | None) ->
         f"GRANT SELECT (id, events, status) ON webhook_endpoints TO {SDR}",
         *(f"REVOKE ALL ON FUNCTION {f} FROM PUBLIC" for f in WEBHOOK_FUNCTIONS),
         *(f"GRANT EXECUTE ON FUNCTION {f} TO {workers}" for f in WEBHOOK_FUNCTIONS),
+        # The reports' read model: recomputed from the history only (migration 0013).
+        "REVOKE ALL ON FUNCTION sdrdesk_refresh_facts(integer[]) FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION sdrdesk_refresh_facts(integer[]) TO {workers}, {INTAKE}",
+        "REVOKE ALL ON FUNCTION sdrdesk_new_lead_facts(integer, integer) FROM PUBLIC",
+        "GRANT EXECUTE ON FUNCTION sdrdesk_new_lead_facts(integer, integer)"
+        f" TO {workers}, {INTAKE}",
     ]
     for table in tables:
         lines.extend(_table_grants(table, workers))
@@ -179,6 +185,8 @@ def _table_grants(table: str, workers: str) -> list[str]:
             f"GRANT INSERT, UPDATE ({_columns(BATCH_FILLED_COLUMNS)}) "
             f"ON import_batches TO {workers}"
         ]
+    if table == "lead_facts":  # written by sdrdesk_refresh_facts() only
+        return []
     if table == "erasures":
         return [f"GRANT INSERT ON erasures TO {MANAGER}"]
     if table == "users":  # SDRs and marketing enrol themselves through sdrdesk_enrol()

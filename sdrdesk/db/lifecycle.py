@@ -16,7 +16,7 @@ from typing import Any, cast
 from sqlalchemy import Table, event, inspect, select
 from sqlalchemy.orm import Session
 
-from sdrdesk.db import search, tables
+from sdrdesk.db import readmodel, search, tables
 from sdrdesk.db.bulk import insert_many
 from sdrdesk.db.models import Lead, LeadEvent, RejectionReason
 from sdrdesk.db.sqlite_values import json_text
@@ -176,6 +176,7 @@ def hand_off_many(
         },
         encoded=encoded,
     )
+    readmodel.add_new(session.connection(), min(ids), max(ids))
     return ids
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # The newest revision in migrations/versions (tests/db/test_schema.py keeps them equal).
-SCHEMA_HEAD = "0012"
+SCHEMA_HEAD = "0013"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _PG_MIGRATION_LOCK = 0x5D2D35C  # any constant; scopes pg_advisory_xact_lock to sdrdesk
 
@@ -60,8 +61,13 @@ def _current_revision(conn: Connection) -> str | None:
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade(engine: Engine, *, backup: bool = True) -> MigrationResult:
-    """Bring the schema to ``SCHEMA_HEAD``; a no-op (one query) when it is already there."""
+def upgrade(
+    engine: Engine, *, backup: bool = True, progress: Callable[[int], None] | None = None
+) -> MigrationResult:
+    """Bring the schema to ``SCHEMA_HEAD``; a no-op (one query) when it is already there.
+
+    ``progress`` gets the percent done of a long step (building the reports' read model,
+    0013), at every tenth."""
     before = current_revision(engine)
     if before == SCHEMA_HEAD:
         return MigrationResult(before, SCHEMA_HEAD, None)
@@ -75,6 +81,7 @@ def upgrade(engine: Engine, *, backup: bool = True) -> MigrationResult:
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
         config = alembic_config()
         config.attributes["connection"] = conn
+        config.attributes["progress"] = progress
         command.upgrade(config, "head")
     log.info("Migrated %s from %s to %s", engine.url.render_as_string(), before, SCHEMA_HEAD)
     return MigrationResult(before, SCHEMA_HEAD, backup_path)

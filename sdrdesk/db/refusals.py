@@ -24,6 +24,7 @@ def table_words(table: str) -> str | None:
         "qualifications": pgettext("your role may not change …", "qualifications"),
         "demos": pgettext("your role may not change …", "demos"),
         "erasures": pgettext("your role may not change …", "erasures"),
+        "lead_facts": pgettext("your role may not change …", "the reports' figures"),
     }
     return words.get(table)
 

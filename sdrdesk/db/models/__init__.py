@@ -23,6 +23,7 @@ from sdrdesk.db.models.core import (
     RejectionReason,
     User,
 )
+from sdrdesk.db.models.facts import LeadFact
 from sdrdesk.db.models.reporting import REPORT_INDEXES
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ __all__ = [
     "IntakeToken",
     "Lead",
     "LeadEvent",
+    "LeadFact",
     "Qualification",
     "RejectionReason",
     "User",

@@ -1,0 +1,48 @@
+"""The reports' read model on a team database: team members keep it current through
+their work, but cannot write a figure of their own into it."""
+
+from __future__ import annotations
+
+import pytest
+
+from sdrdesk.services.leads.triage import TriageService
+from tests.db.conftest import TeamLogins
+from tests.db.test_trust_forgeries import refused
+from tests.factories import add_lead
+
+pytestmark = pytest.mark.postgres_only
+
+
+def facts(team: TeamLogins, lead_id: int) -> tuple[object, ...]:
+    rows = team.owner_sql(
+        "SELECT accept_by, reject_by, source FROM lead_facts WHERE lead_id = :i", i=lead_id
+    )
+    return tuple(rows[0])
+
+
+def test_work_keeps_the_facts_and_nobody_forges_them(team: TeamLogins) -> None:
+    lead = add_lead(team.owner, first_name="Ada", source="Webinar")
+    TriageService(team.anna.ctx).accept(lead, actor_id=team.anna.user.id)
+    assert facts(team, lead) == (team.anna.user.id, None, "Webinar")
+    for login in (team.anna, team.mara):
+        refused(
+            login,
+            "UPDATE lead_facts SET accept_by = :b WHERE lead_id = :i",
+            "may not change the reports' figures",
+            b=team.ben.user.id,
+            i=lead,
+        )
+        refused(login, "DELETE FROM lead_facts", "may not change the reports' figures")
+    # Asking for a recomputation is allowed: it only ever gives what the history says.
+    team.anna.sql("SELECT sdrdesk_refresh_facts(ARRAY[:i])", i=lead)
+    assert facts(team, lead) == (team.anna.user.id, None, "Webinar")
+    refused(team.mara, "SELECT sdrdesk_refresh_facts(ARRAY[:i])", "may not do this", i=lead)
+    # The bulk hand-off's insert leaves a lead that has its row as it is.
+    team.anna.sql("SELECT sdrdesk_new_lead_facts(:i, :i)", i=lead)
+    assert facts(team, lead) == (team.anna.user.id, None, "Webinar")
+    refused(team.mara, "SELECT sdrdesk_new_lead_facts(:i, :i)", "may not do this", i=lead)
+
+
+def test_an_sdrs_hand_off_gets_its_facts(team: TeamLogins) -> None:
+    lead = add_lead(team.anna.ctx, first_name="Bea", source="Fair", actor_id=team.anna.user.id)
+    assert facts(team, lead) == (None, None, "Fair")

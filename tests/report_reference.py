@@ -1,0 +1,71 @@
+"""The reports' per-lead facts derived from the raw events, the way the product did
+before the read model (``lead_facts``): the reference the read model is checked against
+(tests/services/test_reports_readmodel.py). Not used by the product."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, null, select
+from sqlalchemy.sql import Subquery
+
+from sdrdesk.db.models import Lead
+from sdrdesk.db.reporting import First, firsts_per_lead
+from sdrdesk.domain.events import EventKind
+from sdrdesk.domain.lifecycle import Action
+from sdrdesk.services.reports.cohort import Breakdown
+from sdrdesk.services.reports.filters import ReportFilter
+
+
+def reference_facts(f: ReportFilter, dialect: str, by: Breakdown, *wanted: str) -> Subquery:
+    """Columns: lead_id, handed_off_at, source ('' for none), sdr_id (who triaged:
+    the first accept's actor, else the first reject's), triage_at, accept_at, and of
+    ``demo_at`` and ``call_at`` those ``wanted`` (the others are NULL).
+
+    Only what the report needs is looked up: each value is one index seek per lead on
+    SQLite, one more aggregate on PostgreSQL.
+    """
+    leads = select(
+        Lead.id.label("lead_id"),
+        Lead.handed_off_at.label("handed_off_at"),
+        func.coalesce(Lead.source, "").label("source"),
+    ).where(Lead.handed_off_at >= f.since, Lead.handed_off_at < f.until)
+    if f.source is not None:
+        leads = leads.where(Lead.source == f.source)
+    need_sdr = by is Breakdown.SDR or f.sdr_id is not None
+    firsts = [
+        x
+        for x in _FIRSTS
+        if (x.column != "actor_id" or need_sdr) and (x.label in wanted or x.label in _ALWAYS)
+    ]
+    first = firsts_per_lead(leads, Lead.id, firsts, since=f.since, dialect=dialect)
+    c = first.c
+
+    def column(name: str) -> Any:
+        return c[name] if name in c else null()
+
+    sdr = func.coalesce(column("accept_by"), column("reject_by"))
+    query = select(
+        c.lead_id,
+        c.handed_off_at,
+        c.source,
+        sdr.label("sdr_id"),
+        func.coalesce(c.accept_at, c.reject_at).label("triage_at"),
+        c.accept_at,
+        column("demo_at").label("demo_at"),
+        column("call_at").label("call_at"),
+    )
+    if f.sdr_id is not None:
+        query = query.where(sdr == f.sdr_id)
+    return query.cte("cohort")  # type: ignore[return-value]
+
+
+_ALWAYS = ("accept_at", "accept_by", "reject_at", "reject_by")
+_FIRSTS = (
+    First("accept_at", Action.ACCEPT.value, "at"),
+    First("accept_by", Action.ACCEPT.value, "actor_id"),
+    First("reject_at", Action.REJECT.value, "at"),
+    First("reject_by", Action.REJECT.value, "actor_id"),
+    First("demo_at", Action.BOOK_DEMO.value, "at"),
+    First("call_at", EventKind.CALL_LOGGED.value, "at"),
+)
