@@ -73,9 +73,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     gui = sub.add_parser("gui", parents=[common], help=_("open the window (the default)"))
     gui.set_defaults(handler=run_gui)
-    from sdrdesk.cli import admin, calls, database, demos, feedback, leads, privacy, team
+    from sdrdesk.cli import (
+        admin,
+        calls,
+        database,
+        demos,
+        feedback,
+        leads,
+        privacy,
+        team,
+        triage,
+    )
 
-    for module in (leads, calls, demos, feedback, database, admin, team, privacy):
+    for module in (leads, triage, calls, demos, feedback, database, admin, team, privacy):
         module.register(sub, common)
     parser.set_defaults(handler=run_gui)
     return parser
