@@ -69,7 +69,7 @@ def _lead_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_claim(args: argparse.Namespace) -> int:
-    from sdrdesk.services.leads.claims import ClaimService
+    from sdrdesk.services.leads import ClaimService
 
     app_ctx = open_for(args)
     actor = acting_user(args, app_ctx)
@@ -88,7 +88,7 @@ def cmd_claim(args: argparse.Namespace) -> int:
 
 
 def cmd_accept(args: argparse.Namespace) -> int:
-    from sdrdesk.services.leads.triage import TriageService
+    from sdrdesk.services.leads import TriageService
 
     app_ctx = open_for(args)
     actor = acting_user(args, app_ctx)
@@ -100,7 +100,7 @@ def cmd_accept(args: argparse.Namespace) -> int:
 
 
 def cmd_reject(args: argparse.Namespace) -> int:
-    from sdrdesk.services.leads.triage import TriageService
+    from sdrdesk.services.leads import TriageService
 
     app_ctx = open_for(args)
     actor = acting_user(args, app_ctx)
