@@ -1,4 +1,5 @@
-"""Triage from the command line: ``claim``, ``accept``, ``reject``.
+"""Working a lead from the command line: ``claim``, ``accept``, ``reject``, ``note``,
+``touch``.
 
 Each command is one user action in one transaction, through the same services as the
 window, so the same rules hold and a race lost to a colleague ends with the sentence the
@@ -55,6 +56,36 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--reason", metavar=_("CODE"), required=True, help=_("the reason's code"))
     p.add_argument("--comment", metavar=_("TEXT"), help=_("a comment for marketing"))
     p.set_defaults(handler=cmd_reject)
+
+    p = sub.add_parser(
+        "note",
+        parents=[common],
+        help=_("add a note to a lead's history"),
+    )
+    p.add_argument("lead", metavar="LEAD", type=int, help=_("the lead's id"))
+    p.add_argument("text", metavar=_("TEXT"), help=_("the note"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    p.set_defaults(handler=cmd_note)
+
+    p = sub.add_parser(
+        "touch",
+        parents=[common],
+        help=_("log an e-mail, LinkedIn message or meeting (counts as an attempt)"),
+        description=_(
+            "Log a touch on another channel. Outcomes: e-mail: sent, replied, bounced; "
+            "LinkedIn: sent, replied, connected; meeting: held, no_show."
+        ),
+    )
+    _lead_arguments(p)
+    p.add_argument(
+        "--channel",
+        metavar=_("CHANNEL"),
+        required=True,
+        help=_("email, linkedin or meeting"),
+    )
+    p.add_argument("--outcome", metavar=_("OUTCOME"), required=True, help=_("what came of it"))
+    p.add_argument("--note", metavar=_("TEXT"), default="", help=_("a note on the touch"))
+    p.set_defaults(handler=cmd_touch)
 
 
 def _lead_arguments(p: argparse.ArgumentParser) -> None:
@@ -115,6 +146,33 @@ def cmd_reject(args: argparse.Namespace) -> int:
     return _report(
         args, _("Rejected {lead}; it went back to marketing."), lead, result.event_id, "reject"
     )
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    from sdrdesk.services.leads import NoteService
+
+    app_ctx = open_for(args)
+    actor = acting_user(args, app_ctx)
+    result = NoteService(app_ctx.services).add_note(args.lead, args.text, actor_id=actor.id)
+    lead = _summary(app_ctx, result.lead_id)
+    return _report(args, _("Added a note to {lead}."), lead, result.event_id, "note_added")
+
+
+def cmd_touch(args: argparse.Namespace) -> int:
+    from sdrdesk.services.leads import NoteService
+
+    app_ctx = open_for(args)
+    actor = acting_user(args, app_ctx)
+    result = NoteService(app_ctx.services).log_touch(
+        args.lead,
+        channel=args.channel,
+        outcome=args.outcome,
+        note=args.note,
+        actor_id=actor.id,
+        expected_version=args.expect_version,
+    )
+    lead = _summary(app_ctx, result.lead_id)
+    return _report(args, _("Logged the touch with {lead}."), lead, result.event_id, "touch_logged")
 
 
 def _summary(app_ctx: AppContext, lead_id: int) -> LeadSummary:

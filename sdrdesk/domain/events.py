@@ -35,6 +35,13 @@ class EventKind(StrEnum):
     CLAIMED = "claimed"
     # A manager gave the lead to someone.  data: from_owner (name or null), to_owner (name)
     ASSIGNED = "assigned"
+    # A note on the lead, outside a call.  data: {}; the text in the event's comment
+    NOTE_ADDED = "note_added"
+    # A touch on another channel, counted as an attempt.
+    #   data: channel ("email" | "linkedin" | "meeting"), outcome (str, see
+    #         domain.touches.OUTCOMES), attempt (int, the lead's attempt number);
+    #   the SDR's note in the event's comment
+    TOUCH_LOGGED = "touch_logged"
 
     # Status changes with extra data (lifecycle actions):
     #   book_demo:   data: demo_id (int), ae (user name), starts_at (ISO)

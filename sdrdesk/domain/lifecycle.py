@@ -137,6 +137,8 @@ PAST_TENSE: dict[str, str] = {
     Action.RECYCLE: "recycled",
     "demo_rescheduled": "moved the demo of",
     "demo_updated": "changed the demo of",
+    "note_added": "added a note to",
+    "touch_logged": "logged a touch with",
 }
 
 

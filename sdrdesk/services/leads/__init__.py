@@ -1,5 +1,6 @@
 """Leads: the one write path for new leads (intake), triage (accept, reject, undo),
-claims and reassignment, the assignment rules, and reading a lead with its history."""
+claims and reassignment, notes and touches, the assignment rules, and reading a lead
+with its history."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
     from sdrdesk.services.leads.claims import ClaimResult, ClaimService
     from sdrdesk.services.leads.details import LeadService
     from sdrdesk.services.leads.intake import insert_leads
+    from sdrdesk.services.leads.notes import NoteResult, NoteService
     from sdrdesk.services.leads.triage import TriageResult, TriageService
 
 WHERE = {
@@ -25,6 +27,10 @@ WHERE = {
     ),
     "details": ("LeadService",),
     "intake": ("insert_leads",),
+    "notes": (
+        "NoteResult",
+        "NoteService",
+    ),
     "triage": (
         "TriageResult",
         "TriageService",
@@ -36,6 +42,8 @@ __all__ = [
     "ClaimService",
     "Distribution",
     "LeadService",
+    "NoteResult",
+    "NoteService",
     "TriageResult",
     "TriageService",
     "insert_leads",

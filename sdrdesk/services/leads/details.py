@@ -13,8 +13,10 @@ from sdrdesk.db.models import ImportBatch, Lead, LeadEvent, RejectionReason, Use
 from sdrdesk.domain import emails, phones
 from sdrdesk.domain.criteria import LeadFacts
 from sdrdesk.domain.errors import NotFoundError
+from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Action, Status, describe_action
 from sdrdesk.domain.phones import PhoneQuality
+from sdrdesk.domain.touches import CHANNEL_LABELS, OUTCOMES, Channel
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.lead_rows import OWNER, summary_from_row, summary_select
 from sdrdesk.services.results import EventInfo, LeadDetail, LeadRecord, LeadSummary
@@ -84,10 +86,28 @@ def _with_import_source(session: Session, events: list[EventInfo], lead: Lead) -
     return shown
 
 
+# Words a past tense may end with that need the lead after them.
+_DANGLING = {"for", "of", "to", "with"}
+
+
+def _touch_words(data: dict[str, Any]) -> str:
+    """``E-mail, Replied`` (English like the rest of the history); unknown codes as is."""
+    channel, outcome = str(data.get("channel", "")), str(data.get("outcome", ""))
+    known = channel in Channel.__members__.values()
+    if not known:
+        return f"{channel}, {outcome}"
+    chosen = Channel(channel)
+    return f"{CHANNEL_LABELS[chosen]}, {OUTCOMES[chosen].get(outcome, outcome)}"
+
+
 def to_event_info(event: LeadEvent, actor: str | None, reason_label: str | None) -> EventInfo:
     who = actor or "sdrdesk"
     what = describe_action(event.action)
+    if what.rsplit(" ", 1)[-1] in _DANGLING:  # "booked a demo for" names its object
+        what += " this lead"
     text = f"{who} {what}"
+    if event.action == EventKind.TOUCH_LOGGED:
+        text = f"{who} logged a touch: {_touch_words(dict(event.data or {}))}"
     if event.to_status and event.from_status and event.action not in {"accept", "reject"}:
         text += f" ({event.from_status.label} → {event.to_status.label})"
     if reason_label:
