@@ -195,3 +195,60 @@ def test_processes_racing_to_claim_never_get_the_same_lead(
     lost = [r for r in results if r.returncode != 0]
     assert len(lost) == 2
     assert all(r.returncode == 1 and "pool is empty" in r.stderr for r in lost), lost
+
+
+def test_note_and_touch_from_the_command_line(
+    ctx: ServiceContext, sdr: UserInfo, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lead = add_lead(ctx, first_name="Jana", company="Acme")
+    base = ("--user", "anna", "--database-url", database_url)
+    code, out, _ = run(capsys, "note", str(lead), "Prefers e-mail", *base)
+    assert code == 0
+    assert out.strip() == f"Added a note to lead {lead} (Jana, Acme)."
+    code, _, err = run(capsys, "touch", str(lead), "--channel", "email", "--outcome", "sent", *base)
+    assert code == 1
+    assert err.strip() == "sdrdesk: error: Accept Jana first: only accepted leads are contacted."
+    assert run(capsys, "accept", str(lead), *base)[0] == 0
+    code, out, _ = run(
+        capsys,
+        "touch",
+        str(lead),
+        "--channel",
+        "meeting",
+        "--outcome",
+        "held",
+        "--note",
+        "Met at the trade fair",
+        "--json",
+        *base,
+    )
+    assert code == 0
+    done = json.loads(out)
+    assert (done["action"], done["lead"]["attempt_count"], done["lead"]["status"]) == (
+        "touch_logged",
+        1,
+        "working",
+    )
+    code, _, err = run(capsys, "touch", str(lead), "--channel", "fax", "--outcome", "sent", *base)
+    assert code == 1
+    assert "There is no channel “fax”" in err
+    code, out, _ = run(capsys, "events", "--lead", str(lead), "--database-url", database_url)
+    assert "Anna Schmidt added a note to this lead — Prefers e-mail" in out
+    assert "Anna Schmidt logged a touch: Meeting, Held — Met at the trade fair" in out
+
+
+def test_a_note_on_a_colleagues_lead_is_refused(
+    ctx: ServiceContext,
+    sdr: UserInfo,
+    other_sdr: UserInfo,
+    database_url: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    lead = add_lead(ctx, first_name="Jana")
+    assert run(capsys, "claim", str(lead), "--user", "ben", "--database-url", database_url)[0] == 0
+    code, out, err = run(
+        capsys, "note", str(lead), "mine", "--user", "anna", "--database-url", database_url
+    )
+    assert (code, out) == (1, "")
+    assert "Ben Okafor is working this lead" in err
+    assert [e.action for e in LeadService(ctx).get(lead).events] == ["hand_off", "claimed"]
