@@ -42,6 +42,11 @@ class EventKind(StrEnum):
     #         domain.touches.OUTCOMES), attempt (int, the lead's attempt number);
     #   the SDR's note in the event's comment
     TOUCH_LOGGED = "touch_logged"
+    # The lead's contact data was corrected (or a correction undone).
+    #   data: changes ({field: {"before": str | null, "after": str | null}}, fields as in
+    #         domain.corrections.EDITABLE; the phone as E.164 where it is valid),
+    #         undoes_event (int, on an undo)
+    LEAD_EDITED = "lead_edited"
 
     # Status changes with extra data (lifecycle actions):
     #   book_demo:   data: demo_id (int), ae (user name), starts_at (ISO)

@@ -139,6 +139,7 @@ PAST_TENSE: dict[str, str] = {
     "demo_updated": "changed the demo of",
     "note_added": "added a note to",
     "touch_logged": "logged a touch with",
+    "lead_edited": "corrected",
 }
 
 

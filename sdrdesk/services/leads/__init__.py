@@ -1,5 +1,5 @@
 """Leads: the one write path for new leads (intake), triage (accept, reject, undo),
-claims and reassignment, notes and touches, the assignment rules, and reading a lead
+claims and reassignment, notes and touches, corrections, the assignment rules, and reading a lead
 with its history."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from sdrdesk.services.faces import lazy_names
 if TYPE_CHECKING:
     from sdrdesk.services.leads.assignment import AssignmentService, Distribution
     from sdrdesk.services.leads.claims import ClaimResult, ClaimService
+    from sdrdesk.services.leads.corrections import CorrectionService, EditResult
     from sdrdesk.services.leads.details import LeadService
     from sdrdesk.services.leads.intake import insert_leads
     from sdrdesk.services.leads.notes import NoteResult, NoteService
@@ -24,6 +25,10 @@ WHERE = {
     "claims": (
         "ClaimResult",
         "ClaimService",
+    ),
+    "corrections": (
+        "CorrectionService",
+        "EditResult",
     ),
     "details": ("LeadService",),
     "intake": ("insert_leads",),
@@ -40,7 +45,9 @@ __all__ = [
     "AssignmentService",
     "ClaimResult",
     "ClaimService",
+    "CorrectionService",
     "Distribution",
+    "EditResult",
     "LeadService",
     "NoteResult",
     "NoteService",

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from sdrdesk.db.models import ImportBatch, Lead, LeadEvent, RejectionReason, User
 from sdrdesk.domain import emails, phones
+from sdrdesk.domain.corrections import EDITABLE
 from sdrdesk.domain.criteria import LeadFacts
 from sdrdesk.domain.errors import NotFoundError
 from sdrdesk.domain.events import EventKind
@@ -100,6 +101,18 @@ def _touch_words(data: dict[str, Any]) -> str:
     return f"{CHANNEL_LABELS[chosen]}, {OUTCOMES[chosen].get(outcome, outcome)}"
 
 
+def _edit_words(data: dict[str, Any]) -> str:
+    """``phone +4930123 → +4930124, title – → CTO``: each field before and after."""
+    changes = data.get("changes") or {}
+    order = [f for f in EDITABLE if f in changes] + [f for f in changes if f not in EDITABLE]
+    parts = [
+        f"{EDITABLE.get(f, f)} {changes[f].get('before') or '–'} → {changes[f].get('after') or '–'}"
+        for f in order
+    ]
+    undone = " (undo)" if data.get("undoes_event") else ""
+    return ", ".join(parts) + undone
+
+
 def to_event_info(event: LeadEvent, actor: str | None, reason_label: str | None) -> EventInfo:
     who = actor or "sdrdesk"
     what = describe_action(event.action)
@@ -108,6 +121,8 @@ def to_event_info(event: LeadEvent, actor: str | None, reason_label: str | None)
     text = f"{who} {what}"
     if event.action == EventKind.TOUCH_LOGGED:
         text = f"{who} logged a touch: {_touch_words(dict(event.data or {}))}"
+    if event.action == EventKind.LEAD_EDITED:
+        text = f"{who} corrected this lead: {_edit_words(dict(event.data or {}))}"
     if event.to_status and event.from_status and event.action not in {"accept", "reject"}:
         text += f" ({event.from_status.label} → {event.to_status.label})"
     if reason_label:
