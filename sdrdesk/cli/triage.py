@@ -1,5 +1,5 @@
 """Working a lead from the command line: ``claim``, ``accept``, ``reject``, ``note``,
-``touch``.
+``touch``, ``edit``.
 
 Each command is one user action in one transaction, through the same services as the
 window, so the same rules hold and a race lost to a colleague ends with the sentence the
@@ -13,9 +13,13 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from sdrdesk.cli.common import EXIT_ERROR, acting_user, open_for
+from sdrdesk.cli.common import EXIT_ERROR, UsageError, acting_user, open_for
+from sdrdesk.domain.corrections import EDITABLE
 from sdrdesk.i18n import _
 from sdrdesk.services.results import LeadSummary, to_jsonable
+
+# ``sdrdesk edit --first-name …``: the correctable fields, in the order --help lists them.
+EDIT_OPTIONS = tuple(EDITABLE)
 
 if TYPE_CHECKING:
     from sdrdesk.app import AppContext
@@ -86,6 +90,26 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--outcome", metavar=_("OUTCOME"), required=True, help=_("what came of it"))
     p.add_argument("--note", metavar=_("TEXT"), default="", help=_("a note on the touch"))
     p.set_defaults(handler=cmd_touch)
+
+    p = sub.add_parser(
+        "edit",
+        parents=[common],
+        help=_("correct a lead's contact data"),
+        description=_(
+            "Correct the fields given; an empty value clears a field. A changed phone is "
+            "checked again (E.164, validity, time zone). The history keeps each value "
+            "before and after."
+        ),
+    )
+    _lead_arguments(p)
+    for field in EDIT_OPTIONS:
+        p.add_argument(
+            "--" + field.replace("_", "-"),
+            metavar=_("TEXT"),
+            dest=f"edit_{field}",
+            help=_("the new {field}").format(field=_(EDITABLE[field])),
+        )
+    p.set_defaults(handler=cmd_edit)
 
 
 def _lead_arguments(p: argparse.ArgumentParser) -> None:
@@ -173,6 +197,44 @@ def cmd_touch(args: argparse.Namespace) -> int:
     )
     lead = _summary(app_ctx, result.lead_id)
     return _report(args, _("Logged the touch with {lead}."), lead, result.event_id, "touch_logged")
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from sdrdesk.services.leads import CorrectionService
+
+    typed = {f: getattr(args, f"edit_{f}") for f in EDIT_OPTIONS}
+    typed = {f: v for f, v in typed.items() if v is not None}
+    if not typed:
+        raise UsageError(
+            _("say what to correct, e.g. --phone or --email (see “sdrdesk edit --help”)")
+        )
+    app_ctx = open_for(args)
+    actor = acting_user(args, app_ctx)
+    result = CorrectionService(app_ctx.services).edit(
+        args.lead, typed, actor_id=actor.id, expected_version=args.expect_version
+    )
+    lead = _summary(app_ctx, result.lead_id)
+    if args.json:
+        out = {
+            "action": "lead_edited",
+            "event_id": result.event_id,
+            "changes": result.changes,
+            "lead": to_jsonable(lead),
+        }
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(_("Corrected {lead}:").format(lead=lead_words(lead)))
+    for field, change in result.changes.items():
+        print(
+            "  "
+            + _("{field}: {before} → {after}").format(
+                field=_(EDITABLE[field]),
+                before=change["before"] or "–",
+                after=change["after"] or "–",
+            )
+        )
+    return 0
 
 
 def _summary(app_ctx: AppContext, lead_id: int) -> LeadSummary:

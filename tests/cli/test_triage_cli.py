@@ -252,3 +252,31 @@ def test_a_note_on_a_colleagues_lead_is_refused(
     assert (code, out) == (1, "")
     assert "Ben Okafor is working this lead" in err
     assert [e.action for e in LeadService(ctx).get(lead).events] == ["hand_off", "claimed"]
+
+
+def test_edit_corrects_the_phone_and_prints_before_and_after(
+    ctx: ServiceContext, sdr: UserInfo, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lead = add_lead(ctx, first_name="Jana", company="Acme", phone="+49 30 1234567")
+    base = ("--user", "anna", "--database-url", database_url)
+    code, out, _ = run(
+        capsys, "edit", str(lead), "--phone", "+49 30 1234568", "--title", "CFO", *base
+    )
+    assert code == 0
+    assert out.splitlines() == [
+        f"Corrected lead {lead} (Jana, Acme):",
+        "  title: – → CFO",
+        "  phone: +49301234567 → +49301234568",
+    ]
+    code, out, _ = run(capsys, "edit", str(lead), "--title", "", "--json", *base)
+    assert code == 0
+    done = json.loads(out)
+    assert done["changes"] == {"title": {"before": "CFO", "after": None}}
+    assert done["lead"]["phone_e164"] == "+49301234568"
+    code, _, err = run(capsys, "edit", str(lead), *base)
+    assert code == 2
+    assert "say what to correct" in err
+    code, _, err = run(capsys, "edit", str(lead), "--email", "jana@", *base)
+    assert code == 1
+    assert "is not a valid e-mail address" in err
+    assert LeadService(ctx).get(lead).summary.email != "jana@"
