@@ -17,6 +17,7 @@ from sdrdesk.gui.calls import CallsController
 from sdrdesk.gui.demos import DemoController
 from sdrdesk.gui.host import WindowHost
 from sdrdesk.gui.imports import ImportController
+from sdrdesk.gui.notes import NotesController
 from sdrdesk.gui.privacy import PrivacyController
 from sdrdesk.gui.team import TeamController
 from sdrdesk.gui.triage import TriageController
@@ -31,6 +32,7 @@ CONTROLLERS: Mapping[str, Callable[[WindowHost, Services], QObject]] = {
     "imports": ImportController,
     "privacy": PrivacyController,
     "users": UsersController,
+    "notes": NotesController,
 }
 
 # (signal, slot), each "part.name": a controller, or one of the window's parts.
@@ -43,6 +45,7 @@ WIRING: tuple[tuple[str, str], ...] = (
     ("imports.imported", "window.refresh"),
     ("users.leads_moved", "window.refresh"),  # a deactivated user's leads handed over
     ("privacy.erased", "window.lead_changed"),  # the lead panel without the person
+    ("notes.saved", "window.lead_changed"),  # the history shows the note, touch, correction
     ("window.destroyed", "team.stop"),  # even a window destroyed without closing
 )
 
