@@ -30,6 +30,7 @@ class _LeadDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
+        self.setMinimumWidth(420)
         self._layout = QVBoxLayout(self)
         label = QLabel(intro.format(name=name))
         label.setWordWrap(True)
