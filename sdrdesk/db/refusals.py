@@ -127,6 +127,10 @@ _KNOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             N_("The personal data of lead {lead} may change only in its erasure."),
         ),
         (
+            r"Only a manager may lift do-not-call\.",
+            N_("Only a manager may lift do-not-call."),
+        ),
+        (
             r"The contact data of lead (?P<lead>\d+) changes only with its correction in the "
             r"history, or in its erasure\.",
             N_(

@@ -47,6 +47,8 @@ class EventKind(StrEnum):
     #         domain.corrections.EDITABLE; the phone as E.164 where it is valid),
     #         undoes_event (int, on an undo)
     LEAD_EDITED = "lead_edited"
+    # A manager lifted do-not-call.  data: previous_reason (str or null); why in the comment
+    DO_NOT_CALL_LIFTED = "do_not_call_lifted"
 
     # Status changes with extra data (lifecycle actions):
     #   book_demo:   data: demo_id (int), ae (user name), starts_at (ISO)

@@ -140,6 +140,7 @@ PAST_TENSE: dict[str, str] = {
     "note_added": "added a note to",
     "touch_logged": "logged a touch with",
     "lead_edited": "corrected",
+    "do_not_call_lifted": "lifted do-not-call for",
 }
 
 

@@ -73,3 +73,25 @@ def test_a_colleagues_lead_is_refused_and_marketing_corrects_nothing(team: TeamL
     assert team.owner_sql(
         "SELECT first_name, title FROM leads WHERE id IN (:b, :p) ORDER BY id", b=bens, p=pool
     ) == [("Bea", None), ("Cem", None)]
+
+
+def test_only_a_manager_lifts_do_not_call(team: TeamLogins) -> None:
+    lead = add_lead(team.owner, first_name="Ada")
+    anna = team.anna
+    ClaimService(anna.ctx).claim(lead, actor_id=anna.user.id)
+    team.owner_sql(
+        "UPDATE leads SET do_not_call = true, do_not_call_reason = 'Wrong number' WHERE id = :i",
+        i=lead,
+    )
+    with pytest.raises(PermissionDeniedError, match="Only a manager may lift do-not-call"):
+        anna.sql("UPDATE leads SET do_not_call = false WHERE id = :i", i=lead)
+    with pytest.raises(PermissionDeniedError, match="Only a manager may lift do-not-call"):
+        CorrectionService(anna.ctx).lift_do_not_call(lead, "fixed", actor_id=anna.user.id)
+    CorrectionService(team.tom.ctx).lift_do_not_call(
+        lead, "Typo in the number, corrected", actor_id=team.tom.user.id
+    )
+    assert team.owner_sql("SELECT do_not_call FROM leads WHERE id = :i", i=lead) == [(False,)]
+    assert team.owner_sql(
+        "SELECT actor_id FROM lead_events WHERE lead_id = :i AND action = 'do_not_call_lifted'",
+        i=lead,
+    ) == [(team.tom.user.id,)]

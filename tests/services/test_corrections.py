@@ -3,9 +3,18 @@ checked again (E.164, validity, time zone), undo for a few seconds."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
-from sdrdesk.domain.errors import ConflictError, ValidationError
+from sdrdesk.db.models import Lead
+from sdrdesk.domain.errors import (
+    ConflictError,
+    IllegalTransitionError,
+    PermissionDeniedError,
+    ValidationError,
+)
+from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.phones import PhoneQuality
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.leads import CorrectionService, LeadService, TriageService
@@ -129,3 +138,62 @@ def test_a_country_change_gives_a_national_number_its_new_reading(
         "Europe/Vienna",
     )
     assert summary.phone_quality is PhoneQuality.VALID
+
+
+def test_a_manager_lifts_do_not_call_with_a_reason(
+    ctx: ServiceContext, sdr: UserInfo, manager: UserInfo
+) -> None:
+    lead = add_lead(ctx, first_name="Jana")
+    TriageService(ctx).accept(lead, actor_id=sdr.id)
+    with ctx.store.write() as s:  # as a "Wrong number" call leaves it
+        s.get(Lead, lead).do_not_call = True  # type: ignore[union-attr]
+        s.get(Lead, lead).do_not_call_reason = "Wrong number"  # type: ignore[union-attr]
+    with pytest.raises(PermissionDeniedError, match="Only a manager may lift do-not-call"):
+        CorrectionService(ctx).lift_do_not_call(lead, "typo fixed", actor_id=sdr.id)
+    with pytest.raises(ValidationError, match="Say why"):
+        CorrectionService(ctx).lift_do_not_call(lead, "  ", actor_id=manager.id)
+    CorrectionService(ctx).lift_do_not_call(
+        lead, "The number had a typo; corrected", actor_id=manager.id
+    )
+    detail = LeadService(ctx).get(lead)
+    assert not detail.summary.do_not_call
+    event = detail.events[-1]
+    assert (event.action, event.comment, event.data) == (
+        "do_not_call_lifted",
+        "The number had a typo; corrected",
+        {"previous_reason": "Wrong number"},
+    )
+    assert event.description == "Maria Manager lifted do-not-call for this lead"
+    with pytest.raises(ValidationError, match="not marked do not call"):
+        CorrectionService(ctx).lift_do_not_call(lead, "again", actor_id=manager.id)
+
+
+def test_an_accepted_lead_is_disqualified_or_nurtured_without_a_call(
+    ctx: ServiceContext, sdr: UserInfo, clock: FakeClock
+) -> None:
+    first, second, new = (add_lead(ctx, first_name=n) for n in ("Jana", "Olaf", "Nina"))
+    for lead in (first, second):
+        TriageService(ctx).accept(lead, actor_id=sdr.id)
+    with pytest.raises(ValidationError, match="Choose a reason"):
+        TriageService(ctx).disqualify(first, actor_id=sdr.id, reason_code=None)
+    TriageService(ctx).disqualify(
+        first, actor_id=sdr.id, reason_code="no_budget", comment="Budget frozen until 2028"
+    )
+    detail = LeadService(ctx).get(first)
+    assert detail.summary.status is Status.DISQUALIFIED
+    assert (detail.events[-1].reason_code, detail.events[-1].comment) == (
+        "no_budget",
+        "Budget frozen until 2028",
+    )
+    later = clock() + timedelta(days=90)
+    with pytest.raises(ValidationError, match="Say why"):
+        TriageService(ctx).nurture(second, actor_id=sdr.id, recontact_at=later)
+    with pytest.raises(ValidationError, match="in the future"):
+        TriageService(ctx).nurture(second, actor_id=sdr.id, recontact_at=clock(), comment="x")
+    TriageService(ctx).nurture(
+        second, actor_id=sdr.id, recontact_at=later, comment="New budget in Q2"
+    )
+    summary = LeadService(ctx).get(second).summary
+    assert (summary.status, summary.callback_due_at) == (Status.NURTURE, later)
+    with pytest.raises(IllegalTransitionError):
+        TriageService(ctx).disqualify(new, actor_id=sdr.id, reason_code="no_budget")

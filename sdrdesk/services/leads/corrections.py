@@ -1,6 +1,7 @@
 """Correcting a lead (name, company, title, e-mail, phone, country, size, industry):
 one user action in one transaction, a ``lead_edited`` event with each field's value
-before and after, and an undo for a few seconds (a new event that changes them back).
+before and after, and an undo for a few seconds (a new event that changes them back);
+and a manager lifting do-not-call with a reason (``do_not_call_lifted``).
 
 On a team database the contact data changes only with its ``lead_edited`` event in the
 same transaction (migration 0014), so the history always says who changed what.
@@ -21,9 +22,11 @@ from sdrdesk.db.models import Lead, LeadEvent
 from sdrdesk.domain.corrections import COLUMNS, plan_correction
 from sdrdesk.domain.errors import ConflictError, ValidationError
 from sdrdesk.domain.events import EventKind
+from sdrdesk.domain.text import check_text
 from sdrdesk.i18n import _
 from sdrdesk.services.conflicts import check_owner, load_lead, race_named
 from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.roles import require_manager
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,39 @@ class CorrectionService:
             check_owner(s, lead, actor_id)
             back = {field: change["before"] for field, change in _changes(event).items()}
             return self._apply(s, lead, back, actor_id, op_id, {"undoes_event": event.id})
+
+    def lift_do_not_call(
+        self, lead_id: int, reason: str, *, actor_id: int, op_id: str | None = None
+    ) -> EditResult:
+        """A manager lets a do-not-call lead be dialled again (a wrong number corrected,
+        consent given), with why; a ``do_not_call_lifted`` event."""
+        why = check_text(reason or "", _("reason"), 500).strip()
+        if not why:
+            raise ValidationError(_("Say why the lead may be called again."))
+        with race_named(self._ctx, lead_id), self._ctx.store.write() as s:
+            done = lifecycle.find_operation(s, op_id)
+            if done is not None:
+                lead = load_lead(s, done.lead_id)
+                return EditResult(lead.id, done.id, lead.version, {})
+            require_manager(s, actor_id, "lift do-not-call")
+            lead = load_lead(s, lead_id)
+            if not lead.do_not_call:
+                raise ValidationError(_("This lead is not marked do not call."))
+            event = lifecycle.record(
+                s,
+                lead.id,
+                EventKind.DO_NOT_CALL_LIFTED,
+                actor_id=actor_id,
+                comment=why,
+                data={"previous_reason": lead.do_not_call_reason},
+                at=self._ctx.now(),
+                op_id=op_id,
+            )
+            lead.do_not_call = False
+            lead.do_not_call_reason = None
+            lead.updated_at = self._ctx.now()
+            s.flush()
+            return EditResult(lead.id, event.id, lead.version, {})
 
     def _apply(
         self,

@@ -6,7 +6,8 @@ get wrong: names, company, title, e-mail, phone. ``sdrdesk_leads_changed()`` now
 those columns to change when the same transaction wrote a ``lead_edited`` event of that
 lead (its actor is the session's own user: the ``lead_events_own_name`` trigger); the
 import's own columns (``external_id``, ``extra``) still change only in an erasure. The
-grants (``db.grants``) give SDRs UPDATE on the correctable columns.
+grants (``db.grants``) give SDRs UPDATE on the correctable columns. And only a manager
+lifts do-not-call (``do_not_call`` from true to false, ``do_not_call_lifted``).
 
 SQLite: nothing changes (one person's file; the services enforce the rules).
 
@@ -66,17 +67,25 @@ _OWNERS = """
         END IF;
         IF EXISTS (SELECT 1 FROM new_rows WHERE owner_id IS NOT NULL AND owner_id <> me) THEN
           PERFORM sdrdesk_refuse('Only a manager may make someone else the owner of a lead.');
-        END IF;
+        END IF;{lifted}
       END IF;"""
 
 
-def _function(body: str) -> str:
+# Only a manager lets a do-not-call lead be dialled again (0014; not in 0009's function).
+_LIFTED = """
+        IF EXISTS (SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id
+                   WHERE o.do_not_call AND NOT n.do_not_call) THEN
+          PERFORM sdrdesk_refuse('Only a manager may lift do-not-call.');
+        END IF;"""
+
+
+def _function(body: str, lifted: str = _LIFTED) -> str:
     return f"""CREATE OR REPLACE FUNCTION sdrdesk_leads_changed() RETURNS trigger
     LANGUAGE plpgsql {_PATH} AS $$
     DECLARE me integer; lid integer;
     BEGIN
       IF sdrdesk_trusted() THEN RETURN NULL; END IF;
-      me := sdrdesk_me();{_OWNERS}
+      me := sdrdesk_me();{_OWNERS.format(lifted=lifted)}
 {body}
       RETURN NULL;
     END $$"""
@@ -100,7 +109,8 @@ LEADS_CHANGED = _function(f"""
           'correction in the history, or in its erasure.', lid));
       END IF;""")
 
-LEADS_CHANGED_0009 = _function(f"""
+LEADS_CHANGED_0009 = _function(
+    f"""
       SELECT n.id INTO lid FROM old_rows o JOIN new_rows n ON n.id = o.id
         WHERE ({_row("o", PERSONAL)}) IS DISTINCT FROM ({_row("n", PERSONAL)})
           AND NOT {_erased("n")}
@@ -108,7 +118,9 @@ LEADS_CHANGED_0009 = _function(f"""
       IF lid IS NOT NULL THEN
         PERFORM sdrdesk_refuse(format('The personal data of lead %s may change only in its '
           'erasure.', lid));
-      END IF;""")
+      END IF;""",
+    lifted="",
+)
 
 
 def upgrade() -> None:
