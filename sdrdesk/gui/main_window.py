@@ -66,9 +66,16 @@ _ON_LEAD_LOADED = (
     "actionAddNote",
     "actionLogTouch",
     "actionEditLead",
+    "actionDisqualify",
+    "actionNurture",
 )
 # A manager's work: greyed out (their keys too) for everyone else.
-_FOR_MANAGERS = ("actionTeam", "actionReassign", "actionErasePersonalData")
+_FOR_MANAGERS = (
+    "actionTeam",
+    "actionReassign",
+    "actionErasePersonalData",
+    "actionLiftDoNotCall",
+)
 
 
 class MainWindow(QMainWindow):

@@ -1,5 +1,7 @@
 """Notes, touches and corrections from the lead panel (``actionAddNote``,
-``actionLogTouch``, ``actionEditLead``).
+``actionLogTouch``, ``actionEditLead``); disqualifying or nurturing an accepted lead
+without a call (``actionDisqualify``, ``actionNurture``); a manager lifting do-not-call
+(``actionLiftDoNotCall``).
 
 Each opens its dialog for the selected lead and saves in the background. A save that
 fails for bad input brings the dialog back with what was typed and why; a lost race
@@ -8,20 +10,32 @@ fails for bad input brings the dialog back with what was typed and why; a lost r
 
 from __future__ import annotations
 
+import html
 import uuid
 from collections.abc import Callable
+from datetime import UTC, timedelta
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
+from sdrdesk.domain.callbacks import recontact_time
 from sdrdesk.domain.errors import ConflictError, ValidationError
-from sdrdesk.gui.dialogs.lead_notes import EditLeadDialog, NoteDialog, TouchDialog
+from sdrdesk.domain.lifecycle import ReasonStage
+from sdrdesk.domain.zones import zone
+from sdrdesk.gui.dialogs.lead_notes import (
+    EditLeadDialog,
+    LiftDoNotCallDialog,
+    NoteDialog,
+    NurtureDialog,
+    TouchDialog,
+)
+from sdrdesk.gui.dialogs.reject_dialog import RejectDialog
 from sdrdesk.gui.host import WindowHost
 from sdrdesk.i18n import _
 from sdrdesk.services.catalog import Services
 from sdrdesk.services.queue import QueueRow
-from sdrdesk.services.results import LeadDetail
+from sdrdesk.services.results import LeadDetail, ReasonInfo
 
 # What a confirmed dialog leaves: the save (given the user's id, run in the background)
 # and the retry (given why it failed: the dialog again, with what was typed).
@@ -131,6 +145,110 @@ class NotesController(QObject):
             )
 
         self._open(dialog, row, prepare, _("Corrected {name}."))
+
+    # --- disqualify, nurture, lift do-not-call ---------------------------------------------
+
+    def disqualify_current(
+        self, *, code: str | None = None, comment: str = "", error: str | None = None
+    ) -> None:
+        row = self._target()
+        if row is None:
+            return
+        self._host.background.run(
+            lambda: self._services.reasons.list_reasons(ReasonStage.DISQUALIFY),
+            lambda reasons: self._disqualify(row, reasons, code, comment, error),
+            lambda exc: self._host.show_error(exc, _("Loading the reasons")),
+        )
+
+    def _disqualify(
+        self,
+        row: QueueRow,
+        reasons: list[ReasonInfo],
+        code: str | None,
+        comment: str,
+        error: str | None,
+    ) -> None:
+        dialog = RejectDialog(
+            reasons,
+            row.lead.name,
+            self._host.dialog_parent(),
+            reason_code=code,
+            comment=comment,
+            error=error,
+        )
+        dialog.setObjectName("disqualifyDialog")
+        dialog.setWindowTitle(_("Disqualify lead"))
+        dialog.ui.rejectLeadLabel.setText(
+            _("Disqualify <b>{name}</b>").format(name=html.escape(row.lead.name))
+        )
+        ok = dialog.ui.rejectButtons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_("Disqualify"))
+        op = str(uuid.uuid4())
+
+        def prepare() -> _Prepared:
+            chosen, typed = dialog.reason_code, dialog.comment
+            return (
+                lambda user_id: self._services.triage.disqualify(
+                    row.lead.id,
+                    actor_id=user_id,
+                    reason_code=chosen,
+                    comment=typed,
+                    expected_version=row.lead.version,
+                    op_id=op,
+                ),
+                lambda error_: self.disqualify_current(code=chosen, comment=typed, error=error_),
+            )
+
+        self._open(dialog, row, prepare, _("Disqualified {name}."))
+
+    def nurture_current(self, **kept: Any) -> None:
+        row = self._target()
+        if row is None:
+            return
+        lead_zone = zone(row.lead.time_zone) or UTC
+        today = self._services.ctx.now().astimezone(lead_zone).date()
+        dialog = NurtureDialog(
+            row.lead.name, today + timedelta(days=1), self._host.dialog_parent(), **kept
+        )
+        start = self._services.ctx.rules.calling_hours_start
+        op = str(uuid.uuid4())
+
+        def prepare() -> _Prepared:
+            day, reason = dialog.day, dialog.reason
+            when = recontact_time(day, lead_zone, start)
+            return (
+                lambda user_id: self._services.triage.nurture(
+                    row.lead.id,
+                    actor_id=user_id,
+                    recontact_at=when,
+                    comment=reason,
+                    expected_version=row.lead.version,
+                    op_id=op,
+                ),
+                lambda error_: self.nurture_current(day=day, reason=reason, error=error_),
+            )
+
+        self._open(dialog, row, prepare, _("Moved {name} to nurture."))
+
+    def lift_do_not_call_current(self, *, reason: str = "", error: str | None = None) -> None:
+        row = self._target()
+        if row is None:
+            return
+        dialog = LiftDoNotCallDialog(
+            row.lead.name, self._host.dialog_parent(), reason=reason, error=error
+        )
+        op = str(uuid.uuid4())
+
+        def prepare() -> _Prepared:
+            typed = dialog.reason
+            return (
+                lambda user_id: self._services.corrections.lift_do_not_call(
+                    row.lead.id, typed, actor_id=user_id, op_id=op
+                ),
+                lambda error_: self.lift_do_not_call_current(reason=typed, error=error_),
+            )
+
+        self._open(dialog, row, prepare, _("{name} may be called again."))
 
     # --- shared ---------------------------------------------------------------------------
 

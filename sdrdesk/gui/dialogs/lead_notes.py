@@ -1,13 +1,17 @@
 """The small dialogs of working a lead outside a call: a note, a touch on another
-channel (e-mail, LinkedIn, meeting) with its outcome, and a correction of the lead's
-contact data. Each keeps what was typed and shows why a save failed, in red."""
+channel (e-mail, LinkedIn, meeting) with its outcome, a correction of the lead's
+contact data, nurturing it, and (managers) lifting do-not-call. Each keeps what was
+typed and shows why a save failed, in red."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, timedelta
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -195,5 +199,87 @@ class EditLeadDialog(_LeadDialog):
     def confirm(self) -> None:
         if not self.changes:
             self.show_error(_("Nothing was changed."))
+            return
+        self.accept()
+
+
+class NurtureDialog(_LeadDialog):
+    """When to contact the lead again (a date, at the start of their calling hours) and
+    why."""
+
+    def __init__(
+        self,
+        name: str,
+        first_day: date,
+        parent: QWidget | None = None,
+        *,
+        day: date | None = None,
+        reason: str = "",
+        error: str | None = None,
+    ) -> None:
+        super().__init__(
+            name, _("Nurture lead"), _("Move {name} to nurture without a call:"), parent
+        )
+        self.setObjectName("nurtureDialog")
+        self.date_edit = QDateEdit()
+        self.date_edit.setObjectName("nurtureDate")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setMinimumDate(QDate(first_day.year, first_day.month, first_day.day))
+        chosen = day or first_day + timedelta(days=89)
+        self.date_edit.setDate(QDate(chosen.year, chosen.month, chosen.day))
+        self.reason_edit = QLineEdit(reason)
+        self.reason_edit.setObjectName("nurtureReason")
+        self.reason_edit.setPlaceholderText(_("Why? (kept with the lead)"))
+        self.form.addRow(_("Contact &again on:"), self.date_edit)
+        self.form.addRow(_("&Why:"), self.reason_edit)
+        self.show_error(error)
+        self.reason_edit.setFocus()
+
+    @property
+    def day(self) -> date:
+        return date.fromisoformat(self.date_edit.date().toString("yyyy-MM-dd"))
+
+    @property
+    def reason(self) -> str:
+        return self.reason_edit.text().strip()
+
+    def confirm(self) -> None:
+        if not self.reason:
+            self.show_error(_("Say why the lead is nurtured (it is kept with the lead)."))
+            self.reason_edit.setFocus()
+            return
+        self.accept()
+
+
+class LiftDoNotCallDialog(_LeadDialog):
+    def __init__(
+        self,
+        name: str,
+        parent: QWidget | None = None,
+        *,
+        reason: str = "",
+        error: str | None = None,
+    ) -> None:
+        super().__init__(
+            name,
+            _("Lift do-not-call"),
+            _("Let {name} be called again? Say why; the history keeps it."),
+            parent,
+        )
+        self.setObjectName("liftDoNotCallDialog")
+        self.reason_edit = QLineEdit(reason)
+        self.reason_edit.setObjectName("liftReason")
+        self.reason_edit.setPlaceholderText(_("e.g. the number had a typo and is corrected"))
+        self.form.addRow(_("&Why:"), self.reason_edit)
+        self.show_error(error)
+        self.reason_edit.setFocus()
+
+    @property
+    def reason(self) -> str:
+        return self.reason_edit.text().strip()
+
+    def confirm(self) -> None:
+        if not self.reason:
+            self.show_error(_("Say why the lead may be called again."))
             return
         self.accept()
