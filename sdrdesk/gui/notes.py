@@ -20,12 +20,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from sdrdesk.domain.callbacks import recontact_time
+from sdrdesk.domain.email_templates import language_for, load_templates
 from sdrdesk.domain.errors import ConflictError, ValidationError
 from sdrdesk.domain.lifecycle import ReasonStage
 from sdrdesk.domain.zones import zone
 from sdrdesk.gui.dialogs.lead_notes import (
     EditLeadDialog,
     LiftDoNotCallDialog,
+    Mail,
     NoteDialog,
     NurtureDialog,
     TouchDialog,
@@ -77,7 +79,9 @@ class NotesController(QObject):
         row = self._target()
         if row is None:
             return
-        dialog = TouchDialog(row.lead.name, self._host.dialog_parent(), **kept)
+        dialog = TouchDialog(
+            row.lead.name, self._host.dialog_parent(), mail=self._mail(row), **kept
+        )
         op = str(uuid.uuid4())
 
         def prepare() -> _Prepared:
@@ -97,6 +101,23 @@ class NotesController(QObject):
             )
 
         self._open(dialog, row, prepare, _("Logged the touch with {name}."))
+
+    def _mail(self, row: QueueRow) -> Mail | None:
+        try:
+            templates = load_templates()
+        except ValidationError as exc:
+            self._host.notify(str(exc))
+            return None
+        lead, user = row.lead, self._host.user
+        values = {
+            "first_name": lead.first_name,
+            "last_name": lead.last_name,
+            "name": None,  # from the first and last name (never the e-mail)
+            "company": lead.company,
+            "title": lead.title,
+            "sender": user.display_name if user else None,
+        }
+        return Mail(lead.email, values, language_for(lead.country), templates)
 
     # --- correction -----------------------------------------------------------------------
 

@@ -3,10 +3,14 @@ tooltip), each dialog from the keyboard, and what the lead's history then shows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
+from sdrdesk.gui.dialogs import lead_notes
 from sdrdesk.gui.dialogs.lead_notes import EditLeadDialog, NoteDialog, TouchDialog
 from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.gui.notes import NotesController
@@ -131,3 +135,37 @@ def test_a_correction_shows_the_values_and_saves_only_the_changes(
     event = detail.events[-1]
     assert event.action == "lead_edited"
     assert set(event.data["changes"]) == {"title", "phone"}
+
+
+def test_an_email_from_a_template_opens_in_the_mail_program(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    row = window.current_row()
+    assert row is not None
+    opened: list[str] = []
+
+    def mail_program(url: QUrl) -> bool:  # the desktop's handler for mailto:
+        opened.append(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+        return True
+
+    monkeypatch.setattr(lead_notes, "open_url", mail_program)
+    press(qtbot, window, "t")
+    dialog = notes(window).dialog
+    assert isinstance(dialog, TouchDialog)
+    template = child(dialog, QComboBox, "touchTemplate")
+    assert template.isVisibleTo(dialog)
+    template.setCurrentIndex(template.findData("demo_follow_up"))
+    child(dialog, QComboBox, "touchOutcome").setCurrentIndex(1)
+    qtbot.mouseClick(child(dialog, QPushButton, "touchWriteMail"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened))
+    url = urlsplit(opened[0])
+    query = parse_qs(url.query)
+    assert (url.scheme, unquote(url.path)) == ("mailto", row.lead.email)
+    # A lead in Germany gets the German text, whatever the window's language.
+    assert query["subject"] == [f"Eine Demo für {row.lead.company}?"]
+    assert query["body"][0].startswith(f"Guten Tag {row.lead.first_name} {row.lead.last_name},")
+    assert query["body"][0].endswith("Mit freundlichen Grüßen\r\nanna")
+    assert dialog.outcome == "sent"  # written: the touch is an e-mail sent
+    child(dialog, QComboBox, "touchChannel").setCurrentIndex(2)  # a meeting: no mail
+    assert not template.isVisibleTo(dialog)
+    dialog.reject()

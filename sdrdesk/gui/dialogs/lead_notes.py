@@ -6,23 +6,28 @@ typed and shows why a save failed, in red."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from sdrdesk.domain.corrections import EDITABLE
+from sdrdesk.domain.email_templates import EmailTemplate, mailto_url, render
 from sdrdesk.domain.touches import OUTCOMES, Channel
 from sdrdesk.i18n import N_, _
 
@@ -90,6 +95,21 @@ class NoteDialog(_LeadDialog):
         self.accept()
 
 
+def open_url(url: QUrl) -> bool:
+    """Hand ``url`` to the desktop (the mail program for ``mailto:``)."""
+    return bool(QDesktopServices.openUrl(url))
+
+
+@dataclass(frozen=True)
+class Mail:
+    """What the touch dialog needs to write an e-mail from a template."""
+
+    to: str | None
+    values: Mapping[str, str | None]  # the placeholders' values
+    language: str  # the lead's
+    templates: tuple[EmailTemplate, ...]
+
+
 class TouchDialog(_LeadDialog):
     def __init__(
         self,
@@ -100,10 +120,12 @@ class TouchDialog(_LeadDialog):
         outcome: str = "",
         note: str = "",
         error: str | None = None,
+        mail: Mail | None = None,
     ) -> None:
         super().__init__(
             name, _("Log touch"), _("A touch with {name} (it counts as an attempt):"), parent
         )
+        self._mail = mail
         self.setObjectName("touchDialog")
         self.channel_box = QComboBox()
         self.channel_box.setObjectName("touchChannel")
@@ -117,6 +139,20 @@ class TouchDialog(_LeadDialog):
         self.form.addRow(_("&Channel:"), self.channel_box)
         self.form.addRow(_("&Outcome:"), self.outcome_box)
         self.form.addRow(_("&Note:"), self.note_edit)
+        self.template_box = QComboBox()
+        self.template_box.setObjectName("touchTemplate")
+        self.write_button = QPushButton(_("&Write in the mail program"))
+        self.write_button.setObjectName("touchWriteMail")
+        self.write_button.setAutoDefault(False)
+        self.write_button.clicked.connect(self.write_mail)
+        mail_row = QHBoxLayout()
+        mail_row.addWidget(self.template_box, 1)
+        mail_row.addWidget(self.write_button)
+        self.mail_label = QLabel(_("&Template:"))
+        self.mail_label.setBuddy(self.template_box)
+        self.form.addRow(self.mail_label, mail_row)
+        for template in mail.templates if mail else ():
+            self.template_box.addItem(_(template.name), template.id)
         self.channel_box.currentIndexChanged.connect(self._fill_outcomes)
         self.channel_box.setCurrentIndex(max(0, self.channel_box.findData(channel)))
         self._fill_outcomes()
@@ -129,6 +165,32 @@ class TouchDialog(_LeadDialog):
         self.outcome_box.clear()
         for code, label in OUTCOMES[Channel(self.channel)].items():
             self.outcome_box.addItem(_(label), code)
+        by_mail = self.channel == Channel.EMAIL and self._mail is not None
+        for widget in (self.mail_label, self.template_box, self.write_button):
+            widget.setVisible(by_mail)
+        if by_mail and self._mail is not None and not self._mail.to:
+            self.write_button.setEnabled(False)
+            self.write_button.setToolTip(_("The lead has no e-mail address."))
+
+    def mail_url(self) -> str | None:
+        """The chosen template for this lead, in the lead's language, as ``mailto:``."""
+        mail = self._mail
+        chosen = self.template_box.currentData()
+        template = next((t for t in mail.templates if t.id == chosen), None) if mail else None
+        if mail is None or template is None:
+            return None
+        subject, body = render(template, mail.values, mail.language)
+        return mailto_url(mail.to, subject, body)
+
+    def write_mail(self) -> None:
+        url = self.mail_url()
+        if url is None:
+            return
+        if not open_url(QUrl(url)):
+            self.show_error(_("No mail program opened the e-mail; is one set up?"))
+            return
+        self.outcome_box.setCurrentIndex(max(0, self.outcome_box.findData("sent")))
+        self.show_error(None)
 
     @property
     def channel(self) -> str:
