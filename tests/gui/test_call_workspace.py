@@ -193,12 +193,23 @@ def test_a_wrong_number_is_not_dialled_again(qtbot: QtBot, mine: MainWindow) -> 
     assert ws.decision is Decision.DISQUALIFY  # recommended: bad contact data
     assert ws.ui.disqualifyReason.currentData() == "bad_contact"
     ws.ui.decisionLater.click()  # keep the lead: the SDR looks for another number
-    assert not ws.ui.overrideReason.isVisible()  # deciding later overrides nothing
+    # Deciding later goes against the recommendation too: it asks why, and keeps it.
+    assert ws.ui.overrideReason.isVisible()
+    ws.ui.overrideReason.setText("Another number is on their website")
     save(qtbot, mine, ws)
     panel = mine.ui.leadPanel
     qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.summary.do_not_call)
     assert "do not call" in panel.ui.leadPhoneLink.text()
     assert "Wrong number" in panel.ui.leadPhoneLink.text()
+    row = mine.current_row()
+    assert row is not None
+    override = next(
+        e
+        for e in LeadService(mine._ctx).events(row.lead.id)
+        if e.action == "recommendation_overridden"
+    )
+    assert override.data["decision"] == "later"
+    assert override.data["reason"] == "Another number is on their website"
     qtbot.keyClick(mine.ui.queueView, Qt.Key.Key_C)
     assert mine.calls.workspace is None
     assert "marked do not call" in mine.ui.statusBar.currentMessage()

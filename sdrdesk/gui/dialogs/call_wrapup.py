@@ -165,17 +165,17 @@ class WrapUp(QObject):
 
     def overriding(self) -> bool:
         rec, decision = self._recommendation, self.decision()
-        return rec is not None and decision is not None and decision is not rec.decision
+        return rec is not None and decision is not rec.decision  # "Decide later" too
 
     def decision_input(self) -> DecisionInput | None:
         """The decision as the service wants it; ``ValidationError`` if something is missing."""
         decision = self.decision()
-        if decision is None:
-            return None
         why = self.ui.overrideReason.text().strip() or None
         if self.overriding() and not why:
             self.ui.overrideReason.setFocus()
             raise ValidationError(_("Say why you go against the recommendation (Alt+W)."))
+        if decision is None:  # decide later: recorded only against a recommendation
+            return DecisionInput(None, override_reason=why) if self.overriding() else None
         if decision is Decision.DISQUALIFY:
             code = self.ui.disqualifyReason.currentData()
             if not code:

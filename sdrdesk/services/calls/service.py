@@ -124,7 +124,7 @@ class CallService:
                 answers=given,
                 answer_lines=qualifying.answer_lines_for(log.script, given),
                 callback_at=callback_at,
-                decision=log.decision.decision.value if log.decision else None,
+                decision=_decided(log.decision),
                 qualification_id=qual.id if qual else None,
             )
             s.add(attempt)
@@ -213,7 +213,7 @@ class CallService:
                 at=now,
                 data={
                     "recommendation": recommendation.decision.value,
-                    "decision": decision.decision.value,
+                    "decision": decision.decision.value if decision.decision else LATER,
                     "reason": (decision.override_reason or "").strip(),
                 },
             )
@@ -245,7 +245,7 @@ class CallService:
             )
             lead.callback_due_at = None
         if qual is not None:
-            qual.decision = decision.decision.value
+            qual.decision = decision.decision.value if decision.decision else None
             qual.override_reason = (decision.override_reason or "").strip() or None
             if not overridden:
                 qual.override_reason = None
@@ -287,6 +287,18 @@ def _check_callable(lead: Lead, name: str) -> None:
         raise ValidationError(f"{name} is marked do not call{reason}; it is not dialled again.")
 
 
+# An override's decision when the SDR chose "Decide later" against a recommendation.
+LATER = "later"
+
+
+def _decided(decision: DecisionInput | None) -> str | None:
+    return decision.decision.value if decision is not None and decision.decision else None
+
+
+def _label(decision: Decision | None) -> str:
+    return decision.label if decision is not None else "Decide later"
+
+
 def _check_decision(decision: DecisionInput | None, rec: Recommendation | None) -> None:
     if decision is None:
         return
@@ -295,7 +307,7 @@ def _check_decision(decision: DecisionInput | None, rec: Recommendation | None) 
         assert rec is not None
         raise ValidationError(
             f"sdrdesk recommends “{rec.decision.label}”; say why you chose "
-            f"“{decision.decision.label}” instead (it is kept with the lead)."
+            f"“{_label(decision.decision)}” instead (it is kept with the lead)."
         )
     if decision.decision is Decision.DISQUALIFY and not decision.reason_code:
         raise ValidationError("Choose a reason to disqualify this lead.")
