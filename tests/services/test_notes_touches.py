@@ -3,6 +3,8 @@ in the history with who and when, a touch counted as an attempt."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sdrdesk.domain.errors import ConflictError, ValidationError
@@ -133,3 +135,24 @@ def test_a_touch_on_a_lead_changed_meanwhile_names_who_changed_it(
         NoteService(ctx).log_touch(
             lead, channel="email", outcome="sent", actor_id=sdr.id, expected_version=seen
         )
+
+
+def test_an_imported_leads_history_says_who_imported_it(
+    ctx: ServiceContext, sdr: UserInfo, tmp_path: Path
+) -> None:
+    from sdrdesk.services.imports import ImportService
+
+    source = tmp_path / "export.csv"
+    source.write_text(
+        "First name,Email,Phone,Country,Created\n"
+        "Jo,jo@firma-x.de,+49 30 5551234,DE,2026-03-01 09:30\n",
+        encoding="utf-8",
+    )
+    ImportService(ctx).run(source, actor_id=sdr.id)
+    hand_off = LeadService(ctx).events()[0]
+    assert hand_off.description == "Anna Schmidt imported this lead"
+    lead = LeadService(ctx).get(hand_off.lead_id)
+    assert lead.events[0].description == "Anna Schmidt imported this lead from export.csv (line 2)"
+    assert lead.summary.handed_off_at.astimezone().strftime("%Y-%m-%d %H:%M") == (
+        "2026-03-01 09:30"
+    )

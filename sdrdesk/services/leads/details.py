@@ -129,6 +129,8 @@ def to_event_info(event: LeadEvent, actor: str | None, reason_label: str | None)
         text += f": {reason_label}"
     if event.action == Action.HAND_OFF and (event.data or {}).get("sample"):
         text = f"{who} added this sample lead"  # not marketing's hand-off
+    elif event.action == Action.HAND_OFF and (event.data or {}).get("import_batch_id"):
+        text = f"{who} imported this lead"  # marketing's hand-off time is the lead's own
     return EventInfo(
         id=event.id,
         lead_id=event.lead_id,
