@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QUrl
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -325,3 +325,29 @@ def test_what_was_typed_in_a_call_the_app_closed_under_comes_back(
     save(qtbot, again, carried)
     assert not draft.exists()  # saved: nothing left to carry on
     assert attempts(again)[-1].notes == "Budget frozen until May"
+
+
+def test_a_callback_at_night_on_their_clock_asks_once_more(qtbot: QtBot, mine: MainWindow) -> None:
+    ws = open_call(qtbot, mine)
+    key(qtbot, ws, Qt.Key.Key_6, CTRL)  # callback requested
+    suggested = ws.wrapup.callback_at()
+    assert suggested is not None
+    local = suggested.astimezone(ws._zone)
+    saturday = local + timedelta(days=(5 - local.weekday()) % 7 or 7)
+    night = saturday.replace(hour=3, minute=0).astimezone()  # the SDR's clock
+    ws.ui.callbackAt.setDateTime(
+        QDateTime(QDate(night.year, night.month, night.day), QTime(night.hour, night.minute))
+    )
+    assert "outside their business hours" in ws.ui.callbackHint.text()
+    key(qtbot, ws, Qt.Key.Key_S, CTRL)
+    assert ws.isVisible()  # not saved yet
+    assert ws.ui.saveButton.text() == "Save anyway"
+    message = ws.ui.workspaceMessage.text()
+    assert "outside their business hours" in message
+    assert "on Sat " in message  # their weekday and clock
+    assert attempts(mine) == []
+    save(qtbot, mine, ws)  # the second press keeps it
+    saved = attempts(mine)[-1].callback_at
+    assert saved is not None
+    theirs = saved.astimezone(ws._zone)
+    assert (theirs.strftime("%a"), theirs.hour < 9) == ("Sat", True)

@@ -125,6 +125,14 @@ class WrapUp(QObject):
             text += _(" · outside their business hours")
         self.ui.callbackHint.setText(text)
 
+    def callback_outside_hours(self) -> str | None:
+        """The callback's time on the lead's clock ("Sat 03:00") when it falls outside
+        their business hours, else None: saving it then asks once more, as a demo does."""
+        at = self.callback_at()
+        if at is None or in_business_hours(at, self._zone, *self._hours):
+            return None
+        return formats.day_time(at.astimezone(self._zone))
+
     # --- recommendation and decision ------------------------------------------------------
 
     def set_recommendation(self, recommendation: Recommendation | None) -> None:
