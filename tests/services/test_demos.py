@@ -149,7 +149,7 @@ def test_reschedule_sends_an_update_with_the_same_uid(
     assert detail.summary.status is Status.SQL
     event = detail.events[-1]
     assert event.action == "demo_rescheduled"
-    assert event.description == "Anna Schmidt moved the demo of"
+    assert event.description == "Anna Schmidt moved the demo of this lead"
     assert datetime.fromisoformat(event.data["starts_at"]) == moved.demo.starts_at
     assert datetime.fromisoformat(event.data["previous_starts_at"]) == booked.demo.starts_at
     assert event.data["demo_id"] == booked.demo.id
