@@ -84,11 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
         leads,
         privacy,
         team,
+        triage,
         webhooks,
     )
 
     for module in (
         leads,
+        triage,
         calls,
         demos,
         feedback,

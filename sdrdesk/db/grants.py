@@ -3,7 +3,8 @@
 Three group roles; each person gets a login role that is a member of one of them:
 
 - ``sdrdesk_sdr``: reads everything; adds leads (imports) with their hand-off events,
-  claims and works leads (only the working columns, ``LEAD_WORK_COLUMNS``), logs calls
+  claims and works leads (only the working columns, ``LEAD_WORK_COLUMNS``, and with a
+  correction's event the contact data, ``LEAD_CORRECTABLE_COLUMNS``), logs calls
   and books demos, always in their own name. Never DELETE or TRUNCATE.
 - ``sdrdesk_manager``: what SDRs may, plus users (not their logins), rejection reasons,
   assignment (making someone else a lead's owner), and the erasure of a person
@@ -66,6 +67,24 @@ LEAD_WORK_COLUMNS = (
     "grade",
     "updated_at",
     "version",
+)
+# What a correction (with its ``lead_edited`` event, migration 0014) may change.
+LEAD_CORRECTABLE_COLUMNS = (
+    "first_name",
+    "last_name",
+    "email",
+    "email_key",
+    "email_valid",
+    "phone_raw",
+    "phone_e164",
+    "phone_ext",
+    "phone_quality",
+    "company",
+    "title",
+    "country",
+    "time_zone",
+    "company_size",
+    "industry",
 )
 # What an erasure blanks (only in the transaction that inserted its erasures row).
 LEAD_PERSONAL_COLUMNS = (
@@ -159,6 +178,7 @@ def _table_grants(table: str, workers: str) -> list[str]:
     if table == "leads":
         return [
             f"GRANT INSERT, UPDATE ({_columns(LEAD_WORK_COLUMNS)}) ON leads TO {workers}, {INTAKE}",
+            f"GRANT UPDATE ({_columns(LEAD_CORRECTABLE_COLUMNS)}) ON leads TO {workers}",
             f"GRANT UPDATE ({_columns(LEAD_PERSONAL_COLUMNS)}) ON leads TO {MANAGER}",
         ]
     if table == "intake_tokens":

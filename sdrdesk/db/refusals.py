@@ -1,4 +1,4 @@
-"""The team database's own refusals (migration 0009), in the user's language.
+"""The team database's own refusals (migrations 0009 and 0014), in the user's language.
 
 PostgreSQL raises them in English (``sdrdesk: `` and one sentence, the values filled in
 by ``format()``); each known sentence is matched here and written again from the
@@ -126,6 +126,18 @@ _KNOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"The personal data of lead (?P<lead>\d+) may change only in its erasure\.",
             N_("The personal data of lead {lead} may change only in its erasure."),
+        ),
+        (
+            r"Only a manager may lift do-not-call\.",
+            N_("Only a manager may lift do-not-call."),
+        ),
+        (
+            r"The contact data of lead (?P<lead>\d+) changes only with its correction in the "
+            r"history, or in its erasure\.",
+            N_(
+                "The contact data of lead {lead} changes only with its correction in the "
+                "history, or in its erasure."
+            ),
         ),
         (
             r"A lead's status changes only with its event in the history; lead (?P<lead>\d+) "

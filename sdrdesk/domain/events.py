@@ -35,6 +35,20 @@ class EventKind(StrEnum):
     CLAIMED = "claimed"
     # A manager gave the lead to someone.  data: from_owner (name or null), to_owner (name)
     ASSIGNED = "assigned"
+    # A note on the lead, outside a call.  data: {}; the text in the event's comment
+    NOTE_ADDED = "note_added"
+    # A touch on another channel, counted as an attempt.
+    #   data: channel ("email" | "linkedin" | "meeting"), outcome (str, see
+    #         domain.touches.OUTCOMES), attempt (int, the lead's attempt number);
+    #   the SDR's note in the event's comment
+    TOUCH_LOGGED = "touch_logged"
+    # The lead's contact data was corrected (or a correction undone).
+    #   data: changes ({field: {"before": str | null, "after": str | null}}, fields as in
+    #         domain.corrections.EDITABLE; the phone as E.164 where it is valid),
+    #         undoes_event (int, on an undo)
+    LEAD_EDITED = "lead_edited"
+    # A manager lifted do-not-call.  data: previous_reason (str or null); why in the comment
+    DO_NOT_CALL_LIFTED = "do_not_call_lifted"
 
     # Status changes with extra data (lifecycle actions):
     #   book_demo:   data: demo_id (int), ae (user name), starts_at (ISO)

@@ -145,6 +145,10 @@ EVENT_SENTENCES: dict[str, str] = {
     "do_not_call": N_("{who} marked this lead as not to be called"),
     "claimed": N_("{who} claimed this lead"),
     "assigned": N_("{who} assigned this lead"),
+    "note_added": N_("{who} added a note to this lead"),
+    "touch_logged": N_("{who} logged a touch with this lead"),
+    "lead_edited": N_("{who} corrected this lead"),
+    "do_not_call_lifted": N_("{who} lifted do-not-call for this lead"),
 }
 
 

@@ -17,6 +17,7 @@ from sdrdesk.gui.calls import CallsController
 from sdrdesk.gui.demos import DemoController
 from sdrdesk.gui.host import WindowHost
 from sdrdesk.gui.imports import ImportController
+from sdrdesk.gui.notes import NotesController
 from sdrdesk.gui.notifications import NotificationsController
 from sdrdesk.gui.privacy import PrivacyController
 from sdrdesk.gui.team import TeamController
@@ -35,6 +36,7 @@ CONTROLLERS: Mapping[str, Callable[[WindowHost, Services], QObject]] = {
     "users": UsersController,
     "notifications": NotificationsController,
     "webhooks": WebhooksController,
+    "notes": NotesController,
 }
 
 # (signal, slot), each "part.name": a controller, or one of the window's parts.
@@ -48,6 +50,7 @@ WIRING: tuple[tuple[str, str], ...] = (
     ("users.leads_moved", "window.refresh"),  # a deactivated user's leads handed over
     ("privacy.erased", "window.lead_changed"),  # the lead panel without the person
     ("team.synced", "notifications.leads_arrived"),  # new leads for me: a notification
+    ("notes.saved", "window.lead_changed"),  # the history shows the note, touch, correction
     ("window.destroyed", "team.stop"),  # even a window destroyed without closing
     ("window.destroyed", "webhooks.stop"),  # the desktop's own dispatcher, if it runs one
 )

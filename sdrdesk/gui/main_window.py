@@ -62,9 +62,24 @@ TICK_MS = 30_000
 # Act on the selected lead: greyed out (their keys too) while none is selected; the
 # second group also waits for its controllers.
 _ON_LEAD = ("actionAccept", "actionReject")
-_ON_LEAD_LOADED = ("actionStartCall", "actionAcceptAndCall", "actionScheduleDemo")
+_ON_LEAD_LOADED = (
+    "actionStartCall",
+    "actionAcceptAndCall",
+    "actionScheduleDemo",
+    "actionAddNote",
+    "actionLogTouch",
+    "actionEditLead",
+    "actionDisqualify",
+    "actionNurture",
+)
 # A manager's work: greyed out (their keys too) for everyone else.
-_FOR_MANAGERS = ("actionTeam", "actionReassign", "actionErasePersonalData", "actionWebhooks")
+_FOR_MANAGERS = (
+    "actionTeam",
+    "actionReassign",
+    "actionErasePersonalData",
+    "actionWebhooks",
+    "actionLiftDoNotCall",
+)
 
 
 class MainWindow(QMainWindow):

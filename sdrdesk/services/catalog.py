@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from sdrdesk.services.leads import (
         AssignmentService,
         ClaimService,
+        CorrectionService,
         LeadService,
+        NoteService,
         TriageService,
     )
     from sdrdesk.services.privacy import PrivacyService
@@ -62,6 +64,18 @@ class Services:
         from sdrdesk.services.leads import TriageService
 
         return TriageService(self.ctx)
+
+    @cached_property
+    def notes(self) -> NoteService:
+        from sdrdesk.services.leads import NoteService
+
+        return NoteService(self.ctx)
+
+    @cached_property
+    def corrections(self) -> CorrectionService:
+        from sdrdesk.services.leads import CorrectionService
+
+        return CorrectionService(self.ctx)
 
     @cached_property
     def claims(self) -> ClaimService:

@@ -56,7 +56,7 @@ def test_an_sdr_works_leads_but_cannot_delete_or_rewrite(
     assert LeadService(ctx).get(lead_id).summary.owner == me.name
     for statement in (
         "DELETE FROM leads",
-        "UPDATE leads SET email = 'x@y.z'",
+        "UPDATE leads SET external_id = 'X-1'",  # contact data: test_trust_corrections
         "TRUNCATE lead_events",
         "INSERT INTO rejection_reasons (code, label, requires_comment, active, stage,"
         " sort_order) VALUES ('mine', 'Mine', false, true, 'reject', 1)",

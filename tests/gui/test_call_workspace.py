@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QUrl
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -193,12 +193,23 @@ def test_a_wrong_number_is_not_dialled_again(qtbot: QtBot, mine: MainWindow) -> 
     assert ws.decision is Decision.DISQUALIFY  # recommended: bad contact data
     assert ws.ui.disqualifyReason.currentData() == "bad_contact"
     ws.ui.decisionLater.click()  # keep the lead: the SDR looks for another number
-    assert not ws.ui.overrideReason.isVisible()  # deciding later overrides nothing
+    # Deciding later goes against the recommendation too: it asks why, and keeps it.
+    assert ws.ui.overrideReason.isVisible()
+    ws.ui.overrideReason.setText("Another number is on their website")
     save(qtbot, mine, ws)
     panel = mine.ui.leadPanel
     qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.summary.do_not_call)
     assert "do not call" in panel.ui.leadPhoneLink.text()
     assert "Wrong number" in panel.ui.leadPhoneLink.text()
+    row = mine.current_row()
+    assert row is not None
+    override = next(
+        e
+        for e in LeadService(mine._ctx).events(row.lead.id)
+        if e.action == "recommendation_overridden"
+    )
+    assert override.data["decision"] == "later"
+    assert override.data["reason"] == "Another number is on their website"
     qtbot.keyClick(mine.ui.queueView, Qt.Key.Key_C)
     assert mine.calls.workspace is None
     assert "marked do not call" in mine.ui.statusBar.currentMessage()
@@ -314,3 +325,29 @@ def test_what_was_typed_in_a_call_the_app_closed_under_comes_back(
     save(qtbot, again, carried)
     assert not draft.exists()  # saved: nothing left to carry on
     assert attempts(again)[-1].notes == "Budget frozen until May"
+
+
+def test_a_callback_at_night_on_their_clock_asks_once_more(qtbot: QtBot, mine: MainWindow) -> None:
+    ws = open_call(qtbot, mine)
+    key(qtbot, ws, Qt.Key.Key_6, CTRL)  # callback requested
+    suggested = ws.wrapup.callback_at()
+    assert suggested is not None
+    local = suggested.astimezone(ws._zone)
+    saturday = local + timedelta(days=(5 - local.weekday()) % 7 or 7)
+    night = saturday.replace(hour=3, minute=0).astimezone()  # the SDR's clock
+    ws.ui.callbackAt.setDateTime(
+        QDateTime(QDate(night.year, night.month, night.day), QTime(night.hour, night.minute))
+    )
+    assert "outside their business hours" in ws.ui.callbackHint.text()
+    key(qtbot, ws, Qt.Key.Key_S, CTRL)
+    assert ws.isVisible()  # not saved yet
+    assert ws.ui.saveButton.text() == "Save anyway"
+    message = ws.ui.workspaceMessage.text()
+    assert "outside their business hours" in message
+    assert "on Sat " in message  # their weekday and clock
+    assert attempts(mine) == []
+    save(qtbot, mine, ws)  # the second press keeps it
+    saved = attempts(mine)[-1].callback_at
+    assert saved is not None
+    theirs = saved.astimezone(ws._zone)
+    assert (theirs.strftime("%a"), theirs.hour < 9) == ("Sat", True)

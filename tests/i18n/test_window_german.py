@@ -142,9 +142,6 @@ def test_the_window_speaks_english_under_en_us(qtbot: QtBot, speak: Any, open_wi
     assert window.action("actionRefresh").toolTip() == "Refresh (F5 or Ctrl+R)"
 
 
-@pytest.mark.xfail(
-    strict=False, reason="the queue model's headers and times are i18n-gui-a's (gui/models)"
-)
 def test_the_queue_shows_german_headers_and_dates(
     qtbot: QtBot, speak: Any, open_window: Any
 ) -> None:

@@ -99,3 +99,28 @@ def test_unanswered_leads_are_recommended_for_disqualification_after_enough_trie
     last = results[-1].recommendation
     assert last is not None
     assert (last.decision, last.reason_code) == (Decision.DISQUALIFY, "unresponsive")
+
+
+def test_deciding_later_against_a_recommendation_is_an_override_with_its_reason(
+    ctx: ServiceContext, calls: CallService, lead_id: int, sdr: UserInfo
+) -> None:
+    later = DecisionInput(None)
+    with pytest.raises(ValidationError, match="you chose “Decide later” instead"):
+        call(calls, lead_id, sdr, answers=GOOD, decision=later)
+    assert events(ctx, lead_id) == ["hand_off", "accept"]
+    result = call(
+        calls, lead_id, sdr, answers=GOOD,
+        decision=replace(later, override_reason="The buyer decides after the board meeting"),
+    )  # fmt: skip
+    assert (result.status, result.decision) == (Status.WORKING, None)
+    override = LeadService(ctx).events(lead_id)[-1]
+    assert (override.action, override.data) == (
+        "recommendation_overridden",
+        {
+            "recommendation": "demo",
+            "decision": "later",
+            "reason": "The buyer decides after the board meeting",
+        },
+    )
+    # Still open: the next call continues the qualification.
+    assert calls.start(lead_id).answers == GOOD

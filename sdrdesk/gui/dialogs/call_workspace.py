@@ -92,6 +92,11 @@ class CallWorkspace(QDialog):
         self.ui.callNotes.textChanged.connect(self.typed)
         self.wrapup.changed.connect(self.assess)
         self.ui.saveButton.clicked.connect(self.save)
+        self._save_text = self.ui.saveButton.text()
+        self._odd_callback_ok: datetime | None = None  # the odd time the SDR confirmed
+        self.ui.callbackAt.dateTimeChanged.connect(
+            lambda _at: self.ui.saveButton.setText(self._save_text)
+        )
         self.ui.discardButton.clicked.connect(self.discard)
         self._shortcuts()
         self._timer = QTimer(self, interval=1000)
@@ -243,6 +248,8 @@ class CallWorkspace(QDialog):
         except ValidationError as exc:
             self.show_message(str(exc), _ERROR)
             return
+        if not self._callback_confirmed():
+            return
         if self._ended_at is None:
             self._ended_at = self._clock()  # the call ended when the SDR first saved it
             self._tick()
@@ -262,6 +269,24 @@ class CallWorkspace(QDialog):
         self.ui.saveButton.setEnabled(False)
         self.show_message(_("Saving…"), _INFO)
         self.save_requested.emit(log)
+
+    def _callback_confirmed(self) -> bool:
+        """A callback outside the lead's business hours is saved on the second press."""
+        odd = self.wrapup.callback_outside_hours()
+        at = self.wrapup.callback_at()
+        if odd is None or at == self._odd_callback_ok:
+            return True
+        self._odd_callback_ok = at
+        self.ui.saveButton.setText(_("Save anyway"))
+        self.show_message(
+            _(
+                "The callback falls on {when} on their clock, outside their business hours. "
+                "Press “Save anyway” to keep it, or choose another time."
+            ).format(when=odd),
+            _ERROR,
+        )
+        self.ui.callbackAt.setFocus()
+        return False
 
     def carry_on(self, notes: str, written_at: datetime) -> None:
         """Fill in the notes of an earlier call of this lead that the app closed under

@@ -125,6 +125,14 @@ class WrapUp(QObject):
             text += _(" · outside their business hours")
         self.ui.callbackHint.setText(text)
 
+    def callback_outside_hours(self) -> str | None:
+        """The callback's time on the lead's clock ("Sat 03:00") when it falls outside
+        their business hours, else None: saving it then asks once more, as a demo does."""
+        at = self.callback_at()
+        if at is None or in_business_hours(at, self._zone, *self._hours):
+            return None
+        return formats.day_time(at.astimezone(self._zone))
+
     # --- recommendation and decision ------------------------------------------------------
 
     def set_recommendation(self, recommendation: Recommendation | None) -> None:
@@ -165,17 +173,17 @@ class WrapUp(QObject):
 
     def overriding(self) -> bool:
         rec, decision = self._recommendation, self.decision()
-        return rec is not None and decision is not None and decision is not rec.decision
+        return rec is not None and decision is not rec.decision  # "Decide later" too
 
     def decision_input(self) -> DecisionInput | None:
         """The decision as the service wants it; ``ValidationError`` if something is missing."""
         decision = self.decision()
-        if decision is None:
-            return None
         why = self.ui.overrideReason.text().strip() or None
         if self.overriding() and not why:
             self.ui.overrideReason.setFocus()
             raise ValidationError(_("Say why you go against the recommendation (Alt+W)."))
+        if decision is None:  # decide later: recorded only against a recommendation
+            return DecisionInput(None, override_reason=why) if self.overriding() else None
         if decision is Decision.DISQUALIFY:
             code = self.ui.disqualifyReason.currentData()
             if not code:

@@ -36,7 +36,7 @@ class CallSetup:
 
 @dataclass(frozen=True, slots=True)
 class DecisionInput:
-    decision: Decision
+    decision: Decision | None  # None: decide later (against a recommendation, with why)
     reason_code: str | None = None  # disqualify
     comment: str | None = None  # disqualify: for marketing
     recontact_at: datetime | None = None  # nurture

@@ -128,7 +128,7 @@ class CallService:
                 answers=given,
                 answer_lines=qualifying.answer_lines_for(log.script, given),
                 callback_at=callback_at,
-                decision=log.decision.decision.value if log.decision else None,
+                decision=_decided(log.decision),
                 qualification_id=qual.id if qual else None,
             )
             s.add(attempt)
@@ -217,7 +217,7 @@ class CallService:
                 at=now,
                 data={
                     "recommendation": recommendation.decision.value,
-                    "decision": decision.decision.value,
+                    "decision": decision.decision.value if decision.decision else LATER,
                     "reason": (decision.override_reason or "").strip(),
                 },
             )
@@ -252,7 +252,7 @@ class CallService:
             s.flush()
             outbox.emit(s, decided)
         if qual is not None:
-            qual.decision = decision.decision.value
+            qual.decision = decision.decision.value if decision.decision else None
             qual.override_reason = (decision.override_reason or "").strip() or None
             if not overridden:
                 qual.override_reason = None
@@ -304,6 +304,18 @@ def _check_callable(lead: Lead, name: str) -> None:
         raise ValidationError(message.format(name=name, reason=lead.do_not_call_reason))
 
 
+# An override's decision when the SDR chose "Decide later" against a recommendation.
+LATER = "later"
+
+
+def _decided(decision: DecisionInput | None) -> str | None:
+    return decision.decision.value if decision is not None and decision.decision else None
+
+
+def _label(decision: Decision | None) -> str:
+    return decision.label if decision is not None else _("Decide later")
+
+
 def _check_decision(decision: DecisionInput | None, rec: Recommendation | None) -> None:
     if decision is None:
         return
@@ -314,7 +326,7 @@ def _check_decision(decision: DecisionInput | None, rec: Recommendation | None) 
             _(
                 "sdrdesk recommends “{recommended}”; say why you chose “{chosen}” "
                 "instead (it is kept with the lead)."
-            ).format(recommended=rec.decision.label, chosen=decision.decision.label)
+            ).format(recommended=rec.decision.label, chosen=_label(decision.decision))
         )
     if decision.decision is Decision.DISQUALIFY and not decision.reason_code:
         raise ValidationError(_("Choose a reason to disqualify this lead."))

@@ -11,10 +11,13 @@ from sqlalchemy.orm import Session, aliased
 
 from sdrdesk.db.models import ImportBatch, Lead, LeadEvent, RejectionReason, User
 from sdrdesk.domain import emails, phones
+from sdrdesk.domain.corrections import EDITABLE
 from sdrdesk.domain.criteria import LeadFacts
 from sdrdesk.domain.errors import NotFoundError
+from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Action, Status, describe_event
 from sdrdesk.domain.phones import PhoneQuality
+from sdrdesk.domain.touches import CHANNEL_LABELS, OUTCOMES, Channel
 from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.lead_rows import OWNER, summary_from_row, summary_select
@@ -89,15 +92,51 @@ def _with_import_source(session: Session, events: list[EventInfo], lead: Lead) -
     return shown
 
 
+# Words a past tense may end with that need the lead after them.
+_DANGLING = {"for", "of", "to", "with"}
+
+
+def _touch_words(data: dict[str, Any]) -> str:
+    """``E-mail, Replied`` (English like the rest of the history); unknown codes as is."""
+    channel, outcome = str(data.get("channel", "")), str(data.get("outcome", ""))
+    known = channel in Channel.__members__.values()
+    if not known:
+        return f"{channel}, {outcome}"
+    chosen = Channel(channel)
+    return f"{CHANNEL_LABELS[chosen]}, {OUTCOMES[chosen].get(outcome, outcome)}"
+
+
+def _edit_words(data: dict[str, Any]) -> str:
+    """``phone +4930123 → +4930124, title – → CTO``: each field before and after."""
+    changes = data.get("changes") or {}
+    order = [f for f in EDITABLE if f in changes] + [f for f in changes if f not in EDITABLE]
+    parts = [
+        f"{EDITABLE.get(f, f)} {changes[f].get('before') or '–'} → {changes[f].get('after') or '–'}"
+        for f in order
+    ]
+    undone = " (undo)" if data.get("undoes_event") else ""
+    return ", ".join(parts) + undone
+
+
 def to_event_info(event: LeadEvent, actor: str | None, reason_label: str | None) -> EventInfo:
     who = actor or "sdrdesk"
     text = describe_event(event.action, who)
+    if event.action == EventKind.TOUCH_LOGGED:
+        text = _("{who} logged a touch: {what}").format(
+            who=who, what=_touch_words(dict(event.data or {}))
+        )
+    if event.action == EventKind.LEAD_EDITED:
+        text = _("{who} corrected this lead: {what}").format(
+            who=who, what=_edit_words(dict(event.data or {}))
+        )
     if event.to_status and event.from_status and event.action not in {"accept", "reject"}:
         text += f" ({event.from_status.label} → {event.to_status.label})"
     if reason_label:
         text += f": {reason_label}"
     if event.action == Action.HAND_OFF and (event.data or {}).get("sample"):
         text = _("{who} added this sample lead").format(who=who)  # not marketing's hand-off
+    elif event.action == Action.HAND_OFF and (event.data or {}).get("import_batch_id"):
+        text = _("{who} imported this lead").format(who=who)  # marketing's time is the lead's
     return EventInfo(
         id=event.id,
         lead_id=event.lead_id,

@@ -1,10 +1,11 @@
-"""Triage of handed-off leads: accept (SAL, owned by the SDR) or reject with a reason."""
+"""Triage of handed-off leads: accept (SAL, owned by the SDR) or reject with a reason;
+and, without a call, disqualify or nurture an accepted or working lead."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -85,6 +86,71 @@ class TriageService:
             )
 
         return self._apply(lead_id, expected_version, Action.REJECT, change, actor_id, op_id)
+
+    def disqualify(
+        self,
+        lead_id: int,
+        *,
+        actor_id: int,
+        reason_code: str | None,
+        comment: str | None = None,
+        expected_version: int | None = None,
+        op_id: str | None = None,
+    ) -> TriageResult:
+        """An accepted or working lead goes back to marketing with a reason (feedback to
+        marketing, as a rejection), without a call."""
+        if not reason_code:
+            raise ValidationError(_("Choose a reason to disqualify this lead."))
+
+        def change(s: Session, lead: Lead) -> LeadEvent:
+            event = lifecycle.transition(
+                s,
+                lead,
+                Action.DISQUALIFY,
+                actor_id=actor_id,
+                reason_code=reason_code,
+                comment=comment,
+                at=self._ctx.now(),
+                op_id=op_id,
+            )
+            lead.callback_due_at = None
+            return event
+
+        return self._apply(lead_id, expected_version, Action.DISQUALIFY, change, actor_id, op_id)
+
+    def nurture(
+        self,
+        lead_id: int,
+        *,
+        actor_id: int,
+        recontact_at: datetime | None,
+        comment: str | None = None,
+        expected_version: int | None = None,
+        op_id: str | None = None,
+    ) -> TriageResult:
+        """An accepted or working lead rests until ``recontact_at``, with why (the
+        comment), without a call."""
+        if recontact_at is None or recontact_at <= self._ctx.now():
+            raise ValidationError(_("Choose a re-contact date in the future to nurture this lead."))
+        if not (comment or "").strip():
+            raise ValidationError(_("Say why the lead is nurtured (it is kept with the lead)."))
+
+        def change(s: Session, lead: Lead) -> LeadEvent:
+            event = lifecycle.transition(
+                s,
+                lead,
+                Action.NURTURE,
+                actor_id=actor_id,
+                comment=comment,
+                at=self._ctx.now(),
+                data={"recontact_at": recontact_at.isoformat()},
+                op_id=op_id,
+            )
+            lead.recontact_at = recontact_at
+            lead.callback_due_at = recontact_at
+            return event
+
+        return self._apply(lead_id, expected_version, Action.NURTURE, change, actor_id, op_id)
 
     def undo(self, event_id: int, *, actor_id: int, op_id: str | None = None) -> TriageResult:
         """Take back one's own accept/reject within the undo window, as a new event."""
