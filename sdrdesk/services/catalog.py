@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         LeadService,
         TriageService,
     )
+    from sdrdesk.services.myday import MyDayService
     from sdrdesk.services.privacy import PrivacyService
     from sdrdesk.services.queue import QueueService
     from sdrdesk.services.reasons import ReasonService
@@ -127,3 +128,9 @@ class Services:
         from sdrdesk.services.privacy import PrivacyService
 
         return PrivacyService(self.ctx)
+
+    @cached_property
+    def myday(self) -> MyDayService:
+        from sdrdesk.services.myday import MyDayService
+
+        return MyDayService(self.ctx)
