@@ -62,7 +62,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     act("actionErasePersonalData", "Erase per&sonal data…", "privacy.erase_current", "menuLead",
       ("Ctrl+Shift+Del",), enabled=False),
     # View
-    act("actionSearch", "&Search", "filters.focus_search", "menuView", ("/", "Ctrl+F")),
+    act("actionMyDay", "My &day", "myday.show", "menuView", ("Ctrl+Shift+M",)),
+    act("actionSearch", "&Search", "filters.focus_search", "menuView", ("/", "Ctrl+F"),
+      separator=True),
     act("actionSortUrgency", "Sort by &urgency", "queue.sort_by_urgency", "menuView", ("U",)),
     act("actionRefresh", "&Refresh", "window.refresh", "menuView", ("F5", "Ctrl+R")),
     act("actionReports", "&Reports…", "reports.open", "menuView", ("Ctrl+Shift+R",),

@@ -31,6 +31,7 @@ from sdrdesk.gui.forms.ui_main_window import Ui_MainWindow
 from sdrdesk.gui.identity import Identified, Identity
 from sdrdesk.gui.imports import accept_files, dropped_files
 from sdrdesk.gui.models.queue_model import QueueModel
+from sdrdesk.gui.my_day import MyDayPage
 from sdrdesk.gui.queue_filters import QueueFilters
 from sdrdesk.gui.queue_pane import QueuePane
 from sdrdesk.gui.reports_launcher import ReportsLauncher
@@ -107,12 +108,17 @@ class MainWindow(QMainWindow):
         self.filters = QueueFilters(
             ui, self.model, services.queue, self.background, self.queue.focus_queue
         )
+        self.my_day = MyDayPage(
+            ui, services, self.background, self.queue, self.filters,
+            lambda: self._user, self.show_error,
+        )  # fmt: skip
         self.reports = ReportsLauncher(self, services)
         self.identity = Identity(self, user_name or settings.user)
         self.identity.identified.connect(self._identified)
         self._parts: dict[str, object] = {
             "window": self, "queue": self.queue, "filters": self.filters,
             "reports": self.reports, "undo": self.undo, "identity": self.identity,
+            "myday": self.my_day,
         }  # fmt: skip
         ui.importButton.clicked.connect(self.action("actionImport").trigger)
         ui.loadSampleButton.clicked.connect(self.action("actionLoadSample").trigger)
@@ -206,6 +212,7 @@ class MainWindow(QMainWindow):
         self.filters.load_sources()
         self.team.start()
         self.calls.remind_unsaved()
+        self.my_day.start()
         self.has_started = True
         log.info("Window ready: %s rows shown for %s", self.model.rowCount(), self.identity.name)
         self.started.emit()
@@ -227,6 +234,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.queue.reload()
         self.filters.load_sources()
+        self.my_day.refresh()
 
     def _row_changed(self, row: QueueRow | None) -> None:
         self._lead_actions_follow(row)
@@ -269,6 +277,7 @@ class MainWindow(QMainWindow):
     def _tick(self) -> None:
         self.model.tick()
         self.lead_panel.refresh_clock()
+        self.my_day.refresh()
 
     # --- messages -----------------------------------------------------------------------
 

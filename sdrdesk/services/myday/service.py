@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, Table, func, select
 from sqlalchemy.engine import Connection
 
 from sdrdesk.db.models.demos import Demo
@@ -28,7 +28,7 @@ from sdrdesk.services.results import LeadSummary
 GROUP_LIMIT = 200  # rows shown per group; the count says how many there are
 CALLBACK_STATUSES = (Status.SAL, Status.WORKING, Status.NURTURE)
 LATE_STATUSES = (Status.MQL, Status.SAL)
-DEMOS = Demo.__table__
+DEMOS: Table = Demo.__table__  # type: ignore[assignment]
 
 
 class MyDayService:
