@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from sdrdesk.services.reasons import ReasonService
     from sdrdesk.services.reports import ReportService
     from sdrdesk.services.sample_data import SampleDataService
+    from sdrdesk.services.sessions import SessionService
     from sdrdesk.services.sync import SyncService
     from sdrdesk.services.users import UserService
 
@@ -134,3 +135,9 @@ class Services:
         from sdrdesk.services.myday import MyDayService
 
         return MyDayService(self.ctx)
+
+    @cached_property
+    def sessions(self) -> SessionService:
+        from sdrdesk.services.sessions import SessionService
+
+        return SessionService(self.ctx)
