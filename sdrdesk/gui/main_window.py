@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from sdrdesk.gui.demos import DemoController
     from sdrdesk.gui.dialogs.import_dialog import ImportRunner
     from sdrdesk.gui.imports import ImportController
+    from sdrdesk.gui.sessions import SessionController
     from sdrdesk.gui.team import TeamController
     from sdrdesk.gui.triage import TriageController
 
@@ -170,6 +171,10 @@ class MainWindow(QMainWindow):
     @property
     def demos(self) -> DemoController:
         return cast("DemoController", self.controller("demos"))
+
+    @property
+    def sessions(self) -> SessionController:
+        return cast("SessionController", self.controller("sessions"))
 
     @property
     def imports(self) -> ImportController:

@@ -97,11 +97,11 @@ class QueuePane(QObject):
             self.ui.mainStack.setCurrentWidget(self.ui.workPage)
 
     def select_after_load(self, lead_id: int) -> None:
-        """Select this lead now if it is in the queue, else once the queue has loaded."""
+        """Select this lead now if it is in the queue, and again once a load under way
+        has finished."""
         if self.model.position_of(lead_id) is not None:
             self.select_lead(lead_id)
-        else:
-            self._pending_select = lead_id
+        self._pending_select = lead_id
 
     def select_lead(self, lead_id: int) -> None:
         position = self.model.position_of(lead_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import update
 
 from sdrdesk.db.tables import leads
@@ -12,7 +14,7 @@ from sdrdesk.services.results import UserInfo
 from sdrdesk.services.sessions import SessionService, Skip
 from tests.factories import add_lead
 
-BERLIN = {"phone": "030 1234567", "country": "DE"}
+BERLIN: dict[str, Any] = {"phone": "030 1234567", "country": "DE"}
 
 
 def test_the_next_lead_skips_what_may_not_be_called_now(
