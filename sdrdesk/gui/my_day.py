@@ -18,6 +18,7 @@ from sdrdesk.gui.queue_filters import QueueFilters
 from sdrdesk.gui.queue_pane import QueuePane
 from sdrdesk.gui.widgets.my_day_view import MyDayView
 from sdrdesk.gui.workers import Background
+from sdrdesk.i18n import _
 from sdrdesk.services.catalog import Services
 from sdrdesk.services.myday import MyDay
 from sdrdesk.services.queue import QueueView
@@ -89,7 +90,7 @@ class MyDayPage(QObject):
         self._background.run(
             lambda: service.today(user.id, zone),
             lambda day: self._loaded(day, start),
-            lambda exc: self._show_error(exc, "Loading My day"),
+            lambda exc: self._show_error(exc, _("Loading My day")),
             key="myday",
         )
 

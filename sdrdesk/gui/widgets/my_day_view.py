@@ -6,7 +6,8 @@ Escape goes back to the queue. Times are shown on the lead's clock and on the SD
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
@@ -14,12 +15,13 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from sdrdesk.domain.urgency import UrgencyRules, format_wait
-from sdrdesk.gui.models.formats import clock_time, date_time, number
-from sdrdesk.i18n import _, ngettext
+from sdrdesk.gui.models.formats import clock_time, month_day, number
+from sdrdesk.i18n import _, current_locale, ngettext
 from sdrdesk.services.myday import DayGroup, DayItem, DayKind, MyDay
 from sdrdesk.services.results import LeadSummary
 
 LEAD_ROLE = Qt.ItemDataRole.UserRole
+WIDTHS = (150, 110, 220, 240)  # the note takes the rest
 
 
 class MyDayView(QTreeWidget):
@@ -36,6 +38,8 @@ class MyDayView(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAccessibleName(_("My day"))
         self.itemActivated.connect(self._activated)
+        for column, width in enumerate(WIDTHS):
+            self.setColumnWidth(column, width)
         self.day: MyDay | None = None
         self._retitle()
 
@@ -66,8 +70,6 @@ class MyDayView(QTreeWidget):
                 if current is not None and item.lead.id == current.id and chosen is None:
                     chosen = row
         self.expandAll()
-        for column in range(self.columnCount()):
-            self.resizeColumnToContents(column)
         first = chosen or self._first_lead()
         if first is not None:
             self.setCurrentItem(first)
@@ -127,6 +129,14 @@ def _columns(
 
 def _when(moment: datetime, zone: ZoneInfo, day: MyDay) -> str:
     """The clock alone for today (the SDR's today), with the date otherwise."""
+    local = moment.astimezone(zone)
     if day.day_start <= moment < day.day_end:
-        return clock_time(moment.astimezone(zone))
-    return date_time(moment.astimezone(zone))
+        return clock_time(local)
+    return _("{day}, {time}").format(
+        day=_day_label(local.date(), str(current_locale())), time=clock_time(local)
+    )
+
+
+@lru_cache(maxsize=64)
+def _day_label(day: date, _locale: str) -> str:
+    return month_day(day)

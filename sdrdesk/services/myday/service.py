@@ -51,7 +51,10 @@ class MyDayService:
             mine = leads.c.owner_id == user_id
             untouched = leads.c.attempt_count == 0
             due = leads.c.callback_due_at < end_utc
-            fresh, late = leads.c.handed_off_at >= target, leads.c.handed_off_at < target
+            # Wrapped so no index is chosen for the hand-off time: SQLite would otherwise
+            # walk every new lead of the team by hand-off instead of the SDR's own leads.
+            handed_off = func.coalesce(leads.c.handed_off_at, leads.c.handed_off_at)
+            fresh, late = handed_off >= target, handed_off < target
             groups = (
                 _group(
                     conn,
@@ -100,7 +103,10 @@ def _group(
     items: tuple[DayItem, ...] = ()
     if count:
         statement: Select[Any] = (
-            summary_select().add_columns(at).where(*conds).order_by(at, leads.c.id)
+            summary_select()
+            .add_columns(at)
+            .where(*conds)
+            .order_by(func.coalesce(at, at), leads.c.id)
         ).limit(GROUP_LIMIT)
         items = tuple(_item(row, now, kind is DayKind.CALLBACKS) for row in conn.execute(statement))
     return DayGroup(kind, items, count)
