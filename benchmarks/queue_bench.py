@@ -234,6 +234,8 @@ def session(QTest):
         times.append((end - saved[-1]) * 1000 if saved else 1e9)
     result["key_to_next_call_ms"] = sorted(from_key)[len(from_key) // 2] if from_key else 1e9
     window.action("actionStopSession").trigger()
+    if window.sessions.summary is not None:
+        window.sessions.summary.accept()
     workspace = calls.workspace
     if workspace is not None:  # the call the session opened last: saved, so the app can end
         workspace.pick_outcome(3)

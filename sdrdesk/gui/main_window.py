@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.queue.reload()
         self.filters.load_sources()
-        self.my_day.refresh()
+        self.my_day.refresh(shown_only=True)
 
     def _row_changed(self, row: QueueRow | None) -> None:
         self._lead_actions_follow(row)

@@ -94,8 +94,10 @@ class MyDayPage(QObject):
             key="myday",
         )
 
-    def refresh(self) -> None:
-        if self.showing or self.day is not None:
+    def refresh(self, *, shown_only: bool = False) -> None:
+        """Read again: on the window's tick (reminders follow it), and after a change in
+        the window only while it is on screen (a call session's next call goes first)."""
+        if self.showing or (self.day is not None and not shown_only):
             self.load()
 
     def _loaded(self, day: MyDay, start: bool) -> None:

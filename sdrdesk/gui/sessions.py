@@ -173,6 +173,8 @@ class SessionController(QObject):
             self._host.notify(_("Nobody left to call in this session."), 8000)
             self.stop()
             return
+        # The call first: selecting the lead loads its details, which would queue ahead.
+        self.call_requested.emit(lead.id, lead.name)
         self._host.queue.select_after_load(lead.id)
         self._host.notify(
             _("Call session: lead {n} of {total}").format(
@@ -180,7 +182,6 @@ class SessionController(QObject):
             ),
             0,
         )
-        self.call_requested.emit(lead.id, lead.name)
 
     def _failed(self, exc: Exception) -> None:
         if self.session is not None:
