@@ -52,6 +52,8 @@ class Settings:
     calling_hours_start: int = 9
     calling_hours_end: int = 18
     undo_seconds: int = 10
+    reminder_minutes: int = 10
+    """A reminder this many minutes before a callback or a demo (0: none)."""
     database_url: str | None = None
     sal_criteria_file: str | None = None
     call_script_file: str | None = None
@@ -78,6 +80,8 @@ class Settings:
             )
         if self.speed_to_lead_minutes <= 0:
             raise ValidationError(_("The speed-to-lead target must be at least one minute."))
+        if self.reminder_minutes < 0:
+            raise ValidationError(_("Reminders come 0 or more minutes before a callback or demo."))
         if not (0 <= self.calling_hours_start < self.calling_hours_end <= 24):
             raise ValidationError(_("Calling hours must satisfy 0 <= start < end <= 24."))
         if self.language is not None and self.language not in LANGUAGES:

@@ -7,7 +7,7 @@ the lead's version so the next Ctrl+S can go through (or says why it cannot).
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -27,8 +27,18 @@ log = logging.getLogger(__name__)
 DRAFT_DELAY_MS = 500
 
 
+@dataclass(frozen=True)
+class ClosedCall:
+    """A call workspace closed: saved (with its result) or discarded."""
+
+    lead_id: int
+    result: CallResult | None
+    connected: bool  # the outcome saved says the SDR spoke to the lead
+
+
 class CallsController(QObject):
     logged = Signal(object)  # CallResult, after it is saved
+    closed = Signal(object)  # ClosedCall: the workspace is gone, another call may start
     demo_requested = Signal(int)  # lead id: the SDR decided to book a demo
     accept_requested = Signal(object)  # accept the selected lead, then call this back
 
@@ -185,9 +195,14 @@ class CallsController(QObject):
             self._drafts.remove(workspace.setup.lead.id)
         if self.workspace is workspace:
             self.workspace = None
+        outcome = workspace.wrapup.outcome() if workspace.result_ is not None else None
+        closed = ClosedCall(
+            workspace.setup.lead.id, workspace.result_, outcome is not None and outcome.connected
+        )
         workspace.deleteLater()
         window = self._host.dialog_parent().window()
         window.activateWindow()  # back to the queue, keys and all
+        self.closed.emit(closed)
 
     def _save(self, workspace: CallWorkspace, call: CallLog) -> None:
         user = self._host.user

@@ -20,6 +20,7 @@ from sdrdesk.gui.imports import ImportController
 from sdrdesk.gui.notes import NotesController
 from sdrdesk.gui.notifications import NotificationsController
 from sdrdesk.gui.privacy import PrivacyController
+from sdrdesk.gui.sessions import SessionController
 from sdrdesk.gui.team import TeamController
 from sdrdesk.gui.triage import TriageController
 from sdrdesk.gui.users import UsersController
@@ -37,6 +38,7 @@ CONTROLLERS: Mapping[str, Callable[[WindowHost, Services], QObject]] = {
     "notifications": NotificationsController,
     "webhooks": WebhooksController,
     "notes": NotesController,
+    "sessions": SessionController,
 }
 
 # (signal, slot), each "part.name": a controller, or one of the window's parts.
@@ -46,6 +48,9 @@ WIRING: tuple[tuple[str, str], ...] = (
     ("calls.accept_requested", "triage.accept_current"),  # Shift+C: accept, then call
     ("calls.logged", "window.refresh"),
     ("calls.demo_requested", "demos.schedule_lead"),
+    ("sessions.call_requested", "calls.start_lead"),  # a call session's next lead
+    ("calls.closed", "sessions.call_closed"),
+    ("demos.saved", "sessions.demo_saved"),
     ("imports.imported", "window.refresh"),
     ("users.leads_moved", "window.refresh"),  # a deactivated user's leads handed over
     ("privacy.erased", "window.lead_changed"),  # the lead panel without the person

@@ -33,8 +33,10 @@ from sdrdesk.gui.identity import Identified, Identity
 from sdrdesk.gui.imports import accept_files, dropped_files
 from sdrdesk.gui.language import LanguageMenu
 from sdrdesk.gui.models.queue_model import QueueModel
+from sdrdesk.gui.my_day import MyDayPage
 from sdrdesk.gui.queue_filters import QueueFilters
 from sdrdesk.gui.queue_pane import QueuePane
+from sdrdesk.gui.reminders import Reminders, desktop_notify
 from sdrdesk.gui.reports_launcher import ReportsLauncher
 from sdrdesk.gui.statusbar.busy import BusyLabel
 from sdrdesk.gui.statusbar.count import QueueCount
@@ -53,6 +55,7 @@ if TYPE_CHECKING:
     from sdrdesk.gui.demos import DemoController
     from sdrdesk.gui.dialogs.import_dialog import ImportRunner
     from sdrdesk.gui.imports import ImportController
+    from sdrdesk.gui.sessions import SessionController
     from sdrdesk.gui.team import TeamController
     from sdrdesk.gui.triage import TriageController
 
@@ -125,12 +128,23 @@ class MainWindow(QMainWindow):
         self.filters = QueueFilters(
             ui, self.model, services.queue, self.background, self.queue.focus_queue
         )
+        self.my_day = MyDayPage(
+            ui, services, self.background, self.queue, self.filters,
+            lambda: self._user, self.show_error,
+        )  # fmt: skip
+        self.reminders = Reminders(
+            settings.reminder_minutes,
+            desktop_notify(self, lambda title, text: self.show_banner(f"{title}: {text}")),
+            self,
+        )
+        self.my_day.loaded.connect(self.reminders.check)
         self.reports = ReportsLauncher(self, services)
         self.identity = Identity(self, user_name or settings.user)
         self.identity.identified.connect(self._identified)
         self._parts: dict[str, object] = {
             "window": self, "queue": self.queue, "filters": self.filters,
             "reports": self.reports, "undo": self.undo, "identity": self.identity,
+            "myday": self.my_day,
         }  # fmt: skip
         ui.importButton.clicked.connect(self.action("actionImport").trigger)
         ui.loadSampleButton.clicked.connect(self.action("actionLoadSample").trigger)
@@ -185,6 +199,10 @@ class MainWindow(QMainWindow):
         return cast("DemoController", self.controller("demos"))
 
     @property
+    def sessions(self) -> SessionController:
+        return cast("SessionController", self.controller("sessions"))
+
+    @property
     def imports(self) -> ImportController:
         return cast("ImportController", self.controller("imports"))
 
@@ -227,6 +245,7 @@ class MainWindow(QMainWindow):
         self.filters.load_sources()
         self.team.start()
         self.calls.remind_unsaved()
+        self.my_day.start()
         self.has_started = True
         log.info("Window ready: %s rows shown for %s", self.model.rowCount(), self.identity.name)
         self.started.emit()
@@ -248,6 +267,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.queue.reload()
         self.filters.load_sources()
+        self.my_day.refresh(shown_only=True)
 
     def _row_changed(self, row: QueueRow | None) -> None:
         self._lead_actions_follow(row)
@@ -290,6 +310,7 @@ class MainWindow(QMainWindow):
     def _tick(self) -> None:
         self.model.tick()
         self.lead_panel.refresh_clock()
+        self.my_day.refresh()
 
     # --- messages -----------------------------------------------------------------------
 

@@ -89,6 +89,12 @@ class QueueFilters(QObject):
     def _apply_search(self) -> None:
         self.model.set_query(replace(self.model.query, text=self.ui.queueFilter.text()))
 
+    def show_view(self, view: QueueView) -> None:
+        """Switch the queue to this view (nothing happens when it is shown already)."""
+        position = self.ui.viewFilter.findData(view)
+        if position >= 0:
+            self.ui.viewFilter.setCurrentIndex(position)
+
     def _view_changed(self, _index: int) -> None:
         # Qt hands the enum back as a plain str; the queue compares views by identity.
         view = QueueView(self.ui.viewFilter.currentData())

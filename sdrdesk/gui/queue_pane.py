@@ -59,7 +59,7 @@ class QueuePane(QObject):
         view.selectionModel().currentRowChanged.connect(self._current_changed)
         model.loaded.connect(self._loaded)
         model.load_failed.connect(lambda exc: show_error(exc, _("Loading the queue")))
-        model.rowsInserted.connect(lambda *_: ui.mainStack.setCurrentWidget(ui.workPage))
+        model.rowsInserted.connect(lambda *_: self._show_work())
         ui.leadScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         ui.mainSplitter.setStretchFactor(0, 3)
         ui.mainSplitter.setStretchFactor(1, 2)
@@ -91,6 +91,18 @@ class QueuePane(QObject):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.ui.queueView.scrollTo(index)
+
+    def _show_work(self) -> None:
+        # Rows arrived: the queue's page, unless My day (another page) is on screen.
+        if self.ui.mainStack.currentWidget() in (self.ui.emptyPage, self.ui.workPage):
+            self.ui.mainStack.setCurrentWidget(self.ui.workPage)
+
+    def select_after_load(self, lead_id: int) -> None:
+        """Select this lead now if it is in the queue, and again once a load under way
+        has finished."""
+        if self.model.position_of(lead_id) is not None:
+            self.select_lead(lead_id)
+        self._pending_select = lead_id
 
     def select_lead(self, lead_id: int) -> None:
         position = self.model.position_of(lead_id)
@@ -139,7 +151,7 @@ class QueuePane(QObject):
         if self.model.rowCount() == 0:
             self._check_empty_store()
         else:
-            self.ui.mainStack.setCurrentWidget(self.ui.workPage)
+            self._show_work()
         if self._focus_on_load:
             self._focus_on_load = False
             self.ui.queueView.setFocus()

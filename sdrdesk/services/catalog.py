@@ -27,11 +27,13 @@ if TYPE_CHECKING:
         NoteService,
         TriageService,
     )
+    from sdrdesk.services.myday import MyDayService
     from sdrdesk.services.privacy import PrivacyService
     from sdrdesk.services.queue import QueueService
     from sdrdesk.services.reasons import ReasonService
     from sdrdesk.services.reports import ReportService
     from sdrdesk.services.sample_data import SampleDataService
+    from sdrdesk.services.sessions import SessionService
     from sdrdesk.services.sync import SyncService
     from sdrdesk.services.users import UserService
     from sdrdesk.services.webhooks import DeliverySettings, DispatcherHandle, WebhookService
@@ -155,3 +157,15 @@ class Services:
         from sdrdesk.services.webhooks import start_dispatcher
 
         return start_dispatcher(self.ctx, settings)
+
+    @cached_property
+    def myday(self) -> MyDayService:
+        from sdrdesk.services.myday import MyDayService
+
+        return MyDayService(self.ctx)
+
+    @cached_property
+    def sessions(self) -> SessionService:
+        from sdrdesk.services.sessions import SessionService
+
+        return SessionService(self.ctx)

@@ -84,3 +84,8 @@ def data_label(text: str | None) -> str:
     current language: the catalog has the shipped ones; a team's own label, in either
     language, is shown as it is. Empty stays empty (gettext's ``""`` is the header)."""
     return _(text) if text else ""
+
+
+def month_day(day: date) -> str:
+    """``4. Dez.`` / ``Dec 4``."""
+    return _skeleton("MMMd", day)
