@@ -8,8 +8,11 @@ import logging
 import logging.handlers
 import os
 from pathlib import Path
+from typing import Any
 
 import platformdirs
+
+from sdrdesk.files import private_dir, private_file
 
 REQUEST_ID: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 
@@ -17,8 +20,16 @@ REQUEST_ID: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", d
 def log_dir() -> Path:
     override = os.environ.get("SDRDESK_LOG_DIR")
     path = Path(override) if override else Path(platformdirs.user_log_dir("sdrdesk", False))
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dir(path)
     return path
+
+
+class _PrivateLog(logging.handlers.RotatingFileHandler):
+    """The service's log, rotated, each file 0600 from its first line (it names leads)."""
+
+    def _open(self) -> Any:
+        private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 class _RequestId(logging.Filter):
@@ -30,9 +41,7 @@ class _RequestId(logging.Filter):
 def setup_service_logging(verbose: bool = False) -> Path:
     """Log to ``intake.log`` in the log folder (rotated); returns the file."""
     path = log_dir() / "intake.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=5_000_000, backupCount=5, encoding="utf-8"
-    )
+    handler = _PrivateLog(path, maxBytes=5_000_000, backupCount=5, encoding="utf-8")
     handler.addFilter(_RequestId())
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s")

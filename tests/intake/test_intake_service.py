@@ -233,3 +233,6 @@ def test_the_log_is_in_the_log_folder_with_request_ids(service: Service) -> None
     assert response.status_code == 422
     assert os.path.isdir(service.log_dir)
     assert "intake service started" in service.log()
+    if os.name == "posix":  # it names leads: only its user may read it, whatever the umask
+        assert os.stat(service.log_dir / "intake.log").st_mode & 0o777 == 0o600
+        assert os.stat(service.log_dir).st_mode & 0o777 == 0o700
