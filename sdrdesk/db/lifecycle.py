@@ -108,11 +108,10 @@ def record(
 
 
 def storable(comment: str | None) -> str | None:
-    """A comment both backends store: no NUL (PostgreSQL's text refuses it), no lone
-    surrogate (not UTF-8); trimmed; None when empty."""
-    text = (comment or "").replace("\x00", "")
-    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return text.strip() or None
+    """A comment as stored: trimmed; None when empty. A NUL or a lone surrogate is not
+    cleaned away here: the engine refuses it with one sentence (``db/engine.py``), so
+    nothing typed is silently changed."""
+    return (comment or "").strip() or None
 
 
 def hand_off_many(

@@ -144,3 +144,14 @@ def install_error_dialog() -> None:
             previous(kind, error, tb)
 
     sys.excepthook = hook
+
+
+def show_about(parent: QWidget, store_url: str) -> QMessageBox:
+    """Help › About: the version and the store in use, with the icon."""
+    return about(
+        parent,
+        _("About sdrdesk"),
+        _(
+            "<b>sdrdesk {version}</b><br>A keyboard-first work queue for SDRs.<br>Store: {store}"
+        ).format(version=__version__, store=store_url),
+    )

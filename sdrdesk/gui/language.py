@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu
@@ -92,3 +93,29 @@ class LanguageMenu:
         if any(w.isVisible() for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)):
             message += " " + _("A dialog open now changes its language when it is opened again.")
         self._notify(message, 10_000)
+
+
+def retranslate_window(window: Any) -> None:
+    """Everything the main window shows, again in the language now in use: the form, the
+    actions, the queue's headers and rows (their dates in the new locale), the lead
+    shown, the status bar and an open reports window."""
+    from PySide6.QtCore import Qt
+
+    from sdrdesk.gui.actions import retranslate_actions
+
+    window.ui.retranslateUi(window)
+    window._set_title()
+    retranslate_actions(window._actions)
+    window.language_menu.retranslate()
+    window.filters.retranslate()
+    window.reports.retranslate()
+    window.model.headerDataChanged.emit(
+        Qt.Orientation.Horizontal, 0, max(0, window.model.columnCount() - 1)
+    )
+    window.lead_panel.ui.retranslateUi(window.lead_panel)  # its form; its data follows
+    if window._user is None:
+        return
+    window._user_label.show_user(window._user)
+    window.refresh()  # the rows again, in the new locale
+    window.refresh_selected()  # the lead shown (or "no lead selected") again
+    window.queue_count.load()

@@ -15,15 +15,15 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from sdrdesk import __version__, paths
+from sdrdesk import paths
 from sdrdesk.domain.errors import SdrdeskError
 from sdrdesk.domain.users import Role
 from sdrdesk.gui import desktop
-from sdrdesk.gui.actions import build_actions, retranslate_actions, shortcut_rows
+from sdrdesk.gui.actions import build_actions, shortcut_rows
 from sdrdesk.gui.banner import Banner
 from sdrdesk.gui.dialogs.identity_dialog import IdentityDialog
 from sdrdesk.gui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -31,7 +31,7 @@ from sdrdesk.gui.first_paint import FirstPaint
 from sdrdesk.gui.forms.ui_main_window import Ui_MainWindow
 from sdrdesk.gui.identity import Identified, Identity
 from sdrdesk.gui.imports import accept_files, dropped_files
-from sdrdesk.gui.language import LanguageMenu
+from sdrdesk.gui.language import LanguageMenu, retranslate_window
 from sdrdesk.gui.models.queue_model import QueueModel
 from sdrdesk.gui.my_day import MyDayPage
 from sdrdesk.gui.queue_filters import QueueFilters
@@ -339,16 +339,7 @@ class MainWindow(QMainWindow):
             self.notify(_("The log folder is {path}.").format(path=paths.log_dir()), 15_000)
 
     def about(self) -> None:
-        self._about = desktop.about(
-            self,
-            _("About sdrdesk"),
-            _(
-                "<b>sdrdesk {version}</b><br>A keyboard-first work queue for SDRs."
-                "<br>Store: {store}"
-            ).format(version=__version__, store=self._ctx.store.display_url),
-        )
-
-    # --- language (View › Language) -------------------------------------------------------
+        self._about = desktop.show_about(self, self._ctx.store.display_url)
 
     def _set_title(self) -> None:
         self.setWindowTitle(_("sdrdesk — {store}").format(store=self._ctx.store.display_url))
@@ -359,33 +350,15 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        """Everything the window shows, again in the language now in use: the form, the
-        actions, the queue's headers and rows (their dates in the new locale), the lead
-        shown, the status bar and an open reports window."""
-        self.ui.retranslateUi(self)
-        self._set_title()
-        retranslate_actions(self._actions)
-        self.language_menu.retranslate()
-        self.filters.retranslate()
-        self.reports.retranslate()
-        self.model.headerDataChanged.emit(
-            Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1)
-        )
-        self.lead_panel.ui.retranslateUi(self.lead_panel)  # its form; its data follows
-        if self._user is None:
-            return
-        self._user_label.show_user(self._user)
-        self.refresh()  # the rows again, in the new locale
-        self.refresh_selected()  # the lead shown (or "no lead selected") again
-        self.queue_count.load()
+        """Everything the window shows, again in the language now in use."""
+        retranslate_window(self)
 
     # --- a file dropped on the window: imported -----------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        accept_files(event)
-
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         accept_files(event)
+
+    dragEnterEvent = dragMoveEvent  # a QDragEnterEvent is a QDragMoveEvent
 
     def dropEvent(self, event: QDropEvent) -> None:
         files = dropped_files(event.mimeData())

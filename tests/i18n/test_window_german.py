@@ -149,7 +149,7 @@ def test_the_queue_shows_german_headers_and_dates(
     window = open_window()
     model = window.model
     headers = [model.headerData(c, Qt_Horizontal()) for c in range(model.columnCount())]
-    assert "Firma" in headers
+    assert "Unternehmen" in headers
     days = {"Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."}
     times = [model.index(r, 7).data() for r in range(model.rowCount())]
     assert all(t.split()[0] in days for t in times), times
