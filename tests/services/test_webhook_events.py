@@ -28,7 +28,7 @@ from tests.webhook_receiver import Receiver
 __all__ = ["receiver"]
 
 # (A NUL or a lone surrogate is refused at input: tests/services/test_exports_never_break.)
-NAUGHTY = 'ESC\x1b "quotes" \\ back\nline <script>x</script> \u202eRTL =SUM(A1) 🤖 \u2028'
+NAUGHTY = 'ESC\x1b "quotes" \\ back\nline <script>x</script> \u202eRTL =SUM(A1) 🤖\u2028 end'
 STORED = NAUGHTY
 
 

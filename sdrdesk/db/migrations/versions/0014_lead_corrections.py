@@ -58,8 +58,19 @@ def _corrected(alias: str) -> str:
     )
 
 
+# 0011's rules for the intake's login kept: it may route (own) only the leads it hands
+# off in this very transaction.
 _OWNERS = """
-      IF NOT sdrdesk_in_group('sdrdesk_manager') THEN
+      IF sdrdesk_in_group('sdrdesk_intake') AND NOT sdrdesk_in_group('sdrdesk_manager') THEN
+        SELECT o.id INTO lid FROM old_rows o WHERE NOT EXISTS (
+          SELECT 1 FROM public.lead_events e WHERE e.lead_id = o.id AND e.action = 'hand_off'
+            AND e.xmin = pg_current_xact_id()::xid) LIMIT 1;
+        IF lid IS NOT NULL THEN
+          PERFORM sdrdesk_refuse(format('The intake may route only the leads it hands off; '
+            'lead %s was handed off before.', lid));
+        END IF;
+      END IF;
+      IF NOT (sdrdesk_in_group('sdrdesk_manager') OR sdrdesk_in_group('sdrdesk_intake')) THEN
         SELECT id INTO lid FROM old_rows WHERE owner_id IS NOT NULL AND owner_id <> me LIMIT 1;
         IF lid IS NOT NULL THEN
           PERFORM sdrdesk_refuse(format('An SDR may change only their own leads and unclaimed '
@@ -109,7 +120,7 @@ LEADS_CHANGED = _function(f"""
           'correction in the history, or in its erasure.', lid));
       END IF;""")
 
-LEADS_CHANGED_0009 = _function(
+LEADS_CHANGED_0013 = _function(  # 0009's body, with 0011's intake rules
     f"""
       SELECT n.id INTO lid FROM old_rows o JOIN new_rows n ON n.id = o.id
         WHERE ({_row("o", PERSONAL)}) IS DISTINCT FROM ({_row("n", PERSONAL)})
@@ -132,4 +143,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    op.execute(LEADS_CHANGED_0009)
+    op.execute(LEADS_CHANGED_0013)
