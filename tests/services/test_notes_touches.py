@@ -95,7 +95,9 @@ def test_a_touch_counts_as_an_attempt_and_starts_working_the_lead(
         "Anna Schmidt logged a touch: LinkedIn message, Connection accepted"
     )
     started = next(e for e in detail.events if e.action == "start_working")
-    assert started.description == "Anna Schmidt started working this lead (Accepted (SAL) → Working)"
+    assert (
+        started.description == "Anna Schmidt started working this lead (Accepted (SAL) → Working)"
+    )
 
 
 @pytest.mark.parametrize(
