@@ -72,20 +72,9 @@ class TriageService:
         """Back to marketing with a mandatory reason (and a comment where it needs one)."""
         if not reason_code:
             raise ValidationError(_("Choose a reason to reject this lead."))
-
-        def change(s: Session, lead: Lead) -> LeadEvent:
-            return lifecycle.transition(
-                s,
-                lead,
-                Action.REJECT,
-                actor_id=actor_id,
-                reason_code=reason_code,
-                comment=comment,
-                at=self._ctx.now(),
-                op_id=op_id,
-            )
-
-        return self._apply(lead_id, expected_version, Action.REJECT, change, actor_id, op_id)
+        return self._with_reason(
+            lead_id, Action.REJECT, actor_id, reason_code, comment, expected_version, op_id
+        )
 
     def disqualify(
         self,
@@ -101,22 +90,39 @@ class TriageService:
         marketing, as a rejection), without a call."""
         if not reason_code:
             raise ValidationError(_("Choose a reason to disqualify this lead."))
+        return self._with_reason(
+            lead_id, Action.DISQUALIFY, actor_id, reason_code, comment, expected_version, op_id
+        )
+
+    def _with_reason(
+        self,
+        lead_id: int,
+        action: Action,
+        actor_id: int,
+        reason_code: str,
+        comment: str | None,
+        expected_version: int | None,
+        op_id: str | None,
+    ) -> TriageResult:
+        """Back to marketing with a reason (a rejection or a disqualification); a
+        disqualified lead keeps no callback."""
 
         def change(s: Session, lead: Lead) -> LeadEvent:
             event = lifecycle.transition(
                 s,
                 lead,
-                Action.DISQUALIFY,
+                action,
                 actor_id=actor_id,
                 reason_code=reason_code,
                 comment=comment,
                 at=self._ctx.now(),
                 op_id=op_id,
             )
-            lead.callback_due_at = None
+            if action is Action.DISQUALIFY:
+                lead.callback_due_at = None
             return event
 
-        return self._apply(lead_id, expected_version, Action.DISQUALIFY, change, actor_id, op_id)
+        return self._apply(lead_id, expected_version, action, change, actor_id, op_id)
 
     def nurture(
         self,
