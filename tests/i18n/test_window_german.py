@@ -4,6 +4,7 @@ objectName on a real store, SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -194,7 +195,8 @@ def test_the_reports_window_in_german(
     assert isinstance(series, QAbstractBarSeries)
     assert [b.label() for b in series.barSets()] == ["Abgelehnt", "Disqualifiziert"]
     status = reports.ui.reportsStatusBar.currentMessage()
-    assert status.startswith("Ablehnungsgründe · berechnet in 0,"), status
+    # German decimal comma, whatever the time (a loaded machine takes over a second).
+    assert re.fullmatch(r"Ablehnungsgründe · berechnet in \d+,\d+ s", status), status
     # Speed to lead: the buckets and the target in German.
     reports.show_report("speed")
     qtbot.waitUntil(lambda: not reports.busy and reports.page("speed").loaded, timeout=15_000)
