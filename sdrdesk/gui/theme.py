@@ -129,22 +129,29 @@ def qcolor(role: str) -> QColor:
 
 
 class _Restyle(QObject):
-    """Calls ``apply`` when the palette of the widget or of the application changes."""
+    """Calls ``apply`` when the palette of the widget or of the application turns from
+    light to dark or back. A widget with a style sheet gets no palette events of its own,
+    so the application's ``paletteChanged`` is heard as well."""
 
     def __init__(self, widget: QWidget, apply: Callable[[], object]) -> None:
         super().__init__(widget)
         self._apply = apply
         self._dark = is_dark()
         widget.installEventFilter(self)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.paletteChanged.connect(self._changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            dark = is_dark()
-            if dark != self._dark:  # a style sheet's own palette change is no reason
-                self._dark = dark
-                self._apply()
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._changed()
         return False
+
+    def _changed(self, *_args: object) -> None:
+        dark = is_dark()
+        if dark != self._dark:  # a style sheet's own palette change is no reason
+            self._dark = dark
+            self._apply()
 
 
 def themed(widget: QWidget, apply: Callable[[], object]) -> None:
