@@ -170,7 +170,8 @@ def test_a_message_in_the_status_bar_never_covers_the_undo_label(
     qtbot.waitUntil(lambda: bool(undo.text()))
     wait_idle(qtbot, window)
     assert bar.currentMessage().startswith("Ein neuer Lead")
-    assert undo.isVisible() and window.undo.button.isVisible()  # not hidden by the message
+    assert undo.isVisible()  # not hidden by the message
+    assert window.undo.button.isVisible()
     # The message is drawn only left of the permanent widgets, where the undo label starts.
     permanent_left = min(
         w.geometry().left() for w in (undo, window.undo.button, window.queue_count) if w.isVisible()
