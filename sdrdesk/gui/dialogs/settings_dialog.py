@@ -36,7 +36,7 @@ from sdrdesk import i18n
 from sdrdesk.domain.errors import SdrdeskError, ValidationError
 from sdrdesk.gui import theme
 from sdrdesk.gui.dialogs import settings_checks as checks
-from sdrdesk.i18n import _
+from sdrdesk.i18n import _, pgettext
 from sdrdesk.settings import Settings, team_database
 
 SaveSettings = Callable[[Settings, str | None], None]  # the settings, a password (or None)
@@ -147,7 +147,7 @@ class SettingsDialog(QDialog):
         self.retry = QDoubleSpinBox()
         self.retry.setRange(0.5, 24 * 30)
         self.retry.setValue(s.webhook_retry_hours)
-        self.retry.setSuffix(_(" h"))
+        self.retry.setSuffix(pgettext("duration", " h"))
         self._row(hooks, _("Retry for &up to:"), self.retry, "retry")
         self.timeout = QDoubleSpinBox()
         self.timeout.setRange(1, 300)
