@@ -12,7 +12,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
 from sdrdesk.gui.dialogs.settings_dialog import SettingsDialog
@@ -28,7 +28,7 @@ class MemoryKeyring(KeyringBackend):
     """A keyring that keeps passwords in memory: a real backend of the keyring library,
     as a desktop's Secret Service would be, without touching the user's."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()
@@ -76,10 +76,7 @@ def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
     return dialog
 
 
-def retype(qtbot: QtBot, edit: object, text: str) -> None:
-    from PySide6.QtWidgets import QLineEdit
-
-    assert isinstance(edit, QLineEdit)
+def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
     edit.setFocus()
     edit.selectAll()
     qtbot.keyClick(edit, Qt.Key.Key_Delete)
@@ -107,7 +104,7 @@ def test_an_invalid_value_is_named_under_its_field_and_ok_waits(
     window = make_window(*QUEUE)
     dialog = open_settings(qtbot, window)
     retype(qtbot, dialog.region, "D1")
-    error = dialog.findChild(object, "error_region")
+    error = dialog.findChild(QLabel, "error_region")
     assert error is not None
     assert error.isVisible()
     assert "two-letter country code" in error.text()
@@ -118,7 +115,9 @@ def test_an_invalid_value_is_named_under_its_field_and_ok_waits(
     assert dialog.ok.isEnabled()
     dialog.tabs.setCurrentIndex(1)
     dialog.hours_start.setValue(19)  # after the end (18)
-    assert "Calling hours must satisfy" in dialog.findChild(object, "error_hours").text()
+    hours = dialog.findChild(QLabel, "error_hours")
+    assert hours is not None
+    assert "Calling hours must satisfy" in hours.text()
     assert not dialog.ok.isEnabled()
     dialog.reject()
     assert not no_settings_file.exists()
@@ -192,7 +191,8 @@ def test_the_password_goes_to_the_keyring_never_to_the_file(
     dialog = open_settings(qtbot, window)
     dialog.tabs.setCurrentIndex(4)
     retype(qtbot, dialog.url, "postgresql://anna:s3cret@db.example.com/sales")
-    error = dialog.findChild(object, "error_url")
+    error = dialog.findChild(QLabel, "error_url")
+    assert error is not None
     assert PASSWORD_SENTENCE in error.text()  # the settings' own sentence
     assert not dialog.ok.isEnabled()
     retype(qtbot, dialog.url, "postgresql://anna@db.example.com/sales")
@@ -221,7 +221,7 @@ def test_cancel_and_escape_write_nothing(
             dialog.buttons.rejected.emit()
         else:
             qtbot.keyClick(dialog.password, Qt.Key.Key_Escape)
-        qtbot.waitUntil(lambda d=dialog: not d.isVisible())
+        qtbot.waitUntil(lambda: not dialog.isVisible())
         assert not no_settings_file.exists()
         assert memory_keyring.passwords == {}
         assert window.settings.user is None
