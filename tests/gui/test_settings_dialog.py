@@ -221,7 +221,7 @@ def test_cancel_and_escape_write_nothing(
             dialog.buttons.rejected.emit()
         else:
             qtbot.keyClick(dialog.password, Qt.Key.Key_Escape)
-        qtbot.waitUntil(lambda: not dialog.isVisible())
+        qtbot.waitUntil(dialog.isHidden)
         assert not no_settings_file.exists()
         assert memory_keyring.passwords == {}
         assert window.settings.user is None
