@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
+from sdrdesk.gui.statusbar.elided import ElidedLabel
 from sdrdesk.gui.theme import contrast
 
 # A dark palette as desktops ship it (KDE Breeze Dark and GNOME Adwaita dark are alike).
@@ -74,3 +75,24 @@ def drawn_contrast(widget: QWidget) -> float:
     )
     background = QColor.fromRgb(counts.most_common(1)[0][0])
     return max(contrast(QColor.fromRgb(p), background) for p in counts)
+
+
+def cut_texts(root: QWidget) -> list[str]:
+    """The visible labels and buttons of ``root`` narrower than their text."""
+    cut = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or widget.width() <= 1:
+            continue
+        if isinstance(widget, QLabel) and not isinstance(widget, ElidedLabel):
+            text = widget.text()
+            if not text or widget.wordWrap() or "<" in text or "\n" in text:
+                continue
+            needed = widget.fontMetrics().horizontalAdvance(text.replace("&", ""))
+            room = widget.contentsRect().width() - 2 * widget.margin() - max(widget.indent(), 0)
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            needed, room = widget.sizeHint().width(), widget.width()
+        else:
+            continue
+        if room < needed:
+            cut.append(f"{widget.objectName() or type(widget).__name__} {widget.text()!r}")
+    return cut

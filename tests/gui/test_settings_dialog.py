@@ -19,6 +19,7 @@ from sdrdesk.gui.dialogs.settings_dialog import SettingsDialog
 from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.settings import load_settings, settings_path
 from tests.gui.conftest import QUEUE, WindowFactory
+from tests.gui.palettes import cut_texts, desktop
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 PASSWORD_SENTENCE = "Database URLs in the settings file may not contain a password"
@@ -239,3 +240,24 @@ def test_choosing_german_applies_at_once(
     qtbot.waitUntil(lambda: menu.title() == "&Datei")
     assert window.action("actionSettings").text() == "Einstellu&ngen…"
     assert load_settings().language == "de"
+
+
+def test_no_text_is_cut_in_german_with_a_16_pt_font(
+    qtbot: QtBot, make_window: WindowFactory, no_settings_file: Path
+) -> None:
+    from sdrdesk import i18n
+
+    window = make_window(*QUEUE)
+    i18n.set_language("de")
+    with desktop("dark", point_size=16):
+        dialog = SettingsDialog(window.settings, lambda _s, _p: None, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(dialog.isVisible)
+        assert dialog.tabs.tabText(1) == "A&nrufe"
+        for index in range(dialog.tabs.count()):
+            dialog.tabs.setCurrentIndex(index)
+            page = dialog.tabs.widget(index)
+            assert page is not None
+            assert not cut_texts(page), cut_texts(page)
+        assert dialog.tabs.tabBar().width() >= dialog.tabs.tabBar().sizeHint().width()
