@@ -13,7 +13,6 @@ import json
 import locale
 import logging
 import os
-import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from sqlalchemy.engine import make_url
 
 from sdrdesk import paths
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.files import write_private
 from sdrdesk.i18n import LANGUAGES, _
 
 log = logging.getLogger(__name__)
@@ -112,6 +112,38 @@ def _url_has_password(url: str) -> bool:
         return False
 
 
+def team_database(text: str) -> bool | None:
+    """A database URL as typed, checked: ``None`` for none (the local file), else whether
+    it takes a password (a postgresql:// URL with a user name). Raises
+    ``ValidationError``: not a URL, another kind of database, or a password in it."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        url = make_url(text)
+        backend = url.get_backend_name()
+    except Exception:
+        backend = ""
+    if backend not in ("postgresql", "sqlite"):
+        raise ValidationError(
+            _("This is not a database URL (postgresql://USER@HOST/DATABASE or sqlite:///FILE).")
+        )
+    Settings(default_region="US", database_url=text).validate()  # a password: refused
+    return backend == "postgresql" and bool(url.username)
+
+
+def store_database_password(database_url: str, password: str) -> None:
+    """Put the password of ``database_url`` in the system keyring (``db.secrets``)."""
+    from sdrdesk.db.secrets import store_password
+
+    try:
+        store_password(make_url(database_url), password)
+    except Exception as exc:
+        raise ValidationError(
+            _("The system keyring refused the password: {error}").format(error=exc)
+        ) from exc
+
+
 class PasswordInSettingsError(ValidationError):
     """settings.json names a database with its password: refused, never set aside (the
     app would go on with another store, and the password would stay in the file)."""
@@ -162,18 +194,11 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write atomically, so a crash mid-write never leaves a half file."""
+    """Write atomically and 0600 (``files.write_private``: a temporary file beside it,
+    renamed into place), so a crash mid-write never leaves a half file."""
     settings.validate()
     path = path or settings_path()
     data = dataclasses.asdict(settings)
     extra = data.pop("extra")
     data.update(extra)
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2, sort_keys=True)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_private(path, json.dumps(data, indent=2, sort_keys=True))

@@ -43,6 +43,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     act("actionChangeUser", N_("&Change user…"), "identity.ask", "menuFile", separator=True),
     act("actionTeam", N_("&Team…"), "users.open_team", "menuFile", ("Ctrl+Shift+T",),
       enabled=False),
+    act("actionSettings", N_("S&ettings…"), "settings.open", "menuFile", ("Ctrl+,",),
+      separator=True),
     act("actionQuit", N_("&Quit"), "window.close", "menuFile", ("Ctrl+Q",), separator=True),
     # Lead
     act("actionNext", N_("&Next lead"), "queue.next_lead", "menuLead", ("J",)),

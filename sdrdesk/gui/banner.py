@@ -1,4 +1,4 @@
-"""The yellow banner above the queue: errors and warnings that stay until closed."""
+"""The warning banner above the queue: errors and warnings that stay until closed."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import logging
 from PySide6.QtWidgets import QFrame, QLabel, QToolButton
 
 from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError
+from sdrdesk.gui import theme
+from sdrdesk.gui.theme import themed
 from sdrdesk.i18n import _
 
 log = logging.getLogger(__name__)
@@ -18,9 +20,7 @@ class Banner:
     def __init__(self, frame: QFrame, label: QLabel, close: QToolButton) -> None:
         self.frame, self.label = frame, label
         close.clicked.connect(self.hide)
-        frame.setStyleSheet(
-            "#banner { background: #fff4ce; border: 1px solid #e0c36b; border-radius: 4px; }"
-        )
+        themed(frame, lambda: frame.setStyleSheet(theme.box_sheet("warning", "banner", "0")))
 
     def show(self, text: str) -> None:
         self.label.setText(text)

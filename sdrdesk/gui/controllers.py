@@ -21,6 +21,7 @@ from sdrdesk.gui.notes import NotesController
 from sdrdesk.gui.notifications import NotificationsController
 from sdrdesk.gui.privacy import PrivacyController
 from sdrdesk.gui.sessions import SessionController
+from sdrdesk.gui.settings_window import SettingsController
 from sdrdesk.gui.team import TeamController
 from sdrdesk.gui.triage import TriageController
 from sdrdesk.gui.users import UsersController
@@ -39,6 +40,7 @@ CONTROLLERS: Mapping[str, Callable[[WindowHost, Services], QObject]] = {
     "webhooks": WebhooksController,
     "notes": NotesController,
     "sessions": SessionController,
+    "settings": SettingsController,
 }
 
 # (signal, slot), each "part.name": a controller, or one of the window's parts.

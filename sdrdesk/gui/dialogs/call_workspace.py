@@ -23,6 +23,7 @@ from sdrdesk.domain.call_script import Decision
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.qualification import Assessment, evaluate
 from sdrdesk.domain.zones import is_calling_hour, local_time, zone
+from sdrdesk.gui import theme
 from sdrdesk.gui.dialogs.call_wrapup import WrapUp
 from sdrdesk.gui.forms.ui_call_workspace import Ui_CallWorkspace
 from sdrdesk.gui.models import formats
@@ -30,9 +31,7 @@ from sdrdesk.i18n import _, ngettext
 from sdrdesk.services.calls import CallLog, CallResult, CallSetup
 from sdrdesk.services.results import AttemptInfo
 
-_ERROR = "background: #fde7e9; border: 1px solid #e8a3a8; border-radius: 4px; padding: 6px;"
-_WARNING = "background: #fff4ce; border: 1px solid #e0c36b; border-radius: 4px; padding: 6px;"
-_INFO = "background: #e8f0fe; border: 1px solid #a8c7fa; border-radius: 4px; padding: 6px;"
+_ERROR, _WARNING, _INFO = "error_box", "warning", "info"  # kinds of box in gui/theme.py
 
 
 def duration_text(seconds: int) -> str:
@@ -85,7 +84,6 @@ class CallWorkspace(QDialog):
         )
         self.ui.workspaceSplitter.setStretchFactor(0, 3)
         self.ui.workspaceSplitter.setStretchFactor(1, 2)
-        self.ui.keysHint.setStyleSheet("color: #5f6368;")
         self.ui.outcomeList.setWrapping(True)
         self.ui.scriptView.answers_changed.connect(self.assess)
         self.ui.scriptView.answers_changed.connect(self.typed)
@@ -102,8 +100,9 @@ class CallWorkspace(QDialog):
         self._timer = QTimer(self, interval=1000)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
+        self._message_kind = _WARNING
         self.show_message(setup.script_warning, _WARNING)
-        self.assess()
+        theme.themed(self, self._restyle)
         self._tick()
         self.ui.scriptView.focus_first_open()
 
@@ -143,7 +142,6 @@ class CallWorkspace(QDialog):
         if setup.continuing:
             notice += " — " + html.escape(setup.continuing)
         ui.scriptNotice.setText(notice)
-        ui.scriptNotice.setStyleSheet("color: #5f6368;")
         ui.previousCalls.setText(_previous_calls_html(setup.attempts))
 
     def _shortcuts(self) -> None:
@@ -191,12 +189,12 @@ class CallWorkspace(QDialog):
         if outcome is not None:
             rec = setup.outcomes.recommend(outcome, setup.lead.attempt_count + 1, rec)
         self.wrapup.set_recommendation(rec)
-        titles = {s.id: s.title for s in setup.script.sections}
+        titles, c = {s.id: s.title for s in setup.script.sections}, theme.colours()
         rows = "".join(
             f"<tr><td>{html.escape(formats.data_label(titles[sid]))}</td>"
             f"<td align='right'>&nbsp;{formats.number(score, 0)}</td>"
-            f"<td>&nbsp;<span style='color:#1a73e8'>{'▮' * round(score / 10)}</span>"
-            f"<span style='color:#dadce0'>{'▮' * (10 - round(score / 10))}</span></td></tr>"
+            f"<td>&nbsp;<span style='color:{c.accent}'>{'▮' * round(score / 10)}</span>"
+            f"<span style='color:{c.track}'>{'▮' * (10 - round(score / 10))}</span></td></tr>"
             for sid, score in a.scores.items()
         )
         total = (
@@ -367,10 +365,18 @@ class CallWorkspace(QDialog):
             event.ignore()
             self._refuse_close()
 
-    def show_message(self, text: str | None, style: str = _ERROR) -> None:
-        label = self.ui.workspaceMessage
+    def _restyle(self) -> None:
+        for label in (self.ui.keysHint, self.ui.scriptNotice):
+            label.setStyleSheet(theme.text_style("hint"))
+        kind = self._message_kind
+        self.ui.workspaceMessage.setStyleSheet(theme.box_style(kind, "#workspaceMessage"))
+        self.assess()
+
+    def show_message(self, text: str | None, kind: str = _ERROR) -> None:
+        """``text`` in a box of ``kind`` (``_ERROR``, ``_WARNING``, ``_INFO``); None hides it."""
+        label, self._message_kind = self.ui.workspaceMessage, kind
         label.setText(text or "")
-        label.setStyleSheet(f"#workspaceMessage {{ {style} }}")
+        label.setStyleSheet(theme.box_style(kind, "#workspaceMessage"))
         label.setVisible(bool(text))
 
 

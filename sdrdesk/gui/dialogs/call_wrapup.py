@@ -18,6 +18,7 @@ from sdrdesk.domain.call_script import Decision
 from sdrdesk.domain.callbacks import in_business_hours, recontact_time
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.qualification import Recommendation
+from sdrdesk.gui import theme
 from sdrdesk.gui.forms.ui_call_workspace import Ui_CallWorkspace
 from sdrdesk.gui.models import formats
 from sdrdesk.i18n import _
@@ -57,6 +58,8 @@ class WrapUp(QObject):
             tip = formats.data_label(outcome.help or outcome.label)
             item.setToolTip(f"{tip} (Ctrl+{n})" if n <= 9 else tip)
             ui.outcomeList.addItem(item)
+        # Two rows of outcomes in the font in use (the form's limit is in pixels).
+        ui.outcomeList.setMaximumHeight(theme.lines(ui.outcomeList, 4))
         for reason in reasons:
             ui.disqualifyReason.addItem(formats.data_label(reason.label), reason.code)
         ui.disqualifyReason.setCurrentIndex(-1)

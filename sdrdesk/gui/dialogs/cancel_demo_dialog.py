@@ -7,6 +7,7 @@ import html
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from sdrdesk.gui import theme
 from sdrdesk.gui.forms.ui_cancel_demo_dialog import Ui_CancelDemoDialog
 from sdrdesk.i18n import N_, _
 
@@ -48,7 +49,7 @@ class CancelDemoDialog(QDialog):
             # The hint whole, in every language: the field is as wide as it needs.
             wide = line.fontMetrics().horizontalAdvance(hint) + 48
             self.ui.cancelReason.setMinimumWidth(wide)
-        self.ui.cancelDemoError.setStyleSheet("color: #b3261e;")
+        theme.colour_text(self.ui.cancelDemoError, "error")
         self.ui.cancelDemoError.setText(error or "")
         self.ui.cancelDemoError.setVisible(bool(error))
         buttons = self.ui.cancelDemoButtons

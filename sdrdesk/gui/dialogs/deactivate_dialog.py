@@ -7,6 +7,7 @@ import html
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from sdrdesk.gui import theme
 from sdrdesk.gui.forms.ui_deactivate_dialog import Ui_DeactivateDialog
 from sdrdesk.i18n import _
 from sdrdesk.services.results import UserInfo
@@ -28,7 +29,7 @@ class DeactivateDialog(QDialog):
                 "your name."
             ).format(name=html.escape(user.display_name), user=html.escape(user.name))
         )
-        self.ui.deactivateIntro.setMinimumWidth(420)
+        self.ui.deactivateIntro.setMinimumWidth(theme.chars(self.ui.deactivateIntro, 55))
         target = self.ui.deactivateTarget
         target.addItem(_("the team pool"), "")
         for colleague in colleagues:

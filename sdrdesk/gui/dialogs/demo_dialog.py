@@ -24,6 +24,7 @@ from sdrdesk.domain.demos import (
     WarningKind,
     warnings_for,
 )
+from sdrdesk.gui import theme
 from sdrdesk.gui.forms.ui_demo_dialog import Ui_DemoDialog
 from sdrdesk.gui.models import formats
 from sdrdesk.i18n import _, ngettext
@@ -108,10 +109,13 @@ class DemoDialog(QDialog):
             button.setObjectName("cancelDemoButton")
             button.clicked.connect(lambda: self.done(CANCEL_DEMO))
             self.cancel_demo_button = button
-        ui.warningLabel.setStyleSheet(
-            "background: #fff4ce; border: 1px solid #e0c36b; border-radius: 4px; padding: 4px;"
+        warning = ui.warningLabel
+        theme.themed(
+            warning, lambda: warning.setStyleSheet(theme.box_style("warning", "", "0.3em"))
         )
-        ui.errorLabel.setStyleSheet("color: #b3261e;")
+        theme.colour_text(ui.errorLabel, "error")
+        ui.aeList.setMaximumHeight(theme.lines(ui.aeList, 6))
+        ui.noteEdit.setMaximumHeight(theme.lines(ui.noteEdit, 4.5))
         self._fill(draft or self._draft_from_plan())
         ui.demoButtons.accepted.connect(self.confirm)
         ui.demoButtons.rejected.connect(self.reject)

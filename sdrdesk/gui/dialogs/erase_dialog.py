@@ -11,6 +11,7 @@ import html
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from sdrdesk.gui import theme
 from sdrdesk.gui.forms.ui_erase_dialog import Ui_EraseDialog
 from sdrdesk.i18n import _
 
@@ -36,8 +37,8 @@ class EraseDialog(QDialog):
                 "erased the data and why. <b>This cannot be undone.</b>"
             ).format(person=person, whose=whose)
         )
-        self.ui.eraseIntro.setMinimumWidth(460)
-        self.ui.eraseError.setStyleSheet("color: #b3261e;")
+        self.ui.eraseIntro.setMinimumWidth(theme.chars(self.ui.eraseIntro, 60))
+        theme.colour_text(self.ui.eraseError, "error")
         self._show_error(None)
         buttons = self.ui.eraseButtons
         self.confirm_button = buttons.addButton(_("&Erase"), QDialogButtonBox.ButtonRole.AcceptRole)

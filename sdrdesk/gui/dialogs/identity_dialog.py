@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.users import check_user_name
+from sdrdesk.gui import theme
 from sdrdesk.gui.forms.ui_identity_dialog import Ui_IdentityDialog
 
 
@@ -23,7 +24,7 @@ class IdentityDialog(QDialog):
         # (unless it was edited), so it is not given to someone else.
         self._shown_for = (name, display_name) if display_name else None
         self.ui.identityName.textEdited.connect(self._name_edited)
-        self.ui.identityError.setStyleSheet("color: #b3261e;")
+        theme.colour_text(self.ui.identityError, "error")
         self.ui.identityLayout.setRowVisible(self.ui.identityError, False)
         self.ui.identityButtons.accepted.connect(self.confirm)
         self.ui.identityButtons.rejected.connect(self.reject)

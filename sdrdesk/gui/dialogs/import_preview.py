@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QSiz
 
 from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError
 from sdrdesk.domain.import_fields import CONTACT_FIELDS, EXTRA, FIELD_LABELS, IGNORE, LEAD_FIELDS
+from sdrdesk.gui import theme
 from sdrdesk.gui.forms.ui_import_preview_dialog import Ui_ImportPreviewDialog
 from sdrdesk.gui.models import formats
 from sdrdesk.gui.workers import Background
@@ -130,7 +131,8 @@ class ImportPreviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.finished.connect(self._stop_estimate)
-        self.resize(760, min(640, 260 + 34 * len(preview.headers)))
+        row = self.fontMetrics().lineSpacing()  # the size follows the font, not pixels
+        self.resize(theme.chars(self, 110), min(row * 36, row * (14 + 2 * len(preview.headers))))
         self._changed()
         if self.import_button.isEnabled() or not self.combos:
             self.import_button.setFocus()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from sdrdesk.domain.corrections import EDITABLE
 from sdrdesk.domain.email_templates import EmailTemplate, mailto_url, render
 from sdrdesk.domain.touches import OUTCOMES, Channel
+from sdrdesk.gui import theme
 from sdrdesk.i18n import N_, _
 
 
@@ -39,7 +40,7 @@ class _LeadDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(theme.chars(self, 55))
         self._layout = QVBoxLayout(self)
         label = QLabel(intro.format(name=name))
         label.setWordWrap(True)
@@ -49,7 +50,7 @@ class _LeadDialog(QDialog):
         self._layout.addLayout(self.form)
         self.error = QLabel()
         self.error.setObjectName("leadDialogError")
-        self.error.setStyleSheet("color: #b3261e;")
+        theme.colour_text(self.error, "error")
         self.error.setWordWrap(True)
         self.error.setVisible(False)
         self._layout.addWidget(self.error)

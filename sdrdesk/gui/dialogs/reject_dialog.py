@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
+from sdrdesk.gui import theme
 from sdrdesk.gui.forms.ui_reject_dialog import Ui_RejectDialog
 from sdrdesk.gui.models import formats
 from sdrdesk.i18n import _
@@ -47,7 +48,8 @@ class RejectDialog(QDialog):
             item.setData(CODE_ROLE, reason.code)
             self.ui.reasonList.addItem(item)
         self.ui.rejectComment.setPlainText(comment)
-        self.ui.rejectError.setStyleSheet("color: #b3261e;")
+        self.ui.rejectComment.setMaximumHeight(theme.lines(self.ui.rejectComment, 5))
+        theme.colour_text(self.ui.rejectError, "error")
         self._show_error(error)
         ok = self.ui.rejectButtons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(_("Reject"))

@@ -16,13 +16,13 @@ from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QCompleter, QDialog, QHeaderView, QTreeWidgetItem, QWidget
 
 from sdrdesk.domain.users import Role
+from sdrdesk.gui import theme
 from sdrdesk.gui.forms.ui_team_dialog import Ui_TeamDialog
 from sdrdesk.gui.models import formats
 from sdrdesk.i18n import _, ngettext
 from sdrdesk.services.results import UserInfo
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
-_ERROR_STYLE = "color: #b3261e;"
 
 
 class TeamDialog(QDialog):
@@ -149,7 +149,7 @@ class TeamDialog(QDialog):
         return ngettext("{n} person.", "{n} people.", count).format(**shown)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.ui.teamMessage.setStyleSheet(_ERROR_STYLE if error else "")
+        self.ui.teamMessage.setStyleSheet(theme.text_style("error") if error else "")
         self.ui.teamMessage.setText(text)
 
     def done_working(self, text: str, *, error: bool = False) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sdrdesk.gui import theme
 from sdrdesk.services.webhooks import DeliveryInfo, EndpointInfo
 
 RETRYABLE = ("failed", "pending")
@@ -35,7 +36,7 @@ class WebhooksDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("webhooksDialog")
         self.setWindowTitle(self.tr("Webhooks"))
-        self.resize(900, 560)
+        self.resize(theme.chars(self, 130), theme.lines(self, 32))
         self._endpoints: list[EndpointInfo] = []
         self._deliveries: list[DeliveryInfo] = []
         layout = QVBoxLayout(self)
@@ -114,7 +115,7 @@ class WebhooksDialog(QDialog):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if e.status in ("failing", "disabled"):
-                    item.setForeground(Qt.GlobalColor.darkRed)
+                    item.setForeground(theme.qcolor("error"))
                 if c == 2 and e.status_note:
                     item.setToolTip(self.note_text(e.status_note))
                 table.setItem(r, c, item)
@@ -153,7 +154,7 @@ class WebhooksDialog(QDialog):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if d.status == "failed":
-                    item.setForeground(Qt.GlobalColor.darkRed)
+                    item.setForeground(theme.qcolor("error"))
                 table.setItem(r, c, item)
         table.resizeColumnsToContents()
         self.answer.clear()

@@ -21,11 +21,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.domain.urgency import Reachability, format_wait
 from sdrdesk.domain.zones import local_time
+from sdrdesk.gui import theme
 from sdrdesk.gui.models import formats
 from sdrdesk.gui.workers import Background
 from sdrdesk.i18n import N_, _
@@ -80,9 +81,8 @@ SORT_KEYS: dict[Column, SortKey] = {
     Column.STATUS: SortKey.STATUS,
 }
 
-_OVERDUE = QColor("#b3261e")
-_FRESH = QColor("#1b7f3b")
-_MUTED = QColor("#7a7a7a")
+# Chip colours by role (gui/theme.py: the light or the dark set, as the palette is).
+_OVERDUE, _FRESH, _MUTED = "error", "success", "hint"
 
 
 class QueueModel(QAbstractTableModel):
@@ -375,9 +375,9 @@ class QueueModel(QAbstractTableModel):
 
     def _foreground(self, row: QueueRow, column: Column) -> QBrush | None:
         if column == Column.WAITING and row.lead.status is Status.MQL:
-            return QBrush(_FRESH if row.fresh else _OVERDUE)
+            return QBrush(theme.qcolor(_FRESH if row.fresh else _OVERDUE))
         if row.reachability is Reachability.OFF_HOURS:
-            return QBrush(_MUTED)
+            return QBrush(theme.qcolor(_MUTED))
         return None
 
 

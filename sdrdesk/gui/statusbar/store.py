@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+
+from sdrdesk.gui import theme
+from sdrdesk.gui.statusbar.elided import ElidedLabel
 
 
-class StoreLabel(QLabel):
+class StoreLabel(ElidedLabel):
     def __init__(self, display_url: str) -> None:
-        super().__init__(display_url)
+        super().__init__(display_url, Qt.TextElideMode.ElideMiddle)  # a URL, never HTML
         self.setObjectName("storeLabel")
-        self.setTextFormat(Qt.TextFormat.PlainText)  # a URL as it is, never HTML
+        self.setMaximumWidth(theme.chars(self, 40))  # the file's name and the folder's start

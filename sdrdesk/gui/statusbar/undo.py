@@ -1,11 +1,17 @@
-"""The last accept or reject, with a button (and Ctrl+Z) to take it back while it may be."""
+"""The last accept or reject, with a button (and Ctrl+Z) to take it back while it may be.
+
+Both sit at the left of the status bar's permanent widgets: a message (``showMessage``,
+a notification, a menu's status tip) is drawn only in the room left of them, so it never
+covers the undo label, and the undo stays in sight while a message is shown.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
+from PySide6.QtWidgets import QPushButton, QStatusBar
 
+from sdrdesk.gui import theme
+from sdrdesk.gui.statusbar.elided import ElidedLabel
 from sdrdesk.i18n import _
 
 
@@ -14,16 +20,16 @@ class UndoIndicator:
 
     def __init__(self, bar: QStatusBar, action: QAction) -> None:
         self._action = action
-        self.label = QLabel()
+        self.label = ElidedLabel()  # lead names as typed, never HTML
         self.label.setObjectName("undoLabel")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)  # lead names as typed, never HTML
+        self.label.setContentsMargins(theme.chars(self.label, 2), 0, 0, 0)  # apart from a message
         self.button = QPushButton(_("Undo"))
         self.button.setObjectName("undoButton")
         self.button.setVisible(False)
         self.button.setFlat(True)
         self.button.clicked.connect(action.trigger)
-        bar.addWidget(self.label)
-        bar.addWidget(self.button)
+        bar.addPermanentWidget(self.label)
+        bar.addPermanentWidget(self.button)
 
     def show(self, text: str) -> None:
         """What may be undone now ("" when nothing is)."""

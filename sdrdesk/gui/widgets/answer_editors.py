@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from sdrdesk.domain.call_script import Question, QuestionType
 from sdrdesk.domain.qualification import parse_number
+from sdrdesk.gui import theme
 from sdrdesk.gui.models import formats
 from sdrdesk.gui.models.formats import data_label
 from sdrdesk.i18n import _
@@ -169,7 +170,7 @@ class NumberEditor(AnswerEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit(self)
         self.edit.setObjectName(f"number_{question.id}")
-        self.edit.setMaximumWidth(180)
+        self.edit.setMaximumWidth(theme.chars(self.edit, 24))
         money = question.type is QuestionType.MONEY
         self.edit.setPlaceholderText(_("e.g. 25k") if money else _("a number"))
         self.edit.setAccessibleName(data_label(question.text))
@@ -177,7 +178,7 @@ class NumberEditor(AnswerEditor):
         if question.unit:
             layout.addWidget(QLabel(data_label(question.unit), self))
         self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #b3261e;")
+        theme.colour_text(self.problem, "error")
         layout.addWidget(self.problem)
         layout.addStretch(1)
         self.edit.textChanged.connect(self._typed)
@@ -268,7 +269,9 @@ class TextEditor(AnswerEditor):
         self.edit = QPlainTextEdit(self)
         self.edit.setObjectName(f"text_{question.id}")
         self.edit.setTabChangesFocus(True)
-        self.edit.setFixedHeight(54)
+        margins = self.edit.contentsMargins()  # three lines of the font, whatever its size
+        frame = margins.top() + margins.bottom() + 2 * int(self.edit.document().documentMargin())
+        self.edit.setFixedHeight(theme.lines(self.edit, 3) + frame)
         self.edit.setAccessibleName(data_label(question.text))
         layout.addWidget(self.edit)
         self.edit.textChanged.connect(self.changed.emit)

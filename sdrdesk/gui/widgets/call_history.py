@@ -9,6 +9,7 @@ import html
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from sdrdesk.gui import theme
 from sdrdesk.gui.models import formats
 from sdrdesk.i18n import _, ngettext
 from sdrdesk.services.results import AttemptInfo, LeadDetail, QualificationSummary
@@ -47,7 +48,7 @@ class CallHistoryBox(QGroupBox):
         self.attempts.setRootIsDecorated(True)
         self.attempts.setWordWrap(True)
         self.attempts.setUniformRowHeights(False)
-        self.attempts.setMinimumHeight(160)
+        self.attempts.setMinimumHeight(theme.lines(self.attempts, 8))
         self.attempts.setColumnWidth(0, 125)
         self.attempts.setColumnWidth(1, 115)
         self.attempts.setColumnWidth(2, 45)
@@ -91,7 +92,7 @@ class CallHistoryBox(QGroupBox):
             script=q.script_id, version=q.script_version
         )
         answers = "".join(
-            f"<br><span style='color:#5f6368'>{html.escape(a.question)}</span> "
+            f"<br><span style='color:{theme.colours().hint}'>{html.escape(a.question)}</span> "
             f"{html.escape(a.answer)}"
             for a in q.answers
         )

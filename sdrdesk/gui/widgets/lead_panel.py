@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from sdrdesk.domain.criteria import Verdict
 from sdrdesk.domain.wording import shortened
 from sdrdesk.domain.zones import is_calling_hour, local_time
+from sdrdesk.gui import theme
 from sdrdesk.gui.forms.ui_lead_panel import Ui_LeadPanel
 from sdrdesk.gui.models import formats
 from sdrdesk.gui.widgets.call_history import CallHistoryBox
@@ -20,7 +21,7 @@ from sdrdesk.i18n import _
 from sdrdesk.services.results import LeadDetail
 
 _VERDICT_MARK = {Verdict.PASS: "✔", Verdict.FAIL: "✘", Verdict.UNKNOWN: "?"}
-_VERDICT_COLOR = {Verdict.PASS: "#1b7f3b", Verdict.FAIL: "#b3261e", Verdict.UNKNOWN: "#7a7a7a"}
+_VERDICT_COLOR = {Verdict.PASS: "success", Verdict.FAIL: "error", Verdict.UNKNOWN: "hint"}
 
 
 def _text(value: object) -> str:
@@ -148,9 +149,11 @@ class LeadPanel(QWidget):
             "<br>".join(f"<b>{_text(k)}</b>: {_text(_cut(v))}" for k, v in others.items()) or "—"
         )
 
+        c = theme.colours()
         ui.leadCriteria.setText(
             "<br>".join(
-                f'<span style="color:{_VERDICT_COLOR[r.verdict]}">{_VERDICT_MARK[r.verdict]}</span>'
+                f'<span style="color:{getattr(c, _VERDICT_COLOR[r.verdict])}">'
+                f"{_VERDICT_MARK[r.verdict]}</span>"
                 f" {_text(formats.data_label(r.label))} <i>— {_text(r.detail)}</i>"
                 for r in detail.criteria
             )

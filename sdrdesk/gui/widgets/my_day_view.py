@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from sdrdesk.domain.urgency import UrgencyRules, format_wait
+from sdrdesk.gui import theme
 from sdrdesk.gui.models.formats import clock_time, month_day, number
 from sdrdesk.i18n import _, current_locale, ngettext
 from sdrdesk.services.myday import DayGroup, DayItem, DayKind, MyDay
@@ -66,7 +67,7 @@ class MyDayView(QTreeWidget):
                 row = QTreeWidgetItem(heading, _columns(group.kind, item, day, mine, rules))
                 row.setData(0, LEAD_ROLE, item.lead)
                 if item.overdue:
-                    row.setForeground(0, Qt.GlobalColor.darkRed)
+                    row.setForeground(0, theme.qcolor("error"))
                 if current is not None and item.lead.id == current.id and chosen is None:
                     chosen = row
         self.expandAll()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sdrdesk.gui import theme
 from sdrdesk.gui.models.report_table_model import ReportTableModel
 from sdrdesk.i18n import _
 from sdrdesk.services.reports import Table
@@ -33,7 +34,7 @@ class ReportPage(QWidget):
         self.chart_view.setObjectName(f"{key}Chart")
         self.chart_view.setAccessibleName(_("{title} chart").format(title=title))
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(300)
+        self.chart_view.setMinimumHeight(theme.lines(self.chart_view, 16))
         self.model = ReportTableModel(self)
         self.table_view = QTableView(self)
         self.table_view.setObjectName(f"{key}Table")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from sdrdesk.domain.call_script import CallScript, Section
 from sdrdesk.domain.qualification import Assessment
+from sdrdesk.gui import theme
 from sdrdesk.gui.models.formats import data_label
 from sdrdesk.gui.widgets.answer_editors import AnswerEditor, editor_for
 from sdrdesk.i18n import _
@@ -50,10 +51,8 @@ class ScriptView(QWidget):
         self.sectionList = QListWidget(self)
         self.sectionList.setObjectName("sectionList")
         self.sectionList.setAccessibleName(_("Sections of the call script"))
-        self.sectionList.setFixedWidth(170)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("scriptProgress")
-        self.progress.setFixedWidth(170)
         self.progress.setFormat(_("%v of %m sections"))
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("sectionPages")
@@ -87,6 +86,19 @@ class ScriptView(QWidget):
 
     # --- building -------------------------------------------------------------------------
 
+    def _fit_sections(self) -> None:
+        """The section list as wide as its longest title with a count ("  10/10"), in the
+        font in use, within reason; the progress bar as wide as the list."""
+        view = self.sectionList
+        metrics = view.fontMetrics()
+        texts = [view.item(row).text() + "  10/10" for row in range(view.count())]
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        widest = max(widest + theme.chars(view, 2), theme.chars(view, 14))
+        scroll = view.verticalScrollBar().sizeHint().width()
+        width = min(widest + 2 * view.frameWidth() + scroll, theme.chars(view, 40))
+        view.setFixedWidth(width)
+        self.progress.setFixedWidth(width)
+
     def load(self, script: CallScript, answers: dict[str, Any], today: date) -> None:
         self._script = script
         self._loading = True
@@ -95,6 +107,7 @@ class ScriptView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             self.sectionList.addItem(item)
             self.pages.addWidget(self._page(section, today))
+        self._fit_sections()
         for qid, editor in self._editors.items():
             if qid in answers:
                 editor.set_value(answers[qid])
@@ -111,7 +124,7 @@ class ScriptView(QWidget):
         if section.intro:
             intro = QLabel(html.escape(data_label(section.intro)), body)
             intro.setWordWrap(True)
-            intro.setStyleSheet("color: #555;")
+            theme.colour_text(intro, "hint")
             column.addWidget(intro)
         for number, question in enumerate(section.questions, start=1):
             block = QFrame(body)
@@ -127,7 +140,10 @@ class ScriptView(QWidget):
                 helper = QLabel(html.escape(data_label(question.help)), block)
                 helper.setObjectName(f"help_{question.id}")
                 helper.setWordWrap(True)
-                helper.setStyleSheet("color: #5f6368; font-size: small;")
+                small = helper.font()
+                small.setPointSizeF(small.pointSizeF() * 0.9)
+                helper.setFont(small)
+                theme.colour_text(helper, "hint")
                 box.addWidget(helper)
             editor = editor_for(question, today, block)
             editor.changed.connect(self._changed)
