@@ -228,6 +228,16 @@ def test_cancel_and_escape_write_nothing(
         assert window.settings.user is None
 
 
+@pytest.fixture
+def english_qt_after(qapp: QApplication) -> Iterator[None]:
+    """Qt's own German (key names: "Strg") goes with the test, as gettext's does."""
+    yield
+    from sdrdesk.gui import translation
+
+    translation.install(qapp, "en")
+
+
+@pytest.mark.usefixtures("english_qt_after")
 def test_choosing_german_applies_at_once(
     qtbot: QtBot, make_window: WindowFactory, no_settings_file: Path
 ) -> None:
