@@ -133,9 +133,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _fresh_store(url: str | None, folder: Path) -> tuple[Store, str]:
+def _fresh_store(url: str | None, folder: Path, name: str) -> tuple[Store, str]:
+    """A new SQLite file for each run, or the PostgreSQL database given, emptied."""
     if url is None:
-        url = f"sqlite:///{folder / 'bench.db'}"
+        url = f"sqlite:///{folder / f'{name}.db'}"
     store = Store.open(url)
     if not store.is_sqlite:
         with store.engine.begin() as conn:
@@ -169,7 +170,7 @@ def _dispatcher(url: str, folder: Path) -> subprocess.Popen[bytes]:
 def run_actions(
     name: str, args: argparse.Namespace, folder: Path, down: float | None
 ) -> tuple[Run, Store, str, ReceiverProcess]:
-    store, url = _fresh_store(args.database_url, folder)
+    store, url = _fresh_store(args.database_url, folder, name)
     ctx = ServiceContext(store, Rules(default_region="DE", undo_seconds=0))
     users = UserService(ctx)
     boss = users.add("boss", Role.MANAGER)

@@ -73,8 +73,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--lease",
         type=float,
-        default=120.0,
-        help=_("seconds after which a batch claimed by a dispatcher that died is sent again"),
+        help=_(
+            "seconds after which a batch claimed by a dispatcher that died is sent again "
+            "(default: the timeout plus 5 s; renewed while sending)"
+        ),
     )
     p.set_defaults(handler=cmd_deliver)
 
