@@ -93,6 +93,7 @@ class Run:
     committed: dict[int, float]
     arrivals: list[tuple[str, int, float, int]]
     seconds: float
+    back_at: float | None = None  # down: when the receiver was started again
 
     def latencies(self) -> list[float]:
         first: dict[int, float] = {}
@@ -187,12 +188,14 @@ def run_actions(
     triage = TriageService(ctx)
     committed: dict[int, float] = {}
     timer = None
+    back: list[float] = []
     if down is not None:
 
         def outage() -> None:
             receiver.kill()
             time.sleep(down)
             receiver.start()
+            back.append(time.time())
 
         timer = threading.Timer(2.0, outage)
         timer.start()
@@ -217,7 +220,8 @@ def run_actions(
     except subprocess.TimeoutExpired:
         print("  the dispatcher did not stop within 30 s of SIGTERM: killed", flush=True)
         dispatcher.kill()
-    return Run(name, committed, receiver.arrivals(), seconds), store, url, receiver
+    run = Run(name, committed, receiver.arrivals(), seconds, back[0] if back else None)
+    return run, store, url, receiver
 
 
 def baseline(store: Store, receiver: ReceiverProcess) -> tuple[list[float], float]:
@@ -266,6 +270,9 @@ def report(run: Run, expected: int) -> dict[str, Any]:
         "max_ms": round(max(latencies, default=float("nan")) * 1000, 1),
         "seconds": round(run.seconds, 1),
     }
+    if run.back_at is not None:  # the backlog of the outage, delivered once it is back
+        last = max((a[2] for a in run.arrivals), default=run.back_at)
+        result["drained_s_after_back"] = round(last - run.back_at, 1)
     print("  " + json.dumps(result), flush=True)
     return result
 
