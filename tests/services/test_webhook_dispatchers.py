@@ -14,7 +14,7 @@ from sdrdesk.db.engine import Store
 from sdrdesk.services.context import Rules, ServiceContext
 from sdrdesk.services.leads.triage import TriageService
 from sdrdesk.services.results import UserInfo
-from sdrdesk.services.webhooks import DeliverySettings, Dispatcher, WebhookService
+from sdrdesk.services.webhooks import DeliverySettings, Dispatcher, DispatchReport, WebhookService
 from tests.factories import add_leads
 from tests.services.webhook_helpers import connect, deliver, receiver
 from tests.webhook_receiver import Receiver
@@ -103,7 +103,7 @@ def test_a_lease_is_renewed_while_a_long_batch_is_sent(
     slow = Dispatcher(ctx, DeliverySettings(batch_size=6, concurrency=1, timeout_seconds=2,
                                             lease_seconds=1.2))  # fmt: skip
     other = Dispatcher(ctx, DeliverySettings(timeout_seconds=2, lease_seconds=1.2))
-    reports = {}
+    reports: dict[str, DispatchReport] = {}
     first = threading.Thread(target=lambda: reports.update(slow=slow.deliver_due()))
     first.start()
     time.sleep(1.8)  # past the lease it was given at the claim
