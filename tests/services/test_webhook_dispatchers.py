@@ -4,6 +4,7 @@ sending a delivery and marking it sent (in a process of its own, with SIGKILL)."
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -115,3 +116,37 @@ def test_a_lease_is_renewed_while_a_long_batch_is_sent(
     assert len(ids) == 6
     assert len(set(ids)) == 6  # none twice
     assert (reports["slow"].delivered, reports["other"].attempted) == (6, 0)
+
+
+def test_webhooks_deliver_sends_and_stops_on_sigterm(
+    store: Store, database_url: str, tmp_path: Path, sdr: UserInfo, manager: UserInfo,
+    receiver: Receiver,
+) -> None:  # fmt: skip
+    """As a service manager runs it: it sends what another process commits, and SIGTERM
+    ends it within seconds with status 0 (on PostgreSQL it waits in LISTEN)."""
+    ctx = _live(store)
+    connect(ctx, manager, receiver)
+    env = {**os.environ, "SDRDESK_DATA_DIR": str(tmp_path / "data")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sdrdesk", "--database-url", database_url,
+         "webhooks", "deliver"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().startswith(b"Delivering webhooks from")
+        (lead,) = add_leads(ctx, {})
+        TriageService(ctx).accept(lead, actor_id=sdr.id)
+        deadline = time.monotonic() + 10
+        while not receiver.received and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(receiver.received) == 1
+        time.sleep(1)  # waiting for the next commit (LISTEN on PostgreSQL)
+        stopped = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(10) == 0
+        assert time.monotonic() - stopped < 5
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
