@@ -23,11 +23,12 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, TypeVar
 
+from sqlalchemy import Engine, create_engine, event, or_, select, update
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import or_, select, update
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
-from sdrdesk.db.engine import LOCK_TIMEOUT_MS, Store, make_engine
+from sdrdesk.db.engine import LOCK_TIMEOUT_MS, Store
 from sdrdesk.db.models import WebhookDelivery, WebhookEndpoint
 from sdrdesk.domain.errors import StoreUnavailableError
 from sdrdesk.services.webhooks import marking
@@ -46,11 +47,7 @@ class Writer:
         self._shared = store
         database = store.engine.url.database
         self._own = store.is_sqlite and bool(database) and database != ":memory:"
-        self.store = (
-            Store(make_engine(store.engine.url, lock_timeout_ms=FAST_LOCK_MS))
-            if self._own
-            else store
-        )
+        self.store = Store(_fast_sqlite_engine(store.engine.url)) if self._own else store
         self._watch: Any = None
         self._version: Any = None
 
@@ -89,6 +86,31 @@ class Writer:
             self._watch = None
         if self._own:
             self.store.dispose()
+
+
+def _fast_sqlite_engine(url: URL) -> Engine:
+    """An engine on the same SQLite file whose writers give up on a taken lock after
+    ``FAST_LOCK_MS``; otherwise as ``make_engine`` sets SQLite up (the file exists and is
+    in WAL mode already). Not ``make_engine`` itself: it opens and closes the file to set
+    its mode, and closing any descriptor of a file drops every POSIX lock this process
+    holds on it, those of SQLite's open connections too (a commit of the intake service
+    in this process was lost that way)."""
+    engine = create_engine(url, connect_args={"timeout": FAST_LOCK_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # BEGIN comes from the "begin" event below
+        cursor = dbapi_conn.cursor()
+        for pragma in ("foreign_keys=ON", f"busy_timeout={FAST_LOCK_MS}", "synchronous=NORMAL"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        immediate = conn.get_execution_options().get("sdrdesk_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
 
 
 def _locked(exc: StoreUnavailableError) -> bool:
