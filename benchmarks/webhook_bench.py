@@ -13,13 +13,13 @@ the undo window off so nothing is held) and notes the time after each commit.
 * **down**: the receiver is killed 2 s into the run and started again ``--down-seconds``
   later; every delivery must arrive afterwards: 0 lost; duplicates (the same webhook-id
   twice, at-least-once retries) are counted, a second id for one lead is an error.
-* **baseline**: the same payloads, signed, posted by a plain ``httpx`` loop to the same
-  receiver: its time per request and in total, beside the dispatcher's total.
+* **baseline**: after each run, its payloads, signed, posted by a plain ``httpx`` loop to
+  the same receiver: its time per request and in total, beside the dispatcher's.
 
     .venv/bin/python benchmarks/webhook_bench.py [--actions 10000] [--down-seconds 60]
-        [--database-url postgresql://…/db_to_overwrite] [--skip-down]
+        [--database-url postgresql://…/db_to_overwrite] [--skip-down | --only down]
 
-Without ``--database-url`` a new SQLite file is used; a PostgreSQL database given is
+Without ``--database-url`` a new SQLite file is used for each run; a PostgreSQL database given is
 emptied first (its schema dropped): give a throwaway one. Exits 1 if a target is missed.
 """
 
@@ -93,6 +93,7 @@ class Run:
     committed: dict[int, float]
     arrivals: list[tuple[str, int, float, int]]
     seconds: float
+    back_at: float | None = None  # down: when the receiver was started again
 
     def latencies(self) -> list[float]:
         first: dict[int, float] = {}
@@ -133,9 +134,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _fresh_store(url: str | None, folder: Path) -> tuple[Store, str]:
+def _fresh_store(url: str | None, folder: Path, name: str) -> tuple[Store, str]:
+    """A new SQLite file for each run, or the PostgreSQL database given, emptied."""
     if url is None:
-        url = f"sqlite:///{folder / 'bench.db'}"
+        url = f"sqlite:///{folder / f'{name}.db'}"
     store = Store.open(url)
     if not store.is_sqlite:
         with store.engine.begin() as conn:
@@ -169,7 +171,7 @@ def _dispatcher(url: str, folder: Path) -> subprocess.Popen[bytes]:
 def run_actions(
     name: str, args: argparse.Namespace, folder: Path, down: float | None
 ) -> tuple[Run, Store, str, ReceiverProcess]:
-    store, url = _fresh_store(args.database_url, folder)
+    store, url = _fresh_store(args.database_url, folder, name)
     ctx = ServiceContext(store, Rules(default_region="DE", undo_seconds=0))
     users = UserService(ctx)
     boss = users.add("boss", Role.MANAGER)
@@ -182,22 +184,54 @@ def run_actions(
     receiver.start()
     leads = _leads(ctx, args.actions)
     dispatcher = _dispatcher(url, folder)
+    try:
+        run = _measure(name, args, ctx, anna.id, leads, receiver, down)
+    except BaseException:
+        receiver.kill()
+        raise
+    finally:
+        _stop(dispatcher)
+    run.arrivals = receiver.arrivals()
+    return run, store, url, receiver
+
+
+def _stop(dispatcher: subprocess.Popen[bytes]) -> None:
+    dispatcher.send_signal(signal.SIGTERM)
+    try:
+        dispatcher.wait(30)
+    except subprocess.TimeoutExpired:
+        print("  the dispatcher did not stop within 30 s of SIGTERM: killed", flush=True)
+        dispatcher.kill()
+        dispatcher.wait()
+
+
+def _measure(
+    name: str,
+    args: argparse.Namespace,
+    ctx: ServiceContext,
+    sdr_id: int,
+    leads: list[int],
+    receiver: ReceiverProcess,
+    down: float | None,
+) -> Run:
     time.sleep(1.5)  # the dispatcher is up and waiting
     triage = TriageService(ctx)
     committed: dict[int, float] = {}
     timer = None
+    back: list[float] = []
     if down is not None:
 
         def outage() -> None:
             receiver.kill()
             time.sleep(down)
             receiver.start()
+            back.append(time.time())
 
         timer = threading.Timer(2.0, outage)
         timer.start()
     started = time.time()
     for lead in leads:
-        triage.accept(lead, actor_id=anna.id)
+        triage.accept(lead, actor_id=sdr_id)
         committed[lead] = time.time()
     print(f"  {name}: {len(leads)} accepts committed in {time.time() - started:.1f} s "
           f"({len(leads) / (time.time() - started):.0f}/s)", flush=True)  # fmt: skip
@@ -210,13 +244,7 @@ def run_actions(
             break
         time.sleep(0.5)
     seconds = max((a[2] for a in receiver.arrivals()), default=time.time()) - started
-    dispatcher.send_signal(signal.SIGTERM)
-    try:
-        dispatcher.wait(30)
-    except subprocess.TimeoutExpired:
-        print("  the dispatcher did not stop within 30 s of SIGTERM: killed", flush=True)
-        dispatcher.kill()
-    return Run(name, committed, receiver.arrivals(), seconds), store, url, receiver
+    return Run(name, committed, [], seconds, back[0] if back else None)
 
 
 def baseline(store: Store, receiver: ReceiverProcess) -> tuple[list[float], float]:
@@ -265,6 +293,10 @@ def report(run: Run, expected: int) -> dict[str, Any]:
         "max_ms": round(max(latencies, default=float("nan")) * 1000, 1),
         "seconds": round(run.seconds, 1),
     }
+    if run.back_at is not None:  # the backlog of the outage, delivered once it is back
+        last = max((a[2] for a in run.arrivals), default=run.back_at)
+        result["arrived_after_back"] = sum(1 for a in run.arrivals if a[2] >= run.back_at)
+        result["drained_s_after_back"] = round(max(0.0, last - run.back_at), 1)
     print("  " + json.dumps(result), flush=True)
     return result
 
@@ -275,29 +307,32 @@ def main() -> int:
     parser.add_argument("--down-seconds", type=float, default=60.0)
     parser.add_argument("--database-url", help="a throwaway PostgreSQL database (emptied)")
     parser.add_argument("--skip-down", action="store_true")
+    parser.add_argument("--only", choices=("healthy", "down"), help="run one of the two")
     parser.add_argument("--wait", type=float, default=600.0, help="longest wait for arrivals")
     args = parser.parse_args()
     ok = True
+    modes = {"healthy": None, "down": args.down_seconds}
+    if args.skip_down:
+        del modes["down"]
+    if args.only:
+        modes = {args.only: modes.get(args.only, args.down_seconds)}
     with tempfile.TemporaryDirectory(prefix="sdrdesk-webhook-bench-") as tmp:
         folder = Path(tmp)
-        print(f"healthy receiver, {args.actions} actions:", flush=True)
-        run, store, _url, receiver = run_actions("healthy", args, folder, None)
-        healthy = report(run, args.actions)
-        times, total = baseline(store, receiver)
-        receiver.kill()
-        store.dispose()
-        print(f"  baseline (httpx loop, same payloads): p50 {_ms(times, 0.5):.2f} ms a request,"
-              f" {len(times)} in {total:.1f} s ({len(times) / total:.0f}/s)",
-              flush=True)  # fmt: skip
-        ok &= healthy["lost"] == 0 and healthy["p50_ms"] < P50_TARGET_S * 1000
-        ok &= healthy["second_ids"] == 0 and healthy["bad_signatures"] == 0
-        if not args.skip_down:
-            print(f"receiver down for {args.down_seconds:g} s during the run:", flush=True)
-            run, store, _url, receiver = run_actions("down", args, folder, args.down_seconds)
-            down = report(run, args.actions)
+        for name, down in modes.items():
+            what = "healthy receiver" if down is None else f"receiver down for {down:g} s"
+            print(f"{what}, {args.actions} actions:", flush=True)
+            run, store, _url, receiver = run_actions(name, args, folder, down)
+            result = report(run, args.actions)
+            times, total = baseline(store, receiver)  # the receiver is up again
             receiver.kill()
             store.dispose()
-            ok &= down["lost"] == 0 and down["second_ids"] == 0
+            print(f"  baseline (httpx loop, same payloads): p50 {_ms(times, 0.5):.2f} ms a "
+                  f"request, {len(times)} in {total:.1f} s ({len(times) / total:.0f}/s)",
+                  flush=True)  # fmt: skip
+            ok &= result["lost"] == 0 and result["second_ids"] == 0
+            ok &= result["bad_signatures"] == 0
+            if down is None:
+                ok &= result["p50_ms"] < P50_TARGET_S * 1000
     print("OK" if ok else "TARGET MISSED")
     return 0 if ok else 1
 

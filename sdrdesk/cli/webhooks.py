@@ -6,6 +6,7 @@ import argparse
 import json
 import signal
 import sys
+import threading
 from typing import TYPE_CHECKING, Any
 
 from sdrdesk.cli.common import acting_user, open_for
@@ -73,8 +74,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--lease",
         type=float,
-        default=120.0,
-        help=_("seconds after which a batch claimed by a dispatcher that died is sent again"),
+        help=_(
+            "seconds after which a batch claimed by a dispatcher that died is sent again "
+            "(default: the timeout plus 5 s; renewed while sending)"
+        ),
     )
     p.set_defaults(handler=cmd_deliver)
 
@@ -237,7 +240,7 @@ def cmd_retry(args: argparse.Namespace) -> int:
 
 
 def cmd_deliver(args: argparse.Namespace) -> int:
-    from sdrdesk.services.webhooks import Dispatcher
+    from sdrdesk.services.webhooks import Dispatcher, DispatcherHandle
 
     app_ctx = open_for(args)
     settings = delivery_settings(app_ctx, timeout_seconds=args.timeout, lease_seconds=args.lease)
@@ -260,8 +263,16 @@ def cmd_deliver(args: argparse.Namespace) -> int:
         )
         sys.stdout.flush()
         # A service manager stops it with SIGTERM: the batch in flight is marked first.
-        signal.signal(signal.SIGTERM, lambda _signum, _frame: dispatcher.stop())
-        dispatcher.run()
+        # The dispatcher runs on a thread of its own: stopping it from a signal handler
+        # on its own thread would wait for the PostgreSQL listener it is waiting in.
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda _signum, _frame: stop.set())
+        handle = DispatcherHandle(dispatcher)
+        try:
+            while handle.running and not stop.wait(0.5):
+                pass
+        finally:
+            handle.stop()
         return 0
     except KeyboardInterrupt:
         return 0

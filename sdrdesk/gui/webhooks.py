@@ -31,14 +31,20 @@ class WebhooksController(QObject):
         self.dialog: WebhooksDialog | None = None
         self.dispatcher: Any = None
         settings = host.settings
-        if settings.webhook_dispatch_in_window:
+        user = host.user
+        # On a team database (PostgreSQL) only a manager's login may read the endpoints'
+        # secrets; a personal SQLite file has one user, who may.
+        if (
+            settings.webhook_dispatch_in_window
+            and user is not None
+            and (user.role is Role.MANAGER or services.ctx.store.is_sqlite)
+        ):
             self.dispatcher = services.start_webhook_dispatcher(
                 DeliverySettings(
                     retry_hours=settings.webhook_retry_hours,
                     timeout_seconds=settings.webhook_timeout_seconds,
                 )
             )
-        user = host.user
         if user is not None and user.role is Role.MANAGER:
             host.background.run(services.webhooks.attention, self._tell, lambda _exc: None)
 

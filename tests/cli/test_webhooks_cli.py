@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,36 @@ def test_a_manager_adds_an_endpoint_and_sees_its_secret_once(
     assert code == 0
     code, out, err = run(capsys, "webhooks", "list", *db)
     assert out.strip() == "No webhook endpoints."
+
+
+def test_a_password_in_the_url_is_kept_secret_like_the_signing_secret(
+    database_url: str, manager: UserInfo, receiver: Receiver,
+    capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    """``https://user:password@host/…`` (basic auth for the receiver): the password is
+    sent, and appears as *** in the terminal, the JSON and the log, as the secret does."""
+    caplog.set_level(logging.DEBUG)
+    db = ("--database-url", database_url, "--user", "maria")
+    url = receiver.url.replace("http://", "http://crm:s3cr3t-pw@")
+    code, out, err = run(capsys, "webhooks", "add", url, "--events", "lead.sql", *db)
+    assert code == 0, err
+    secret = receiver.secret = out.strip().splitlines()[-1]
+    assert "http://crm:***@127.0.0.1" in out
+    code, out, err = run(capsys, "webhooks", "test", "1", *db)
+    assert (code, out.strip()) == (0, "The ping was delivered (HTTP 204).")
+    receiver.mode = "410"
+    code, out, err = run(capsys, "webhooks", "test", "1", *db)
+    seen = out + err
+    for argv in (("list",), ("list", "--json"), ("log",), ("log", "--json")):
+        code, out, err = run(capsys, "webhooks", *argv, *db)
+        assert code == 0, err
+        seen += out + err
+    assert "crm:***@" in seen
+    assert "disabled" in seen
+    for text in (seen, caplog.text):
+        assert "s3cr3t-pw" not in text
+        assert secret not in text
+        assert secret.removeprefix("whsec_") not in text
 
 
 def test_an_sdr_may_not_add_an_endpoint(

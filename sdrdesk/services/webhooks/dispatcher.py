@@ -3,15 +3,20 @@
 A pass claims up to ``batch_size`` due deliveries with a lease (``locked_by``,
 ``locked_until``), in one short transaction: on PostgreSQL the due rows are locked with
 ``FOR UPDATE SKIP LOCKED``, so two dispatchers claim different rows without waiting; on
-SQLite the claim is one ``BEGIN IMMEDIATE`` transaction, one writer at a time. It then
-sends them, outside any transaction, several at once, each signed anew, and records the
-outcomes in one transaction (``marking``). A dispatcher killed between sending and
-marking leaves the lease to run out: the delivery is sent again with the same
-``webhook-id`` (at least once; the receiver drops what it has seen).
+SQLite the claim is one ``BEGIN IMMEDIATE`` transaction, one writer at a time, taken in
+the first gap between other writers' transactions (``claiming.Writer``). It then sends
+them, outside any transaction, ``concurrency`` at a time over one keep-alive HTTP client,
+each signed anew, and records the outcomes in one transaction (``marking``).
+
+The lease is a little longer than one request's timeout and is renewed while the batch
+is being sent (``claiming.LeaseKeeper``). A dispatcher killed between sending and
+marking leaves its lease to run out: within ``timeout + 5 s`` another pass sends the
+delivery again with the same ``webhook-id`` (at least once; the receiver drops what it
+has seen).
 
 ``run()`` loops until ``stop()``: after each pass it sleeps until the next delivery is
 due, woken at once by a commit in this process (``wake``), by PostgreSQL's NOTIFY from
-another, or on SQLite by a look every ``poll_seconds``.
+another, or on SQLite by ``PRAGMA data_version`` looked at every ``poll_seconds``.
 """
 
 from __future__ import annotations
@@ -24,15 +29,17 @@ import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta
+from datetime import datetime
+from functools import partial
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from sdrdesk.db.models import WebhookDelivery, WebhookEndpoint
 from sdrdesk.db.notify import PostgresListener
 from sdrdesk.domain.errors import SdrdeskError
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.webhooks import marking, sending, signing, wake
+from sdrdesk.services.webhooks import claiming, marking, sending, signing, wake
 from sdrdesk.services.webhooks.marking import Claimed
 from sdrdesk.services.webhooks.outbox import LIVE
 from sdrdesk.services.webhooks.results import DeliverySettings, DispatchReport
@@ -60,50 +67,43 @@ class Dispatcher:
         self._stopping = threading.Event()
         self._woken = threading.Event()
         self._listener: PostgresListener | None = None
+        self._writer = claiming.Writer(ctx.store)
+        self.lease = self.settings.lease
 
     # --- one pass ---------------------------------------------------------------------
 
     def deliver_due(self) -> DispatchReport:
-        """Send everything due now, batch after batch; returns what came of it."""
+        """Send everything due now, batch after batch; returns what came of it. The
+        outcomes of one batch are recorded in the transaction that claims the next (one
+        write a batch: on SQLite the write lock is everyone's bottleneck)."""
         total = DispatchReport()
-        while not self._stopping.is_set():
-            claimed = self._claim()
-            if not claimed:
-                break
-            results = self._send_all(claimed)
-            with self._ctx.store.write() as s:
-                report = marking.mark(s, self.settings, results, self._ctx.now())
+        claimed = self._writer.run(self._claim_in) if not self._stopping.is_set() else []
+        while claimed:
+            ids = [item.id for item in claimed]
+            with claiming.LeaseKeeper(self._writer, self.name, ids, self.lease, self._ctx.now):
+                results = self._send_all(claimed)
+            report, claimed = self._writer.run(partial(self._mark_and_claim, results))
             total = total + report
             if self._on_report is not None:
                 self._on_report(report)
         return total
 
-    def _claim(self) -> list[Claimed]:
-        d, e = WebhookDelivery, WebhookEndpoint
-        now = self._ctx.now()
-        with self._ctx.store.write() as s:
-            due = (
-                select(d.id)
-                .join(e, e.id == d.endpoint_id)
-                .where(
-                    d.status == "pending",
-                    d.available_at <= now,
-                    or_(d.locked_until.is_(None), d.locked_until < now),
-                    e.status.in_(LIVE),
-                )
-                .order_by(d.available_at, d.id)
-                .limit(self.settings.batch_size)
-            )
-            if not self._ctx.store.is_sqlite:
-                due = due.with_for_update(of=d, skip_locked=True)
-            ids = list(s.scalars(due))
-            if not ids:
-                return []
-            until = now + timedelta(seconds=self.settings.lease_seconds)
-            s.execute(
-                update(d).where(d.id.in_(ids)).values(locked_by=self.name, locked_until=until)
-            )
-            return marking.load_claimed(s, ids)
+    def _claim_in(self, s: Session) -> list[Claimed]:
+        return claiming.claim(
+            s,
+            name=self.name,
+            now=self._ctx.now(),
+            lease=self.lease,
+            limit=self.settings.batch_size,
+        )
+
+    def _mark_and_claim(
+        self, results: list[tuple[Claimed, sending.Attempt | None]], s: Session
+    ) -> tuple[DispatchReport, list[Claimed]]:
+        report = marking.mark(s, self.settings, results, self._ctx.now())
+        if self._stopping.is_set():
+            return report, []
+        return report, self._claim_in(s)
 
     def _send_all(self, claimed: list[Claimed]) -> list[tuple[Claimed, sending.Attempt | None]]:
         """Each endpoint's deliveries, ``concurrency`` at a time; once a whole group got no
@@ -177,10 +177,23 @@ class Dispatcher:
     def _sleep(self, seconds: float) -> None:
         if seconds <= 0:  # due now, but claimed by another dispatcher: look again shortly
             self._stopping.wait(0.05)
-        elif self._listener is not None:
-            self._listener.wait(min(seconds, self.settings.idle_seconds))
-        elif self._woken.wait(min(seconds, self.settings.poll_seconds)):
-            self._woken.clear()
+            return
+        seconds = min(seconds, self.settings.idle_seconds)
+        if self._listener is not None:
+            self._listener.wait(seconds)
+            return
+        # SQLite: a commit in this process wakes at once; another process's commit is
+        # seen by the cheap data_version look every poll_seconds.
+        deadline = time.monotonic() + seconds
+        while not self._stopping.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            if self._woken.wait(min(left, self.settings.poll_seconds)):
+                self._woken.clear()
+                return
+            if self._writer.changed():
+                return
 
     def stop(self) -> None:
         self._stopping.set()
@@ -192,6 +205,7 @@ class Dispatcher:
         self.stop()
         self._pool.shutdown(wait=True)
         self._http.close()
+        self._writer.close()
 
 
 class DispatcherHandle:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from sdrdesk.db.models import WebhookDelivery, WebhookEndpoint
 from sdrdesk.services.webhooks.results import DeliverySettings, DispatchReport
-from sdrdesk.services.webhooks.sending import Attempt
+from sdrdesk.services.webhooks.sending import Attempt, shown_url
 
 log = logging.getLogger(__name__)
 
@@ -109,11 +109,11 @@ def mark(
             )
         elif attempt.status == 410:
             failed += 1
-            disabled[item.endpoint_id] = item.url
+            disabled[item.endpoint_id] = shown_url(item.url)
             s.execute(update(d).where(row).values(status="failed", **values))
         elif now >= item.created_at + window:
             failed += 1
-            failing[item.endpoint_id] = item.url
+            failing[item.endpoint_id] = shown_url(item.url)
             s.execute(update(d).where(row).values(status="failed", **values))
         else:
             retrying += 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+LEASE_MARGIN_SECONDS = 5.0
+
 
 @dataclass(frozen=True, slots=True)
 class DeliverySettings:
@@ -15,11 +17,19 @@ class DeliverySettings:
     max_response_bytes: int = 64 * 1024  # of the receiver's answer, the rest is not read
     batch_size: int = 100  # deliveries claimed at once
     concurrency: int = 8  # requests in flight
-    lease_seconds: float = 120.0  # a claimed batch is another dispatcher's after this
+    lease_seconds: float | None = None  # None: timeout_seconds + LEASE_MARGIN_SECONDS
     first_retry_seconds: float = 5.0  # doubled on every failed attempt, with jitter
     max_retry_seconds: float = 3600.0
-    poll_seconds: float = 0.2  # SQLite: how often other processes' commits are looked for
-    idle_seconds: float = 5.0  # PostgreSQL: the longest wait between two looks
+    poll_seconds: float = 0.05  # SQLite: how often other processes' commits are looked for
+    idle_seconds: float = 5.0  # the longest wait between two looks at the outbox
+
+    @property
+    def lease(self) -> float:
+        """Seconds a claimed batch stays this dispatcher's without a renewal (renewed
+        every third of it while sending): just longer than one request may take."""
+        if self.lease_seconds is not None:
+            return self.lease_seconds
+        return self.timeout_seconds + LEASE_MARGIN_SECONDS
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpx
 
@@ -35,6 +36,31 @@ class Attempt:
         return self.status is None
 
 
+def shown_url(url: str) -> str:
+    """The URL as shown and logged: a password in it (``https://user:pw@host/…``, sent
+    as HTTP basic auth) is a secret like the signing secret, and appears as ``***``."""
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return url
+    if not password:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
+
+
+def _credentials(url: str) -> tuple[str, httpx.BasicAuth | None]:
+    """The URL without its user and password, which go as basic auth: httpx would log
+    the URL as it is given (its INFO line of every request)."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url, None
+    host = parts.netloc.rpartition("@")[2]
+    auth = httpx.BasicAuth(unquote(parts.username or ""), unquote(parts.password or ""))
+    return urlunsplit(parts._replace(netloc=host)), auth
+
+
 def client(timeout: float, connections: int) -> httpx.Client:
     return httpx.Client(
         follow_redirects=False,
@@ -55,8 +81,9 @@ def post(
     max_response_bytes: int,
 ) -> Attempt:
     started = time.monotonic()
+    target, auth = _credentials(url)
     try:
-        with http.stream("POST", url, content=body, headers=headers) as response:
+        with http.stream("POST", target, content=body, headers=headers, auth=auth) as response:
             kept = bytearray()
             for chunk in response.iter_raw():
                 kept.extend(chunk[: max_response_bytes - len(kept)])

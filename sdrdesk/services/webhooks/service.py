@@ -20,6 +20,7 @@ from sdrdesk.services.webhooks.results import (
     EndpointInfo,
     PingResult,
 )
+from sdrdesk.services.webhooks.sending import shown_url
 
 EVENT_TYPES = tuple(dict.fromkeys(outbox.EVENT_TYPES.values()))
 MAX_URL = 2000
@@ -33,10 +34,12 @@ def check_url(url: str) -> str:
         raise ValidationError(
             _(
                 "“{url}” is not an http:// or https:// address; webhooks go to web addresses only."
-            ).format(url=url)
+            ).format(url=shown_url(url))
         )
     if len(url) > MAX_URL or any(c.isspace() for c in url):
-        raise ValidationError(_("“{url}” is not a valid web address.").format(url=url[:100]))
+        raise ValidationError(
+            _("“{url}” is not a valid web address.").format(url=shown_url(url)[:100])
+        )
     return url
 
 
@@ -235,7 +238,7 @@ class WebhookService:
         return [
             EndpointInfo(
                 row.id,
-                row.url,
+                shown_url(row.url),
                 row.description,
                 tuple(row.events.split(",")),
                 row.status,
@@ -253,7 +256,7 @@ def _delivery(row: WebhookDelivery, url: str) -> DeliveryInfo:
     return DeliveryInfo(
         row.id,
         row.endpoint_id,
-        url,
+        shown_url(url),
         row.message_id,
         row.event_type,
         row.lead_id,
