@@ -22,8 +22,8 @@ from sdrdesk.db.engine import Store
 from sdrdesk.db.migrate import MigrationResult, upgrade
 from sdrdesk.domain.assignment import load_rules
 from sdrdesk.domain.criteria import load_criteria, load_product_criteria
-from sdrdesk.domain.products import load_products
 from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError, ValidationError
+from sdrdesk.domain.products import load_products
 from sdrdesk.files import private_file
 from sdrdesk.i18n import _
 from sdrdesk.services.context import Rules, ServiceContext

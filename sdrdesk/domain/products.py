@@ -141,7 +141,8 @@ def parse_products(text: str, source: str, folder: Path | None = None) -> Produc
             _file(r.text(entry, key, path, what, required=False), folder)
             for key in ("sal_criteria", "call_script")
         ]
-        assert label is not None and label_de is not None
+        assert label is not None
+        assert label_de is not None
         products.append(
             Product(
                 name,

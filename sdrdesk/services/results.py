@@ -119,6 +119,9 @@ class LeadDetail:
     criteria: tuple[CriterionResult, ...] = ()
     attempts: tuple[AttemptInfo, ...] = ()  # newest first
     qualification: QualificationSummary | None = None
+    product: str | None = None  # as stored: a name of the product list, or as typed
+    product_label: str | None = None  # how it is shown (the list's label, else as stored)
+    criteria_source: str = ""  # the SAL criteria file the checklist comes from
 
     @property
     def id(self) -> int:

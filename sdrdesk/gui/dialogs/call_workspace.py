@@ -69,7 +69,9 @@ class CallWorkspace(QDialog):
         self.result_: CallResult | None = None
         self.assessment: Assessment | None = None
         lead = setup.lead
-        self.setWindowTitle(_("Call — {name}").format(name=lead.name))
+        title = _("Call — {name}").format(name=lead.name)
+        product = setup.product_label
+        self.setWindowTitle(f"{title} · {product}" if product else title)
         self._header()
         today = setup.started_at.astimezone(self._zone).date()
         self.ui.scriptView.load(setup.script, setup.answers, today)
@@ -122,7 +124,8 @@ class CallWorkspace(QDialog):
         for label in (ui.callLeadName, ui.callLeadSubtitle):
             label.setTextFormat(Qt.TextFormat.PlainText)  # as imported, never HTML
         ui.callLeadName.setText(lead.name)
-        ui.callLeadSubtitle.setText(" · ".join(p for p in (lead.title, lead.company) if p))
+        named = _("Script: {name}").format(name=setup.script.name)
+        ui.callLeadSubtitle.setText(" · ".join(p for p in (lead.title, lead.company, named) if p))
         shown = html.escape(setup.phone_display or _("no phone number"))
         if setup.tel_uri:
             ui.callPhoneLink.setText(f'☎ <a href="{html.escape(setup.tel_uri)}">{shown}</a>')

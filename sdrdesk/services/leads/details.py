@@ -223,6 +223,7 @@ class LeadService:
                 country=lead.country,
                 industry=lead.industry,
             )
+            criteria = self._ctx.criteria_for(lead.product)
             return LeadDetail(
                 summary=summary,
                 phone_raw=lead.phone_raw,
@@ -239,9 +240,12 @@ class LeadService:
                 created_at=lead.created_at,
                 updated_at=lead.updated_at,
                 events=tuple(_with_import_source(s, event_infos(s, [lead_id]), lead)),
-                criteria=tuple(self._ctx.criteria.evaluate(facts)),
+                criteria=tuple(criteria.evaluate(facts)),
                 attempts=tuple(call_history.attempt_infos(s, lead_id)),
                 qualification=call_history.qualification_summary(s, lead_id),
+                product=lead.product,
+                product_label=self._ctx.products.label_of(lead.product),
+                criteria_source=criteria.source,
             )
 
     def events(
