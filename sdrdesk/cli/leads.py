@@ -68,6 +68,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         ),
     )
     p.add_argument("--owner", metavar=_("USER"), help=_("only leads owned by this user"))
+    p.add_argument(
+        "--product", metavar=_("PRODUCT"), help=_("only leads of this product (its name)")
+    )
     p.add_argument("--limit", metavar=_("COUNT"), type=int, help=_("at most this many"))
     p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.add_argument(
@@ -219,7 +222,9 @@ def cmd_leads(args: argparse.Namespace) -> int:
     app_ctx = open_for(args)
     service = LeadService(app_ctx.services)
     if args.json:
-        records = service.list_records(status=args.status, owner=args.owner, limit=args.limit)
+        records = service.list_records(
+            status=args.status, owner=args.owner, limit=args.limit, product=args.product
+        )
         data = [
             {
                 **to_jsonable(r.summary),
@@ -231,7 +236,11 @@ def cmd_leads(args: argparse.Namespace) -> int:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    _print_table(service.list_leads(status=args.status, owner=args.owner, limit=args.limit))
+    _print_table(
+        service.list_leads(
+            status=args.status, owner=args.owner, limit=args.limit, product=args.product
+        )
+    )
     return 0
 
 

@@ -304,7 +304,7 @@ def export_sqls(args: argparse.Namespace) -> int:
         raise UsageError(_("--format xlsx needs -o FILE (an Excel file cannot go to the terminal)"))
     app_ctx = open_for(args)
     calls = CallService(app_ctx.services)
-    items = sql_handoffs(app_ctx.services, calls.qualification_summary)
+    items = sql_handoffs(app_ctx.services, calls.qualification_summary, args.product)
     if args.output is None:
         sys.stdout.write(handoffs_json(items) if fmt == "json" else handoffs_csv(items))
         return 0

@@ -97,6 +97,7 @@ class LeadRecord:
     industry: str | None
     extra: dict[str, Any]
     import_batch_id: int | None
+    product: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

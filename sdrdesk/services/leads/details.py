@@ -30,9 +30,12 @@ def _listing(
     owner: str | None,
     limit: int | None,
     offset: int,
+    product: str | None = None,
 ) -> Select[*tuple[Any, ...]]:
-    """Leads in id order, of one status and owner if given, a page of them."""
+    """Leads in id order, of one status, owner and product if given, a page of them."""
     query = query.order_by(Lead.id).offset(offset)
+    if product is not None:
+        query = query.where(Lead.product == product)
     if status is not None:
         query = query.where(Lead.status == status)
     if owner is not None:
@@ -164,8 +167,9 @@ class LeadService:
         owner: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        product: str | None = None,
     ) -> list[LeadSummary]:
-        query = _listing(summary_select(), status, owner, limit, offset)
+        query = _listing(summary_select(), status, owner, limit, offset, product)
         with self._ctx.store.read() as s:
             return [summary_from_row(r) for r in s.execute(query)]
 
@@ -176,6 +180,7 @@ class LeadService:
         owner: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        product: str | None = None,
     ) -> list[LeadRecord]:
         """``list_leads`` with what each lead was stored from (``LeadRecord``)."""
         stored = (
@@ -187,8 +192,11 @@ class LeadService:
             Lead.industry,
             Lead.extra,
             Lead.import_batch_id,
+            Lead.product,
         )
-        query = _listing(summary_select().add_columns(*stored), status, owner, limit, offset)
+        query = _listing(
+            summary_select().add_columns(*stored), status, owner, limit, offset, product
+        )
         width = len(stored)
         with self._ctx.store.read() as s:
             return [
