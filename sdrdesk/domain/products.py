@@ -1,8 +1,8 @@
 """Products: what a lead is interested in, which picks its SAL criteria and call script.
 
 The list is data: ``resources/data/products.toml`` by default; a team points the setting
-``products_file`` at its own copy. Each ``[[product]]`` has a ``name`` (what imports and
-the intake write, and ``--product`` takes), a ``label`` in English and ``label_de`` in
+``products_file`` at its own copy. Each ``[[product]]`` has an ``id``, its name (what
+imports and the intake write, and ``--product`` takes), a ``label`` in English and ``label_de`` in
 German, ``campaigns`` (patterns that give a lead without a product column its product)
 and, optionally, its own ``sal_criteria`` and ``call_script`` files, named relative to
 the products file. A product without them uses the team's criteria and script.
@@ -30,7 +30,7 @@ from sdrdesk.i18n import _, current_language
 DEFAULT_PRODUCTS = "products.toml"
 MAX_LENGTH = 120  # leads.product
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,59}$")
-_KEYS = {"name", "label", "label_de", "campaigns", "sal_criteria", "call_script"}
+_KEYS = {"id", "label", "label_de", "campaigns", "sal_criteria", "call_script"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,19 +114,19 @@ def parse_products(text: str, source: str, folder: Path | None = None) -> Produc
         path = ("product", n)
         what = _("product {number}").format(number=n + 1)
         r.table(entry, path, what, _KEYS)
-        name = r.text(entry, "name", path, what)
+        name = r.text(entry, "id", path, what)
         assert name is not None
         if not _NAME.match(name):
             raise r.error(
-                (*path, "name"),
+                (*path, "id"),
                 _(
-                    "{what}: name “{name}” must be lower-case letters, digits, “_”, “-” "
+                    "{what}: id “{name}” must be lower-case letters, digits, “_”, “-” "
                     "or “.”, starting with a letter or digit."
                 ).format(what=what, name=name),
             )
         what = _("product “{name}”").format(name=name)
         if name in seen:
-            raise r.error((*path, "name"), _("{what} appears twice.").format(what=what))
+            raise r.error((*path, "id"), _("{what} appears twice.").format(what=what))
         seen.add(name)
         label = r.text(entry, "label", path, what)
         label_de = r.text(entry, "label_de", path, what)

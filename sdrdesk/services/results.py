@@ -75,6 +75,7 @@ class LeadSummary:
     do_not_call: bool
     grade: str | None
     version: int
+    product: str | None = None  # as stored (``ProductCatalog.label_of`` shows it)
 
     @property
     def name(self) -> str:

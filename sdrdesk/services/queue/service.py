@@ -71,6 +71,10 @@ class QueueService:
     def now(self) -> datetime:
         return self._ctx.now()
 
+    def product_label(self, product: str | None) -> str:
+        """How a lead's product is shown in the queue (its label, else as stored)."""
+        return self._ctx.products.label_of(product) or ""
+
     def urgency_rules(self) -> UrgencyRules:
         r = self._ctx.rules
         return UrgencyRules(
