@@ -113,7 +113,7 @@ def parse_products(text: str, source: str, folder: Path | None = None) -> Produc
     for n, entry in enumerate(entries):
         path = ("product", n)
         what = _("product {number}").format(number=n + 1)
-        r.table(entry, path, what, _KEYS)
+        r.table(entry, path, what, None)
         name = r.text(entry, "id", path, what)
         assert name is not None
         if not _NAME.match(name):
@@ -125,6 +125,7 @@ def parse_products(text: str, source: str, folder: Path | None = None) -> Produc
                 ).format(what=what, name=name),
             )
         what = _("product “{name}”").format(name=name)
+        r.table(entry, path, what, _KEYS)
         if name in seen:
             raise r.error((*path, "id"), _("{what} appears twice.").format(what=what))
         seen.add(name)
