@@ -47,8 +47,7 @@ def test_an_import_takes_the_product_column_and_else_the_campaigns(
     assert [(w.line, w.message) for w in report.warnings] == [
         (
             6,
-            "product “Widget Pro” is not in the product list (starter, enterprise); "
-            "kept as typed",
+            "product “Widget Pro” is not in the product list (starter, enterprise); kept as typed",
         )
     ]
 
@@ -68,7 +67,8 @@ def test_the_lead_panel_and_the_call_use_the_products_definition(
     assert checks[big]["company_size"] == "fail"  # 1,000 or more
     assert checks[small]["company_size"] == "pass"  # 5 to 200
     assert checks[plain]["company_size"] == "pass"  # the team's: 50 or more
-    assert "industry" in checks[big] and "industry" not in checks[plain]
+    assert "industry" in checks[big]
+    assert "industry" not in checks[plain]
     assert leads.get(big).product_label == "Enterprise"
     assert leads.get(plain).product_label is None
 

@@ -25,7 +25,8 @@ def test_the_packaged_products_name_their_own_criteria_and_script() -> None:
     assert "Company with 1,000 or more employees" in labels["enterprise"]
     assert "Company with 5 to 200 employees" in labels["starter"]
     enterprise = products.find("enterprise")
-    assert enterprise is not None and enterprise.call_script is not None
+    assert enterprise is not None
+    assert enterprise.call_script is not None
     script = load_script(Path(enterprise.call_script))
     assert script.id == "sdrdesk_enterprise"
     assert "security" in [s.id for s in script.sections]
@@ -40,7 +41,8 @@ def test_the_typed_product_wins_over_the_campaign_and_labels_count() -> None:
     assert products.resolve("Enterprise-Paket", None) == ("enterprise", None)
     kept, warning = products.resolve("Widget Pro", "SaaStr Booth")
     assert kept == "Widget Pro"
-    assert warning is not None and "“Widget Pro” is not in the product list" in warning
+    assert warning is not None
+    assert "“Widget Pro” is not in the product list" in warning
 
 
 def test_a_lead_gets_its_product_and_an_unknown_one_is_kept_with_a_warning() -> None:
