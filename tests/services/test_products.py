@@ -11,6 +11,7 @@ from sdrdesk.domain.errors import ValidationError
 from sdrdesk.services.calls.service import CallService
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.feedback import FeedbackService
+from sdrdesk.services.intake import IntakeService, TokenService
 from sdrdesk.services.leads import CorrectionService, LeadService, TriageService
 from sdrdesk.services.reports import ReportService, period_from_dates
 from sdrdesk.services.results import UserInfo
@@ -124,3 +125,19 @@ def test_the_product_is_corrected_with_its_event_and_undone(
     cleared = corrections.edit(lead, {"product": ""}, actor_id=sdr.id)
     assert cleared.changes == {"product": {"before": "Widget Pro", "after": None}}
     assert LeadService(ctx).get(lead).summary.product is None
+
+
+def test_the_intake_takes_a_product_field_or_the_campaigns(ctx: ServiceContext) -> None:
+    token = TokenService(ctx).add("Web form", actor_id=None)
+    caller = TokenService(ctx).caller(token.token)
+    assert caller is not None
+    leads = [
+        {"email": "a@acme.io", "product_interest": "Enterprise"},
+        {"email": "b@acme.io", "utm_campaign": "Free Trial Nurture"},
+        {"email": "c@acme.io", "Produkt": "Widget Pro"},
+    ]
+    answer = IntakeService(ctx).receive(caller, {"leads": leads})
+    assert answer.status == 201, answer.body
+    ids = [lead["id"] for lead in answer.body["leads"]]
+    products = [LeadService(ctx).get(i).product for i in ids]
+    assert products == ["enterprise", "starter", "Widget Pro"]
