@@ -69,7 +69,7 @@ def test_a_call_uses_the_script_of_the_leads_product(
     _accept_all(qtbot, window)
     ws = open_call(qtbot, window, "Fresh Berlin")
     assert ws.windowTitle() == "Call — Fresh Berlin · Enterprise"
-    assert "Script: Enterprise qualification (BANT and security)" in ws.ui.callLeadSubtitle.text()
+    assert "Enterprise qualification (BANT and security)" in ws.ui.scriptNotice.text()
     sections = [
         ws.ui.scriptView.sectionList.item(i).text()
         for i in range(ws.ui.scriptView.sectionList.count())
@@ -84,7 +84,7 @@ def test_a_call_without_product_uses_the_teams_script(
     _accept_all(qtbot, window)
     plain = open_call(qtbot, window, "Warm NewYork")
     assert plain.windowTitle() == "Call — Warm NewYork"
-    assert "Script: Standard qualification (BANT)" in plain.ui.callLeadSubtitle.text()
+    assert "Standard qualification (BANT)" in plain.ui.scriptNotice.text()
     count = plain.ui.scriptView.sectionList.count()
     titles = [plain.ui.scriptView.sectionList.item(i).text() for i in range(count)]
     assert not any("Security" in t for t in titles)

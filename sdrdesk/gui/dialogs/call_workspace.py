@@ -124,8 +124,7 @@ class CallWorkspace(QDialog):
         for label in (ui.callLeadName, ui.callLeadSubtitle):
             label.setTextFormat(Qt.TextFormat.PlainText)  # as imported, never HTML
         ui.callLeadName.setText(lead.name)
-        named = _("Script: {name}").format(name=setup.script.name)
-        ui.callLeadSubtitle.setText(" · ".join(p for p in (lead.title, lead.company, named) if p))
+        ui.callLeadSubtitle.setText(" · ".join(p for p in (lead.title, lead.company) if p))
         shown = html.escape(setup.phone_display or _("no phone number"))
         if setup.tel_uri:
             ui.callPhoneLink.setText(f'☎ <a href="{html.escape(setup.tel_uri)}">{shown}</a>')
