@@ -101,3 +101,18 @@ def test_the_reports_filter_by_product(qtbot: QtBot, make_window: WindowFactory)
     combo.setCurrentIndex(combo.findData("enterprise"))
     assert reports.report_filter().product == "enterprise"
     assert "Product: Enterprise" in reports.describe_filter()
+
+
+def test_the_queue_filters_by_product(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window(*LEADS)
+    combo = window.ui.productFilter
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "All products",
+        "Starter plan",
+        "Enterprise",
+    ]
+    combo.setCurrentIndex(combo.findData("enterprise"))
+    qtbot.waitUntil(lambda: not window.model.is_loading and window.model.rowCount() == 1)
+    assert [r.lead.name for r in window.model.rows()] == ["Fresh Berlin"]
+    combo.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: not window.model.is_loading and window.model.rowCount() == 3)

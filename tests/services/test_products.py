@@ -4,6 +4,7 @@ checklist and call script, reports and exports filtered by it, corrected with an
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,7 +57,7 @@ def test_an_import_takes_the_product_column_and_else_the_campaigns(
 def test_the_lead_panel_and_the_call_use_the_products_definition(
     ctx: ServiceContext, sdr: UserInfo
 ) -> None:
-    common = {"title": "Head of Sales", "company_size": "51-200", "country": "DE"}
+    common: dict[str, Any] = {"title": "Head of Sales", "company_size": "51-200", "country": "DE"}
     big = add_lead(ctx, product="enterprise", **common)
     small = add_lead(ctx, product="starter", **common)
     plain = add_lead(ctx, **common)

@@ -113,6 +113,10 @@ class QueueService:
             )
             return [r for r in rows if r]
 
+    def products(self) -> list[tuple[str, str]]:
+        """The products of the team's list (id, label) to filter by: no read at all."""
+        return [(p.name, p.label) for p in self._ctx.products.products]
+
     def rows_for(self, lead_ids: Sequence[int], query: QueueQuery | None = None) -> list[QueueRow]:
         """Fresh copies of some leads; with ``query``, only those that belong in its view
         now (a view patches itself with these after the team changed something)."""
@@ -163,6 +167,8 @@ class QueueService:
             conds.append(leads.c.callback_due_at <= self._ctx.now())
         if query.source:
             conds.append(leads.c.source == query.source)
+        if query.product:
+            conds.append(leads.c.product == query.product)
         terms = search_terms(query.text) if search else []
         if terms:
             conds.append(matches(conn.dialect.name, terms))
