@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sdrdesk.cli.common import UsageError, open_for
+from sdrdesk.cli.common import UsageError, open_for, product_option
 from sdrdesk.cli.output import format_number
 from sdrdesk.i18n import _, list_separator, ngettext
 from sdrdesk.services.feedback import (
@@ -111,7 +111,7 @@ def _collect(args: argparse.Namespace) -> Feedback:
             _("--since {since} is after --until {until}").format(since=since, until=until)
         )
     return FeedbackService(app_ctx.services).collect(
-        period_from_dates(since, until, source=args.source, product=args.product)
+        period_from_dates(since, until, source=args.source, product=product_option(args, app_ctx))
     )
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from sdrdesk.cli.common import acting_user, open_for
+from sdrdesk.cli.common import acting_user, open_for, product_option
 from sdrdesk.cli.output import format_number, print_table, when
 from sdrdesk.domain.errors import PermissionDeniedError, SdrdeskError
 from sdrdesk.domain.lifecycle import Status
@@ -220,6 +220,7 @@ def cmd_leads(args: argparse.Namespace) -> int:
 
         return export_sqls(args)
     app_ctx = open_for(args)
+    args.product = product_option(args, app_ctx)
     service = LeadService(app_ctx.services)
     if args.json:
         records = service.list_records(

@@ -36,7 +36,7 @@ def test_edit_product_and_filter_leads_and_feedback_by_it(
     assert "“Gadget” is not a product of the list; use one of starter, enterprise" in err
     assert LeadService(ctx).get(big).product == "enterprise"
 
-    code, out, _ = run(capsys, "leads", "--product", "starter", "--json", *base)
+    code, out, _ = run(capsys, "leads", "--product", "Starter plan", "--json", *base)
     assert code == 0
     listed = json.loads(out)
     assert [(r["id"], r["product"]) for r in listed] == [(small, "starter")]
