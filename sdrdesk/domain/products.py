@@ -16,9 +16,10 @@ warning (a report can still filter by it; the checklist and script are the defau
 from __future__ import annotations
 
 import fnmatch
+import functools
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -67,7 +68,7 @@ class ProductCatalog:
             return None
         key = campaign.casefold()
         for p in self.products:
-            if any(fnmatch.fnmatchcase(key, pattern) for pattern in p.campaigns):
+            if p.campaigns and _matcher(p.campaigns)(key):
                 return p
         return None
 
@@ -94,6 +95,13 @@ class ProductCatalog:
             return None
         found = self.find(name)
         return found.label if found else name
+
+
+@functools.cache
+def _matcher(patterns: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
+    """One compiled expression for a product's campaign patterns (an import asks for
+    every row)."""
+    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns)).match
 
 
 def parse_products(text: str, source: str, folder: Path | None = None) -> ProductCatalog:
