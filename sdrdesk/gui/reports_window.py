@@ -185,8 +185,9 @@ class ReportsWindow(QMainWindow):
             _("{first} – {last}").format(first=self.ui.fromDate.text(), last=self.ui.toDate.text()),
             _("SDR: {name}").format(name=self.ui.sdrCombo.currentText()),
             _("Source: {source}").format(source=self.ui.sourceCombo.currentText()),
-            _("Product: {product}").format(product=self.ui.productCombo.currentText()),
         ]
+        if self.ui.productCombo.currentData() is not None:  # named when one is chosen
+            parts.append(_("Product: {product}").format(product=self.ui.productCombo.currentText()))
         if self.current_spec().uses_breakdown:
             parts.append(_("by {breakdown}").format(breakdown=self.ui.breakdownCombo.currentText()))
         stamp = formats.short_datetime(self._ctx.now())
