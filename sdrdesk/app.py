@@ -21,8 +21,9 @@ from sdrdesk import paths, startup
 from sdrdesk.db.engine import Store
 from sdrdesk.db.migrate import MigrationResult, upgrade
 from sdrdesk.domain.assignment import load_rules
-from sdrdesk.domain.criteria import load_criteria
+from sdrdesk.domain.criteria import load_criteria, load_product_criteria
 from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError, ValidationError
+from sdrdesk.domain.products import load_products
 from sdrdesk.files import private_file
 from sdrdesk.i18n import _
 from sdrdesk.services.context import Rules, ServiceContext
@@ -136,8 +137,21 @@ def open_app(
             assignment = load_rules(Path(settings.assignment_rules_file).expanduser())
         except ValidationError as exc:
             warnings.append(_("{problem} New leads stay in the team pool.").format(problem=exc))
+    products = load_products()
+    if settings.products_file:
+        try:
+            products = load_products(Path(settings.products_file).expanduser())
+        except ValidationError as exc:
+            warnings.append(_("{problem} Using the default product list.").format(problem=exc))
+    product_criteria, problems = load_product_criteria(products)
+    warnings.extend(problems)
     services = ServiceContext(
-        store=store, rules=rules_from(settings), criteria=criteria, assignment=assignment
+        store=store,
+        rules=rules_from(settings),
+        criteria=criteria,
+        assignment=assignment,
+        products=products,
+        product_criteria=product_criteria,
     )
     return AppContext(settings, services, migration, warnings)
 

@@ -58,6 +58,8 @@ class Settings:
     sal_criteria_file: str | None = None
     call_script_file: str | None = None
     assignment_rules_file: str | None = None
+    products_file: str | None = None
+    """The team's products (``products.toml``): their campaigns, criteria and scripts."""
     language: str | None = None
     """``en`` or ``de``; ``None`` follows the system locale (View › Language)."""
     notifications_muted: bool = False

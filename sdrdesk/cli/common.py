@@ -29,6 +29,14 @@ def open_for(args: argparse.Namespace) -> AppContext:
     return open_app(getattr(args, "database_url", None), progress=migration_progress)
 
 
+def product_option(args: argparse.Namespace, app_ctx: AppContext) -> str | None:
+    """``--product`` as stored: a product of the list named by its id or a label gives
+    its id; any other text is taken as typed (a product kept from an import)."""
+    text: str | None = getattr(args, "product", None)
+    found = app_ctx.services.products.find(text)
+    return found.name if found else text
+
+
 def migration_progress(percent: int) -> None:
     """A line per tenth while an upgrade builds something big (on stderr, so a
     command's own output, e.g. JSON, stays as it is)."""

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sdrdesk.cli.common import UsageError, open_for
+from sdrdesk.cli.common import UsageError, open_for, product_option
 from sdrdesk.cli.output import format_number
 from sdrdesk.i18n import _, list_separator, ngettext
 from sdrdesk.services.feedback import (
@@ -38,6 +38,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--until", metavar=_("DATE"), type=_date, help=_("last day, included (default: today)")
     )
     period.add_argument("--source", metavar=_("SOURCE"), help=_("only leads from this source"))
+    period.add_argument(
+        "--product", metavar=_("PRODUCT"), help=_("only leads of this product (its name)")
+    )
 
     p = sub.add_parser(
         "feedback",
@@ -108,7 +111,7 @@ def _collect(args: argparse.Namespace) -> Feedback:
             _("--since {since} is after --until {until}").format(since=since, until=until)
         )
     return FeedbackService(app_ctx.services).collect(
-        period_from_dates(since, until, source=args.source)
+        period_from_dates(since, until, source=args.source, product=product_option(args, app_ctx))
     )
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from sdrdesk.cli.common import acting_user, open_for
+from sdrdesk.cli.common import acting_user, open_for, product_option
 from sdrdesk.cli.output import format_number, print_table, when
 from sdrdesk.domain.errors import PermissionDeniedError, SdrdeskError
 from sdrdesk.domain.lifecycle import Status
@@ -68,6 +68,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         ),
     )
     p.add_argument("--owner", metavar=_("USER"), help=_("only leads owned by this user"))
+    p.add_argument(
+        "--product", metavar=_("PRODUCT"), help=_("only leads of this product (its name)")
+    )
     p.add_argument("--limit", metavar=_("COUNT"), type=int, help=_("at most this many"))
     p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.add_argument(
@@ -217,9 +220,12 @@ def cmd_leads(args: argparse.Namespace) -> int:
 
         return export_sqls(args)
     app_ctx = open_for(args)
+    args.product = product_option(args, app_ctx)
     service = LeadService(app_ctx.services)
     if args.json:
-        records = service.list_records(status=args.status, owner=args.owner, limit=args.limit)
+        records = service.list_records(
+            status=args.status, owner=args.owner, limit=args.limit, product=args.product
+        )
         data = [
             {
                 **to_jsonable(r.summary),
@@ -231,7 +237,11 @@ def cmd_leads(args: argparse.Namespace) -> int:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    _print_table(service.list_leads(status=args.status, owner=args.owner, limit=args.limit))
+    _print_table(
+        service.list_leads(
+            status=args.status, owner=args.owner, limit=args.limit, product=args.product
+        )
+    )
     return 0
 
 

@@ -9,7 +9,7 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Any
 
-from sdrdesk.cli.common import acting_user, open_for
+from sdrdesk.cli.common import acting_user, open_for, product_option
 from sdrdesk.i18n import _, format_datetime, ngettext
 
 if TYPE_CHECKING:
@@ -315,7 +315,9 @@ def export_sqls(args: argparse.Namespace) -> int:
         raise UsageError(_("--format xlsx needs -o FILE (an Excel file cannot go to the terminal)"))
     app_ctx = open_for(args)
     calls = CallService(app_ctx.services)
-    items = sql_handoffs(app_ctx.services, calls.qualification_summary)
+    items = sql_handoffs(
+        app_ctx.services, calls.qualification_summary, product_option(args, app_ctx)
+    )
     if args.output is None:
         sys.stdout.write(handoffs_json(items) if fmt == "json" else handoffs_csv(items))
         return 0

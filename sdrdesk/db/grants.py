@@ -85,6 +85,7 @@ LEAD_CORRECTABLE_COLUMNS = (
     "time_zone",
     "company_size",
     "industry",
+    "product",  # migration 0017
 )
 # What an erasure blanks (only in the transaction that inserted its erasures row).
 LEAD_PERSONAL_COLUMNS = (

@@ -16,6 +16,8 @@ from sdrdesk.domain import countries, emails, phones, zones
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.leads import FIELD_LIMITS
 from sdrdesk.domain.phones import PhoneQuality
+from sdrdesk.domain.products import MAX_LENGTH as PRODUCT_LIMIT
+from sdrdesk.domain.products import ProductCatalog
 from sdrdesk.domain.text import check_text, trimmed
 from sdrdesk.i18n import N_, _
 
@@ -30,6 +32,7 @@ EDITABLE: dict[str, str] = {
     "country": N_("country"),
     "company_size": N_("company size"),
     "industry": N_("industry"),
+    "product": N_("product"),
 }
 PLAIN_TEXT = ("first_name", "last_name", "company", "title", "company_size", "industry")
 # The lead's columns a correction may write (the phone and e-mail fill several).
@@ -44,6 +47,7 @@ COLUMNS = (
     "phone_quality",
     "country",
     "time_zone",
+    "product",
 )
 _PHONE_LIMIT = FIELD_LIMITS["phone"]
 
@@ -63,10 +67,15 @@ def shown(current: Mapping[str, Any], field: str) -> str | None:
 
 
 def plan_correction(
-    current: Mapping[str, Any], typed: Mapping[str, str | None], default_region: str
+    current: Mapping[str, Any],
+    typed: Mapping[str, str | None],
+    default_region: str,
+    products: ProductCatalog | None = None,
 ) -> Correction:
     """The new values for ``typed`` ({field: text, "" or None to clear}), or
-    ``ValidationError`` with one sentence; ``current`` holds the lead's columns."""
+    ``ValidationError`` with one sentence; ``current`` holds the lead's columns.
+    ``products``: a product must be one of them (its name or label; None: any text,
+    as an undo puts back what was stored)."""
     unknown = sorted(set(typed) - set(EDITABLE))
     if unknown:
         raise ValidationError(
@@ -84,6 +93,8 @@ def plan_correction(
         if email and not valid:
             raise ValidationError(_("“{email}” is not a valid e-mail address.").format(email=email))
         new.update(email=email, email_valid=valid, email_key=key)
+    if "product" in typed:
+        new["product"] = _product(_text(typed["product"], "product", PRODUCT_LIMIT), products)
     country = current.get("country")
     if "country" in typed:
         text = _text(typed["country"], "country", 100)
@@ -128,3 +139,17 @@ def _text(value: str | None, field: str, limit: int) -> str | None:
     if value is None:
         return None
     return trimmed(check_text(value, _(EDITABLE[field]), limit))
+
+
+def _product(text: str | None, products: ProductCatalog | None) -> str | None:
+    if not text or products is None:
+        return text
+    found = products.find(text)
+    if found is None:
+        raise ValidationError(
+            _(
+                "“{product}” is not a product of the list; use one of {names}, "
+                "or nothing for the team's default."
+            ).format(product=text, names=", ".join(products.names()) or "–")
+        )
+    return found.name

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sdrdesk.domain.errors import ValidationError
+from sdrdesk.domain.products import ProductCatalog
 from sdrdesk.i18n import _, format_number
 
 
@@ -198,6 +199,9 @@ def _evaluate(criterion: Criterion, facts: LeadFacts) -> CriterionResult:
     return CriterionResult(criterion.id, _(criterion.label), verdict, detail)
 
 
+_PER_PRODUCT = frozenset({"campaign", "campaigns", "product", "products"})
+
+
 def parse_criteria(text: str, source: str) -> CriteriaSet:
     """Read and check a criteria file; errors name the criterion and the field."""
     try:
@@ -234,6 +238,15 @@ def parse_criteria(text: str, source: str) -> CriteriaSet:
         allowed = CHECKS[entry["check"]][1]
         params = {k: v for k, v in entry.items() if k not in ("id", "label", "check")}
         for key, value in params.items():
+            if key in _PER_PRODUCT:
+                raise ValidationError(
+                    _(
+                        "{where}: field “{key}”: criteria are not limited by campaign or "
+                        "product inside one file; give the product its own criteria file "
+                        "instead (“sal_criteria” of its [[product]] in products.toml, whose "
+                        "“campaigns” give leads that product)."
+                    ).format(where=where, key=key)
+                )
             if key not in allowed:
                 raise ValidationError(
                     _("{where}: field “{key}” is not used by {check}.").format(
@@ -270,3 +283,22 @@ def load_criteria(path: Path | None = None) -> CriteriaSet:
         return parse_criteria(text, str(path))
     default = resources.files("sdrdesk.resources").joinpath("data/sal_criteria.toml")
     return parse_criteria(default.read_text(encoding="utf-8"), "sal_criteria.toml")
+
+
+def load_product_criteria(catalog: ProductCatalog) -> tuple[dict[str, CriteriaSet], list[str]]:
+    """Each product's own criteria (by product name) and a sentence per broken file: a
+    product whose file is broken uses the team's criteria until it is fixed."""
+    found: dict[str, CriteriaSet] = {}
+    problems: list[str] = []
+    for product in catalog.products:
+        if product.sal_criteria is None:
+            continue
+        try:
+            found[product.name] = load_criteria(Path(product.sal_criteria))
+        except ValidationError as exc:
+            problems.append(
+                _("{problem} Leads of {product} use the team's SAL criteria.").format(
+                    problem=exc, product=product.name
+                )
+            )
+    return found, problems

@@ -33,6 +33,7 @@ FIELD_LABELS: dict[str, str] = {
     "country": N_("Country"),
     "source": N_("Source"),
     "campaign": N_("Campaign"),
+    "product": N_("Product"),
     "score": N_("Marketing score"),
     "handed_off_at": N_("Hand-off date"),
     "external_id": N_("ID in the other system"),

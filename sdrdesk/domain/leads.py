@@ -17,6 +17,8 @@ from sdrdesk.domain import countries, emails, phones, zones
 from sdrdesk.domain.dates import parse_datetime
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.phones import PhoneInfo, PhoneQuality
+from sdrdesk.domain.products import MAX_LENGTH as PRODUCT_LIMIT
+from sdrdesk.domain.products import ProductCatalog
 from sdrdesk.domain.scores import parse_score
 from sdrdesk.domain.text import CONTROL_CHARACTERS, clean_text
 from sdrdesk.i18n import N_, _
@@ -82,6 +84,7 @@ class LeadInput:
     country: str | None = None
     source: str | None = None
     campaign: str | None = None
+    product: str | None = None
     score: str | None = None
     handed_off_at: str | None = None
     external_id: str | None = None
@@ -111,6 +114,7 @@ class CleanLead:
     external_id: str | None
     extra: dict[str, Any]
     warnings: list[str] = field(default_factory=list)
+    product: str | None = None  # a name of the product list, or as typed
 
 
 def split_full_name(full: str) -> tuple[str | None, str | None]:
@@ -132,8 +136,12 @@ def clean_lead(
     now: datetime,
     local_zone: tzinfo | None = None,
     dayfirst: bool = True,
+    products: ProductCatalog | None = None,
 ) -> CleanLead:
-    """Check and type one lead. Raises ``ValidationError`` if nobody could contact it."""
+    """Check and type one lead. Raises ``ValidationError`` if nobody could contact it.
+
+    ``products``: the product list, which names the typed product or gives the
+    campaign's (None: the typed product is kept as it is)."""
     warnings: list[str] = []
     extra: dict[str, Any] = {}
     for key, raw in lead.extra.items():
@@ -209,6 +217,13 @@ def clean_lead(
         if handed_off_at > now + _ONE_DAY:
             warnings.append(_("hand-off time lies in the future"))
 
+    if products is not None:
+        product, unknown = products.resolve(lead.product, text["campaign"])
+        if unknown:
+            warnings.append(unknown)
+    else:
+        product = (clean_text(lead.product) or "")[:PRODUCT_LIMIT] or None
+
     return CleanLead(  # by position (a third of the time of keywords), in field order
         text["first_name"],
         text["last_name"],
@@ -229,6 +244,7 @@ def clean_lead(
         text["external_id"],
         extra,
         warnings,
+        product,
     )
 
 

@@ -150,9 +150,16 @@ class NotesController(QObject):
             "country": lead.country,
             "company_size": detail.company_size,
             "industry": detail.industry,
+            "product": detail.product,
         }
+        catalog = self._services.ctx.products
         dialog = EditLeadDialog(
-            row.lead.name, values, self._host.dialog_parent(), typed=typed, error=error
+            row.lead.name,
+            values,
+            self._host.dialog_parent(),
+            typed=typed,
+            error=error,
+            products=tuple(n for p in catalog.products for n in (p.name, p.label)),
         )
         op = str(uuid.uuid4())
 

@@ -1,5 +1,5 @@
 """Above the queue: the search box (/ or Ctrl+F; Esc clears it, then leaves it), the
-view (new leads, mine, …) and the lead source."""
+view (new leads, mine, …), the lead source and the product."""
 
 from __future__ import annotations
 
@@ -44,6 +44,10 @@ class QueueFilters(QObject):
         ui.sourceFilter.addItem(_("All sources"), None)
         ui.sourceFilter.blockSignals(False)
         ui.sourceFilter.currentIndexChanged.connect(self._source_changed)
+        ui.productFilter.blockSignals(True)
+        ui.productFilter.addItem(_("All products"), None)
+        ui.productFilter.blockSignals(False)
+        ui.productFilter.currentIndexChanged.connect(self._product_changed)
         ui.queueFilter.textChanged.connect(self._typed)
         ui.queueFilter.returnPressed.connect(focus_queue)
         escape = QShortcut(QKeySequence("Escape"), ui.queueFilter)
@@ -55,7 +59,9 @@ class QueueFilters(QObject):
         for index, view in enumerate(QueueView):
             self.ui.viewFilter.setItemText(index, _(view.label))
         self.ui.sourceFilter.setItemText(0, _("All sources"))
-        for combo in (self.ui.viewFilter, self.ui.sourceFilter):
+        self.ui.productFilter.setItemText(0, _("All products"))
+        self._set_products()
+        for combo in (self.ui.viewFilter, self.ui.sourceFilter, self.ui.productFilter):
             # Measured once, at first show: measure the new texts (not cut off).
             policy = combo.sizeAdjustPolicy()
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -103,8 +109,25 @@ class QueueFilters(QObject):
     def _source_changed(self, _index: int) -> None:
         self.model.set_query(replace(self.model.query, source=self.ui.sourceFilter.currentData()))
 
+    def _product_changed(self, _index: int) -> None:
+        product = self.ui.productFilter.currentData()
+        self.model.set_query(replace(self.model.query, product=product))
+
     def load_sources(self) -> None:
+        """The sources (read in the background) and the team's products (no read)."""
         self._background.run(self._queue.sources, self._set_sources, key="sources")
+        self._set_products()
+
+    def _set_products(self) -> None:
+        combo = self.ui.productFilter
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for product, label in self._queue.products():
+            combo.addItem(label, product)
+        combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
+        combo.blockSignals(False)
 
     def _set_sources(self, sources: list[str]) -> None:
         combo = self.ui.sourceFilter

@@ -21,6 +21,7 @@ WIDTHS = (
     (Column.TITLE, 130),
     (Column.COUNTRY, 55),
     (Column.SOURCE, 120),
+    (Column.PRODUCT, 100),
     (Column.SCORE, 50),
     (Column.WAITING, 110),
     (Column.LOCAL_TIME, 100),
@@ -55,6 +56,10 @@ class QueuePane(QObject):
         header.setStretchLastSection(True)
         for column, width in WIDTHS:
             view.setColumnWidth(column, width)
+        # The product is the model's last column, shown beside the source.
+        header.moveSection(
+            header.visualIndex(Column.PRODUCT), header.visualIndex(Column.SOURCE) + 1
+        )
         view.verticalHeader().setDefaultSectionSize(24)
         view.selectionModel().currentRowChanged.connect(self._current_changed)
         model.loaded.connect(self._loaded)

@@ -97,6 +97,7 @@ class ReportsWindow(QMainWindow):
         ui.periodCombo.addItem(_("Custom"), CUSTOM)
         ui.sdrCombo.addItem(_("Everyone"), None)
         ui.sourceCombo.addItem(_("All sources"), None)
+        ui.productCombo.addItem(_("All products"), None)
         for by in Breakdown:
             ui.breakdownCombo.addItem(_(by.label), by.value)
         ui.periodCombo.setCurrentIndex(ui.periodCombo.findData(DEFAULT_PRESET.value))
@@ -107,7 +108,7 @@ class ReportsWindow(QMainWindow):
         ui.periodCombo.currentIndexChanged.connect(self._preset_changed)
         ui.fromDate.dateChanged.connect(self._dates_edited)
         ui.toDate.dateChanged.connect(self._dates_edited)
-        for combo in (ui.sdrCombo, ui.sourceCombo, ui.breakdownCombo):
+        for combo in (ui.sdrCombo, ui.sourceCombo, ui.productCombo, ui.breakdownCombo):
             combo.currentIndexChanged.connect(self._filters_changed)
         ui.reportTabs.currentChanged.connect(self._tab_changed)
         ui.actionReloadReport.triggered.connect(self.reload)
@@ -173,6 +174,7 @@ class ReportsWindow(QMainWindow):
             last,
             sdr_id=self.ui.sdrCombo.currentData(),
             source=self.ui.sourceCombo.currentData(),
+            product=self.ui.productCombo.currentData(),
         )
 
     def breakdown(self) -> Breakdown:
@@ -184,6 +186,8 @@ class ReportsWindow(QMainWindow):
             _("SDR: {name}").format(name=self.ui.sdrCombo.currentText()),
             _("Source: {source}").format(source=self.ui.sourceCombo.currentText()),
         ]
+        if self.ui.productCombo.currentData() is not None:  # named when one is chosen
+            parts.append(_("Product: {product}").format(product=self.ui.productCombo.currentText()))
         if self.current_spec().uses_breakdown:
             parts.append(_("by {breakdown}").format(breakdown=self.ui.breakdownCombo.currentText()))
         stamp = formats.short_datetime(self._ctx.now())
@@ -215,6 +219,7 @@ class ReportsWindow(QMainWindow):
         for combo, items in (
             (self.ui.sdrCombo, list(options.sdrs)),
             (self.ui.sourceCombo, [(s, s) for s in options.sources]),
+            (self.ui.productCombo, list(options.products)),
         ):
             current = combo.currentData()
             combo.blockSignals(True)

@@ -38,6 +38,7 @@ SUMMARY_COLUMNS = (
     leads.c.do_not_call,
     leads.c.grade,
     leads.c.version,
+    leads.c.product,
 )
 
 

@@ -75,6 +75,7 @@ class LeadSummary:
     do_not_call: bool
     grade: str | None
     version: int
+    product: str | None = None  # as stored (``ProductCatalog.label_of`` shows it)
 
     @property
     def name(self) -> str:
@@ -97,6 +98,7 @@ class LeadRecord:
     industry: str | None
     extra: dict[str, Any]
     import_batch_id: int | None
+    product: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,9 @@ class LeadDetail:
     criteria: tuple[CriterionResult, ...] = ()
     attempts: tuple[AttemptInfo, ...] = ()  # newest first
     qualification: QualificationSummary | None = None
+    product: str | None = None  # as stored: a name of the product list, or as typed
+    product_label: str | None = None  # how it is shown (the list's label, else as stored)
+    criteria_source: str = ""  # the SAL criteria file the checklist comes from
 
     @property
     def id(self) -> int:

@@ -181,7 +181,10 @@ class SampleDataService:
             for minutes in ages[start : start + CHUNK]:
                 try:
                     lead = clean_lead(
-                        factory.make(), default_region=self._ctx.rules.default_region, now=now
+                        factory.make(),
+                        default_region=self._ctx.rules.default_region,
+                        now=now,
+                        products=self._ctx.products,
                     )
                 except ValidationError:
                     continue  # a lead without any way to contact it: realistic, but not useful

@@ -67,8 +67,8 @@ class CallWorkspace(QDialog):
         self._zone: tzinfo = zone(setup.zone) or datetime.now(UTC).astimezone().tzinfo or UTC
         self.result_: CallResult | None = None
         self.assessment: Assessment | None = None
-        lead = setup.lead
-        self.setWindowTitle(_("Call — {name}").format(name=lead.name))
+        title = _("Call — {name}").format(name=setup.lead.name)
+        self.setWindowTitle(" · ".join(t for t in (title, setup.product_label) if t))
         self._header()
         today = setup.started_at.astimezone(self._zone).date()
         self.ui.scriptView.load(setup.script, setup.answers, today)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -217,6 +218,7 @@ EDIT_LABELS = {
     "country": N_("Co&untry:"),
     "company_size": N_("Company si&ze:"),
     "industry": N_("&Industry:"),
+    "product": N_("P&roduct:"),
 }
 
 
@@ -231,6 +233,7 @@ class EditLeadDialog(_LeadDialog):
         *,
         typed: Mapping[str, str | None] | None = None,
         error: str | None = None,
+        products: tuple[str, ...] = (),
     ) -> None:
         super().__init__(
             name,
@@ -250,6 +253,9 @@ class EditLeadDialog(_LeadDialog):
             edit.setObjectName("edit_" + field)
             self.edits[field] = edit
             self.form.addRow(_(EDIT_LABELS[field]), edit)
+        product = self.edits["product"]
+        product.setCompleter(QCompleter(list(products), product))
+        product.setPlaceholderText(_("empty: the team's default"))
         self.show_error(error)
         self.edits["first_name"].setFocus()
 

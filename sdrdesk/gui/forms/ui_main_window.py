@@ -125,6 +125,11 @@ class Ui_MainWindow(object):
 
         self.filterLayout.addWidget(self.sourceFilter)
 
+        self.productFilter = QComboBox(self.queuePane)
+        self.productFilter.setObjectName(u"productFilter")
+
+        self.filterLayout.addWidget(self.productFilter)
+
 
         self.queueLayout.addLayout(self.filterLayout)
 
@@ -230,6 +235,12 @@ class Ui_MainWindow(object):
 #endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.sourceFilter.setAccessibleName(QCoreApplication.translate("MainWindow", u"Source filter", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.productFilter.setToolTip(QCoreApplication.translate("MainWindow", u"Only leads of this product", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.productFilter.setAccessibleName(QCoreApplication.translate("MainWindow", u"Product filter", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.queueView.setAccessibleName(QCoreApplication.translate("MainWindow", u"Lead queue", None))

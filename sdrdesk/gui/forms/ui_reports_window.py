@@ -92,6 +92,17 @@ class Ui_ReportsWindow(object):
 
         self.filterBar.addWidget(self.sourceCombo)
 
+        self.productLabel = QLabel(self.reportsCentral)
+        self.productLabel.setObjectName(u"productLabel")
+
+        self.filterBar.addWidget(self.productLabel)
+
+        self.productCombo = QComboBox(self.reportsCentral)
+        self.productCombo.setObjectName(u"productCombo")
+        self.productCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+        self.filterBar.addWidget(self.productCombo)
+
         self.breakdownLabel = QLabel(self.reportsCentral)
         self.breakdownLabel.setObjectName(u"breakdownLabel")
 
@@ -136,6 +147,7 @@ class Ui_ReportsWindow(object):
         self.periodLabel.setBuddy(self.periodCombo)
         self.sdrLabel.setBuddy(self.sdrCombo)
         self.sourceLabel.setBuddy(self.sourceCombo)
+        self.productLabel.setBuddy(self.productCombo)
         self.breakdownLabel.setBuddy(self.breakdownCombo)
 #endif // QT_CONFIG(shortcut)
 
@@ -224,6 +236,10 @@ class Ui_ReportsWindow(object):
         self.sourceLabel.setText(QCoreApplication.translate("ReportsWindow", u"S&ource", None))
 #if QT_CONFIG(accessibility)
         self.sourceCombo.setAccessibleName(QCoreApplication.translate("ReportsWindow", u"Source", None))
+#endif // QT_CONFIG(accessibility)
+        self.productLabel.setText(QCoreApplication.translate("ReportsWindow", u"Pro&duct", None))
+#if QT_CONFIG(accessibility)
+        self.productCombo.setAccessibleName(QCoreApplication.translate("ReportsWindow", u"Product", None))
 #endif // QT_CONFIG(accessibility)
         self.breakdownLabel.setText(QCoreApplication.translate("ReportsWindow", u"&Break down by", None))
 #if QT_CONFIG(accessibility)

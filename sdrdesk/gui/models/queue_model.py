@@ -54,6 +54,7 @@ class Column(IntEnum):
     LOCAL_TIME = 7
     ATTEMPTS = 8
     STATUS = 9
+    PRODUCT = 10
 
 
 HEADERS = {  # translated where shown
@@ -67,6 +68,7 @@ HEADERS = {  # translated where shown
     Column.LOCAL_TIME: N_("Their time"),
     Column.ATTEMPTS: N_("Calls"),
     Column.STATUS: N_("Status"),
+    Column.PRODUCT: N_("Product"),
 }
 
 SORT_KEYS: dict[Column, SortKey] = {
@@ -355,6 +357,8 @@ class QueueModel(QAbstractTableModel):
                 return formats.number(lead.attempt_count) if lead.attempt_count else ""
             case Column.STATUS:
                 return formats.data_label(lead.status.label)
+            case Column.PRODUCT:
+                return self._service.product_label(lead.product)
         return ""
 
     def _tooltip(self, row: QueueRow, column: Column) -> str | None:

@@ -149,9 +149,16 @@ class LeadPanel(QWidget):
             "<br>".join(f"<b>{_text(k)}</b>: {_text(_cut(v))}" for k, v in others.items()) or "—"
         )
 
+        if detail.product_label:
+            whose = _("SAL criteria for the product {product}:").format(
+                product=detail.product_label
+            )
+        else:
+            whose = _("The team's SAL criteria (no product):")
         c = theme.colours()
         ui.leadCriteria.setText(
-            "<br>".join(
+            f"<b>{_text(whose)}</b><br>"
+            + "<br>".join(
                 f'<span style="color:{getattr(c, _VERDICT_COLOR[r.verdict])}">'
                 f"{_VERDICT_MARK[r.verdict]}</span>"
                 f" {_text(formats.data_label(r.label))} <i>— {_text(r.detail)}</i>"

@@ -32,6 +32,7 @@ class CallSetup:
     zone: str | None  # the lead's time zone (None: unknown)
     calling_hours: tuple[int, int]
     suggested_callback: datetime
+    product_label: str | None = None  # the lead's product, whose script this is
 
 
 @dataclass(frozen=True, slots=True)

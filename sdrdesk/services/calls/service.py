@@ -16,7 +16,7 @@ from sdrdesk.db import lifecycle
 from sdrdesk.db.models import CallAttempt, Lead, Qualification
 from sdrdesk.domain import phones, zones
 from sdrdesk.domain.call_outcomes import Outcome, OutcomeList
-from sdrdesk.domain.call_script import Decision
+from sdrdesk.domain.call_script import CallScript, Decision
 from sdrdesk.domain.callbacks import suggest_callback
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.events import EventKind
@@ -43,6 +43,25 @@ class CallService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
         self.scripts = qualifying.ScriptSource(ctx.rules.call_script_file)
+        # A product's own script (``call_script`` of its entry in the products file).
+        self.product_scripts = {
+            p.name: qualifying.ScriptSource(p.call_script)
+            for p in ctx.products.products
+            if p.call_script
+        }
+
+    def script_for(self, product: str | None) -> tuple[CallScript, str | None]:
+        """(script, warning) of a lead of ``product``: the product's own script, else
+        the team's; a broken file gives the team's and says why."""
+        found = self._ctx.products.find(product)
+        source = self.product_scripts.get(found.name) if found else None
+        if source is not None:
+            script, warning = source.get()
+            if warning is None:
+                return script, None
+            fallback, _warning = self.scripts.get()
+            return fallback, warning
+        return self.scripts.get()
 
     def outcomes(self) -> OutcomeList:
         return call_history.default_outcomes()
@@ -51,7 +70,6 @@ class CallService:
 
     def start(self, lead_id: int) -> CallSetup:
         """What the workspace needs; refuses leads that may not be called."""
-        script, warning = self.scripts.get()
         reasons = ReasonService(self._ctx).list_reasons(ReasonStage.DISQUALIFY)
         now = self._ctx.now()
         with self._ctx.store.read() as s:
@@ -63,6 +81,8 @@ class CallService:
                 )
             summary = summary_from_row(row)
             _check_callable(lead, summary.name)
+            script, warning = self.script_for(lead.product)
+            product_label = self._ctx.products.label_of(lead.product)
             answers, continuing = qualifying.continue_with(
                 script, call_history.latest_qualification(s, lead_id)
             )
@@ -87,6 +107,7 @@ class CallService:
             zone=zone_name,
             calling_hours=hours,
             suggested_callback=suggest_callback(now, _zone(zone_name), *hours),
+            product_label=product_label,
         )
 
     # --- logging a call -------------------------------------------------------------------

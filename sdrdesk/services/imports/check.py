@@ -24,6 +24,7 @@ from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.import_mapping import ColumnMapping
 from sdrdesk.domain.leads import clean_lead
 from sdrdesk.domain.phones import PhoneQuality
+from sdrdesk.domain.products import ProductCatalog
 from sdrdesk.i18n import current_language, ngettext, set_language
 from sdrdesk.services.imports.csv_file import rows_in
 from sdrdesk.services.leads.columns import lead_values
@@ -40,6 +41,7 @@ class CheckSettings:
     sqlite: bool  # encode the values as SQLite stores them
     local_zone: tzinfo | None = None  # None: this machine's zone, looked up where checked
     language: str | None = None  # the messages' language (a worker process follows it)
+    products: ProductCatalog | None = None  # names the typed product, or the campaign's
 
 
 @dataclass
@@ -84,6 +86,7 @@ def check_chunk(settings: CheckSettings, rows: Sequence[Row]) -> CheckedChunk:
         settings.sqlite,
     )
     local_zone = settings.local_zone or machine_zone()
+    products = settings.products
     if settings.language is not None and settings.language != current_language():
         set_language(settings.language)
     out = CheckedChunk(rows=len(rows))
@@ -112,6 +115,7 @@ def check_chunk(settings: CheckSettings, rows: Sequence[Row]) -> CheckedChunk:
                 now=now,
                 local_zone=local_zone,
                 dayfirst=dayfirst,
+                products=products,
             )
         except ValidationError as exc:
             out.skipped.append((line, str(exc)))

@@ -186,6 +186,7 @@ class ImportService:
             dayfirst=dayfirst is not False,
             sqlite=self._ctx.store.is_sqlite,
             language=current_language(),
+            products=self._ctx.products,
         )
         tracker = _Tracker(progress, len(source.rows))
         outcome = Outcome(source, columns, region, dayfirst)

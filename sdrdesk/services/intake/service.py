@@ -80,7 +80,14 @@ class IntakeService:
                 errors.extend(bad)
                 continue
             try:
-                checked.append((index, clean_lead(lead_in, default_region=region, now=now)))
+                checked.append(
+                    (
+                        index,
+                        clean_lead(
+                            lead_in, default_region=region, now=now, products=self._ctx.products
+                        ),
+                    )
+                )
             except ValidationError as exc:
                 field = "email" if lead_in.email else "phone" if lead_in.phone else "email"
                 errors.append(FieldError(index, field, str(exc)))
@@ -159,7 +166,14 @@ class IntakeService:
             [
                 (
                     lead_id,
-                    facts_of(lead.country, lead.source, lead.score, lead.campaign, lead.extra),
+                    facts_of(
+                        lead.country,
+                        lead.source,
+                        lead.score,
+                        lead.campaign,
+                        lead.extra,
+                        lead.product,
+                    ),
                 )
                 for lead_id, (_, lead) in zip(ids, fresh, strict=True)
             ],

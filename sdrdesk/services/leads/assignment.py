@@ -50,7 +50,15 @@ class AssignmentService:
             return Distribution({}, left)
         with self._ctx.store.write() as s:
             rows = s.execute(
-                select(Lead.id, Lead.country, Lead.source, Lead.score, Lead.campaign, Lead.extra)
+                select(
+                    Lead.id,
+                    Lead.country,
+                    Lead.source,
+                    Lead.score,
+                    Lead.campaign,
+                    Lead.extra,
+                    Lead.product,
+                )
                 .where(Lead.status == Status.MQL, Lead.owner_id.is_(None))
                 .order_by(Lead.handed_off_at, Lead.id)
             ).all()
@@ -82,13 +90,15 @@ def facts_of(
     score: int | None,
     campaign: str | None,
     extra: Mapping[str, Any] | None,
+    product: str | None = None,
 ) -> LeadFacts:
-    """What the rules look at of a lead (its product is the kept ``product`` field)."""
-    product = None
-    for key, value in (extra or {}).items():
-        if key.casefold() in _PRODUCT_KEYS and isinstance(value, str):
-            product = value
-            break
+    """What the rules look at of a lead: its product is its ``product`` column, else
+    (leads stored before there was one) a kept ``product`` field of its extra data."""
+    if product is None:
+        for key, value in (extra or {}).items():
+            if key.casefold() in _PRODUCT_KEYS and isinstance(value, str):
+                product = value
+                break
     return LeadFacts(country, source, score, campaign, product)
 
 

@@ -35,6 +35,7 @@ LEAD_COLUMNS = (
     "score",
     "handed_off_at",
     "extra",
+    "product",
 )
 
 
@@ -69,4 +70,5 @@ def lead_values(lead: CleanLead, *, sqlite: bool) -> tuple[Any, ...]:
         lead.score,
         handed,
         extra,
+        lead.product,
     )

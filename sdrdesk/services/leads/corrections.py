@@ -22,6 +22,7 @@ from sdrdesk.db.models import Lead, LeadEvent
 from sdrdesk.domain.corrections import COLUMNS, plan_correction
 from sdrdesk.domain.errors import ConflictError, ValidationError
 from sdrdesk.domain.events import EventKind
+from sdrdesk.domain.products import ProductCatalog
 from sdrdesk.domain.text import check_text
 from sdrdesk.i18n import _
 from sdrdesk.services.conflicts import check_owner, load_lead, race_named
@@ -58,7 +59,7 @@ class CorrectionService:
                 return EditResult(lead.id, done.id, lead.version, _changes(done))
             lead = load_lead(s, lead_id, expected_version)
             check_owner(s, lead, actor_id)
-            return self._apply(s, lead, typed, actor_id, op_id, {})
+            return self._apply(s, lead, typed, actor_id, op_id, {}, self._ctx.products)
 
     def undo(self, event_id: int, *, actor_id: int, op_id: str | None = None) -> EditResult:
         """Take back one's own correction within the undo window, as a new correction."""
@@ -139,9 +140,10 @@ class CorrectionService:
         actor_id: int,
         op_id: str | None,
         extra: dict[str, Any],
+        products: ProductCatalog | None = None,
     ) -> EditResult:
         current = {column: getattr(lead, column) for column in COLUMNS}
-        plan = plan_correction(current, typed, self._ctx.rules.default_region)
+        plan = plan_correction(current, typed, self._ctx.rules.default_region, products)
         event = lifecycle.record(
             s,
             lead.id,

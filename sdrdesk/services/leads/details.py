@@ -30,9 +30,12 @@ def _listing(
     owner: str | None,
     limit: int | None,
     offset: int,
+    product: str | None = None,
 ) -> Select[*tuple[Any, ...]]:
-    """Leads in id order, of one status and owner if given, a page of them."""
+    """Leads in id order, of one status, owner and product if given, a page of them."""
     query = query.order_by(Lead.id).offset(offset)
+    if product is not None:
+        query = query.where(Lead.product == product)
     if status is not None:
         query = query.where(Lead.status == status)
     if owner is not None:
@@ -164,8 +167,9 @@ class LeadService:
         owner: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        product: str | None = None,
     ) -> list[LeadSummary]:
-        query = _listing(summary_select(), status, owner, limit, offset)
+        query = _listing(summary_select(), status, owner, limit, offset, product)
         with self._ctx.store.read() as s:
             return [summary_from_row(r) for r in s.execute(query)]
 
@@ -176,6 +180,7 @@ class LeadService:
         owner: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        product: str | None = None,
     ) -> list[LeadRecord]:
         """``list_leads`` with what each lead was stored from (``LeadRecord``)."""
         stored = (
@@ -187,8 +192,11 @@ class LeadService:
             Lead.industry,
             Lead.extra,
             Lead.import_batch_id,
+            Lead.product,
         )
-        query = _listing(summary_select().add_columns(*stored), status, owner, limit, offset)
+        query = _listing(
+            summary_select().add_columns(*stored), status, owner, limit, offset, product
+        )
         width = len(stored)
         with self._ctx.store.read() as s:
             return [
@@ -223,6 +231,7 @@ class LeadService:
                 country=lead.country,
                 industry=lead.industry,
             )
+            criteria = self._ctx.criteria_for(lead.product)
             return LeadDetail(
                 summary=summary,
                 phone_raw=lead.phone_raw,
@@ -239,9 +248,12 @@ class LeadService:
                 created_at=lead.created_at,
                 updated_at=lead.updated_at,
                 events=tuple(_with_import_source(s, event_infos(s, [lead_id]), lead)),
-                criteria=tuple(self._ctx.criteria.evaluate(facts)),
+                criteria=tuple(criteria.evaluate(facts)),
                 attempts=tuple(call_history.attempt_infos(s, lead_id)),
                 qualification=call_history.qualification_summary(s, lead_id),
+                product=lead.product,
+                product_label=self._ctx.products.label_of(lead.product),
+                criteria_source=criteria.source,
             )
 
     def events(

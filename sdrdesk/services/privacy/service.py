@@ -187,5 +187,8 @@ def _reason(text: str) -> str:
 def _text_questions(ctx: ServiceContext) -> frozenset[str]:
     from sdrdesk.services.calls import ScriptSource
 
-    script, _warning = ScriptSource(ctx.rules.call_script_file).get()
-    return frozenset(q.id for _, q in script.questions() if q.type is QuestionType.TEXT)
+    files = [ctx.rules.call_script_file] + [p.call_script for p in ctx.products.products]
+    scripts = [ScriptSource(f).get()[0] for f in dict.fromkeys(files)]
+    return frozenset(
+        q.id for script in scripts for _, q in script.questions() if q.type is QuestionType.TEXT
+    )

@@ -64,6 +64,7 @@ class QueueQuery:
     user_id: int | None = None
     text: str = ""
     source: str | None = None
+    product: str | None = None  # a product's id (``leads.product``)
     status: Status | None = None
     sort: SortKey = SortKey.URGENCY
     descending: bool = False

@@ -71,6 +71,10 @@ class QueueService:
     def now(self) -> datetime:
         return self._ctx.now()
 
+    def product_label(self, product: str | None) -> str:
+        """How a lead's product is shown in the queue (its label, else as stored)."""
+        return self._ctx.products.label_of(product) or ""
+
     def urgency_rules(self) -> UrgencyRules:
         r = self._ctx.rules
         return UrgencyRules(
@@ -108,6 +112,10 @@ class QueueService:
                 .order_by(leads.c.source)
             )
             return [r for r in rows if r]
+
+    def products(self) -> list[tuple[str, str]]:
+        """The products of the team's list (id, label) to filter by: no read at all."""
+        return [(p.name, p.label) for p in self._ctx.products.products]
 
     def rows_for(self, lead_ids: Sequence[int], query: QueueQuery | None = None) -> list[QueueRow]:
         """Fresh copies of some leads; with ``query``, only those that belong in its view
@@ -159,6 +167,8 @@ class QueueService:
             conds.append(leads.c.callback_due_at <= self._ctx.now())
         if query.source:
             conds.append(leads.c.source == query.source)
+        if query.product:
+            conds.append(leads.c.product == query.product)
         terms = search_terms(query.text) if search else []
         if terms:
             conds.append(matches(conn.dialect.name, terms))

@@ -34,7 +34,7 @@ def events_in_period(
     or the source filter need them."""
     e = LeadEvent
     query = select(*columns).select_from(e)
-    if join_leads or f.source is not None:
+    if join_leads or f.source is not None or f.product is not None:
         query = query.join(Lead, Lead.id == e.lead_id)
     query = query.where(e.action.in_(list(actions)), e.at >= f.since, e.at < f.until)
     if set(actions) & set(TRIAGE):
@@ -43,6 +43,8 @@ def events_in_period(
         query = query.where(e.actor_id == f.sdr_id)
     if f.source is not None:
         query = query.where(Lead.source == f.source)
+    if f.product is not None:
+        query = query.where(Lead.product == f.product)
     return query
 
 

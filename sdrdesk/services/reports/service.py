@@ -14,6 +14,7 @@ from sqlalchemy import and_, or_, select
 
 from sdrdesk.db.models import Lead, LeadEvent, User
 from sdrdesk.domain.lifecycle import Action
+from sdrdesk.domain.products import product_names
 from sdrdesk.domain.users import Role
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.reports import activity, funnel, rejections, speed
@@ -25,6 +26,7 @@ from sdrdesk.services.reports.filters import ReportFilter
 class FilterOptions:
     sdrs: tuple[tuple[int, str], ...]  # (user id, display name): everyone who triaged
     sources: tuple[str, ...]
+    products: tuple[tuple[str, str], ...] = ()  # (name as stored, label): the list's, then others
 
 
 class ReportService:
@@ -52,8 +54,12 @@ class ReportService:
             sources = s.scalars(
                 select(Lead.source).where(Lead.source.is_not(None)).distinct().order_by(Lead.source)
             )
+            stored = s.scalars(select(Lead.product).where(Lead.product.is_not(None)).distinct())
+            names = product_names(self._ctx.products, list(stored))
             return FilterOptions(
-                tuple((uid, name) for uid, name in people), tuple(x for x in sources if x)
+                tuple((uid, name) for uid, name in people),
+                tuple(x for x in sources if x),
+                tuple((n, self._ctx.products.label_of(n) or n) for n in names),
             )
 
     def rejections_by_reason(self, f: ReportFilter) -> list[rejections.ReasonCount]:

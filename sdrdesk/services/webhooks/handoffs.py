@@ -70,14 +70,18 @@ class SqlHandoff:
 
 
 def sql_handoffs(
-    ctx: ServiceContext, qualification: Callable[[int], QualificationSummary | None]
+    ctx: ServiceContext,
+    qualification: Callable[[int], QualificationSummary | None],
+    product: str | None = None,
 ) -> list[SqlHandoff]:
-    """Every SQL with its booked demo and the qualification the call feature hands over."""
+    """Every SQL (of ``product`` if given) with its booked demo and the qualification the
+    call feature hands over."""
     leads = tables.leads
+    query = select(leads.c.id).where(leads.c.status == Status.SQL).order_by(leads.c.id)
+    if product is not None:
+        query = query.where(leads.c.product == product)
     with ctx.store.read() as s:
-        ids = list(
-            s.scalars(select(leads.c.id).where(leads.c.status == Status.SQL).order_by(leads.c.id))
-        )
+        ids = list(s.scalars(query))
         found = []
         for lead_id in ids:
             event = s.scalars(
