@@ -111,6 +111,37 @@ def _week_pg(element: week_start, compiler: SQLCompiler, **kw: Any) -> str:
     )
 
 
+class hour_week_start(FunctionElement[str]):
+    """As ``week_start`` for an hour of the rollups (an integer: hours since 1970)."""
+
+    type = String()
+    inherit_cache = False
+    name = "hour_week_start"
+
+    def __init__(self, hour: _SQLExpression, offset_minutes: int = 0) -> None:
+        self.offset_minutes = int(offset_minutes)
+        super().__init__(hour)
+
+
+@compiles(hour_week_start, "sqlite")
+def _hour_week_sqlite(element: hour_week_start, compiler: SQLCompiler, **kw: Any) -> str:
+    (hour,) = list(element.clauses)
+    return (
+        f"date({compiler.process(hour, **kw)} * 3600, 'unixepoch',"
+        f" '{element.offset_minutes:+d} minutes', 'weekday 0', '-6 days')"
+    )
+
+
+@compiles(hour_week_start, "postgresql")
+def _hour_week_pg(element: hour_week_start, compiler: SQLCompiler, **kw: Any) -> str:
+    (hour,) = list(element.clauses)
+    return (
+        "to_char(date_trunc('week', "
+        f"(to_timestamp({compiler.process(hour, **kw)} * 3600) AT TIME ZONE 'UTC')"
+        f" + make_interval(mins => {element.offset_minutes})), 'YYYY-MM-DD')"
+    )
+
+
 class json_text(FunctionElement[str]):
     """``data[key]`` as text (NULL when absent)."""
 

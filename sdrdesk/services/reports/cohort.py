@@ -54,6 +54,8 @@ def facts(f: ReportFilter, dialect: str, by: Breakdown, *wanted: str) -> Subquer
     ).where(x.handed_off_at >= f.since, x.handed_off_at < f.until)
     if f.source is not None:
         query = query.where(x.source == f.source)
+    if f.product is not None:
+        query = query.where(x.product == f.product)
     if f.sdr_id is not None:
         query = query.where(sdr == f.sdr_id)
     return query.cte("cohort")  # type: ignore[return-value]

@@ -30,11 +30,11 @@ def events_in_period(
     f: ReportFilter, actions: Sequence[str], *columns: Any, join_leads: bool = False
 ) -> Select[Any]:
     """Events of kinds ``actions`` in the period, undone accepts/rejects left out, with
-    the SDR (who acted) and source filters applied. Leads are joined when the columns
+    the SDR (who acted), source and product filters applied. Leads are joined when the columns
     or the source filter need them."""
     e = LeadEvent
     query = select(*columns).select_from(e)
-    if join_leads or f.source is not None:
+    if join_leads or f.source is not None or f.product is not None:
         query = query.join(Lead, Lead.id == e.lead_id)
     query = query.where(e.action.in_(list(actions)), e.at >= f.since, e.at < f.until)
     if set(actions) & set(TRIAGE):
@@ -43,6 +43,8 @@ def events_in_period(
         query = query.where(e.actor_id == f.sdr_id)
     if f.source is not None:
         query = query.where(Lead.source == f.source)
+    if f.product is not None:
+        query = query.where(Lead.product == f.product)
     return query
 
 

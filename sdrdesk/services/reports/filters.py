@@ -1,4 +1,5 @@
-"""What a report covers: a period, and optionally one SDR and one lead source."""
+"""What a report covers: a period, and optionally one SDR, one lead source and one
+product."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class ReportFilter:
     until: datetime
     sdr_id: int | None = None
     source: str | None = None
+    product: str | None = None
     week_offset_minutes: int = 0
 
     def __post_init__(self) -> None:
@@ -44,6 +46,7 @@ def period_from_dates(
     zone: tzinfo | None = None,
     sdr_id: int | None = None,
     source: str | None = None,
+    product: str | None = None,
 ) -> ReportFilter:
     """The days ``first`` to ``last`` (both included), local midnight to local midnight."""
     if last < first:
@@ -59,6 +62,7 @@ def period_from_dates(
         until.astimezone(UTC),
         sdr_id=sdr_id,
         source=source,
+        product=product,
         week_offset_minutes=int(offset.total_seconds() // 60),
     )
 

@@ -175,6 +175,8 @@ def _overdue(
     where = [Lead.status == Status.MQL, Lead.handed_off_at <= due_before]
     if f.source is not None:
         where.append(Lead.source == f.source)
+    if f.product is not None:
+        where.append(Lead.product == f.product)
     if f.sdr_id is not None:
         where.append(Lead.owner_id == f.sdr_id)
     count = session.scalar(select(func.count()).select_from(Lead).where(*where)) or 0
