@@ -64,6 +64,21 @@ class DecisionHour(Base):
     product: Mapped[str] = _key_text(120)
     n: Mapped[int] = mapped_column(Integer)
 
+    __table_args__ = (
+        # Rejections by campaign read this in group order (no sort of a year's rows).
+        Index(
+            "ix_decision_hours_campaign",
+            "source",
+            "campaign",
+            "action",
+            "hour",
+            "sdr_id",
+            "product",
+            "n",
+        ),
+        {"sqlite_with_rowid": False},  # stored in key order: an hour range is one read
+    )
+
 
 class DecisionPart(Base):
     """One counted decision event and the key it was added to ``decision_hours`` under."""
@@ -96,6 +111,23 @@ class TouchHour(Base):
     n: Mapped[int] = mapped_column(Integer)
     connected: Mapped[int] = mapped_column(Integer)
     talk_seconds: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        # Call outcomes (per SDR and outcome) read this in group order.
+        Index(
+            "ix_touch_hours_outcomes",
+            "channel",
+            "sdr_id",
+            "outcome",
+            "hour",
+            "source",
+            "product",
+            "n",
+            "connected",
+            "talk_seconds",
+        ),
+        {"sqlite_with_rowid": False},
+    )
 
 
 class TouchPart(Base):

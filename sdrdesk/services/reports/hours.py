@@ -83,32 +83,33 @@ def _filtered(query: Q, table: Any, f: ReportFilter, s: Split) -> Q:
     return query
 
 
-def _action_sums(actions: tuple[str, ...]) -> list[Any]:
-    d = DecisionHour
-    return [func.coalesce(func.sum(d.n).filter(d.action == a), 0) for a in actions]
-
-
 def decisions(
     session: Session, f: ReportFilter, s: Split, by: str, actions: tuple[str, ...]
 ) -> Counts:
     """Per ``by`` (``reason``, ``campaign`` (source, campaign) or ``week``), the counts of
-    each of ``actions`` in the whole hours of the period."""
+    each of ``actions`` in the whole hours of the period.
+
+    Shaped for a year of rows: reasons and weeks are summed per hour first, in the
+    table's key order (no sort), then per reason or week; campaigns are read along
+    their own index, in group order.
+    """
     if not s.has_hours:
         return {}
     d = DecisionHour
-    keys: list[Any]
-    if by == "reason":
-        keys = [d.reason]
-    elif by == "campaign":
-        keys = [d.source, d.campaign]
-    else:
-        keys = [hour_week_start(d.hour, f.week_offset_minutes).label("week")]
-    query = select(*keys, *_action_sums(actions)).where(d.action.in_(list(actions)))
-    query = _filtered(query, d, f, s).group_by(*keys)
-    n = len(keys)
-    return {
-        (row[0] if n == 1 else tuple(row[:n])): tuple(row[n:]) for row in session.execute(query)
-    }
+    if by == "campaign":
+        keys: list[Any] = [d.source, d.campaign]
+        query = select(*keys, *(func.sum(d.n).filter(d.action == a) for a in actions))
+        query = query.with_hint(d, "INDEXED BY ix_decision_hours_campaign", "sqlite")
+        query = _filtered(query.where(d.action.in_(list(actions))), d, f, s).group_by(*keys)
+        return {(row[0], row[1]): tuple(row[2:]) for row in session.execute(query)}
+    inner_keys: list[Any] = [d.hour, d.action] + ([d.reason] if by == "reason" else [])
+    per_hour = _filtered(
+        select(*inner_keys, func.sum(d.n).label("n")).where(d.action.in_(list(actions))), d, f, s
+    )
+    h = per_hour.group_by(*inner_keys).subquery("per_hour")
+    key = h.c.reason if by == "reason" else hour_week_start(h.c.hour, f.week_offset_minutes)
+    outer = select(key, *(func.sum(h.c.n).filter(h.c.action == a) for a in actions)).group_by(key)
+    return {row[0]: tuple(row[1:]) for row in session.execute(outer)}
 
 
 def call_outcomes(session: Session, f: ReportFilter, s: Split) -> Counts:
@@ -119,6 +120,7 @@ def call_outcomes(session: Session, f: ReportFilter, s: Split) -> Counts:
     query = select(
         t.sdr_id, t.outcome, func.sum(t.n), func.sum(t.connected), func.sum(t.talk_seconds)
     ).where(t.channel == "call")
+    query = query.with_hint(t, "INDEXED BY ix_touch_hours_outcomes", "sqlite")
     query = _filtered(query, t, f, s).group_by(t.sdr_id, t.outcome)
     return {(row[0], row[1]): tuple(row[2:]) for row in session.execute(query)}
 

@@ -28,6 +28,10 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+_OUTCOME_INDEX = ["channel", "sdr_id", "outcome", "hour", "source", "product"]
+_OUTCOME_INDEX += ["n", "connected", "talk_seconds"]
+
+
 def _key(name: str, length: int) -> sa.Column[str]:
     return sa.Column(name, sa.String(length), primary_key=True)
 
@@ -51,6 +55,12 @@ def upgrade() -> None:
         _key("campaign", 300),
         _key("product", 120),
         _int("n"),
+        sqlite_with_rowid=False,
+    )
+    op.create_index(
+        "ix_decision_hours_campaign",
+        "decision_hours",
+        ["source", "campaign", "action", "hour", "sdr_id", "product", "n"],
     )
     op.create_table(
         "decision_parts",
@@ -76,6 +86,12 @@ def upgrade() -> None:
         _int("n"),
         _int("connected"),
         _int("talk_seconds"),
+        sqlite_with_rowid=False,
+    )
+    op.create_index(
+        "ix_touch_hours_outcomes",
+        "touch_hours",
+        _OUTCOME_INDEX,
     )
     op.create_table(
         "touch_parts",
