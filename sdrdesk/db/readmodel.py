@@ -13,10 +13,11 @@ since it only ever recomputes from the append-only history, calling it cannot fo
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, event, inspect, text
+from sqlalchemy import Connection, TextClause, bindparam, event, inspect, text
 from sqlalchemy.orm import Session
 
 from sdrdesk.db import rollups
@@ -122,9 +123,18 @@ def refresh(conn: Connection, lead_ids: Iterable[int]) -> None:
             {"ids": ids},
         )
         return
-    for statement in refresh_statements("l.id IN :ids"):
-        conn.execute(text(statement).bindparams(bindparam("ids", expanding=True)), {"ids": ids})
+    for statement in _sqlite_refresh():
+        conn.execute(statement, {"ids": ids})
     rollups.refresh(conn, ids)
+
+
+@functools.cache
+def _sqlite_refresh() -> list[TextClause]:
+    """SQLite's statements for a list of leads, made once (every write runs them)."""
+    return [
+        text(statement).bindparams(bindparam("ids", expanding=True))
+        for statement in refresh_statements("l.id IN :ids")
+    ]
 
 
 def add_new(conn: Connection, low: int, high: int) -> None:

@@ -29,9 +29,10 @@ can only make a lead's contribution what the history says, so anyone working may
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, TextClause, bindparam, text
 
 Condition = Callable[[str], str]
 
@@ -152,6 +153,15 @@ def sqlite_range_statements() -> list[str]:
     return refresh_statements("sqlite", _range)
 
 
+@functools.cache
+def _sqlite_refresh() -> list[TextClause]:
+    """SQLite's statements for a list of leads, made once (an accept runs them all)."""
+    return [
+        text(statement).bindparams(bindparam("ids", expanding=True))
+        for statement in refresh_statements("sqlite", lambda c: f"{c} IN :ids")
+    ]
+
+
 def refresh(conn: Connection, lead_ids: Iterable[int]) -> None:
     """Bring the rollups up to date for ``lead_ids`` in the caller's transaction (on
     PostgreSQL ``db.readmodel.refresh`` calls the function with the facts')."""
@@ -161,8 +171,8 @@ def refresh(conn: Connection, lead_ids: Iterable[int]) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT sdrdesk_refresh_rollups(CAST(:ids AS integer[]))"), {"ids": ids})
         return
-    for statement in refresh_statements("sqlite", lambda c: f"{c} IN :ids"):
-        conn.execute(text(statement).bindparams(bindparam("ids", expanding=True)), {"ids": ids})
+    for statement in _sqlite_refresh():
+        conn.execute(statement, {"ids": ids})
 
 
 def refresh_range(conn: Connection, low: int, high: int) -> None:
