@@ -71,10 +71,9 @@ def _seconds_sqlite(element: seconds_between, compiler: SQLCompiler, **kw: Any) 
 @compiles(seconds_between, "postgresql")
 def _seconds_pg(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
     start, end = list(element.clauses)
-    return (
-        f"CAST(EXTRACT(EPOCH FROM ({compiler.process(end, **kw)}"
-        f" - {compiler.process(start, **kw)})) AS DOUBLE PRECISION)"
-    )
+    # date_part gives a double straight away; EXTRACT gives numeric (PostgreSQL 14+),
+    # whose arithmetic made a year's speed report several times slower.
+    return f"date_part('epoch', {compiler.process(end, **kw)} - {compiler.process(start, **kw)})"
 
 
 class week_start(FunctionElement[str]):
