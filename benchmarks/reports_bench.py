@@ -146,7 +146,14 @@ class Line:
         return self.worst >= TARGETS[self.period]
 
 
-def measure(backend: str, url: str, leads: int, render: bool) -> list[Line]:
+def measure(
+    backend: str,
+    url: str,
+    leads: int,
+    render: bool,
+    only: list[str] | None = None,
+    period_names: list[str] | None = None,
+) -> list[Line]:
     store = Store.open(url)
     start = time.perf_counter()
     migration = upgrade(store.engine)
@@ -175,7 +182,11 @@ def measure(backend: str, url: str, leads: int, render: bool) -> list[Line]:
     lines: list[Line] = []
     renderer = _renderer(ctx) if render else None
     for period_name, f in periods().items():
+        if period_names and period_name not in period_names:
+            continue
         for name, fn in reports(service).items():
+            if only and not any(word in name for word in only):
+                continue
             query = best_of(functools.partial(fn, f))
             shown = renderer(name, f) if renderer else None
             lines.append(Line(backend, period_name, name, query, shown, base))
@@ -202,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--postgres-admin-url", default=os.environ.get("SDRDESK_BENCH_PG_ADMIN"))
     parser.add_argument("--postgres-url", default=os.environ.get("SDRDESK_BENCH_PG_URL"))
     parser.add_argument("--no-render", action="store_true", help="time the queries only")
+    parser.add_argument("--only", nargs="+", help="the reports whose names contain these")
+    parser.add_argument("--periods", nargs="+", choices=list(TARGETS), help="these periods only")
     parser.add_argument(
         "--sqlite-file",
         type=Path,
@@ -210,18 +223,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     render = not args.no_render
+    pick = {"only": args.only, "period_names": args.periods}
     lines: list[Line] = []
     if args.backend in ("sqlite", "both"):
         if args.sqlite_file:
-            lines += measure("sqlite", f"sqlite:///{args.sqlite_file}", args.leads, render)
+            lines += measure("sqlite", f"sqlite:///{args.sqlite_file}", args.leads, render, **pick)
         else:
             with tempfile.TemporaryDirectory() as tmp:
                 url = f"sqlite:///{Path(tmp) / 'bench.db'}"
-                lines += measure("sqlite", url, args.leads, render)
+                lines += measure("sqlite", url, args.leads, render, **pick)
     if args.backend in ("postgresql", "both"):
         url, admin = _postgres(args)
         try:
-            lines += measure("postgresql", url, args.leads, render)
+            lines += measure("postgresql", url, args.leads, render, **pick)
         finally:
             if admin is not None:
                 with admin.connect() as conn:

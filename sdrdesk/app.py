@@ -226,9 +226,31 @@ def ensure_qapplication(argv: list[str]) -> tuple[QApplication, bool]:
     return app, True
 
 
-def run_gui(app_ctx: AppContext, user: str | None, argv: list[str]) -> int:
-    """Open the main window. Blocks in the event loop only if we created the QApplication."""
-    qt_app, owned = ensure_qapplication(argv)
+def open_app_in_window(database_url: str | None = None) -> tuple[AppContext, bool]:
+    """``open_app`` for the window: while an upgrade builds the reports' figures, a
+    window shows its progress (``gui.upgrade_progress``). The flag says whether the
+    QApplication was created for that window (``run_gui``'s ``owned``)."""
+    shown: list[Any] = []  # the window, made on the first report only (a lazy import)
+
+    def progress(percent: int) -> None:
+        if not shown:
+            from sdrdesk.gui.upgrade_progress import UpgradeProgress
+
+            shown.append(UpgradeProgress(lambda: ensure_qapplication([])))
+        shown[0](percent)
+
+    try:
+        return open_app(database_url, progress=progress), bool(shown and shown[0].created_app)
+    finally:
+        if shown:
+            shown[0].close()
+
+
+def run_gui(app_ctx: AppContext, user: str | None, argv: list[str], *, owned: bool = False) -> int:
+    """Open the main window. Blocks in the event loop only if we created the QApplication
+    (here, or for the upgrade's progress: ``owned``)."""
+    qt_app, created = ensure_qapplication(argv)
+    owned = owned or created
     from PySide6.QtCore import QTimer
 
     from sdrdesk.gui import translation

@@ -32,6 +32,8 @@ def reference_facts(f: ReportFilter, dialect: str, by: Breakdown, *wanted: str) 
     ).where(Lead.handed_off_at >= f.since, Lead.handed_off_at < f.until)
     if f.source is not None:
         leads = leads.where(Lead.source == f.source)
+    if f.product is not None:
+        leads = leads.where(Lead.product == f.product)
     need_sdr = by is Breakdown.SDR or f.sdr_id is not None
     firsts = [
         x

@@ -136,16 +136,16 @@ def _window_args(args_list: list[str]) -> argparse.Namespace | None:
 
 def run_gui(args: argparse.Namespace) -> int:
     from sdrdesk import app
-    from sdrdesk.cli.common import open_for
     from sdrdesk.domain.errors import SdrdeskError
 
     app.check_display()  # before the store is opened: Qt would abort the process
     try:
-        app_ctx = open_for(args)
+        # An upgrade that builds the reports' figures shows its progress in a window.
+        app_ctx, owned = app.open_app_in_window(getattr(args, "database_url", None))
     except SdrdeskError as exc:
         app.show_start_error(str(exc))  # started from the menu, nobody reads stderr
         raise
-    return app.run_gui(app_ctx, args.user, [])
+    return app.run_gui(app_ctx, args.user, [], owned=owned)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

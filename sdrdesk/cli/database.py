@@ -176,7 +176,8 @@ def _print_progress(percent: int) -> None:
 
 
 def cmd_db_rebuild_reports(args: argparse.Namespace) -> int:
-    """Recompute ``lead_facts`` from the events; print what differed (exit 0 either way)."""
+    """Recompute ``lead_facts`` and the rollups from the events; print what differed
+    (exit 0 either way)."""
     from sdrdesk.db import readmodel
 
     store = _store_for(args)
@@ -193,6 +194,7 @@ def cmd_db_rebuild_reports(args: argparse.Namespace) -> int:
         "missing": _("leads missing: {n}"),
         "extra": _("rows without a lead: {n}"),
         "changed": _("leads with other figures: {n}"),
+        "rollups": _("hourly totals with other figures: {n}"),
     }
     print(_("The reports' read model differed from the history and was rebuilt:"))
     for key, count in found.items():

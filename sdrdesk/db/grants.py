@@ -105,6 +105,7 @@ LEAD_PERSONAL_COLUMNS = (
 )
 CALL_PERSONAL_COLUMNS = ("notes", "answers", "answer_lines")
 EVENT_PERSONAL_COLUMNS = ("comment", "data")
+READ_MODEL_TABLES = ("lead_facts", "decision_hours", "decision_parts", "touch_hours", "touch_parts")
 USER_COLUMNS = ("name", "display_name", "email", "role", "time_zone", "active")
 BATCH_FILLED_COLUMNS = ("rows_total", "rows_imported", "rows_duplicate", "rows_skipped", "report")
 
@@ -167,6 +168,9 @@ def grant_statements(metadata: MetaData, database: str, revision: str | None) ->
         "REVOKE ALL ON FUNCTION sdrdesk_new_lead_facts(integer, integer) FROM PUBLIC",
         "GRANT EXECUTE ON FUNCTION sdrdesk_new_lead_facts(integer, integer)"
         f" TO {workers}, {INTAKE}",
+        # ... and its hourly rollups (migration 0018).
+        "REVOKE ALL ON FUNCTION sdrdesk_refresh_rollups(integer[]) FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION sdrdesk_refresh_rollups(integer[]) TO {workers}, {INTAKE}",
     ]
     for table in tables:
         lines.extend(_table_grants(table, workers))
@@ -206,7 +210,7 @@ def _table_grants(table: str, workers: str) -> list[str]:
             f"GRANT INSERT, UPDATE ({_columns(BATCH_FILLED_COLUMNS)}) "
             f"ON import_batches TO {workers}"
         ]
-    if table == "lead_facts":  # written by sdrdesk_refresh_facts() only
+    if table in READ_MODEL_TABLES:  # written by sdrdesk_refresh_facts/_rollups() only
         return []
     if table == "erasures":
         return [f"GRANT INSERT ON erasures TO {MANAGER}"]

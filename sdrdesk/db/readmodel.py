@@ -13,12 +13,14 @@ since it only ever recomputes from the append-only history, calling it cannot fo
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, event, inspect, text
+from sqlalchemy import Connection, TextClause, bindparam, event, inspect, text
 from sqlalchemy.orm import Session
 
+from sdrdesk.db import rollups
 from sdrdesk.db.models.core import Lead, LeadEvent
 
 COLUMNS = (
@@ -107,15 +109,32 @@ PG_FUNCTION = (
 
 
 def refresh(conn: Connection, lead_ids: Iterable[int]) -> None:
-    """Recompute the facts of ``lead_ids`` in the caller's transaction."""
+    """Recompute the facts and the rollups' parts of ``lead_ids`` in the caller's
+    transaction (one round trip on PostgreSQL)."""
     ids = sorted(set(lead_ids))
     if not ids:
         return
     if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT sdrdesk_refresh_facts(CAST(:ids AS integer[]))"), {"ids": ids})
+        conn.execute(
+            text(
+                "SELECT sdrdesk_refresh_facts(CAST(:ids AS integer[])),"
+                " sdrdesk_refresh_rollups(CAST(:ids AS integer[]))"
+            ),
+            {"ids": ids},
+        )
         return
-    for statement in refresh_statements("l.id IN :ids"):
-        conn.execute(text(statement).bindparams(bindparam("ids", expanding=True)), {"ids": ids})
+    for statement in _sqlite_refresh():
+        conn.execute(statement, {"ids": ids})
+    rollups.refresh(conn, ids)
+
+
+@functools.cache
+def _sqlite_refresh() -> list[TextClause]:
+    """SQLite's statements for a list of leads, made once (every write runs them)."""
+    return [
+        text(statement).bindparams(bindparam("ids", expanding=True))
+        for statement in refresh_statements("l.id IN :ids")
+    ]
 
 
 def add_new(conn: Connection, low: int, high: int) -> None:
@@ -147,7 +166,10 @@ Progress = Callable[[int], None]
 
 
 def rebuild(conn: Connection, progress: Progress | None = None, *, steps: int = 10) -> None:
-    """Recompute every lead's facts, calling ``progress(percent)`` after each tenth."""
+    """Recompute every lead's facts and the rollups from scratch, calling
+    ``progress(percent)`` after each tenth of the leads."""
+    for table in rollups.TABLES:
+        conn.execute(text(f"DELETE FROM {table}"))
     low, high = conn.execute(text("SELECT min(id), max(id) FROM leads")).one()
     if low is None:
         return  # nothing to build, nothing to show
@@ -157,13 +179,15 @@ def rebuild(conn: Connection, progress: Progress | None = None, *, steps: int = 
         end = low + span * (step + 1) // steps - 1
         if end >= start:
             refresh_range(conn, start, end)
+            rollups.refresh_range(conn, start, end)
         if progress:
             progress(100 * (step + 1) // steps)
 
 
 def differences(conn: Connection) -> dict[str, int]:
     """How many stored facts differ from a recomputation: rows ``missing``, ``extra``
-    and ``changed`` (per column compared). Empty when the read model is right."""
+    and ``changed`` (per column compared), and rollup rows with other counts
+    (``rollups``). Empty when the read model is right."""
     fresh = facts_select("1 = 1")
     names = ", ".join(COLUMNS)
     recomputed = f"WITH f({names}) AS ({fresh}) SELECT * FROM f"
@@ -188,7 +212,12 @@ def differences(conn: Connection) -> dict[str, int]:
             f" WHERE NOT ({same})"
         )
     ).scalar_one()
-    found = {"missing": int(missing), "extra": int(extra), "changed": int(changed)}
+    found = {
+        "missing": int(missing),
+        "extra": int(extra),
+        "changed": int(changed),
+        "rollups": rollups.differences(conn),
+    }
     return {k: v for k, v in found.items() if v}
 
 

@@ -25,6 +25,10 @@ def table_words(table: str) -> str | None:
         "demos": pgettext("your role may not change …", "demos"),
         "erasures": pgettext("your role may not change …", "erasures"),
         "lead_facts": pgettext("your role may not change …", "the reports' figures"),
+        "decision_hours": pgettext("your role may not change …", "the reports' figures"),
+        "decision_parts": pgettext("your role may not change …", "the reports' figures"),
+        "touch_hours": pgettext("your role may not change …", "the reports' figures"),
+        "touch_parts": pgettext("your role may not change …", "the reports' figures"),
     }
     return words.get(table)
 

@@ -71,10 +71,9 @@ def _seconds_sqlite(element: seconds_between, compiler: SQLCompiler, **kw: Any) 
 @compiles(seconds_between, "postgresql")
 def _seconds_pg(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
     start, end = list(element.clauses)
-    return (
-        f"CAST(EXTRACT(EPOCH FROM ({compiler.process(end, **kw)}"
-        f" - {compiler.process(start, **kw)})) AS DOUBLE PRECISION)"
-    )
+    # date_part gives a double straight away; EXTRACT gives numeric (PostgreSQL 14+),
+    # whose arithmetic made a year's speed report several times slower.
+    return f"date_part('epoch', {compiler.process(end, **kw)} - {compiler.process(start, **kw)})"
 
 
 class week_start(FunctionElement[str]):
@@ -107,6 +106,37 @@ def _week_pg(element: week_start, compiler: SQLCompiler, **kw: Any) -> str:
     return (
         "to_char(date_trunc('week', "
         f"({compiler.process(at, **kw)} AT TIME ZONE 'UTC')"
+        f" + make_interval(mins => {element.offset_minutes})), 'YYYY-MM-DD')"
+    )
+
+
+class hour_week_start(FunctionElement[str]):
+    """As ``week_start`` for an hour of the rollups (an integer: hours since 1970)."""
+
+    type = String()
+    inherit_cache = False
+    name = "hour_week_start"
+
+    def __init__(self, hour: _SQLExpression, offset_minutes: int = 0) -> None:
+        self.offset_minutes = int(offset_minutes)
+        super().__init__(hour)
+
+
+@compiles(hour_week_start, "sqlite")
+def _hour_week_sqlite(element: hour_week_start, compiler: SQLCompiler, **kw: Any) -> str:
+    (hour,) = list(element.clauses)
+    return (
+        f"date({compiler.process(hour, **kw)} * 3600, 'unixepoch',"
+        f" '{element.offset_minutes:+d} minutes', 'weekday 0', '-6 days')"
+    )
+
+
+@compiles(hour_week_start, "postgresql")
+def _hour_week_pg(element: hour_week_start, compiler: SQLCompiler, **kw: Any) -> str:
+    (hour,) = list(element.clauses)
+    return (
+        "to_char(date_trunc('week', "
+        f"(to_timestamp({compiler.process(hour, **kw)} * 3600) AT TIME ZONE 'UTC')"
         f" + make_interval(mins => {element.offset_minutes})), 'YYYY-MM-DD')"
     )
 

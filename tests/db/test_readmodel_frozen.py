@@ -4,9 +4,9 @@ migration builds what it built the day it was written. The newest copy must equa
 
 from __future__ import annotations
 
-from sdrdesk.db import readmodel
+from sdrdesk.db import readmodel, rollups
 from sdrdesk.db.migrate import SCHEMA_HEAD
-from sdrdesk.db.migrations import frozen_facts
+from sdrdesk.db.migrations import frozen_facts, frozen_rollups
 
 
 def test_the_newest_frozen_copy_is_what_the_read_model_generates() -> None:
@@ -22,4 +22,10 @@ def test_older_copies_stay_as_their_migration_wrote_them() -> None:
     assert "product" not in frozen_facts.V0013.pg_refresh
     assert "product" not in frozen_facts.V0013.range_insert
     assert "l.product" in frozen_facts.V0015.range_insert
-    assert SCHEMA_HEAD >= "0015"
+    assert SCHEMA_HEAD >= "0018"
+
+
+def test_the_newest_frozen_rollups_are_what_the_rollups_generate() -> None:
+    newest = frozen_rollups.NEWEST
+    assert newest.pg_refresh == rollups.PG_FUNCTION
+    assert list(newest.range_statements) == rollups.sqlite_range_statements()

@@ -46,3 +46,24 @@ def test_work_keeps_the_facts_and_nobody_forges_them(team: TeamLogins) -> None:
 def test_an_sdrs_hand_off_gets_its_facts(team: TeamLogins) -> None:
     lead = add_lead(team.anna.ctx, first_name="Bea", source="Fair", actor_id=team.anna.user.id)
     assert facts(team, lead) == (None, None, "Fair")
+
+
+def rollup(team: TeamLogins) -> list[tuple[object, ...]]:
+    rows = team.owner_sql("SELECT action, reason, sdr_id, source, n FROM decision_hours")
+    return sorted(tuple(r) for r in rows)
+
+
+def test_work_keeps_the_rollups_and_nobody_forges_them(team: TeamLogins) -> None:
+    lead = add_lead(team.owner, first_name="Cleo", source="Webinar")
+    TriageService(team.anna.ctx).reject(lead, actor_id=team.anna.user.id, reason_code="spam")
+    kept = [("reject", "spam", team.anna.user.id, "Webinar", 1)]
+    assert rollup(team) == kept
+    for login in (team.anna, team.mara):
+        for table in ("decision_hours", "decision_parts", "touch_hours", "touch_parts"):
+            refused(login, f"DELETE FROM {table}", "may not change the reports' figures")
+        refused(login, "UPDATE decision_hours SET n = 99", "may not change the reports' figures")
+    # Asking for a recomputation is allowed, and only ever gives what the history says.
+    team.anna.sql("SELECT sdrdesk_refresh_rollups(ARRAY[:i])", i=lead)
+    team.anna.sql("SELECT sdrdesk_refresh_rollups(ARRAY[:i])", i=lead)
+    assert rollup(team) == kept
+    refused(team.mara, "SELECT sdrdesk_refresh_rollups(ARRAY[:i])", "may not do this", i=lead)

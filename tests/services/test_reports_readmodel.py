@@ -1,4 +1,5 @@
-"""The read model (``lead_facts``) against the raw events, on both backends.
+"""The read model (``lead_facts`` and the hourly rollups) against the raw events, on
+both backends.
 
 Every report that reads the read model is computed twice, from ``lead_facts`` (the
 product) and from the events (tests/report_reference.py, the way it was done before),
@@ -12,6 +13,7 @@ import contextlib
 import random
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -21,9 +23,11 @@ from sdrdesk.domain.lifecycle import Action
 from sdrdesk.services.conflicts import load_lead
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.leads.claims import ClaimService
+from sdrdesk.services.leads.notes import NoteService
 from sdrdesk.services.leads.triage import TriageService
 from sdrdesk.services.reports import Breakdown, ReportFilter, ReportService, period_from_dates
 from sdrdesk.services.reports import funnel as funnel_module
+from sdrdesk.services.reports import hours as hours_module
 from sdrdesk.services.reports import speed as speed_module
 from sdrdesk.services.results import UserInfo
 from tests.conftest import FakeClock
@@ -38,7 +42,17 @@ def _all_reports(reports: ReportService, filters: list[ReportFilter]) -> list[An
         for by in Breakdown:
             out.append(reports.funnel(f, by))
             out.append(reports.speed_to_lead(f, by))
+        out.append(reports.rejections_by_reason(f))
+        out.append(reports.rejections_by_campaign(f))
+        out.append(reports.rejections_by_week(f))
+        out.append(reports.call_outcomes(f))
+        out.append(reports.grades(f))
     return out
+
+
+def _all_from_events(f: ReportFilter) -> hours_module.Split:
+    """The reference's cut of a period: no whole hours, every count from the events."""
+    return hours_module.Split(0, 0, (f,))
 
 
 def _both_ways(
@@ -49,6 +63,7 @@ def _both_ways(
     with monkeypatch.context() as m:
         m.setattr(funnel_module, "facts", reference_facts)
         m.setattr(speed_module, "facts", reference_facts)
+        m.setattr(hours_module, "split", _all_from_events)
         old = _all_reports(reports, filters)
     return new, old
 
@@ -79,6 +94,7 @@ def test_scenario_reports_are_the_same_from_the_read_model(
 
 
 SOURCES = ("Webinar", "Paid search", None)
+PRODUCTS = ("Cloud", "On-prem", None)
 
 
 def _random_history(
@@ -111,7 +127,10 @@ def _random_step(
     manager: UserInfo,
 ) -> None:
     kind = rng.choice(
-        ("accept", "reject", "undo", "assign", "call", "work", "demo", "demo", "disqualify")
+        (
+            *("accept", "reject", "undo", "assign", "call", "work", "demo", "demo"),
+            *("disqualify", "touch", "product"),
+        )
     )
     if kind in ("accept", "reject", "undo"):
         if kind == "accept":
@@ -125,6 +144,11 @@ def _random_step(
         claims.assign(lead, to_user=rng.choice(sdrs).name, actor_id=manager.id)
     elif kind == "call":
         call(ctx, lead, who.id, rng.choice(("connected", "no_answer")), rng.randint(0, 600))
+    elif kind == "touch":
+        NoteService(ctx).log_touch(lead, channel="email", outcome="sent", actor_id=who.id)
+    elif kind == "product":  # a correction after the fact moves the lead's counts
+        with ctx.store.write() as s:
+            load_lead(s, lead).product = rng.choice(PRODUCTS)
     else:
         action = {
             "work": Action.START_WORKING,
@@ -163,8 +187,23 @@ def test_random_history_with_undos_and_reassignments_gives_the_same_reports(
         week,
         period_from_dates(date(2026, 3, 1), date(2026, 3, 31), zone=UTC, sdr_id=other_sdr.id),
         period_from_dates(date(2026, 3, 1), date(2026, 3, 31), zone=UTC, source="Webinar"),
+        period_from_dates(date(2026, 3, 1), date(2026, 3, 31), zone=UTC, product="Cloud"),
+        # Local midnights of Berlin (whole hours) and of India (+05:30: ends from the events).
+        period_from_dates(date(2026, 3, 2), date(2026, 3, 20), zone=ZoneInfo("Europe/Berlin")),
+        period_from_dates(date(2026, 3, 2), date(2026, 3, 20), zone=ZoneInfo("Asia/Kolkata")),
+        # An odd period: it starts and ends inside an hour.
+        ReportFilter(
+            datetime(2026, 3, 3, 9, 17, tzinfo=UTC), datetime(2026, 3, 9, 15, 41, tzinfo=UTC)
+        ),
+        ReportFilter(
+            datetime(2026, 3, 3, 9, 17, tzinfo=UTC), datetime(2026, 3, 3, 9, 59, tzinfo=UTC)
+        ),
     ]
     new, old = _both_ways(ctx, monkeypatch, filters)
     assert new == old
     assert new[0][-1].mql == 40
+    per_filter = len(Breakdown) * 2 + 5
+    reasons, outcomes = new[per_filter - 5], new[per_filter - 2]
+    assert reasons, "the history has rejections to compare"
+    assert outcomes, "the history has calls to compare"
     _no_drift(ctx)

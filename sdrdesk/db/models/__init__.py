@@ -23,7 +23,7 @@ from sdrdesk.db.models.core import (
     RejectionReason,
     User,
 )
-from sdrdesk.db.models.facts import LeadFact
+from sdrdesk.db.models.facts import DecisionHour, DecisionPart, LeadFact, TouchHour, TouchPart
 from sdrdesk.db.models.reporting import REPORT_INDEXES
 
 if TYPE_CHECKING:
@@ -47,6 +47,8 @@ __all__ = [
     "REPORT_INDEXES",
     "Base",
     "CallAttempt",
+    "DecisionHour",
+    "DecisionPart",
     "Demo",
     "Erasure",
     "ImportBatch",
@@ -57,6 +59,8 @@ __all__ = [
     "LeadFact",
     "Qualification",
     "RejectionReason",
+    "TouchHour",
+    "TouchPart",
     "User",
     "WebhookDelivery",
     "WebhookEndpoint",

@@ -38,3 +38,110 @@ class LeadFact(Base):
     product: Mapped[str | None] = mapped_column(String(120))
 
     __table_args__ = (Index("ix_lead_facts_handed_off", "handed_off_at", "source"),)
+
+
+# The hourly rollups and their parts (``db.rollups``, migration 0018). Key columns are
+# never NULL ('' or 0 for none), so a key is one row on both backends.
+
+
+def _key_text(length: int) -> Mapped[str]:
+    return mapped_column(String(length), primary_key=True)
+
+
+class DecisionHour(Base):
+    """Accepts, rejects and disqualifications (not undone) of one UTC hour
+    (``hour``: hours since 1970) per reason, SDR (who decided; 0 for none), source,
+    campaign and product ('' for none)."""
+
+    __tablename__ = "decision_hours"
+
+    hour: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action: Mapped[str] = _key_text(40)
+    reason: Mapped[str] = _key_text(60)
+    sdr_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = _key_text(200)
+    campaign: Mapped[str] = _key_text(300)
+    product: Mapped[str] = _key_text(120)
+    n: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        # Rejections by campaign read this in group order (no sort of a year's rows).
+        Index(
+            "ix_decision_hours_campaign",
+            "source",
+            "campaign",
+            "action",
+            "hour",
+            "sdr_id",
+            "product",
+            "n",
+        ),
+        {"sqlite_with_rowid": False},  # stored in key order: an hour range is one read
+    )
+
+
+class DecisionPart(Base):
+    """One counted decision event and the key it was added to ``decision_hours`` under."""
+
+    __tablename__ = "decision_parts"
+
+    event_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lead_id: Mapped[int] = mapped_column(Integer, index=True)
+    hour: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(String(60))
+    sdr_id: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(200))
+    campaign: Mapped[str] = mapped_column(String(300))
+    product: Mapped[str] = mapped_column(String(120))
+
+
+class TouchHour(Base):
+    """Call attempts (``channel`` 'call') and touches of one UTC hour per outcome, SDR,
+    source and product, with the connected calls and their summed talk time."""
+
+    __tablename__ = "touch_hours"
+
+    hour: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = _key_text(40)
+    outcome: Mapped[str] = _key_text(80)
+    sdr_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = _key_text(200)
+    product: Mapped[str] = _key_text(120)
+    n: Mapped[int] = mapped_column(Integer)
+    connected: Mapped[int] = mapped_column(Integer)
+    talk_seconds: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        # Call outcomes (per SDR and outcome) read this in group order.
+        Index(
+            "ix_touch_hours_outcomes",
+            "channel",
+            "sdr_id",
+            "outcome",
+            "hour",
+            "source",
+            "product",
+            "n",
+            "connected",
+            "talk_seconds",
+        ),
+        {"sqlite_with_rowid": False},
+    )
+
+
+class TouchPart(Base):
+    """One call or touch event and the key it was added to ``touch_hours`` under."""
+
+    __tablename__ = "touch_parts"
+
+    event_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lead_id: Mapped[int] = mapped_column(Integer, index=True)
+    hour: Mapped[int] = mapped_column(Integer)
+    channel: Mapped[str] = mapped_column(String(40))
+    outcome: Mapped[str] = mapped_column(String(80))
+    sdr_id: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(200))
+    product: Mapped[str] = mapped_column(String(120))
+    connected: Mapped[int] = mapped_column(Integer)
+    talk_seconds: Mapped[int] = mapped_column(Integer)

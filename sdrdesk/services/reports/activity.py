@@ -19,8 +19,10 @@ from sdrdesk.db.reporting import json_flag, json_text
 from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Action
 from sdrdesk.i18n import _
+from sdrdesk.services.reports import hours
 from sdrdesk.services.reports.common import count_if, events_in_period, user_names
 from sdrdesk.services.reports.filters import ReportFilter
+from sdrdesk.services.reports.hours import Counts
 from sdrdesk.services.reports.table import Col, Kind, Table, ratio
 
 GRADES = ("A", "B", "C")
@@ -43,7 +45,8 @@ class GradeCount:
     demos: int
 
 
-def call_outcomes(session: Session, f: ReportFilter) -> list[OutcomeCount]:
+def outcomes_from_events(session: Session, f: ReportFilter) -> Counts:
+    """Per (SDR id or 0, outcome code or ''): calls, connected, talk seconds."""
     e = LeadEvent
     outcome = func.coalesce(json_text(e.data, "outcome"), "")
     connected = json_flag(e.data, "connected")
@@ -57,10 +60,21 @@ def call_outcomes(session: Session, f: ReportFilter) -> list[OutcomeCount]:
         count_if(connected),
         func.sum(case((connected, duration), else_=0)),
     ).group_by(e.actor_id, outcome)
+    return {(actor or 0, code): (n, c, talk) for actor, code, n, c, talk in session.execute(query)}
+
+
+def call_outcomes(session: Session, f: ReportFilter) -> list[OutcomeCount]:
+    """Read from the hourly rollups (``hours``), the ends of an odd period from the events."""
+    s = hours.split(f)
+    counts = hours.add(
+        hours.call_outcomes(session, f, s),
+        *(outcomes_from_events(session, piece) for piece in s.pieces),
+    )
     names = user_names(session)
     rows = [
-        OutcomeCount(_who(actor, names), code, int(n), int(c), int(talk or 0))
-        for actor, code, n, c, talk in session.execute(query)
+        OutcomeCount(_who(actor or None, names), code, n, c, talk)
+        for (actor, code), (n, c, talk) in counts.items()
+        if n
     ]
     return sorted(rows, key=lambda r: (r.sdr, -r.calls, r.outcome))
 

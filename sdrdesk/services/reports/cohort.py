@@ -13,10 +13,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import String, case, cast, func, literal, select, union_all
+from sqlalchemy import Select, String, case, cast, func, literal, select, tuple_, union_all
 from sqlalchemy.sql import Subquery
 
 from sdrdesk.db.models import LeadFact
+from sdrdesk.db.reporting import with_group_medians
 from sdrdesk.i18n import _
 from sdrdesk.services.reports.common import NO_SOURCE, NOBODY
 from sdrdesk.services.reports.filters import ReportFilter
@@ -65,9 +66,10 @@ def _if(condition: Any, value: Any) -> Any:
     return case((condition, value))
 
 
-def grouped(cohort: Subquery, by: Breakdown, **columns: Any) -> Subquery:
+def grouped(cohort: Subquery, by: Breakdown, dialect: str = "", **columns: Any) -> Subquery:
     """``columns`` (expressions over the cohort) with a ``grp`` text column, plus every
-    row again under ``'*'`` (the team total) unless ``by`` is already the total."""
+    row again under ``'*'`` (the team total) unless ``by`` is already the total.
+    PostgreSQL gets each row once: :func:`summary` adds the total by grouping sets."""
     picked = [expr.label(name) for name, expr in columns.items()]
     total = select(literal("*", String).label("grp"), *picked)
     if by is Breakdown.TOTAL:
@@ -77,7 +79,29 @@ def grouped(cohort: Subquery, by: Breakdown, **columns: Any) -> Subquery:
         key = func.coalesce(cast(cohort.c.sdr_id, String), "")
     else:
         key = cohort.c.source
+    if dialect == "postgresql":
+        return select(key.label("grp"), *picked).cte("grouped")  # type: ignore[return-value]
     return union_all(select(key.label("grp"), *picked), total).cte("grouped")  # type: ignore[return-value]
+
+
+def summary(
+    g: Subquery, by: Breakdown, dialect: str, counts: list[Any], medians: list[str]
+) -> Select[Any]:
+    """Rows of ``grp``, the aggregates ``counts`` and the median of each of ``medians``
+    (columns of ``g``, NULLs ignored), per group and for the team (``'*'``).
+
+    PostgreSQL: one pass, the groups and the total as grouping sets, each median a
+    ``percentile_cont`` sort per group. SQLite: per ``grp`` of :func:`grouped` (whose
+    rows hold the total again), each median found by a window function.
+    """
+    if dialect != "postgresql":
+        sums = select(g.c.grp, *counts).group_by(g.c.grp).subquery("counts")
+        return with_group_medians(sums, g, medians, dialect)
+    middle = [func.percentile_cont(0.5).within_group(g.c[m]) for m in medians]
+    if by is Breakdown.TOTAL:
+        return select(literal("*", String), *counts, *middle)
+    grp = case((func.grouping(g.c.grp) == 1, literal("*", String)), else_=g.c.grp)
+    return select(grp, *counts, *middle).group_by(func.grouping_sets(g.c.grp, tuple_()))
 
 
 def group_label(grp: str, by: Breakdown, names: dict[int, str]) -> str:

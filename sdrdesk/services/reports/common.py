@@ -30,7 +30,7 @@ def events_in_period(
     f: ReportFilter, actions: Sequence[str], *columns: Any, join_leads: bool = False
 ) -> Select[Any]:
     """Events of kinds ``actions`` in the period, undone accepts/rejects left out, with
-    the SDR (who acted) and source filters applied. Leads are joined when the columns
+    the SDR (who acted), source and product filters applied. Leads are joined when the columns
     or the source filter need them."""
     e = LeadEvent
     query = select(*columns).select_from(e)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func
 from sqlalchemy.orm import Session
 
-from sdrdesk.db.reporting import seconds_between, with_group_medians
+from sdrdesk.db.reporting import seconds_between
 from sdrdesk.i18n import _
-from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped
+from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped, summary
 from sdrdesk.services.reports.common import count_if, groups_then_total, median_seconds, user_names
 from sdrdesk.services.reports.filters import ReportFilter
 from sdrdesk.services.reports.table import Col, Kind, Table, ratio
@@ -55,24 +55,20 @@ def funnel(session: Session, f: ReportFilter, by: Breakdown, dialect: str) -> li
     g = grouped(
         c,
         by,
+        dialect,
         accept_at=c.c.accept_at,
         triage_at=c.c.triage_at,
         demo_at=c.c.demo_at,
         mql_secs=seconds_between(c.c.handed_off_at, c.c.accept_at),
         sal_secs=seconds_between(c.c.accept_at, c.c.demo_at),
     )
-    counts = (
-        select(
-            g.c.grp,
-            func.count().label("mql"),
-            func.count(g.c.accept_at).label("sal"),
-            count_if(and_(g.c.accept_at.is_not(None), g.c.demo_at.is_not(None))).label("sql"),
-            count_if(and_(g.c.triage_at.is_not(None), g.c.accept_at.is_(None))).label("rej"),
-        )
-        .group_by(g.c.grp)
-        .subquery("counts")
-    )
-    query = with_group_medians(counts, g, ["mql_secs", "sal_secs"], dialect)
+    counts = [
+        func.count().label("mql"),
+        func.count(g.c.accept_at).label("sal"),
+        count_if(and_(g.c.accept_at.is_not(None), g.c.demo_at.is_not(None))).label("sql"),
+        count_if(and_(g.c.triage_at.is_not(None), g.c.accept_at.is_(None))).label("rej"),
+    ]
+    query = summary(g, by, dialect, counts, ["mql_secs", "sal_secs"])
     names = user_names(session) if by is Breakdown.SDR else {}
     rows = [
         FunnelRow(

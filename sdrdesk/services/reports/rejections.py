@@ -1,7 +1,10 @@
 """Rejections and disqualifications: by reason, by source and campaign, by week.
 
 Counted are decisions dated in the period (a reject or disqualify event that was not
-undone). The rejection rate of a campaign is rejected / triaged, where triaged counts
+undone), read from the hourly rollups (``hours``; the events only for the ends of a
+period that start or end inside an hour).
+
+The rejection rate of a campaign is rejected / triaged, where triaged counts
 the accepts and rejects of the period; disqualifications come later, after contact, and
 are shown beside it.
 """
@@ -19,6 +22,7 @@ from sdrdesk.db.reporting import week_start
 from sdrdesk.domain.lifecycle import Action
 from sdrdesk.i18n import _
 from sdrdesk.services.reason_labels import reason_label
+from sdrdesk.services.reports import hours
 from sdrdesk.services.reports.common import (
     DECISIONS,
     NO_CAMPAIGN,
@@ -29,6 +33,7 @@ from sdrdesk.services.reports.common import (
     reason_labels,
 )
 from sdrdesk.services.reports.filters import ReportFilter
+from sdrdesk.services.reports.hours import Counts
 from sdrdesk.services.reports.table import Col, Kind, Table, ratio
 
 _REJECT = LeadEvent.action == Action.REJECT.value
@@ -93,25 +98,25 @@ def _reason(code: str | None, labels: dict[str, str]) -> str:
     return code if label is None else reason_label(code, label)
 
 
-def by_reason(session: Session, f: ReportFilter) -> list[ReasonCount]:
+_TRIAGE_AND_DQ = (*TRIAGE, Action.DISQUALIFY.value)
+
+
+def reasons_from_events(session: Session, f: ReportFilter) -> Counts:
+    """Per reason code ('' for none): rejected, disqualified, counted from the events."""
     e = LeadEvent
     query = events_in_period(
         f, DECISIONS, e.reason_code, count_if(_REJECT), count_if(_DISQUALIFY)
     ).group_by(e.reason_code)
-    labels = reason_labels(session)
-    rows = [
-        ReasonCount(code or "", _reason(code, labels), int(r), int(d))
-        for code, r, d in session.execute(query)
-    ]
-    return sorted(rows, key=lambda c: (-c.total, c.label))
+    return hours.add(*({code or "": (r, d)} for code, r, d in session.execute(query)))
 
 
-def by_campaign(session: Session, f: ReportFilter) -> list[CampaignCount]:
+def campaigns_from_events(session: Session, f: ReportFilter) -> Counts:
+    """Per (source, campaign) ('' for none): accepted, rejected, disqualified."""
     source = func.coalesce(Lead.source, "")
     campaign = func.coalesce(Lead.campaign, "")
     query = events_in_period(
         f,
-        (*TRIAGE, Action.DISQUALIFY.value),
+        _TRIAGE_AND_DQ,
         source,
         campaign,
         count_if(_ACCEPT),
@@ -119,30 +124,63 @@ def by_campaign(session: Session, f: ReportFilter) -> list[CampaignCount]:
         count_if(_DISQUALIFY),
         join_leads=True,
     ).group_by(source, campaign)
+    return {(s, c): (a, r, d) for s, c, a, r, d in session.execute(query)}
+
+
+def weeks_from_events(session: Session, f: ReportFilter) -> Counts:
+    """Per week (its Monday, ``YYYY-MM-DD``): accepted, rejected, disqualified."""
+    week = week_start(LeadEvent.at, f.week_offset_minutes)
+    query = events_in_period(
+        f,
+        _TRIAGE_AND_DQ,
+        week.label("week"),
+        count_if(_ACCEPT),
+        count_if(_REJECT),
+        count_if(_DISQUALIFY),
+    ).group_by(week)
+    return {w: (a, r, d) for w, a, r, d in session.execute(query)}
+
+
+def by_reason(session: Session, f: ReportFilter) -> list[ReasonCount]:
+    s = hours.split(f)
+    counts = hours.add(
+        hours.decisions(session, f, s, "reason", DECISIONS),
+        *(reasons_from_events(session, piece) for piece in s.pieces),
+    )
+    labels = reason_labels(session)
     rows = [
-        CampaignCount(s or NO_SOURCE, c or NO_CAMPAIGN, int(a), int(r), int(d))
-        for s, c, a, r, d in session.execute(query)
+        ReasonCount(code, _reason(code, labels), r, d) for code, (r, d) in counts.items() if r or d
+    ]
+    return sorted(rows, key=lambda c: (-c.total, c.label))
+
+
+def by_campaign(session: Session, f: ReportFilter) -> list[CampaignCount]:
+    s = hours.split(f)
+    counts = hours.add(
+        hours.decisions(session, f, s, "campaign", _TRIAGE_AND_DQ),
+        *(campaigns_from_events(session, piece) for piece in s.pieces),
+    )
+    rows = [
+        CampaignCount(source or NO_SOURCE, campaign or NO_CAMPAIGN, a, r, d)
+        for (source, campaign), (a, r, d) in counts.items()
+        if a or r or d
     ]
     return sorted(rows, key=lambda c: (-(c.rejected + c.disqualified), c.source, c.campaign))
 
 
 def by_week(session: Session, f: ReportFilter) -> list[WeekCount]:
-    week = week_start(LeadEvent.at, f.week_offset_minutes)
-    query = (
-        events_in_period(
-            f,
-            (*TRIAGE, Action.DISQUALIFY.value),
-            week.label("week"),
-            count_if(_ACCEPT),
-            count_if(_REJECT),
-            count_if(_DISQUALIFY),
+    if hours.week_needs_events(f):
+        counts = weeks_from_events(session, f)
+    else:
+        s = hours.split(f)
+        counts = hours.add(
+            hours.decisions(session, f, s, "week", _TRIAGE_AND_DQ),
+            *(weeks_from_events(session, piece) for piece in s.pieces),
         )
-        .group_by(week)
-        .order_by(week)
-    )
     return [
-        WeekCount(date.fromisoformat(w), int(a), int(r), int(d))
-        for w, a, r, d in session.execute(query)
+        WeekCount(date.fromisoformat(w), a, r, d)
+        for w, (a, r, d) in sorted(counts.items())
+        if a or r or d
     ]
 
 

@@ -16,10 +16,10 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from sdrdesk.db.models import Lead, User
-from sdrdesk.db.reporting import seconds_between, with_group_medians
+from sdrdesk.db.reporting import seconds_between
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.i18n import N_, _, format_number, ngettext
-from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped
+from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped, summary
 from sdrdesk.services.reports.common import count_if, groups_then_total, median_seconds, user_names
 from sdrdesk.services.reports.filters import ReportFilter
 from sdrdesk.services.reports.table import Col, Kind, Table, ratio
@@ -99,6 +99,7 @@ def speed(
     g = grouped(
         c,
         by,
+        dialect,
         triage_at=c.c.triage_at,
         accept_at=c.c.accept_at,
         call_at=c.c.call_at,
@@ -117,23 +118,18 @@ def speed(
             condition = and_(condition, g.c.triage_secs <= high)
         bucket_counts.append(count_if(condition))
         low = high
-    counts = (
-        select(
-            g.c.grp,
-            func.count().label("leads"),
-            func.count(g.c.triage_at).label("triaged"),
-            count_if(or_(handled, g.c.overdue)).label("triage_due"),
-            count_if(and_(handled, g.c.triage_secs <= target)).label("triage_ok"),
-            func.count(g.c.accept_at).label("accepted"),
-            count_if(and_(accepted, called)).label("called"),
-            count_if(and_(accepted, or_(called, g.c.overdue))).label("call_due"),
-            count_if(and_(accepted, called, g.c.call_secs <= target)).label("call_ok"),
-            *(b.label(f"b{i}") for i, b in enumerate(bucket_counts)),
-        )
-        .group_by(g.c.grp)
-        .subquery("counts")
-    )
-    query = with_group_medians(counts, g, ["triage_secs", "call_secs"], dialect)
+    counts = [
+        func.count().label("leads"),
+        func.count(g.c.triage_at).label("triaged"),
+        count_if(or_(handled, g.c.overdue)).label("triage_due"),
+        count_if(and_(handled, g.c.triage_secs <= target)).label("triage_ok"),
+        func.count(g.c.accept_at).label("accepted"),
+        count_if(and_(accepted, called)).label("called"),
+        count_if(and_(accepted, or_(called, g.c.overdue))).label("call_due"),
+        count_if(and_(accepted, called, g.c.call_secs <= target)).label("call_ok"),
+        *(b.label(f"b{i}") for i, b in enumerate(bucket_counts)),
+    ]
+    query = summary(g, by, dialect, counts, ["triage_secs", "call_secs"])
     names = user_names(session) if by is Breakdown.SDR else {}
     rows: list[SpeedRow] = []
     n = len(BUCKETS)
