@@ -14,6 +14,7 @@ Background workers (the webhooks dispatcher, …) are started and stopped by the
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import uuid
@@ -36,7 +37,7 @@ from sdrdesk.http.limits import RateLimits, TooLarge, TooSlow, read_body
 from sdrdesk.http.logs import REQUEST_ID
 from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.intake import Caller, IntakeService, TokenService
+from sdrdesk.services.intake import Answer, Caller, GroupWriter, IntakeService, TokenService
 
 log = logging.getLogger("sdrdesk.http")
 RETRY_AFTER = "5"
@@ -64,6 +65,7 @@ def create_app(
 ) -> Starlette:
     tokens = TokenService(ctx)
     intake = IntakeService(ctx)
+    writer = GroupWriter(intake)
     limits = RateLimits(rate_per_minute)
 
     @asynccontextmanager
@@ -74,15 +76,17 @@ def create_app(
             await run_in_threadpool(intake.actor)
         except StoreUnavailableError as exc:
             log.warning("database not reachable at start: %s", exc)
+        writer.start()
         for worker in workers:  # background workers start here …
             worker.start()
         log.info("intake service started")
         try:
             yield
         finally:
+            await run_in_threadpool(writer.stop)  # what is waiting is written first
             for worker in reversed(workers):  # … and stop here, after the last request
                 worker.stop()
-            log.info("intake service stopped")
+            log.info("intake service stopped (%d transactions)", writer.groups)
 
     async def health(_request: Request) -> Response:
         try:
@@ -113,13 +117,21 @@ def create_app(
                 _verify(caller.signing_secret, raw, request)
             form = _is_form(request, raw)
             body: Any = await _form(request, raw) if form else _json(raw)
-            result = await run_in_threadpool(
-                intake.receive,
+            _shape(body)
+            checked = await run_in_threadpool(
+                intake.check,
                 caller,
                 body,
                 idempotency_key=request.headers.get("idempotency-key"),
                 partial=request.query_params.get("partial", "").lower() in ("true", "1", "yes"),
             )
+            result = (
+                checked
+                if isinstance(checked, Answer)
+                else await asyncio.wrap_future(writer.submit(checked))
+            )
+            if result.status == 403:  # the token was revoked: the cache forgets it
+                tokens.forget(caller.id)
         except Refused as refused:
             return refused.response
         except TooLarge:
@@ -255,6 +267,35 @@ def _verify(secret: str, raw: bytes, request: Request) -> None:
         raise Refused(
             problem(401, _("The webhook signature does not match (Standard Webhooks)."))
         ) from exc
+
+
+def _shape(body: Any) -> None:
+    """A 400 for JSON that is no lead: a string, a number, ``null``, a list of anything but
+    objects (as ``{"leads": [...]}`` too)."""
+    leads = body.get("leads") if isinstance(body, dict) else body
+    if isinstance(body, dict) and not isinstance(leads, list):
+        return
+    if isinstance(leads, list) and all(isinstance(lead, dict) for lead in leads):
+        return
+    if isinstance(leads, list):
+        kind = _("a list holding something other than objects")
+    elif leads is None:
+        kind = _("null")
+    elif isinstance(leads, bool):
+        kind = _("true or false")
+    elif isinstance(leads, str):
+        kind = _("a string")
+    else:
+        kind = _("a number")
+    raise Refused(
+        problem(
+            400,
+            _(
+                "The body is {kind}; send one lead as a JSON object of fields, "
+                'or {{"leads": [{{…}}, …]}}.'
+            ).format(kind=kind),
+        )
+    )
 
 
 def _is_form(request: Request, raw: bytes) -> bool:

@@ -209,9 +209,20 @@ def _linkedin(form: Mapping[str, Any], definition: Any) -> dict[str, Any]:
     return flat
 
 
-@lru_cache(maxsize=32)
 def read_mapping_file(path: str) -> tuple[tuple[str, str], ...]:
-    """A source's mapping file: TOML ``[fields]`` of lead field (or kept key) → dotted path."""
+    """A source's mapping file: TOML ``[fields]`` of lead field (or kept key) → dotted path.
+    Read again only when it changed on disk (its modification time or size)."""
+    try:
+        stat = Path(path).stat()
+    except OSError as exc:
+        raise ValidationError(
+            _("The mapping file {path} cannot be read: {error}").format(path=path, error=exc)
+        ) from exc
+    return _mapping_file(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=32)
+def _mapping_file(path: str, _mtime_ns: int, _size: int) -> tuple[tuple[str, str], ...]:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:

@@ -17,7 +17,9 @@ from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.intake.results import Caller, NewToken, TokenInfo
 
 PREFIX = "sdi_"
-CACHE_SECONDS = 2.0  # a revoked token is refused within this time in a running service
+# How long a token read stays known. A revoked token is refused at once all the same:
+# the transaction that would write its leads reads whether it is revoked (``writing``).
+CACHE_SECONDS = 2.0
 
 
 def token_hash(token: str) -> str:
@@ -141,6 +143,13 @@ class TokenService:
         if cached is not None and time.monotonic() - cached[0] < CACHE_SECONDS:
             return True, cached[1]
         return False, None
+
+    def forget(self, token_id: int) -> None:
+        """Drop a token from the cache (it was found revoked while writing)."""
+        with self._lock:
+            for digest, (_at, caller) in list(self._cache.items()):
+                if caller is not None and caller.id == token_id:
+                    del self._cache[digest]
 
     def caller(self, token: str) -> Caller | None:
         """The token's row (revoked ones too), None for an unknown token; read again
