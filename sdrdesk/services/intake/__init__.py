@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from sdrdesk.services.intake.payload import MAX_LEADS
     from sdrdesk.services.intake.results import Answer, Caller, NewToken, TokenInfo
     from sdrdesk.services.intake.service import IntakeService
+    from sdrdesk.services.intake.shapes import from_form
     from sdrdesk.services.intake.tokens import TokenService
 
 WHERE = {
@@ -19,6 +20,7 @@ WHERE = {
     "payload": ("MAX_LEADS",),
     "results": ("Answer", "Caller", "NewToken", "TokenInfo"),
     "service": ("IntakeService",),
+    "shapes": ("from_form",),
     "tokens": ("TokenService",),
 }
 __all__ = [
@@ -30,5 +32,6 @@ __all__ = [
     "NewToken",
     "TokenInfo",
     "TokenService",
+    "from_form",
 ]
 __getattr__ = lazy_names(__name__, WHERE)

@@ -1,8 +1,9 @@
 """Group commit: the requests that arrive while one transaction is written are written
-together in the next one, by one thread (``GroupWriter``).
+together in the next one (``GroupWriter``; a few threads, so that one gathers and
+writes while another waits for the database).
 
 A web form posts one lead a request; one transaction per request spends most of its time
-on round trips and the commit. The writer takes every request waiting (and those that
+on round trips and the commit. A writer takes every request waiting (and those that
 come within ``wait_seconds`` of the first), up to ``max_leads`` leads, and writes them in
 one transaction through ``IntakeService.write``; each request still gets its own answer.
 When that transaction fails for something other than a database that cannot be reached,
@@ -27,6 +28,7 @@ from sdrdesk.services.intake.writing import Checked
 log = logging.getLogger(__name__)
 
 WAIT_SECONDS = 0.002  # how long the first request of a group waits for others
+WRITERS = 3  # threads writing groups: one gathers while another waits for the database
 MAX_LEADS = 2000  # leads of one group at most (a request's leads are never split)
 
 _Item = tuple[Checked, "Future[Answer]"]
@@ -39,30 +41,37 @@ class GroupWriter:
         *,
         wait_seconds: float = WAIT_SECONDS,
         max_leads: int = MAX_LEADS,
+        writers: int = WRITERS,
     ) -> None:
         self._intake = intake
         self._wait = wait_seconds
         self._max = max_leads
+        self._writers = writers
         self._queue: queue.SimpleQueue[_Item | None] = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []
         self.groups = 0  # transactions written (for the log and the benchmark)
+        self.requests = 0
 
     def start(self) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="intake-writer", daemon=True)
-            self._thread.start()
+        while len(self._threads) < self._writers:
+            thread = threading.Thread(
+                target=self._run, name=f"intake-writer-{len(self._threads)}", daemon=True
+            )
+            thread.start()
+            self._threads.append(thread)
 
     def stop(self) -> None:
-        """Write what is waiting, then end the thread."""
-        if self._thread is not None:
+        """Write what is waiting, then end the threads."""
+        for _thread in self._threads:
             self._queue.put(None)
-            self._thread.join()
-            self._thread = None
+        for thread in self._threads:
+            thread.join()
+        self._threads = []
 
     def submit(self, request: Checked) -> Future[Answer]:
         """The request's answer, once its group is written."""
         future: Future[Answer] = Future()
-        if self._thread is None:  # not started (a test, a command): written alone
+        if not self._threads:  # not started (a test, a command): written alone
             self._write([(request, future)])
         else:
             self._queue.put((request, future))
@@ -94,6 +103,7 @@ class GroupWriter:
 
     def _write(self, group: list[_Item]) -> None:
         self.groups += 1
+        self.requests += len(group)
         for _r, future in group:  # from here on the request is written, even if its
             future.set_running_or_notify_cancel()  # sender gave up waiting
         try:

@@ -22,7 +22,13 @@ from sdrdesk.domain.leads import CleanLead, clean_lead
 from sdrdesk.domain.users import Role
 from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.intake.payload import FieldError, lead_input, leads_of, read_mapping_file
+from sdrdesk.services.intake.payload import (
+    FieldError,
+    lead_input,
+    leads_of,
+    no_contact,
+    read_mapping_file,
+)
 from sdrdesk.services.intake.results import Answer, Caller
 from sdrdesk.services.intake.writing import Checked, refusal, write_requests
 from sdrdesk.services.users.service import UserService
@@ -92,6 +98,9 @@ class IntakeService:
             try:
                 checked.append((index, clean_lead(lead_in, default_region=region, now=now)))
             except ValidationError as exc:
+                if not (lead_in.email or lead_in.phone or lead_in.mobile):
+                    errors.append(FieldError(index, "email", no_contact(lead_in.extra)))
+                    continue
                 field = "email" if lead_in.email else "phone" if lead_in.phone else "email"
                 errors.append(FieldError(index, field, str(exc)))
         refused = {e.index for e in errors}

@@ -14,6 +14,7 @@ from sdrdesk.db.models import IntakeToken
 from sdrdesk.domain.errors import NotFoundError, ValidationError
 from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.intake.payload import mapping_path, read_mapping_file
 from sdrdesk.services.intake.results import Caller, NewToken, TokenInfo
 
 PREFIX = "sdi_"
@@ -87,6 +88,10 @@ class TokenService:
             )
         if rate_per_minute is not None and rate_per_minute < 1:
             raise ValidationError(_("The rate must be at least one request a minute."))
+        if mapping:  # refused now, not at the first post; a file by its full path
+            read_mapping_file(mapping)
+            shipped = mapping_path(mapping).name == f"intake-{mapping}.toml"
+            mapping = mapping if shipped else str(mapping_path(mapping).resolve())
         token = PREFIX + secrets.token_urlsafe(32)
         with self._ctx.store.write() as s:
             row = IntakeToken(
