@@ -1,12 +1,14 @@
 """The intake's use case: leads posted by a marketing tool, through the one write path.
 
-One request is one transaction: the answer stored for its ``Idempotency-Key`` (and for
-each lead's own id at the source) is looked up first, the leads are checked
-(``clean_lead``), deduplicated against the store and each other, inserted with their
-hand-off events (``leads.intake.insert_leads``), routed by the team's rules
-(``leads.assignment.route_leads``), and the answer is stored with them. A retry of the
-same request therefore gets the first answer and creates nothing, and a database that
-fails half-way leaves nothing written.
+``check`` reads a request's leads and checks them (``clean_lead``), without the database;
+``write`` writes checked requests, one or a group of them (``GroupWriter``), in one
+transaction (``writing.write_requests``): the answers stored for their
+``Idempotency-Key`` (and for each lead's own id at the source) are looked up first, the
+leads deduplicated against the store and each other, inserted with their hand-off events
+(``leads.intake.insert_leads``), routed by the team's rules
+(``leads.assignment.route_leads``), and the answers stored with them. A retry of the same
+request therefore gets the first answer and creates nothing, and a database that fails
+half-way leaves nothing written.
 """
 
 from __future__ import annotations
