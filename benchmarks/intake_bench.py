@@ -50,11 +50,13 @@ from sqlalchemy.engine import make_url
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
 
 from benchmarks.intake_parts import desktop, make_lead, run_bare
+from benchmarks.intake_restart import RESTART, measure_restart
 
 RATE_TARGET = 300.0
 P99_TARGET_MS = 100.0
 LAG_P50_MS = 300.0
 LAG_P99_MS = 1000.0
+GIVE_UP_SECONDS = 120.0
 
 
 def free_port() -> int:
@@ -70,23 +72,30 @@ class LoadResult:
     latencies_ms: list[float] = field(default_factory=list)
     retried: int = 0
     retry_mismatch: int = 0
+    unavailable: int = 0  # 503 answers (sent again)
     errors: list[str] = field(default_factory=list)
 
 
 async def post(
     client: httpx.AsyncClient, headers: dict[str, str], lead: Any, result: LoadResult
 ) -> list[int] | None:
-    """The ids of the posted leads (one lead, or ``{"leads": [...]}``); None on an error."""
-    for attempt in range(5):
+    """The ids of the posted leads (one lead, or ``{"leads": [...]}``); None on an error.
+    A 429 or 503 is sent again with the same key after its Retry-After, for up to
+    ``GIVE_UP_SECONDS`` (a database restarted under load answers 503 for a while)."""
+    end = time.monotonic() + GIVE_UP_SECONDS
+    attempt = 0
+    while time.monotonic() < end:
+        attempt += 1
         started = time.perf_counter()
         try:
             response = await client.post("/v1/leads", json=lead, headers=headers)
         except httpx.HTTPError as exc:
             result.errors.append(f"{type(exc).__name__}: {exc}")
-            await asyncio.sleep(0.2 * (attempt + 1))
+            await asyncio.sleep(min(2.0, 0.2 * attempt))
             continue
         result.latencies_ms.append((time.perf_counter() - started) * 1000)
         if response.status_code in (429, 503):
+            result.unavailable += response.status_code == 503
             await asyncio.sleep(float(response.headers.get("retry-after", "1")))
             continue
         if response.status_code != 201:
@@ -139,7 +148,7 @@ async def paced(base: str, token: str, rate: int, seconds: float, first: int) ->
     result = LoadResult()
     rng = random.Random(7)
     tasks = []
-    limits = httpx.Limits(max_connections=400, max_keepalive_connections=100)
+    limits = httpx.Limits(max_connections=100, max_keepalive_connections=100)
 
     async def one(client: httpx.AsyncClient, headers: dict[str, str], lead: Any) -> None:
         for lead_id in await post(client, headers, lead, result) or ():
@@ -273,6 +282,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=int, default=100, help="requests/s of the paced run")
     parser.add_argument("--paced-seconds", type=float, default=20)
     parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument(
+        "--restart-db",
+        action="store_true",
+        help="restart PostgreSQL in the middle of the burst (no bare run, no paced run)",
+    )
+    parser.add_argument("--restart-command", default=RESTART)
+    parser.add_argument("--restart-after", type=float, default=4.0, help="seconds into the burst")
     parser.add_argument("--bare-server", nargs=2, metavar=("URL", "PORT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.bare_server:
@@ -290,15 +306,17 @@ def main(argv: list[str] | None = None) -> int:
     python = sys.executable
     processes: list[subprocess.Popen[bytes]] = []
     try:
-        port = free_port()
-        bare = subprocess.Popen([python, __file__, "--bare-server", url, str(port)], env=env)
-        processes.append(bare)
-        base = f"http://127.0.0.1:{port}"
-        wait_for(base, "/v1/leads")
-        results = [measure("bare", base, "-", url, args, lag=False)]
-        print(json.dumps(results[0], ensure_ascii=False), flush=True)
-        bare.terminate()
-        bare.wait(30)
+        results: list[dict[str, Any]] = []
+        if not args.restart_db:
+            port = free_port()
+            bare = subprocess.Popen([python, __file__, "--bare-server", url, str(port)], env=env)
+            processes.append(bare)
+            base = f"http://127.0.0.1:{port}"
+            wait_for(base, "/v1/leads")
+            results.append(measure("bare", base, "-", url, args, lag=False))
+            print(json.dumps(results[0], ensure_ascii=False), flush=True)
+            bare.terminate()
+            bare.wait(30)
         sdrdesk = [python, "-m", "sdrdesk", "--database-url", url]
         token = (
             subprocess.run(
@@ -320,6 +338,11 @@ def main(argv: list[str] | None = None) -> int:
         processes.append(server)
         base = f"http://127.0.0.1:{port}"
         wait_for(base, "/v1/health")
+        if args.restart_db:
+            restarted = measure_restart(burst, base, token, url, args)
+            print(json.dumps(restarted, ensure_ascii=False), flush=True)
+            bad = restarted["lost"] or restarted["duplicated"] or restarted["answers_not_stored"]
+            return 1 if bad or restarted.get("restart_status") else 0
         figures = measure("sdrdesk", base, token, url, args, lag=True)
         engine = create_engine(make_url(url).set(drivername="postgresql+psycopg"))
         with engine.connect() as conn:

@@ -176,8 +176,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         from sdrdesk.services.leads import AssignmentService
 
         try:
-            result = AssignmentService(app_ctx.services).distribute(
-                rules, actor_id=user.id, after_import=True
+            result = AssignmentService(app_ctx.services).route_new(
+                report.imported_ids, actor_id=user.id
             )
         except PermissionDeniedError:
             # The import is saved; on a team database only a manager gives leads to others.

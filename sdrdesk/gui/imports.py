@@ -14,6 +14,7 @@ from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QDragMoveEvent
 from PySide6.QtWidgets import QApplication
 
+from sdrdesk.domain.errors import PermissionDeniedError
 from sdrdesk.gui import formats
 from sdrdesk.gui.host import WindowHost
 from sdrdesk.i18n import _, ngettext
@@ -23,6 +24,7 @@ from sdrdesk.services.catalog import Services
 if TYPE_CHECKING:
     from sdrdesk.gui.dialogs.import_dialog import ImportRunner
     from sdrdesk.services.imports import ImportReport
+    from sdrdesk.services.leads import Distribution
     from sdrdesk.services.sample_data import SampleResult
 
 # The settings key of the country the last import read national phone numbers in.
@@ -113,17 +115,58 @@ class ImportController(QObject):
         self._host.show_error(error, _("Importing"))
         self._error = self._host.banner.text()
 
-    def _imported(self, report: ImportReport) -> None:
+    def _imported(self, report: ImportReport | None) -> None:
+        if report is None:
+            return
         # A failed attempt's message is out of date once the file (or another) imported.
         if self._error is not None and self._host.banner.text() == self._error:
             self._host.hide_banner()
         self._error = None
+        done = ngettext("Imported {n} lead.", "Imported {n} leads.", report.imported).format(
+            n=formats.number(report.imported)
+        )
+        user = self._host.user
+        rules = self._services.ctx.assignment
+        if not rules.assigns or not report.imported or report.dry_run or user is None:
+            self._host.notify(done)
+            self.imported.emit(report)
+            return
+        # The team's rules route the new leads, as after `sdrdesk import` and as the
+        # intake routes each lead on arrival (one routing: AssignmentService.route_new).
+        assignment = self._services.assignment
+        self._host.background.run(
+            lambda: assignment.route_new(report.imported_ids, actor_id=user.id),
+            lambda result: self._routed(report, done, result),
+            lambda exc: self._not_routed(report, done, exc),
+        )
+
+    def _routed(self, report: ImportReport, done: str, result: Distribution) -> None:
+        given = sum(result.assigned.values())
         self._host.notify(
-            ngettext("Imported {n} lead.", "Imported {n} leads.", report.imported).format(
-                n=formats.number(report.imported)
-            )
+            done
+            + " "
+            + ngettext(
+                "{n} of them was given out by the assignment rules.",
+                "{n} of them were given out by the assignment rules.",
+                given,
+            ).format(n=formats.number(given))
         )
         self.imported.emit(report)
+
+    def _not_routed(self, report: ImportReport, done: str, error: Exception) -> None:
+        self.imported.emit(report)  # the leads are in; only the rules did not run
+        if isinstance(error, PermissionDeniedError):
+            self._host.notify(
+                done
+                + " "
+                + _(
+                    "They wait in the team pool: your role may not give them out by the "
+                    "assignment rules; a manager does."
+                ),
+                10_000,
+            )
+            return
+        self._host.show_error(error, _("Giving out the imported leads"))
 
     def load_samples(self) -> None:
         user = self._host.user

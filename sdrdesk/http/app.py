@@ -14,11 +14,13 @@ Background workers (the webhooks dispatcher, …) are started and stopped by the
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Any, Protocol, overload
 from urllib.parse import parse_qsl
 
@@ -36,10 +38,18 @@ from sdrdesk.http.limits import RateLimits, TooLarge, TooSlow, read_body
 from sdrdesk.http.logs import REQUEST_ID
 from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.intake import Caller, IntakeService, TokenService
+from sdrdesk.services.intake import (
+    Answer,
+    Caller,
+    GroupWriter,
+    IntakeService,
+    TokenService,
+    from_form,
+)
 
 log = logging.getLogger("sdrdesk.http")
 RETRY_AFTER = "5"
+INLINE_LEADS = 5  # leads of a request checked on the event loop itself
 _QUERY_TOKENS = ("token", "access_token", "api_key", "apikey", "key")
 _FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
 
@@ -64,6 +74,7 @@ def create_app(
 ) -> Starlette:
     tokens = TokenService(ctx)
     intake = IntakeService(ctx)
+    writer = GroupWriter(intake)
     limits = RateLimits(rate_per_minute)
 
     @asynccontextmanager
@@ -74,15 +85,21 @@ def create_app(
             await run_in_threadpool(intake.actor)
         except StoreUnavailableError as exc:
             log.warning("database not reachable at start: %s", exc)
+        writer.start()
         for worker in workers:  # background workers start here …
             worker.start()
         log.info("intake service started")
         try:
             yield
         finally:
+            await run_in_threadpool(writer.stop)  # what is waiting is written first
             for worker in reversed(workers):  # … and stop here, after the last request
                 worker.stop()
-            log.info("intake service stopped")
+            log.info(
+                "intake service stopped (%d requests in %d transactions)",
+                writer.requests,
+                writer.groups,
+            )
 
     async def health(_request: Request) -> Response:
         try:
@@ -113,13 +130,24 @@ def create_app(
                 _verify(caller.signing_secret, raw, request)
             form = _is_form(request, raw)
             body: Any = await _form(request, raw) if form else _json(raw)
-            result = await run_in_threadpool(
-                intake.receive,
+            _shape(body)
+            check = partial(
+                intake.check,
                 caller,
                 body,
                 idempotency_key=request.headers.get("idempotency-key"),
                 partial=request.query_params.get("partial", "").lower() in ("true", "1", "yes"),
             )
+            # A few leads are checked at once (a thread's hand-over costs more); a big
+            # batch in a worker thread, so that the loop goes on serving the others.
+            checked = check() if _count(body) <= INLINE_LEADS else await run_in_threadpool(check)
+            result = (
+                checked
+                if isinstance(checked, Answer)
+                else await asyncio.wrap_future(writer.submit(checked))
+            )
+            if result.status == 403:  # the token was revoked: the cache forgets it
+                tokens.forget(caller.id)
         except Refused as refused:
             return refused.response
         except TooLarge:
@@ -257,6 +285,40 @@ def _verify(secret: str, raw: bytes, request: Request) -> None:
         ) from exc
 
 
+def _count(body: Any) -> int:
+    leads = body.get("leads") if isinstance(body, dict) else body
+    return len(leads) if isinstance(leads, list) else 1
+
+
+def _shape(body: Any) -> None:
+    """A 400 for JSON that is no lead: a string, a number, ``null``, a list of anything but
+    objects (as ``{"leads": [...]}`` too)."""
+    leads = body.get("leads") if isinstance(body, dict) else body
+    if isinstance(body, dict) and not isinstance(leads, list):
+        return
+    if isinstance(leads, list) and all(isinstance(lead, dict) for lead in leads):
+        return
+    if isinstance(leads, list):
+        kind = _("a list holding something other than objects")
+    elif leads is None:
+        kind = _("null")
+    elif isinstance(leads, bool):
+        kind = _("true or false")
+    elif isinstance(leads, str):
+        kind = _("a string")
+    else:
+        kind = _("a number")
+    raise Refused(
+        problem(
+            400,
+            _(
+                "The body is {kind}; send one lead as a JSON object of fields, "
+                'or {{"leads": [{{…}}, …]}}.'
+            ).format(kind=kind),
+        )
+    )
+
+
 def _is_form(request: Request, raw: bytes) -> bool:
     """A form post; JSON sent as a form (``curl -d`` without a Content-Type) is JSON."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -285,11 +347,11 @@ async def _form(request: Request, raw: bytes) -> dict[str, Any]:
     try:
         if kind == "application/x-www-form-urlencoded":
             pairs = parse_qsl(raw.decode("utf-8"), keep_blank_values=False, strict_parsing=False)
-            return dict(pairs)
+            return from_form(dict(pairs))
         form = await _multipart(request, raw)
     except (UnicodeDecodeError, ValueError, AssertionError) as exc:
         raise Refused(problem(400, _("The form cannot be read."))) from exc
-    return {k: v for k, v in form.items() if isinstance(v, str)}
+    return from_form({k: v for k, v in form.items() if isinstance(v, str)})
 
 
 async def _multipart(request: Request, raw: bytes) -> FormData:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import sys
 from collections.abc import Sequence
 
 import uvicorn
@@ -15,6 +16,7 @@ from sdrdesk.services.context import ServiceContext
 
 log = logging.getLogger("sdrdesk.http")
 GRACE_SECONDS = 20  # requests in flight at SIGTERM may take this long to finish
+SWITCH_SECONDS = 0.0005
 
 
 def serve(
@@ -28,6 +30,10 @@ def serve(
     ready: str | None = None,
 ) -> None:
     """Serve until SIGTERM or SIGINT. ``ready``: printed once the port is open."""
+    # The event loop does many short system calls, each giving up the GIL; a writer
+    # thread busy in Python between its round trips kept it for the default 5 ms at each
+    # turn, and answers waited for the loop long after their commit (the convoy effect).
+    sys.setswitchinterval(SWITCH_SECONDS)
     app = create_app(ctx, rate_per_minute=rate_per_minute, threads=threads, workers=workers)
     config = uvicorn.Config(
         app,

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -107,14 +108,28 @@ def _text(value: Any) -> str | None:
 
 def _when(value: Any) -> Any:
     """A submission time as text the date parser reads (epoch seconds or milliseconds too)."""
+    if isinstance(value, str) and value.isdigit() and len(value) in (10, 13):
+        value = int(value)  # HubSpot's "submittedAt": "1517927174000"
     if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
         seconds = value / 1000 if value > 10_000_000_000 else value
         return datetime.fromtimestamp(seconds, UTC).isoformat()
     return value
 
 
+_NESTED_KNOWN = ("form_response", "properties", "formResponse", "form")
+_GENERATED_ID = re.compile(r"^(field_[0-9a-z]+|[0-9.]+)$")
+# Objects about someone else than the lead (HubSpot's "associated-owner" has an e-mail
+# too): kept whole, never read as the lead's fields.
+_SOMEONE_ELSE = re.compile(r"owner|user|agent|assignee|sender|author|created.?by", re.I)
+
+
 def flatten(lead: Mapping[str, Any]) -> dict[str, Any]:
-    """A nested marketing-tool payload as flat ``key: value`` pairs (flat ones as they are)."""
+    """A nested marketing-tool payload as flat ``key: value`` pairs (flat ones as they are).
+
+    Known shapes first (Typeform, HubSpot ``properties``, LinkedIn); then, for any key,
+    a list of ``{name, value}`` fields (HubSpot forms v3 ``fields``, Facebook Lead Ads
+    ``field_data``, …) and an object one level down (its keys, ``{title, value}`` fields
+    as Elementor posts them) add their fields; a key of the payload itself wins."""
     flat: dict[str, Any] = {}
     response = lead.get("form_response")
     if isinstance(response, Mapping):  # Typeform
@@ -126,21 +141,45 @@ def flatten(lead: Mapping[str, Any]) -> dict[str, Any]:
     form = lead.get("formResponse")
     if isinstance(form, Mapping):  # LinkedIn Lead Gen Forms
         flat.update(_linkedin(form, lead.get("form")))
-    for key in ("fields", "answers", "data", "values", "submission"):
-        value = lead.get(key)
-        if isinstance(value, list) and all(isinstance(v, Mapping) for v in value):
-            flat.update(_named_values(value))
-        elif isinstance(value, Mapping) and key != "properties":
-            for inner, item in value.items():
-                flat.setdefault(inner, item)
+    nested: set[str] = set()
     for key, value in lead.items():
-        if key in ("form_response", "properties", "formResponse", "form") or key in flat:
+        if key in _NESTED_KNOWN or _SOMEONE_ELSE.search(str(key)):
             continue
-        if key in ("fields", "answers", "data", "values", "submission") and isinstance(
-            value, list | Mapping
-        ):
+        if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+            named = _named_values(value)
+            if named:
+                nested.add(key)
+                _add_nested(flat, named)
+        elif isinstance(value, Mapping):
+            nested.add(key)
+            _add_nested(flat, _object_fields(value))
+    for key, value in lead.items():
+        if key in _NESTED_KNOWN or key in nested:
             continue
         flat[key] = value
+    return flat
+
+
+def _add_nested(flat: dict[str, Any], fields: Mapping[str, Any]) -> None:
+    """Fields found one level down; an ``id`` there is a form's or a field's, not the
+    lead's (only a top-level one, or a known shape's, is the source lead id)."""
+    for key, value in fields.items():
+        if key.casefold() not in _ID_KEYS:
+            flat.setdefault(key, value)
+
+
+def _object_fields(value: Mapping[str, Any]) -> dict[str, Any]:
+    """An object's keys as fields; an Elementor field ``{id, title, value}`` by its id, or
+    by its title when the id is a generated one (``field_3a4b5c``)."""
+    flat: dict[str, Any] = {}
+    for inner, item in value.items():
+        name = str(inner)
+        if isinstance(item, Mapping) and "value" in item:
+            title = item.get("title") or item.get("label")
+            if isinstance(title, str) and title and _GENERATED_ID.match(name):
+                name = title
+            item = item["value"]
+        flat.setdefault(name, item)
     return flat
 
 
@@ -209,9 +248,31 @@ def _linkedin(form: Mapping[str, Any], definition: Any) -> dict[str, Any]:
     return flat
 
 
-@lru_cache(maxsize=32)
 def read_mapping_file(path: str) -> tuple[tuple[str, str], ...]:
-    """A source's mapping file: TOML ``[fields]`` of lead field (or kept key) → dotted path."""
+    """A source's mapping file: TOML ``[fields]`` of lead field (or kept key) → dotted path.
+    Read again only when it changed on disk (its modification time or size). A name
+    without a folder or ``.toml`` is one the project ships (``gravity-forms``, ``wpforms``:
+    ``resources/data/intake-NAME.toml``)."""
+    try:
+        path = str(mapping_path(path))
+        stat = Path(path).stat()
+    except OSError as exc:
+        raise ValidationError(
+            _("The mapping file {path} cannot be read: {error}").format(path=path, error=exc)
+        ) from exc
+    return _mapping_file(path, stat.st_mtime_ns, stat.st_size)
+
+
+def mapping_path(name: str) -> Path:
+    """A mapping file's path: a shipped one by its name, else the file named."""
+    if "/" not in name and "\\" not in name and not name.endswith(".toml"):
+        shipped = resources.files("sdrdesk.resources").joinpath(f"data/intake-{name}.toml")
+        return Path(str(shipped))
+    return Path(name).expanduser()
+
+
+@lru_cache(maxsize=32)
+def _mapping_file(path: str, _mtime_ns: int, _size: int) -> tuple[tuple[str, str], ...]:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
@@ -227,23 +288,38 @@ def read_mapping_file(path: str) -> tuple[tuple[str, str], ...]:
 
 
 def _dig(data: Any, path: str) -> Any:
-    for part in path.split("."):
-        if isinstance(data, Mapping):
-            data = data.get(part)
-        elif isinstance(data, list) and part.isdigit() and int(part) < len(data):
-            data = data[int(part)]
-        else:
-            return None
-    return data
+    """The value at a dotted path; a key with dots in it (Gravity Forms' ``1.3``) too."""
+    if isinstance(data, Mapping) and path in data:
+        return data[path]
+    head, _dot, rest = path.partition(".")
+    if isinstance(data, Mapping):
+        data = data.get(head)
+    elif isinstance(data, list) and head.isdigit() and int(head) < len(data):
+        data = data[int(head)]
+    else:
+        return None
+    return _dig(data, rest) if rest else data
 
 
 def apply_mapping(lead: Mapping[str, Any], mapping: Sequence[tuple[str, str]]) -> dict[str, Any]:
     flat = flatten(lead)
     for name, path in mapping:
         value = _dig(lead, path)
-        if value is not None:
+        if value is not None and not isinstance(value, Mapping | list):
             flat[name] = value
     return flat
+
+
+def no_contact(kept: Mapping[str, str]) -> str:
+    """Why a lead without an e-mail address or phone is refused, and what to do: a key
+    the import knows, or a mapping file for the source's shape."""
+    keys = ", ".join(list(kept)[:12]) or _("none")
+    return _(
+        "no key names an e-mail address or a phone number (keys read: {keys}). Name them "
+        "as an import does (email, phone, first_name …), or give this source's token a "
+        "mapping file of dotted paths: sdrdesk intake token add SOURCE --mapping FILE.toml "
+        'with [fields] email = "path.to.email" (see the README).'
+    ).format(keys=keys)
 
 
 @lru_cache(maxsize=256)

@@ -14,10 +14,13 @@ from sdrdesk.db.models import IntakeToken
 from sdrdesk.domain.errors import NotFoundError, ValidationError
 from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
+from sdrdesk.services.intake.payload import mapping_path, read_mapping_file
 from sdrdesk.services.intake.results import Caller, NewToken, TokenInfo
 
 PREFIX = "sdi_"
-CACHE_SECONDS = 2.0  # a revoked token is refused within this time in a running service
+# How long a token read stays known. A revoked token is refused at once all the same:
+# the transaction that would write its leads reads whether it is revoked (``writing``).
+CACHE_SECONDS = 2.0
 
 
 def token_hash(token: str) -> str:
@@ -85,6 +88,10 @@ class TokenService:
             )
         if rate_per_minute is not None and rate_per_minute < 1:
             raise ValidationError(_("The rate must be at least one request a minute."))
+        if mapping:  # refused now, not at the first post; a file by its full path
+            read_mapping_file(mapping)
+            shipped = mapping_path(mapping).name == f"intake-{mapping}.toml"
+            mapping = mapping if shipped else str(mapping_path(mapping).resolve())
         token = PREFIX + secrets.token_urlsafe(32)
         with self._ctx.store.write() as s:
             row = IntakeToken(
@@ -141,6 +148,13 @@ class TokenService:
         if cached is not None and time.monotonic() - cached[0] < CACHE_SECONDS:
             return True, cached[1]
         return False, None
+
+    def forget(self, token_id: int) -> None:
+        """Drop a token from the cache (it was found revoked while writing)."""
+        with self._lock:
+            for digest, (_at, caller) in list(self._cache.items()):
+                if caller is not None and caller.id == token_id:
+                    del self._cache[digest]
 
     def caller(self, token: str) -> Caller | None:
         """The token's row (revoked ones too), None for an unknown token; read again

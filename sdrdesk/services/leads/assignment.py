@@ -72,6 +72,45 @@ class AssignmentService:
         given = Counter(r.sdr for r in routed.values())
         return Distribution(dict(given), len(rows) - len(routed))
 
+    def route_new(self, lead_ids: Sequence[int], *, actor_id: int | None) -> Distribution:
+        """The team's rules (``ctx.assignment``) for leads just brought in by a file
+        import, from the window (File › Import, paste, a dropped file) or from ``sdrdesk
+        import``, as the intake routes each lead on arrival: ``route_leads``. Leads someone
+        took meanwhile are left as they are."""
+        rules = self._ctx.assignment
+        if not rules.assigns or not lead_ids:
+            return Distribution({}, 0)
+        with self._ctx.store.write() as s:
+            rows: list[Any] = []
+            ordered = sorted(set(lead_ids))
+            for start in range(0, len(ordered), CHUNK):
+                rows += s.execute(
+                    select(
+                        Lead.id,
+                        Lead.country,
+                        Lead.source,
+                        Lead.score,
+                        Lead.campaign,
+                        Lead.extra,
+                        Lead.product,
+                    )
+                    .where(
+                        Lead.id.in_(ordered[start : start + CHUNK]),
+                        Lead.status == Status.MQL,
+                        Lead.owner_id.is_(None),
+                    )
+                    .order_by(Lead.handed_off_at, Lead.id)
+                ).all()
+            routed = route_leads(
+                s,
+                rules,
+                [(row[0], facts_of(*row[1:])) for row in rows],
+                actor_id=actor_id,
+                now=self._ctx.now(),
+            )
+        given = Counter(r.sdr for r in routed.values())
+        return Distribution(dict(given), len(rows) - len(routed))
+
 
 @dataclass(frozen=True)
 class Routed:
