@@ -55,6 +55,8 @@ WIRING: tuple[tuple[str, str], ...] = (
     ("users.leads_moved", "window.refresh"),  # a deactivated user's leads handed over
     ("privacy.erased", "window.lead_changed"),  # the lead panel without the person
     ("team.synced", "notifications.leads_arrived"),  # new leads for me: a notification
+    ("myday.loaded", "notifications.remind"),  # a callback or demo due soon: a notification
+    ("notifications.lead_opened", "myday.open_lead"),  # a reminder clicked: its lead
     ("notes.saved", "window.lead_changed"),  # the history shows the note, touch, correction
     ("window.destroyed", "team.stop"),  # even a window destroyed without closing
     ("window.destroyed", "webhooks.stop"),  # the desktop's own dispatcher, if it runs one
