@@ -195,7 +195,7 @@ class SessionController(QObject):
             self._host.action(name).setEnabled(running)
         pause = self._host.action("actionPauseSession")
         paused = self.session is not None and self.session.paused_at is not None
-        pause.setText(_("Go o&n with the session") if paused else _("Pa&use session"))
+        pause.setText(_("Go on &with the session") if paused else _("&Pause session"))
 
     def _show_summary(self, session: Session, spent: timedelta) -> None:
         minutes = int(spent.total_seconds() // 60)

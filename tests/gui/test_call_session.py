@@ -53,7 +53,7 @@ def test_a_session_calls_the_view_one_lead_after_another(
 
     # Paused: the saved call does not open another.
     window.action("actionPauseSession").trigger()
-    assert "Go o&n" in window.action("actionPauseSession").text()
+    assert "Go on &with" in window.action("actionPauseSession").text()
     _no_answer(qtbot, window)
     wait_idle(qtbot, window)
     assert window.calls.workspace is None
