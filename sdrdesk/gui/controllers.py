@@ -58,6 +58,7 @@ WIRING: tuple[tuple[str, str], ...] = (
     ("myday.loaded", "notifications.remind"),  # a callback or demo due soon: a notification
     ("notifications.lead_opened", "myday.open_lead"),  # a reminder clicked: its lead
     ("notes.saved", "window.lead_changed"),  # the history shows the note, touch, correction
+    ("notes.undoable", "triage.offer_undo"),  # Ctrl+Z takes a correction back for a while
     ("window.destroyed", "team.stop"),  # even a window destroyed without closing
     ("window.destroyed", "webhooks.stop"),  # the desktop's own dispatcher, if it runs one
 )

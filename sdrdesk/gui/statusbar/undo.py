@@ -1,12 +1,28 @@
-"""The last accept or reject, with a button (and Ctrl+Z) to take it back while it may be."""
+"""The last accept, reject or correction, with a button (and Ctrl+Z) to take it back
+while it may be."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
 
 from sdrdesk.i18n import _
+
+
+@dataclass(frozen=True)
+class UndoOffer:
+    """Something just saved that Ctrl+Z may take back for a few seconds (the triage
+    controller holds the one offer of the moment)."""
+
+    lead_id: int
+    message: str  # the status bar's text: "Corrected Jo Kurz. Undo: Ctrl+Z"
+    take_back: Callable[[int, str], object]  # (user id, operation id), on a worker thread
+    undone: str  # said once it is taken back
+    reload: bool = True  # the queue is read again (the lead comes back to it)
 
 
 class UndoIndicator:
