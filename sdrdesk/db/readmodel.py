@@ -36,7 +36,10 @@ COLUMNS = (
     "call_at",
     "disqualified_at",
     "nurtured_at",
+    "product",
 )
+# A lead's own columns among them: all a lead just handed off in bulk has.
+_OWN = ("lead_id", "handed_off_at", "source", "campaign", "owner_id", "grade", "product")
 
 # Accepts and rejects taken back by an undo: the status change just before each undo.
 _UNDONE = (
@@ -64,7 +67,7 @@ def facts_select(where: str) -> str:
         f" {_first('reject', 'at', undoable=True)},"
         f" {_first('reject', 'actor_id', undoable=True)},"
         f" {_first('book_demo', 'at')}, {_first('call_logged', 'at')},"
-        f" {_first('disqualify', 'at')}, {_first('nurture', 'at')}"
+        f" {_first('disqualify', 'at')}, {_first('nurture', 'at')}, l.product"
         f" FROM leads l WHERE {where}"
     )
 
@@ -81,8 +84,9 @@ def refresh_statements(where: str) -> tuple[str, str]:
 # their own columns (no lookups). A lead that already has its row is left as it is, so
 # calling this cannot change a fact either.
 _NEW_FACTS = (
-    f"INSERT INTO lead_facts ({', '.join(COLUMNS[:6])})"
-    " SELECT l.id, l.handed_off_at, coalesce(l.source, ''), l.campaign, l.owner_id, l.grade"
+    f"INSERT INTO lead_facts ({', '.join(_OWN)})"
+    " SELECT l.id, l.handed_off_at, coalesce(l.source, ''), l.campaign, l.owner_id, l.grade,"
+    " l.product"
     " FROM leads l WHERE l.id BETWEEN {low} AND {high}"
     " ON CONFLICT (lead_id) DO NOTHING"
 )

@@ -60,6 +60,9 @@ leads = Table(
     Column("time_zone", String(64)),
     Column("source", String(200)),
     Column("campaign", String(300)),
+    # What the lead is interested in (issue 22): from a column, an intake field or the
+    # campaign's mapping; picks the SAL definition and call script (None: the default).
+    Column("product", String(120)),
     Column("score", Integer),
     Column("handed_off_at", UTCDateTime(), nullable=False),
     Column("status", enum_column(Status, "lead_status"), nullable=False),

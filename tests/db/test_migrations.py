@@ -7,6 +7,7 @@ does at start-up, and checks the data and that the schema is the models' schema.
 
 from __future__ import annotations
 
+import ast
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -122,3 +123,34 @@ def test_a_store_in_use_migrates_to_the_newest_schema_keeping_its_data(
             conn, opts={"compare_type": True, "include_object": include_object}
         )
         assert compare_metadata(context, Base.metadata) == []
+
+
+def test_each_migration_names_the_one_it_follows_truthfully() -> None:
+    """The header's ``Revises:`` is what a reader trusts; it must say ``down_revision``,
+    and the chain must be one line from 0001 to the head (no branch left by a merge)."""
+
+    versions = Path(__file__).parents[2] / "sdrdesk" / "db" / "migrations" / "versions"
+    follows: dict[str, str | None] = {}
+    for path in sorted(versions.glob("0*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        values = {
+            node.target.id: ast.literal_eval(node.value)
+            for node in tree.body
+            if isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and node.value is not None
+            and node.target.id in {"revision", "down_revision"}
+        }
+        header = next(
+            line.removeprefix("Revises:").strip()
+            for line in (ast.get_docstring(tree) or "").splitlines()
+            if line.startswith("Revises:")
+        )
+        assert header == (values["down_revision"] or ""), path.name
+        follows[values["revision"]] = values["down_revision"]
+    chain: list[str] = []
+    at: str | None = SCHEMA_HEAD
+    while at is not None:
+        chain.append(at)
+        at = follows[at]
+    assert sorted(chain) == sorted(follows), "migrations off the chain to SCHEMA_HEAD"

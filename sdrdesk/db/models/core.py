@@ -110,6 +110,7 @@ class Lead(Base):
     time_zone: Mapped[str | None]
     source: Mapped[str | None]
     campaign: Mapped[str | None]
+    product: Mapped[str | None]
     score: Mapped[int | None]
     handed_off_at: Mapped[datetime]
     status: Mapped[Status]

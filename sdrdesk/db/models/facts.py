@@ -35,5 +35,6 @@ class LeadFact(Base):
     call_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     disqualified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     nurtured_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    product: Mapped[str | None] = mapped_column(String(120))
 
     __table_args__ = (Index("ix_lead_facts_handed_off", "handed_off_at", "source"),)

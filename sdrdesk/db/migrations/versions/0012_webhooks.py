@@ -21,7 +21,7 @@ something they did not do:
 SQLite: the tables only (the services do the same in plain SQL).
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-05
 """
 

@@ -1,12 +1,13 @@
 """The reports' read model: ``lead_facts``, one row per lead (see sdrdesk/db/readmodel.py).
 
-Built here from the events of every lead, a tenth of the leads at a time; the caller
-may pass ``progress`` (a callable taking the percent done) in the Alembic config's
-attributes. On PostgreSQL the table is only written by ``sdrdesk_refresh_facts``, a
-SECURITY DEFINER function team members may call (granted by ``sdrdesk db grants``).
+Built here from the events of every lead, with the SQL of that day
+(``frozen_facts.V0013``), a tenth of the leads at a time; the caller may pass
+``progress`` (a callable taking the percent done) in the Alembic config's attributes.
+On PostgreSQL the table is only written by ``sdrdesk_refresh_facts``, a SECURITY
+DEFINER function team members may call (granted by ``sdrdesk db grants``).
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0012
 Create Date: 2026-12-05
 """
 
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import context, op
 
-from sdrdesk.db import readmodel
+from sdrdesk.db.migrations import frozen_facts
 
 revision: str = "0013"
 down_revision: str | None = "0012"
@@ -50,11 +51,8 @@ def upgrade() -> None:
     op.create_index("ix_lead_facts_handed_off", "lead_facts", ["handed_off_at", "source"])
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
-        op.execute(readmodel.PG_FUNCTION)
-        op.execute(readmodel.PG_NEW_FUNCTION)
-        op.execute("REVOKE ALL ON FUNCTION sdrdesk_refresh_facts(integer[]) FROM PUBLIC")
-        op.execute("REVOKE ALL ON FUNCTION sdrdesk_new_lead_facts(integer, integer) FROM PUBLIC")
-    readmodel.rebuild(bind, context.config.attributes.get("progress"))
+        frozen_facts.install_functions(bind, frozen_facts.V0013)
+    frozen_facts.rebuild(bind, frozen_facts.V0013, context.config.attributes.get("progress"))
     if bind.dialect.name == "postgresql":
         op.execute("ANALYZE lead_facts")
 

@@ -12,7 +12,7 @@ lifts do-not-call (``do_not_call`` from true to false, ``do_not_call_lifted``).
 SQLite: nothing changes (one person's file; the services enforce the rules).
 
 Revision ID: 0014
-Revises: 0010
+Revises: 0013
 Create Date: 2026-12-05
 """
 
