@@ -46,7 +46,7 @@ WIRING: tuple[tuple[str, str], ...] = (
     ("triage.undo_available", "undo.show"),
     ("triage.triaged", "window.refresh_selected"),  # the lead panel shows the new status
     ("calls.accept_requested", "triage.accept_current"),  # Shift+C: accept, then call
-    ("calls.logged", "window.refresh"),
+    ("calls.logged", "team.changed_here"),  # the call's lead patched, not the whole queue
     ("calls.demo_requested", "demos.schedule_lead"),
     ("sessions.call_requested", "calls.start_lead"),  # a call session's next lead
     ("calls.closed", "sessions.call_closed"),
