@@ -49,6 +49,7 @@ WIRING: tuple[tuple[str, str], ...] = (
     ("calls.logged", "team.changed_here"),  # the call's lead patched, not the whole queue
     ("calls.demo_requested", "demos.schedule_lead"),
     ("sessions.call_requested", "calls.start_lead"),  # a call session's next lead
+    ("sessions.prepare_requested", "calls.prepare"),  # and the one after it, built ahead
     ("calls.closed", "sessions.call_closed"),
     ("demos.saved", "sessions.demo_saved"),
     ("imports.imported", "window.refresh"),

@@ -41,10 +41,13 @@ class Session:
     paused_for: timedelta = timedelta(0)
     waiting: str | None = None  # "call" (a call is open or opening), "demo"
     skipped: dict[Skip, int] = field(default_factory=dict)
+    ahead: NextLead | None = None  # the next lead, found while the SDR is on a call
 
 
 class SessionController(QObject):
     call_requested = Signal(int, str)  # lead id, name: open the call workspace
+    # (CallSetup, CallDraft | None): the next call, built while on this one; None: let go
+    prepare_requested = Signal(object)
     finished = Signal(object)  # the Session, stopped
 
     def __init__(self, host: WindowHost, services: Services) -> None:
@@ -52,6 +55,7 @@ class SessionController(QObject):
         self._host = host
         self._sessions = services.sessions
         self._triage = services.triage
+        self._calls = services.calls
         self._clock = services.ctx.now
         self.session: Session | None = None
         self.summary: QMessageBox | None = None
@@ -97,6 +101,7 @@ class SessionController(QObject):
         if session is None:
             return
         self.session = None
+        self.prepare_requested.emit(None)
         self._follow()
         now = self._clock()
         if session.paused_at is not None:
@@ -139,8 +144,14 @@ class SessionController(QObject):
         session.waiting = "call"
         sessions, triage = self._sessions, self._triage
         ids, position = list(session.lead_ids), session.position
+        ahead, session.ahead = session.ahead, None
 
         def find() -> NextLead:
+            if ahead is not None and ahead.lead is not None:
+                # Found while on the call: read again (one row) in case it changed since.
+                again = sessions.next_lead([ahead.lead.id], 0, user=user.name).lead
+                if again is not None and again.version == ahead.lead.version:
+                    return NextLead(again, ahead.position, dict(ahead.skipped))
             skipped: dict[Skip, int] = {}
             at = position
             while True:
@@ -176,12 +187,38 @@ class SessionController(QObject):
         # The call first: selecting the lead loads its details, which would queue ahead.
         self.call_requested.emit(lead.id, lead.name)
         self._host.queue.select_after_load(lead.id)
+        self._look_ahead(session)
         self._host.notify(
             _("Call session: lead {n} of {total}").format(
                 n=number(session.position), total=number(len(session.lead_ids))
             ),
             0,
         )
+
+    def _look_ahead(self, session: Session) -> None:
+        """While the SDR is on this call: the next lead that may be called, and its call
+        built hidden (``prepare_requested``), so it opens at once after the save. A new
+        lead is not prepared: it is accepted first, when its turn comes."""
+        sessions, calls, user = self._sessions, self._calls, self._host.user
+        ids, position = list(session.lead_ids), session.position
+        if user is None:
+            return
+
+        def look() -> tuple[NextLead, object]:
+            step = sessions.next_lead(ids, position, user=user.name)
+            if step.lead is None or step.lead.status is Status.MQL:
+                return step, None
+            return step, calls.start(step.lead.id)
+
+        def found(result: tuple[NextLead, object]) -> None:
+            step, setup = result
+            if self.session is not session or session.waiting != "call":
+                return
+            if setup is not None:
+                session.ahead = step
+                self.prepare_requested.emit((setup, None))
+
+        self._host.background.run(look, found, lambda _exc: None, key="session-ahead")
 
     def _failed(self, exc: Exception) -> None:
         if self.session is not None:

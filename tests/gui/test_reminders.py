@@ -29,7 +29,7 @@ def test_a_reminder_comes_minutes_before_a_callback_and_a_demo(
     given: list[tuple[str, str]] = []
     controller = notifications(window)
     controller.notifier.shown.connect(
-        lambda title, text: REMINDER.match(title) and given.append((title, text))
+        lambda title, text: given.extend([(title, text)] if REMINDER.match(title) else [])
     )
     assert controller.reminders.minutes == 10
     assert window.user is not None
@@ -90,7 +90,7 @@ def test_muted_notifications_mute_the_reminders_too(
     controller = notifications(window)
     given: list[str] = []
     controller.notifier.shown.connect(
-        lambda title, _text: REMINDER.match(title) and given.append(title)
+        lambda title, _text: given.extend([title] if REMINDER.match(title) else [])
     )
     assert window.user is not None
     lead = window.model.rows()[0].lead.id
