@@ -13,7 +13,8 @@ For each size it runs, in fresh processes (QT_QPA_PLATFORM=offscreen):
 Then (issue 22) My day (Ctrl+Shift+M) until its groups are on screen, and a call
 session over My accepted leads: from the call saved (and from Ctrl+S) until the next
 lead's workspace is open.
-The bench SDR's day is added to each store once (``prepare_day``).
+The bench SDR's day is added to each store once (``prepare_day``), and 20,000 notes and
+touches on their leads (``prepare_notes``: the search reads the notes' index too).
 
 Targets (issue 3): start to first rows ≤ 1.3× baseline at 100k and ≤ 1.5× at 1M;
 accept → next lead < 50 ms; keystroke → rows < 100 ms; RSS ≤ 300 MB at 1M.
@@ -311,6 +312,40 @@ def prepare_day(db: Path) -> None:
         conn.close()
 
 
+def prepare_notes(db: Path) -> None:
+    """Once per store: 20,000 notes and touches on the bench SDR's leads (searchable, so
+    the search keystrokes also read the notes' index: "mull" is in some of them)."""
+    import sqlite3
+    from datetime import UTC, datetime
+
+    conn = sqlite3.connect(db)
+    try:
+        if conn.execute("SELECT count(*) FROM lead_events WHERE action = 'note_added'").fetchone()[
+            0
+        ]:
+            return
+        stamp = datetime.now(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+        texts = (
+            "Budget approved for Q3, the CFO decides",
+            "Spoke with Mrs Müller at the front desk, call back after lunch",
+            "Sent the case study; asked about the pilot",
+            "Mullins from purchasing wants a quote first",
+        )
+        conn.executemany(
+            "INSERT INTO lead_events (lead_id, at, actor_id, action, comment, data)"
+            " VALUES (?, ?, 1, ?, ?, '{}')",
+            [
+                (lead, stamp, "note_added" if i % 3 else "touch_logged", texts[i % len(texts)])
+                for i, (lead,) in enumerate(
+                    conn.execute("SELECT id FROM leads WHERE owner_id = 1 LIMIT 20000")
+                )
+            ],
+        )
+        conn.commit()
+    finally:
+        conn.close()
+
+
 def child(code: str, db: Path) -> str:
     env = {
         **os.environ,
@@ -348,6 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         db = store_for(size)
         prepare_day(db)
+        prepare_notes(db)
         child(BASELINE_CHILD, db)  # warm-up: caches and bytecode, for both alike
         child(SDRDESK_CHILD, db)
         bases: list[float] = []

@@ -82,7 +82,9 @@ def test_accept_makes_the_lead_yours_and_a_second_accept_is_refused(
     )
     code, _, err = run(capsys, "accept", str(lead), "--user", "ben", "--database-url", database_url)
     assert code == 1
-    assert "Anna Schmidt is working this lead" in err
+    # The sentence the window's loser reads: who won, and how.
+    assert "Anna Schmidt accepted this lead at " in err
+    assert "your change was not saved" in err
     detail = LeadService(ctx).get(lead)
     assert detail.summary.status is Status.SAL
     assert [e.action for e in detail.events].count("accept") == 1
@@ -178,7 +180,9 @@ def test_processes_racing_to_accept_one_lead_one_wins(
         assert loser.returncode == 1
         assert loser.stdout == ""
         assert loser.stderr.startswith("sdrdesk: error: ")
-        assert shown in loser.stderr or "accepted this lead" in loser.stderr, loser.stderr
+        # Every loser, whenever it read the lead, reads the same sentence naming the winner.
+        assert loser.stderr.startswith(f"sdrdesk: error: {shown} accepted this lead at ")
+    assert len({r.stderr for r in results if r.returncode}) == 1
     detail = LeadService(ctx).get(lead)
     assert detail.summary.owner == owner
     assert [e.action for e in detail.events].count("accept") == 1
