@@ -154,6 +154,13 @@ class CallsController(QObject):
         self.workspace = workspace
         workspace.open()
 
+    def withdraw(self, lead_id: int) -> None:
+        """A call session's next call may not be made after all (checked just after it
+        opened): it closes, not logged, before anything is said."""
+        workspace = self.workspace
+        if workspace is not None and workspace.setup.lead.id == lead_id:
+            workspace.drop()
+
     def prepare(self, started: tuple[CallSetup, CallDraft | None] | None) -> None:
         """A call session's next call, built (hidden) while the SDR is on this one, so
         it opens at once after the save; ``None`` lets a prepared one go."""

@@ -50,6 +50,7 @@ WIRING: tuple[tuple[str, str], ...] = (
     ("calls.demo_requested", "demos.schedule_lead"),
     ("sessions.call_requested", "calls.start_lead"),  # a call session's next lead
     ("sessions.prepare_requested", "calls.prepare"),  # and the one after it, built ahead
+    ("sessions.call_withdrawn", "calls.withdraw"),  # taken meanwhile: closed, not logged
     ("calls.closed", "sessions.call_closed"),
     ("demos.saved", "sessions.demo_saved"),
     ("imports.imported", "window.refresh"),

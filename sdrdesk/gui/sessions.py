@@ -24,6 +24,7 @@ from sdrdesk.gui.host import WindowHost
 from sdrdesk.gui.models.formats import number
 from sdrdesk.i18n import _, ngettext
 from sdrdesk.services.catalog import Services
+from sdrdesk.services.results import LeadSummary
 from sdrdesk.services.sessions import NextLead, Skip
 
 SESSION_ACTIONS = ("actionPauseSession", "actionStopSession")
@@ -48,6 +49,7 @@ class SessionController(QObject):
     call_requested = Signal(int, str)  # lead id, name: open the call workspace
     # (CallSetup, CallDraft | None): the next call, built while on this one; None: let go
     prepare_requested = Signal(object)
+    call_withdrawn = Signal(int)  # lead id: the call just opened may not be made after all
     finished = Signal(object)  # the Session, stopped
 
     def __init__(self, host: WindowHost, services: Services) -> None:
@@ -113,9 +115,14 @@ class SessionController(QObject):
 
     def call_closed(self, closed: ClosedCall) -> None:
         session = self.session
-        if session is None or session.waiting != "call":
+        if session is None or session.waiting not in ("call", "withdrawn"):
             return
+        withdrawn = session.waiting == "withdrawn"
         session.waiting = None
+        if withdrawn:  # taken or changed meanwhile: on to the next one
+            session.skipped[Skip.CLAIMED] = session.skipped.get(Skip.CLAIMED, 0) + 1
+            self._next()
+            return
         if closed.result is None:  # discarded: the SDR wants a break, or another lead
             if session.paused_at is None:
                 self.pause()
@@ -145,13 +152,11 @@ class SessionController(QObject):
         sessions, triage = self._sessions, self._triage
         ids, position = list(session.lead_ids), session.position
         ahead, session.ahead = session.ahead, None
+        if ahead is not None and ahead.lead is not None:
+            self._open_ahead(session, ahead, ahead.lead)
+            return
 
         def find() -> NextLead:
-            if ahead is not None and ahead.lead is not None:
-                # Found while on the call: read again (one row) in case it changed since.
-                again = sessions.next_lead([ahead.lead.id], 0, user=user.name).lead
-                if again is not None and again.version == ahead.lead.version:
-                    return NextLead(again, ahead.position, dict(ahead.skipped))
             skipped: dict[Skip, int] = {}
             at = position
             while True:
@@ -170,6 +175,29 @@ class SessionController(QObject):
                 return NextLead(lead, step.position, skipped)
 
         self._host.background.run(find, self._found, self._failed)
+
+    def _open_ahead(self, session: Session, ahead: NextLead, lead: LeadSummary) -> None:
+        """The call found and built while the SDR was on the last one opens at once; one
+        read of its row follows, and if it was taken or changed meanwhile, it closes
+        again (not logged) and the session goes on with the next."""
+        sessions, user = self._sessions, self._host.user
+        assert user is not None
+        self._found(ahead)
+
+        def still_callable() -> bool:
+            again = sessions.next_lead([lead.id], 0, user=user.name).lead
+            return again is not None and again.version == lead.version
+
+        def checked(ok: bool) -> None:
+            if ok or self.session is not session or session.waiting != "call":
+                return
+            session.waiting = "withdrawn"
+            self._host.notify(
+                _("{name} was taken or changed meanwhile: passed over.").format(name=lead.name)
+            )
+            self.call_withdrawn.emit(lead.id)
+
+        self._host.background.run(still_callable, checked, lambda _exc: None)
 
     def _found(self, step: NextLead) -> None:
         session = self.session

@@ -12,7 +12,7 @@ from sdrdesk.domain.users import Role
 from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.services.sessions import Skip
 from tests.conftest import FakeClock
-from tests.gui.call_helpers import CTRL, accept_all_and_show_mine
+from tests.gui.call_helpers import CTRL, accept_all_and_show_mine, attempts
 from tests.gui.conftest import WindowFactory, wait_idle
 
 
@@ -135,10 +135,19 @@ def test_the_next_call_is_built_during_this_one_and_still_checked(
             .where(leads.c.id == taken.setup.lead.id)
             .values(owner_id=colleague.id, version=leads.c.version + 1)
         )
+    taken_id, taken_name = taken.setup.lead.id, taken.setup.lead.name
+    passed: list[str] = []
+    window.ui.statusBar.messageChanged.connect(passed.append)
     _no_answer(qtbot, window)
-    qtbot.waitUntil(lambda: calls.workspace is not None or window.sessions.summary is not None)
-    if calls.workspace is not None:
-        assert calls.workspace.setup.lead.id != taken.setup.lead.id
+    # It opened at once, was read again, and closed (not logged): passed over.
+    qtbot.waitUntil(
+        lambda: f"{taken_name} was taken or changed meanwhile: passed over." in passed,
+        timeout=10_000,
+    )
+    qtbot.waitUntil(
+        lambda: calls.workspace is None or calls.workspace.setup.lead.id != taken_id,
+        timeout=10_000,
+    )
     session = window.sessions.session
     if session is not None:
         assert session.skipped.get(Skip.CLAIMED) == 1
@@ -146,3 +155,4 @@ def test_the_next_call_is_built_during_this_one_and_still_checked(
         summary = window.sessions.summary
         assert summary is not None
         assert "passed over" in summary.text()
+    assert [a.lead_id for a in attempts(window)].count(taken_id) == 0

@@ -335,6 +335,13 @@ class CallWorkspace(QDialog):
         self._timer.stop()
         super().reject()
 
+    def drop(self) -> None:
+        """Closed by the app, not logged: a call session's next call that turned out to
+        be a colleague's (or changed) just after it opened."""
+        self._saved = True
+        self._timer.stop()
+        super().reject()
+
     @property
     def decision(self) -> Decision | None:
         return self.wrapup.decision()
