@@ -101,6 +101,7 @@ Index(
     leads.c.owner_id,
     leads.c.status,
     leads.c.callback_due_at,
+    leads.c.id,
     sqlite_where=text("owner_id IS NOT NULL"),
     postgresql_where=text("owner_id IS NOT NULL"),
 )
@@ -110,6 +111,7 @@ Index(
     leads.c.status,
     leads.c.attempt_count,
     leads.c.handed_off_at,
+    leads.c.id,
     sqlite_where=text("owner_id IS NOT NULL"),
     postgresql_where=text("owner_id IS NOT NULL"),
 )

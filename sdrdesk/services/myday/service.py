@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import ColumnElement, Select, Table, func, select
+from sqlalchemy import ColumnElement, Table, func, select, union_all
 from sqlalchemy.engine import Connection
 
 from sdrdesk.db.models.demos import Demo
@@ -103,8 +103,8 @@ def _group(
     now: datetime,
 ) -> DayGroup:
     """One group: its count from the index alone, and its first ``GROUP_LIMIT`` rows
-    read per status in the index's order (owner, status, …, ``at``) and merged, so
-    neither reads more than it shows."""
+    read per status in the index's order (owner, status, …, ``at``, id) in one
+    statement (a UNION ALL) and merged, so neither reads more than it shows."""
     count = int(
         conn.scalar(
             select(func.count()).select_from(leads).where(leads.c.status.in_(statuses), *conds)
@@ -113,15 +113,22 @@ def _group(
     )
     items: tuple[DayItem, ...] = ()
     if count:
-        rows: list[Any] = []
-        for status in statuses:
-            statement: Select[Any] = (
-                summary_select()
-                .add_columns(at)
-                .where(leads.c.status == status, *conds)
-                .order_by(at, leads.c.id)
-            ).limit(GROUP_LIMIT)
-            rows.extend(conn.execute(statement))
+        parts = [
+            select(
+                *(
+                    summary_select()
+                    .add_columns(at)
+                    .where(leads.c.status == status, *conds)
+                    .order_by(at, leads.c.id)
+                    .limit(GROUP_LIMIT)
+                    .subquery(f"part_{i}")
+                    .c
+                )
+            )
+            for i, status in enumerate(statuses)
+        ]
+        statement: Any = parts[0] if len(parts) == 1 else union_all(*parts)
+        rows: list[Any] = list(conn.execute(statement))  # one round trip
         rows.sort(key=lambda row: (row[-1], row[0]))  # at, then id
         items = tuple(_item(row, now, kind is DayKind.CALLBACKS) for row in rows[:GROUP_LIMIT])
     return DayGroup(kind, items, count)

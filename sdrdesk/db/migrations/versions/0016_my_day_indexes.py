@@ -3,7 +3,8 @@
 ``ix_leads_owner_callback`` (owner, status, callback due) answers "callbacks due today"
 and ``ix_leads_owner_untouched`` (owner, status, attempts, hand-off) "routed to me and
 not yet touched" and "past the speed-to-lead target", each count from the index alone
-and each page of 200 in the index's order (``services/myday``). Partial: leads nobody
+and each page of 200 in the index's order, the id breaking ties as My day sorts
+(PostgreSQL keeps no row order of its own in an index; ``services/myday``). Partial: leads nobody
 owns (most of a big import) are not in them, so an import writes no more than before.
 
 The queue's search also finds a lead by the words of its notes and touches (the
@@ -68,14 +69,14 @@ def upgrade() -> None:
     op.create_index(
         "ix_leads_owner_callback",
         "leads",
-        ["owner_id", "status", "callback_due_at"],
+        ["owner_id", "status", "callback_due_at", "id"],
         sqlite_where=_OWNED,
         postgresql_where=_OWNED,
     )
     op.create_index(
         "ix_leads_owner_untouched",
         "leads",
-        ["owner_id", "status", "attempt_count", "handed_off_at"],
+        ["owner_id", "status", "attempt_count", "handed_off_at", "id"],
         sqlite_where=_OWNED,
         postgresql_where=_OWNED,
     )
