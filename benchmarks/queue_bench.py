@@ -12,7 +12,8 @@ For each size it runs, in fresh processes (QT_QPA_PLATFORM=offscreen):
 
 Then (issue 22) My day (Ctrl+Shift+M) until its groups are on screen, and a call
 session over My accepted leads: from the call saved (and from Ctrl+S) until the next
-lead's workspace is open.
+lead's workspace is open (each call lasts until the next one is built, at most 3 s: a
+real call lasts minutes, and the session builds the next call meanwhile).
 The bench SDR's day is added to each store once (``prepare_day``), and 20,000 notes and
 touches on their leads (``prepare_notes``: the search reads the notes' index too).
 
@@ -225,6 +226,9 @@ def session(QTest):
         if workspace is None:
             break
         workspace.pick_outcome(3)  # no answer
+        # On the call: a real one lasts minutes, in which the session finds and builds
+        # the next (gui/sessions.py); here at most 3 s, until it has.
+        until(lambda: calls._prepared is not None, timeout=3.0)
         start = time.perf_counter()
         QTest.keyClick(workspace.focusWidget() or workspace, Qt.Key.Key_S,
                        Qt.KeyboardModifier.ControlModifier)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from sdrdesk.domain.errors import ConflictError
@@ -28,6 +28,7 @@ from sdrdesk.services.results import LeadSummary
 from sdrdesk.services.sessions import NextLead, Skip
 
 SESSION_ACTIONS = ("actionPauseSession", "actionStopSession")
+PREPARE_DELAY_MS = 500  # the next call is built this long after one opens
 
 
 @dataclass
@@ -244,9 +245,15 @@ class SessionController(QObject):
                 return
             if setup is not None:
                 session.ahead = step
-                self.prepare_requested.emit((setup, None))
+                # Built a moment later: the call just opened gets the GUI thread first
+                # (building a workspace takes it for tens of milliseconds).
+                QTimer.singleShot(PREPARE_DELAY_MS, lambda: self._prepare(session, step, setup))
 
         self._host.background.run(look, found, lambda _exc: None, key="session-ahead")
+
+    def _prepare(self, session: Session, step: NextLead, setup: object) -> None:
+        if self.session is session and session.ahead is step:
+            self.prepare_requested.emit((setup, None))
 
     def _failed(self, exc: Exception) -> None:
         if self.session is not None:
