@@ -12,8 +12,10 @@ For each size it runs, in fresh processes (QT_QPA_PLATFORM=offscreen):
 
 Then (issue 22) My day (Ctrl+Shift+M) until its groups are on screen, and a call
 session over My accepted leads: from the call saved (and from Ctrl+S) until the next
-lead's workspace is open.
-The bench SDR's day is added to each store once (``prepare_day``).
+lead's workspace is open (each call lasts until the next one is built, at most 3 s: a
+real call lasts minutes, and the session builds the next call meanwhile).
+The bench SDR's day is added to each store once (``prepare_day``), and 20,000 notes and
+touches on their leads (``prepare_notes``: the search reads the notes' index too).
 
 Targets (issue 3): start to first rows ≤ 1.3× baseline at 100k and ≤ 1.5× at 1M;
 accept → next lead < 50 ms; keystroke → rows < 100 ms; RSS ≤ 300 MB at 1M.
@@ -34,6 +36,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
+
+from benchmarks.queue_day import prepare_day, prepare_notes
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "out"
@@ -224,6 +230,9 @@ def session(QTest):
         if workspace is None:
             break
         workspace.pick_outcome(3)  # no answer
+        # On the call: a real one lasts minutes, in which the session finds and builds
+        # the next (gui/sessions.py); here at most 3 s, until it has.
+        until(lambda: calls._prepared is not None, timeout=3.0)
         start = time.perf_counter()
         QTest.keyClick(workspace.focusWidget() or workspace, Qt.Key.Key_S,
                        Qt.KeyboardModifier.ControlModifier)
@@ -275,42 +284,6 @@ def store_for(size: int) -> Path:
     return path
 
 
-def prepare_day(db: Path) -> None:
-    """Once per store: the bench SDR owns 1 % of the leads, being worked with a callback
-    within a day of now (half of them overdue), 1 % more new leads routed to them, and 50
-    demos today: what My day and a call session read."""
-    import sqlite3
-    from datetime import UTC, datetime, timedelta
-
-    conn = sqlite3.connect(db)
-    try:
-        if conn.execute("SELECT count(*) FROM leads WHERE owner_id = 1").fetchone()[0]:
-            return
-        now = datetime.now(UTC).replace(tzinfo=None)
-        stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f")
-        conn.execute(
-            "UPDATE leads SET owner_id = 1, assigned_at = ?, status = 'working',"
-            " attempt_count = 1, last_attempt_at = ?,"
-            " callback_due_at = datetime(?, ((id / 100) % 48 - 24) || ' hours')"
-            " WHERE id % 100 = 0",
-            (stamp, stamp, stamp),
-        )
-        conn.execute("UPDATE leads SET owner_id = 1, assigned_at = ? WHERE id % 100 = 50", (stamp,))
-        for i, (lead,) in enumerate(
-            conn.execute("SELECT id FROM leads WHERE id % 100 = 0 LIMIT 50").fetchall()
-        ):
-            starts = (now + timedelta(minutes=10 * i)).strftime("%Y-%m-%d %H:%M:%S.%f")
-            conn.execute(
-                "INSERT INTO demos (uid, lead_id, ae_id, sdr_id, starts_at, duration_minutes,"
-                " include_handover, status, sequence, created_at, updated_at, version)"
-                " VALUES (?, ?, 2, 1, ?, 30, 1, 'booked', 0, ?, ?, 1)",
-                (f"bench-{lead}", lead, starts, stamp, stamp),
-            )
-        conn.commit()
-    finally:
-        conn.close()
-
-
 def child(code: str, db: Path) -> str:
     env = {
         **os.environ,
@@ -348,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         db = store_for(size)
         prepare_day(db)
+        prepare_notes(db)
         child(BASELINE_CHILD, db)  # warm-up: caches and bytecode, for both alike
         child(SDRDESK_CHILD, db)
         bases: list[float] = []

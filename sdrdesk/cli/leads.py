@@ -295,6 +295,8 @@ def cmd_events(args: argparse.Namespace) -> int:
             )
             + comment
         )
+        if e.handed_off_at is not None:  # an import: marketing's own hand-off time
+            print("    " + _("Handed off by marketing: {when}").format(when=when(e.handed_off_at)))
     if not events:
         print(_("No events."))
     return 0

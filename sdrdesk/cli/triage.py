@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sdrdesk.cli.common import EXIT_ERROR, UsageError, acting_user, open_for
 from sdrdesk.domain.corrections import EDITABLE
+from sdrdesk.domain.errors import ConflictError, IllegalTransitionError
 from sdrdesk.i18n import _
 from sdrdesk.services.results import LeadSummary, to_jsonable
 
@@ -23,6 +24,7 @@ EDIT_OPTIONS = tuple(EDITABLE)
 
 if TYPE_CHECKING:
     from sdrdesk.app import AppContext
+    from sdrdesk.services.leads import TriageService
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -142,14 +144,24 @@ def cmd_claim(args: argparse.Namespace) -> int:
     return _report(args, _("Claimed {lead}."), lead, result.event_id, "claimed")
 
 
+def _race(triage: TriageService, lead_id: int, exc: Exception) -> Exception:
+    """A lead another process decided or claimed first: every loser reads the same
+    sentence as in the window, naming who won (a lead decided by oneself, too)."""
+    if isinstance(exc, ConflictError) and exc.change not in (None, "claimed"):
+        return exc  # already says who won and how
+    return triage.lost_race(lead_id)
+
+
 def cmd_accept(args: argparse.Namespace) -> int:
     from sdrdesk.services.leads import TriageService
 
     app_ctx = open_for(args)
     actor = acting_user(args, app_ctx)
-    result = TriageService(app_ctx.services).accept(
-        args.lead, actor_id=actor.id, expected_version=args.expect_version
-    )
+    triage = TriageService(app_ctx.services)
+    try:
+        result = triage.accept(args.lead, actor_id=actor.id, expected_version=args.expect_version)
+    except (IllegalTransitionError, ConflictError) as exc:
+        raise _race(triage, args.lead, exc) from exc
     lead = _summary(app_ctx, result.lead_id)
     return _report(args, _("Accepted {lead}; it is yours now."), lead, result.event_id, "accept")
 
@@ -159,13 +171,17 @@ def cmd_reject(args: argparse.Namespace) -> int:
 
     app_ctx = open_for(args)
     actor = acting_user(args, app_ctx)
-    result = TriageService(app_ctx.services).reject(
-        args.lead,
-        actor_id=actor.id,
-        reason_code=args.reason.strip(),
-        comment=(args.comment or "").strip() or None,
-        expected_version=args.expect_version,
-    )
+    triage = TriageService(app_ctx.services)
+    try:
+        result = triage.reject(
+            args.lead,
+            actor_id=actor.id,
+            reason_code=args.reason.strip(),
+            comment=(args.comment or "").strip() or None,
+            expected_version=args.expect_version,
+        )
+    except (IllegalTransitionError, ConflictError) as exc:
+        raise _race(triage, args.lead, exc) from exc
     lead = _summary(app_ctx, result.lead_id)
     return _report(
         args, _("Rejected {lead}; it went back to marketing."), lead, result.event_id, "reject"

@@ -1,9 +1,14 @@
-"""Word-prefix search over a lead's name, company and e-mail, on both backends.
+"""Word-prefix search over a lead's name, company and e-mail, and the text of its notes
+and touches, on both backends.
 
 "mül schm" finds leads with a word starting "mül" and a word starting "schm" in first
 name, last name, company or e-mail (split at ``@`` and ``.``), case-insensitively.
 SQLite uses the FTS5 table ``lead_search``; PostgreSQL a GIN-indexed ``tsvector``. The
-expressions here must stay identical to the ones the migration indexes.
+expressions here must stay identical to the ones the migration indexes. A lead is also
+found when one of its notes (``note_added``) or touches (``touch_logged``, the comment)
+has a word starting with each term: SQLite's FTS5 table ``note_search`` (filled by a
+trigger on ``lead_events``), PostgreSQL's partial GIN index ``ix_lead_events_note_search``
+(migration 0016).
 """
 
 from __future__ import annotations
@@ -25,6 +30,11 @@ PG_SEARCH_VECTOR = (
     " coalesce(leads.last_name, '') || ' ' || coalesce(leads.company, '') || ' ' ||"
     " translate(coalesce(leads.email, ''), '@.', '  '))"
 )
+
+# The note's text as PostgreSQL indexes it (migration 0016), and the events it covers.
+PG_NOTE_VECTOR = "to_tsvector('simple'::regconfig, coalesce(lead_events.comment, ''))"
+NOTE_ACTIONS = "('note_added', 'touch_logged')"
+MAX_NOTE_HITS = 5000  # the newest notes that match, for the newest leads that match
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 8
@@ -53,18 +63,20 @@ def matches(dialect: str, terms: list[str]) -> ColumnElement[bool]:
     """
     if dialect == "sqlite":
         query = _fts_query(terms)
-        found: Select[Any] = (
+        found: Any = (
             select(literal_column("rowid").label("id"))
             .select_from(text("lead_search"))
             .where(text("lead_search MATCH :fts_query").bindparams(fts_query=query))
-        )
+        ).union(_note_hits(dialect, terms))
     else:
         tsquery = _ts_query(terms)
-        found = select(leads.c.id).where(
-            text(f"({PG_SEARCH_VECTOR}) @@ to_tsquery('simple', :ts_query)").bindparams(
-                ts_query=tsquery
+        found = (
+            select(leads.c.id).where(
+                text(f"({PG_SEARCH_VECTOR}) @@ to_tsquery('simple', :ts_query)").bindparams(
+                    ts_query=tsquery
+                )
             )
-        )
+        ).union(_note_hits(dialect, terms))
     ids = found.cte("search_matches")
     return leads.c.id.in_(select(ids.c.id))
 
@@ -76,12 +88,17 @@ def newest_matches(dialect: str, terms: list[str], limit: int) -> Subquery:
     if dialect == "sqlite":
         query = _fts_query(terms)
         rowid: ColumnElement[int] = literal_column("lead_search.rowid")
-        found: Select[Any] = (
+        by_name: Subquery = (
             select(rowid.label("id"))
             .select_from(text("lead_search"))
             .where(text("lead_search MATCH :fts_query").bindparams(fts_query=query))
             .order_by(rowid.desc())
+            .limit(limit)
+            .subquery("by_name")
         )
+        notes = _note_hits(dialect, terms).subquery("by_note")
+        both = select(by_name.c.id).union(select(notes.c.id)).subquery("both_hits")
+        found: Select[Any] = select(both.c.id).order_by(both.c.id.desc())
     else:
         # MATERIALIZED: all matches come from the GIN index, then the newest are kept.
         # Left to itself the planner may walk the primary key backwards instead, and
@@ -97,8 +114,38 @@ def newest_matches(dialect: str, terms: list[str], limit: int) -> Subquery:
             .cte("search_hits")
             .prefix_with("MATERIALIZED")
         )
-        found = select(hits.c.id).order_by(hits.c.id.desc())
+        notes = _note_hits(dialect, terms).subquery("by_note")
+        both = select(hits.c.id).union(select(notes.c.id)).subquery("both_hits")
+        found = select(both.c.id).order_by(both.c.id.desc())
     return found.limit(limit).subquery("newest_matches")
+
+
+def _note_hits(dialect: str, terms: list[str]) -> Select[Any]:
+    """The leads (column ``id``) of the newest notes and touches matching all ``terms``
+    (a subquery: SQLite takes no ORDER BY or LIMIT inside a UNION's parts)."""
+    if dialect == "sqlite":
+        found: Select[Any] = (
+            select(literal_column("note_search.lead_id").label("id"))
+            .select_from(text("note_search"))
+            .where(text("note_search MATCH :note_query").bindparams(note_query=_fts_query(terms)))
+            .order_by(literal_column("note_search.rowid").desc())
+            .limit(MAX_NOTE_HITS)
+        )
+    else:
+        found = (
+            select(literal_column("lead_events.lead_id").label("id"))
+            .select_from(text("lead_events"))
+            .where(
+                text(
+                    f"lead_events.action IN {NOTE_ACTIONS} AND lead_events.comment IS NOT NULL"
+                    f" AND ({PG_NOTE_VECTOR}) @@ to_tsquery('simple', :note_query)"
+                ).bindparams(note_query=_ts_query(terms))
+            )
+            .order_by(literal_column("lead_events.id").desc())
+            .limit(MAX_NOTE_HITS)
+        )
+    hits = found.subquery("note_hits")
+    return select(hits.c.id)
 
 
 def index_new_leads(session: Session, first_id: int, last_id: int) -> None:
@@ -123,7 +170,10 @@ def is_search_object(name: str | None, type_: str) -> bool:
     """Objects the migration creates by hand that the models do not describe."""
     if not name:
         return False
-    return name.startswith("lead_search") or name == "ix_leads_search"
+    return name.startswith(("lead_search", "note_search")) or name in (
+        "ix_leads_search",
+        "ix_lead_events_note_search",
+    )
 
 
 def include_object(

@@ -8,7 +8,7 @@ with Core statements, so the window paints its first rows without importing the 
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, text
 
 from sdrdesk.db.types import JSONDict, UTCDateTime, enum_column, metadata, utcnow
 from sdrdesk.domain.lifecycle import Status
@@ -93,6 +93,27 @@ Index(
     leads.c.time_zone,
     leads.c.score.desc(),
     leads.c.handed_off_at,
+)
+# My day (services/myday): an SDR's own leads by status and callback, and by status,
+# attempts and hand-off; leads nobody owns are left out (migration 0016).
+Index(
+    "ix_leads_owner_callback",
+    leads.c.owner_id,
+    leads.c.status,
+    leads.c.callback_due_at,
+    leads.c.id,
+    sqlite_where=text("owner_id IS NOT NULL"),
+    postgresql_where=text("owner_id IS NOT NULL"),
+)
+Index(
+    "ix_leads_owner_untouched",
+    leads.c.owner_id,
+    leads.c.status,
+    leads.c.attempt_count,
+    leads.c.handed_off_at,
+    leads.c.id,
+    sqlite_where=text("owner_id IS NOT NULL"),
+    postgresql_where=text("owner_id IS NOT NULL"),
 )
 # The leads handed off in a period with their source and campaign, read from the index
 # alone (funnel and speed-to-lead cohorts; migration 0005).

@@ -50,6 +50,7 @@ class CallsController(QObject):
         store = services.ctx.store.display_url
         self._drafts: CallDrafts | None = CallDrafts.for_store(data_dir() / "drafts", store)
         self.workspace: CallWorkspace | None = None
+        self._prepared: CallWorkspace | None = None  # a session's next call, built ahead
         self._starting = False
         # What is typed in a call is kept as a draft this long after the last change.
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
@@ -107,6 +108,13 @@ class CallsController(QObject):
         not be called)."""
         if self._starting or self.workspace is not None:
             return
+        prepared = self._prepared
+        if prepared is not None and prepared.setup.lead.id == lead_id:
+            self._prepared = None
+            # The call starts now, not when it was prepared.
+            prepared.setup = replace(prepared.setup, started_at=self._clock())
+            self._show(prepared)
+            return
         self._starting = True
         self._host.notify(_("Opening the call with {name}…").format(name=name))
         service, drafts, user = self._service, self._drafts, self._host.user
@@ -129,17 +137,46 @@ class CallsController(QObject):
 
     def _open(self, started: tuple[CallSetup, CallDraft | None]) -> None:
         self._starting = False
-        setup, draft = started
+        self._show(self._make(*started))
+
+    def _make(self, setup: CallSetup, draft: CallDraft | None) -> CallWorkspace:
         if draft is not None:  # an earlier call the app closed under: carry on with it
             setup = replace(setup, answers={**setup.answers, **draft.answers})
         workspace = CallWorkspace(setup, self._clock, self._host.dialog_parent())
-        self.workspace = workspace
         if draft is not None:
             workspace.carry_on(draft.notes, draft.written_at)
         workspace.typed.connect(self._draft_timer.start)
         workspace.save_requested.connect(lambda call: self._save(workspace, call))
         workspace.finished.connect(lambda _code: self._closed(workspace))
+        return workspace
+
+    def _show(self, workspace: CallWorkspace) -> None:
+        self.workspace = workspace
         workspace.open()
+
+    def withdraw(self, lead_id: int) -> None:
+        """A call session's next call may not be made after all (checked just after it
+        opened): it closes, not logged, before anything is said."""
+        workspace = self.workspace
+        if workspace is not None and workspace.setup.lead.id == lead_id:
+            workspace.drop()
+
+    def prepare(self, started: tuple[CallSetup, CallDraft | None] | None) -> None:
+        """A call session's next call, built (hidden) while the SDR is on this one, so
+        it opens at once after the save; ``None`` lets a prepared one go."""
+        prepared, self._prepared = self._prepared, None
+        if prepared is not None:
+            prepared.deleteLater()
+        if started is None:
+            return
+        setup, draft = started
+        if self.workspace is not None and self.workspace.setup.lead.id == setup.lead.id:
+            return
+        user = self._host.user
+        if draft is None and self._drafts is not None and user is not None:
+            draft = self._drafts.load(setup.lead.id, user.name)  # a small local file
+        self._prepared = self._make(setup, draft)
+        self._prepared.ensurePolished()
 
     def _keep_draft(self) -> None:
         # Written here, not in the background: a small local file, at most every half

@@ -48,16 +48,21 @@ WIRING: tuple[tuple[str, str], ...] = (
     ("triage.undo_available", "undo.show"),
     ("triage.triaged", "window.refresh_selected"),  # the lead panel shows the new status
     ("calls.accept_requested", "triage.accept_current"),  # Shift+C: accept, then call
-    ("calls.logged", "window.refresh"),
+    ("calls.logged", "team.changed_here"),  # the call's lead patched, not the whole queue
     ("calls.demo_requested", "demos.schedule_lead"),
     ("sessions.call_requested", "calls.start_lead"),  # a call session's next lead
+    ("sessions.prepare_requested", "calls.prepare"),  # and the one after it, built ahead
+    ("sessions.call_withdrawn", "calls.withdraw"),  # taken meanwhile: closed, not logged
     ("calls.closed", "sessions.call_closed"),
     ("demos.saved", "sessions.demo_saved"),
     ("imports.imported", "window.refresh"),
     ("users.leads_moved", "window.refresh"),  # a deactivated user's leads handed over
     ("privacy.erased", "window.lead_changed"),  # the lead panel without the person
     ("team.synced", "notifications.leads_arrived"),  # new leads for me: a notification
+    ("myday.loaded", "notifications.remind"),  # a callback or demo due soon: a notification
+    ("notifications.lead_opened", "myday.open_lead"),  # a reminder clicked: its lead
     ("notes.saved", "window.lead_changed"),  # the history shows the note, touch, correction
+    ("notes.undoable", "triage.offer_undo"),  # Ctrl+Z takes a correction back for a while
     ("window.destroyed", "team.stop"),  # even a window destroyed without closing
     ("window.destroyed", "webhooks.stop"),  # the desktop's own dispatcher, if it runs one
 )

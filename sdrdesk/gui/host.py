@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -36,6 +37,8 @@ class WindowHost(Protocol):
     def user(self) -> UserInfo | None: ...
 
     def action(self, name: str) -> QAction: ...
+
+    def controller(self, name: str) -> QObject: ...
 
     def show_banner(self, text: str) -> None: ...
 

@@ -36,7 +36,6 @@ from sdrdesk.gui.models.queue_model import QueueModel
 from sdrdesk.gui.my_day import MyDayPage
 from sdrdesk.gui.queue_filters import QueueFilters
 from sdrdesk.gui.queue_pane import QueuePane
-from sdrdesk.gui.reminders import Reminders, desktop_notify
 from sdrdesk.gui.reports_launcher import ReportsLauncher
 from sdrdesk.gui.statusbar.busy import BusyLabel
 from sdrdesk.gui.statusbar.count import QueueCount
@@ -132,12 +131,6 @@ class MainWindow(QMainWindow):
             ui, services, self.background, self.queue, self.filters,
             lambda: self._user, self.show_error,
         )  # fmt: skip
-        self.reminders = Reminders(
-            settings.reminder_minutes,
-            desktop_notify(self, lambda title, text: self.show_banner(f"{title}: {text}")),
-            self,
-        )
-        self.my_day.loaded.connect(self.reminders.check)
         self.reports = ReportsLauncher(self, services)
         self.identity = Identity(self, user_name or settings.user)
         self.identity.identified.connect(self._identified)

@@ -34,6 +34,7 @@ from sdrdesk.gui.dialogs.lead_notes import (
 )
 from sdrdesk.gui.dialogs.reject_dialog import RejectDialog
 from sdrdesk.gui.host import WindowHost
+from sdrdesk.gui.statusbar.undo import UndoOffer
 from sdrdesk.i18n import _
 from sdrdesk.services.catalog import Services
 from sdrdesk.services.queue import QueueRow
@@ -46,6 +47,7 @@ _Prepared = tuple[Callable[[int], Any], Callable[[str], None]]
 
 class NotesController(QObject):
     saved = Signal(int)  # the lead's id, once a note, touch or correction is saved
+    undoable = Signal(object)  # an UndoOffer: a correction Ctrl+Z takes back for a while
 
     def __init__(self, host: WindowHost, services: Services) -> None:
         super().__init__()
@@ -172,7 +174,24 @@ class NotesController(QObject):
                 lambda error_: self._edit(row, detail, changes, error_),
             )
 
-        self._open(dialog, row, prepare, _("Corrected {name}."))
+        self._open(dialog, row, prepare, _("Corrected {name}."), self._corrected)
+
+    def _corrected(self, row: QueueRow, result: object) -> None:
+        """A correction saved: Ctrl+Z (or the status bar's Undo) takes it back for the
+        undo window, as a correction of its own."""
+        corrections, event_id = self._services.corrections, getattr(result, "event_id", None)
+        if not isinstance(event_id, int):
+            return
+        name = row.lead.name
+        self.undoable.emit(
+            UndoOffer(
+                row.lead.id,
+                _("Corrected {name}. Undo: Ctrl+Z").format(name=name),
+                lambda user_id, op_id: corrections.undo(event_id, actor_id=user_id, op_id=op_id),
+                _("Undone: the correction of {name}.").format(name=name),
+                reload=False,
+            )
+        )
 
     # --- disqualify, nurture, lift do-not-call ---------------------------------------------
 
@@ -288,7 +307,12 @@ class NotesController(QObject):
         return row
 
     def _open(
-        self, dialog: QDialog, row: QueueRow, prepare: Callable[[], _Prepared], done: str
+        self,
+        dialog: QDialog,
+        row: QueueRow,
+        prepare: Callable[[], _Prepared],
+        done: str,
+        then: Callable[[QueueRow, object], None] | None = None,
     ) -> None:
         """Open ``dialog``; once confirmed, ``prepare`` reads what was typed (here, in the
         GUI thread, before the dialog goes) into the save and the retry."""
@@ -304,16 +328,24 @@ class NotesController(QObject):
             dialog.deleteLater()
             self._host.background.run(
                 lambda: save(user.id),
-                lambda _result: self._saved(row, done),
+                lambda result: self._saved(row, done, result, then),
                 lambda exc: self._failed(exc, row, retry),
             )
 
         dialog.finished.connect(finished)
         dialog.open()
 
-    def _saved(self, row: QueueRow, done: str) -> None:
+    def _saved(
+        self,
+        row: QueueRow,
+        done: str,
+        result: object = None,
+        then: Callable[[QueueRow, object], None] | None = None,
+    ) -> None:
         self._host.notify(done.format(name=row.lead.name))
         self.saved.emit(row.lead.id)
+        if then is not None:
+            then(row, result)
 
     def _failed(self, exc: Exception, row: QueueRow, retry: Callable[[str], None]) -> None:
         if isinstance(exc, ValidationError) and not isinstance(exc, ConflictError):

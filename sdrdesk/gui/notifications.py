@@ -3,7 +3,8 @@ the SDR at once, and the first user of it, new leads.
 
 ``Notifier`` shows a message through the system tray (``QSystemTrayIcon``), or in the
 status bar where there is no tray; clicking a tray message hands its ``key`` back
-(``clicked``). Callback and demo reminders can use the same notifier later.
+(``clicked``). Callback and demo reminders (``gui/reminders.py``) use the same notifier:
+muted with the rest, and a click selects the lead.
 
 ``NotificationsController`` listens to the live sync (``team.synced``: PostgreSQL's
 LISTEN, or SQLite's polling) and raises a notification for a lead routed to this SDR,
@@ -22,9 +23,12 @@ from PySide6.QtWidgets import QStyle, QSystemTrayIcon
 
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.gui.host import WindowHost
+from sdrdesk.gui.reminders import Reminders
 from sdrdesk.i18n import _
 from sdrdesk.services.catalog import Services
+from sdrdesk.services.myday import MyDay
 from sdrdesk.services.queue import QueueRow
+from sdrdesk.services.results import LeadSummary
 from sdrdesk.services.sync import ChangeBatch
 from sdrdesk.settings import save_settings
 
@@ -82,7 +86,12 @@ class Notifier(QObject):
 
 
 class NotificationsController(QObject):
-    """New leads for me (or hot ones in the pool) as desktop notifications."""
+    """New leads for me (or hot ones in the pool) as desktop notifications, and the
+    reminders of callbacks and demos."""
+
+    # A reminder was clicked: its lead (a LeadSummary), opened as My day opens it
+    # (in the view it belongs to, selected).
+    lead_opened = Signal(object)
 
     def __init__(self, host: WindowHost, services: Services) -> None:
         super().__init__()
@@ -91,7 +100,12 @@ class NotificationsController(QObject):
         self.notifier = Notifier(host)
         self.notifier.clicked.connect(self.select_lead)
         self._announced: set[int] = set()
+        self.reminders = Reminders(host.settings.reminder_minutes, self.notifier.notify, self)
         self._show_muted()
+
+    def remind(self, day: MyDay) -> None:
+        """My day was read (on the window's tick): callbacks and demos falling due soon."""
+        self.reminders.check(day)
 
     def leads_arrived(self, batch: ChangeBatch) -> None:
         """After the live sync applied ``batch``: read the leads that just arrived or were
@@ -146,6 +160,9 @@ class NotificationsController(QObject):
             window.showNormal()
             window.raise_()
             window.activateWindow()
+        if isinstance(lead_id, LeadSummary):  # a reminder's lead
+            self.lead_opened.emit(lead_id)
+            return
         if not isinstance(lead_id, int):
             return
         position = self._host.model.position_of(lead_id)

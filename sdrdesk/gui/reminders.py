@@ -2,9 +2,11 @@
 
 They follow My day (``MyDayPage.loaded``, read on every tick of the window against the
 service clock): a callback or demo of today that falls due within
-``Settings.reminder_minutes`` is announced once. How it is shown is one callable,
-``notify(title, text)``: by default a system tray message where the desktop has a tray,
-else the window's banner; the intake work's Notifier can be handed in instead.
+``Settings.reminder_minutes`` is announced once (while notifications are muted, once
+they are on again), through the window's one notification
+mechanism (``notifications.Notifier``: the tray, or the status bar; muted with the
+others; a click selects the lead). The notifications controller owns them
+(``myday.loaded → notifications.remind`` in ``controllers.WIRING``).
 """
 
 from __future__ import annotations
@@ -15,13 +17,12 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from sdrdesk.gui.models.formats import clock_time
 from sdrdesk.i18n import _, ngettext
 from sdrdesk.services.myday import DayKind, MyDay
 
-Notify = Callable[[str, str], None]
+Notify = Callable[[str, str, object], object]  # title, text, the key: the LeadSummary
 
 
 class Reminders(QObject):
@@ -44,7 +45,6 @@ class Reminders(QObject):
                 key = (kind, item.lead.id, item.at)
                 if key in self._given or not (day.now < item.at <= day.now + ahead):
                     continue
-                self._given.add(key)
                 left = math.ceil((item.at - day.now).total_seconds() / 60)
                 when = clock_time(item.at.astimezone(mine))
                 name = item.lead.name + (f" ({item.lead.company})" if item.lead.company else "")
@@ -58,22 +58,6 @@ class Reminders(QObject):
                         n=left
                     )
                     text = _("Demo with {name} at {time}.").format(name=name, time=when)
-                self._notify(title, text)
-                self.reminded.emit(title, text)
-
-
-def desktop_notify(window: QWidget, fallback: Notify) -> Notify:
-    """A system tray message where the desktop has a tray, else ``fallback``."""
-    tray: list[QSystemTrayIcon] = []
-
-    def notify(title: str, text: str) -> None:
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            fallback(title, text)
-            return
-        if not tray:
-            icon = QSystemTrayIcon(QApplication.windowIcon(), window)
-            icon.show()
-            tray.append(icon)
-        tray[0].showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15_000)
-
-    return notify
+                if self._notify(title, text, item.lead):  # muted: said once unmuted
+                    self._given.add(key)
+                    self.reminded.emit(title, text)

@@ -22,6 +22,7 @@ from sdrdesk.services.reports import (
     overdue_table,
     reason_table,
     speed_table,
+    touch_table,
     week_table,
 )
 
@@ -85,9 +86,9 @@ SPECS: tuple[ReportSpec, ...] = (
     ReportSpec(
         "calls",
         N_("Call outcomes"),
-        lambda s, f, _b: s.call_outcomes(f),
-        lambda rows, _b: Shown(outcome_table(rows)),
-        charts.calls_chart,
+        lambda s, f, _b: (s.call_outcomes(f), s.touches(f)),  # touches count as attempts
+        lambda rows, _b: Shown(outcome_table(rows[0]), touch_table(rows[1])),
+        lambda rows: charts.calls_chart(rows[0]),
     ),
     ReportSpec(
         "grades",

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from sdrdesk.domain.errors import ConflictError
@@ -24,9 +24,11 @@ from sdrdesk.gui.host import WindowHost
 from sdrdesk.gui.models.formats import number
 from sdrdesk.i18n import _, ngettext
 from sdrdesk.services.catalog import Services
+from sdrdesk.services.results import LeadSummary
 from sdrdesk.services.sessions import NextLead, Skip
 
 SESSION_ACTIONS = ("actionPauseSession", "actionStopSession")
+PREPARE_DELAY_MS = 500  # the next call is built this long after one opens
 
 
 @dataclass
@@ -41,10 +43,14 @@ class Session:
     paused_for: timedelta = timedelta(0)
     waiting: str | None = None  # "call" (a call is open or opening), "demo"
     skipped: dict[Skip, int] = field(default_factory=dict)
+    ahead: NextLead | None = None  # the next lead, found while the SDR is on a call
 
 
 class SessionController(QObject):
     call_requested = Signal(int, str)  # lead id, name: open the call workspace
+    # (CallSetup, CallDraft | None): the next call, built while on this one; None: let go
+    prepare_requested = Signal(object)
+    call_withdrawn = Signal(int)  # lead id: the call just opened may not be made after all
     finished = Signal(object)  # the Session, stopped
 
     def __init__(self, host: WindowHost, services: Services) -> None:
@@ -52,6 +58,7 @@ class SessionController(QObject):
         self._host = host
         self._sessions = services.sessions
         self._triage = services.triage
+        self._calls = services.calls
         self._clock = services.ctx.now
         self.session: Session | None = None
         self.summary: QMessageBox | None = None
@@ -97,6 +104,7 @@ class SessionController(QObject):
         if session is None:
             return
         self.session = None
+        self.prepare_requested.emit(None)
         self._follow()
         now = self._clock()
         if session.paused_at is not None:
@@ -108,9 +116,14 @@ class SessionController(QObject):
 
     def call_closed(self, closed: ClosedCall) -> None:
         session = self.session
-        if session is None or session.waiting != "call":
+        if session is None or session.waiting not in ("call", "withdrawn"):
             return
+        withdrawn = session.waiting == "withdrawn"
         session.waiting = None
+        if withdrawn:  # taken or changed meanwhile: on to the next one
+            session.skipped[Skip.CLAIMED] = session.skipped.get(Skip.CLAIMED, 0) + 1
+            self._next()
+            return
         if closed.result is None:  # discarded: the SDR wants a break, or another lead
             if session.paused_at is None:
                 self.pause()
@@ -139,6 +152,10 @@ class SessionController(QObject):
         session.waiting = "call"
         sessions, triage = self._sessions, self._triage
         ids, position = list(session.lead_ids), session.position
+        ahead, session.ahead = session.ahead, None
+        if ahead is not None and ahead.lead is not None:
+            self._open_ahead(session, ahead, ahead.lead)
+            return
 
         def find() -> NextLead:
             skipped: dict[Skip, int] = {}
@@ -160,6 +177,29 @@ class SessionController(QObject):
 
         self._host.background.run(find, self._found, self._failed)
 
+    def _open_ahead(self, session: Session, ahead: NextLead, lead: LeadSummary) -> None:
+        """The call found and built while the SDR was on the last one opens at once; one
+        read of its row follows, and if it was taken or changed meanwhile, it closes
+        again (not logged) and the session goes on with the next."""
+        sessions, user = self._sessions, self._host.user
+        assert user is not None
+        self._found(ahead)
+
+        def still_callable() -> bool:
+            again = sessions.next_lead([lead.id], 0, user=user.name).lead
+            return again is not None and again.version == lead.version
+
+        def checked(ok: bool) -> None:
+            if ok or self.session is not session or session.waiting != "call":
+                return
+            session.waiting = "withdrawn"
+            self._host.notify(
+                _("{name} was taken or changed meanwhile: passed over.").format(name=lead.name)
+            )
+            self.call_withdrawn.emit(lead.id)
+
+        self._host.background.run(still_callable, checked, lambda _exc: None)
+
     def _found(self, step: NextLead) -> None:
         session = self.session
         if session is None:
@@ -176,12 +216,44 @@ class SessionController(QObject):
         # The call first: selecting the lead loads its details, which would queue ahead.
         self.call_requested.emit(lead.id, lead.name)
         self._host.queue.select_after_load(lead.id)
+        self._look_ahead(session)
         self._host.notify(
             _("Call session: lead {n} of {total}").format(
                 n=number(session.position), total=number(len(session.lead_ids))
             ),
             0,
         )
+
+    def _look_ahead(self, session: Session) -> None:
+        """While the SDR is on this call: the next lead that may be called, and its call
+        built hidden (``prepare_requested``), so it opens at once after the save. A new
+        lead is not prepared: it is accepted first, when its turn comes."""
+        sessions, calls, user = self._sessions, self._calls, self._host.user
+        ids, position = list(session.lead_ids), session.position
+        if user is None:
+            return
+
+        def look() -> tuple[NextLead, object]:
+            step = sessions.next_lead(ids, position, user=user.name)
+            if step.lead is None or step.lead.status is Status.MQL:
+                return step, None
+            return step, calls.start(step.lead.id)
+
+        def found(result: tuple[NextLead, object]) -> None:
+            step, setup = result
+            if self.session is not session or session.waiting != "call":
+                return
+            if setup is not None:
+                session.ahead = step
+                # Built a moment later: the call just opened gets the GUI thread first
+                # (building a workspace takes it for tens of milliseconds).
+                QTimer.singleShot(PREPARE_DELAY_MS, lambda: self._prepare(session, step, setup))
+
+        self._host.background.run(look, found, lambda _exc: None, key="session-ahead")
+
+    def _prepare(self, session: Session, step: NextLead, setup: object) -> None:
+        if self.session is session and session.ahead is step:
+            self.prepare_requested.emit((setup, None))
 
     def _failed(self, exc: Exception) -> None:
         if self.session is not None:
@@ -195,7 +267,7 @@ class SessionController(QObject):
             self._host.action(name).setEnabled(running)
         pause = self._host.action("actionPauseSession")
         paused = self.session is not None and self.session.paused_at is not None
-        pause.setText(_("Go o&n with the session") if paused else _("Pa&use session"))
+        pause.setText(_("Go on &with the session") if paused else _("&Pause session"))
 
     def _show_summary(self, session: Session, spent: timedelta) -> None:
         minutes = int(spent.total_seconds() // 60)

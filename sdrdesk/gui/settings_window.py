@@ -69,7 +69,7 @@ class SettingsController(QObject):
                 menu.choose(language)  # saves it (again) and translates the windows
         else:
             old.language = language
-        reminders = getattr(self._host, "reminders", None)
+        reminders = getattr(self._host.controller("notifications"), "reminders", None)
         if reminders is not None:
             reminders.minutes = new.reminder_minutes  # for reminders from now on
         mute = self._host.action("actionMuteNotifications")

@@ -91,6 +91,14 @@ class TeamController(QObject):
 
         self._host.background.run(read, self._apply, self._fetch_failed)
 
+    def changed_here(self, _result: object = None) -> None:
+        """This window saved a change (a call): its rows are patched from the event log,
+        as a colleague's change is, instead of reading the whole queue again."""
+        if self._cursor is None:
+            self._host.refresh()
+        else:
+            self.fetch()
+
     def _apply(self, result: tuple[EventCursor, ChangeBatch, list[QueueRow]]) -> None:
         self._fetching = False
         cursor, batch, rows = result

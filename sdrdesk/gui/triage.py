@@ -11,7 +11,6 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog
@@ -20,18 +19,12 @@ from sdrdesk.domain.errors import ConflictError, IllegalTransitionError, Validat
 from sdrdesk.domain.lifecycle import ReasonStage, Status
 from sdrdesk.gui.dialogs.reject_dialog import RejectDialog
 from sdrdesk.gui.host import WindowHost
+from sdrdesk.gui.statusbar.undo import UndoOffer
 from sdrdesk.i18n import _
 from sdrdesk.services.catalog import Services
 from sdrdesk.services.leads import TriageResult
 from sdrdesk.services.queue import QueueRow
 from sdrdesk.services.results import ReasonInfo
-
-
-@dataclass
-class _Undoable:
-    result: TriageResult
-    lead_name: str
-    expires: float
 
 
 class TriageController(QObject):
@@ -46,7 +39,7 @@ class TriageController(QObject):
         self._reasons_service = services.reasons
         self._reasons: list[ReasonInfo] = []
         self._undo_seconds = services.ctx.rules.undo_seconds
-        self._undoable: _Undoable | None = None
+        self._undoable: UndoOffer | None = None
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.timeout.connect(self._expire_undo)
@@ -203,18 +196,27 @@ class TriageController(QObject):
             self._host.notify(_("There is nothing to undo."))
             return
         self._expire_undo()
-        lead_id = undoable.result.lead_id
         op_id = str(uuid.uuid4())
         self._host.background.run(
-            lambda: self._triage.undo(undoable.result.event_id, actor_id=user.id, op_id=op_id),
-            lambda result: self._undone(lead_id, undoable.lead_name),
+            lambda: undoable.take_back(user.id, op_id),
+            lambda _result: self._undone(undoable),
             lambda exc: self._host.show_error(exc, _("Undoing")),
         )
 
-    def _undone(self, lead_id: int, name: str) -> None:
-        self._host.notify(_("Undone: {name} is back in the queue.").format(name=name))
+    def offer_undo(self, offer: UndoOffer) -> None:
+        """Something else was saved that Ctrl+Z may take back (a correction): it replaces
+        the offer of the moment, for the same few seconds."""
+        self._undoable = offer
+        self._undo_timer.start(self._undo_seconds * 1000)
+        self.undo_available.emit(offer.message)
+
+    def _undone(self, offer: UndoOffer) -> None:
+        self._host.notify(offer.undone)
+        if not offer.reload:
+            self._host.lead_changed(offer.lead_id)
+            return
         self._host.model.reload()
-        self._pending_select = lead_id
+        self._pending_select = offer.lead_id
         self._host.model.loaded.connect(self._select_after_reload)
 
     def _select_after_reload(self, first: bool) -> None:
@@ -257,9 +259,15 @@ class TriageController(QObject):
         return position
 
     def _saved(self, result: TriageResult, name: str, message: str) -> None:
-        self._undoable = _Undoable(result, name, time.monotonic())
-        self._undo_timer.start(self._undo_seconds * 1000)
-        self.undo_available.emit(_("{done}. Undo: Ctrl+Z").format(done=message))
+        triage, event_id = self._triage, result.event_id
+        self.offer_undo(
+            UndoOffer(
+                result.lead_id,
+                _("{done}. Undo: Ctrl+Z").format(done=message),
+                lambda user_id, op_id: triage.undo(event_id, actor_id=user_id, op_id=op_id),
+                _("Undone: {name} is back in the queue.").format(name=name),
+            )
+        )
         self.triaged.emit(result)
 
     def _failed(self, exc: Exception, row: QueueRow, position: int, context: str) -> None:

@@ -50,6 +50,9 @@ class EventInfo:
     comment: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
     description: str = ""
+    # An imported lead's hand-off: marketing's hand-off time from the file (the event's
+    # own ``at`` is when it was imported, by ``actor``).
+    handed_off_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -81,7 +82,9 @@ def test_accept_makes_the_lead_yours_and_a_second_accept_is_refused(
     )
     code, _, err = run(capsys, "accept", str(lead), "--user", "ben", "--database-url", database_url)
     assert code == 1
-    assert "Anna Schmidt is working this lead" in err
+    # The sentence the window's loser reads: who won, and how.
+    assert "Anna Schmidt accepted this lead at " in err
+    assert "your change was not saved" in err
     detail = LeadService(ctx).get(lead)
     assert detail.summary.status is Status.SAL
     assert [e.action for e in detail.events].count("accept") == 1
@@ -177,7 +180,9 @@ def test_processes_racing_to_accept_one_lead_one_wins(
         assert loser.returncode == 1
         assert loser.stdout == ""
         assert loser.stderr.startswith("sdrdesk: error: ")
-        assert shown in loser.stderr or "accepted this lead" in loser.stderr, loser.stderr
+        # Every loser, whenever it read the lead, reads the same sentence naming the winner.
+        assert loser.stderr.startswith(f"sdrdesk: error: {shown} accepted this lead at ")
+    assert len({r.stderr for r in results if r.returncode}) == 1
     detail = LeadService(ctx).get(lead)
     assert detail.summary.owner == owner
     assert [e.action for e in detail.events].count("accept") == 1
@@ -282,3 +287,35 @@ def test_edit_corrects_the_phone_and_prints_before_and_after(
     assert code == 1
     assert "is not a valid e-mail address" in err
     assert LeadService(ctx).get(lead).summary.email != "jana@"
+
+
+def test_events_say_who_imported_a_lead_and_keep_marketings_hand_off_time(
+    ctx: ServiceContext,
+    sdr: UserInfo,
+    database_url: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "webinar.csv"
+    source.write_text(
+        "First name,Email,Phone,Country,Handed off at\n"
+        "Jo,jo@firma-x.de,+49 30 5551234,DE,2026-03-01 09:30\n",
+        encoding="utf-8",
+    )
+    code, _out, err = run(capsys, "import", str(source), "--user", "anna", "--database-url",
+                          database_url)  # fmt: skip
+    assert code == 0, err
+    code, out, _ = run(capsys, "events", "--user", "anna", "--database-url", database_url)
+    assert code == 0
+    first, second = out.splitlines()[:2]
+    assert first.endswith("Anna Schmidt imported this lead")
+    assert "handed off" not in first
+    assert second.strip().startswith("Handed off by marketing: ")
+    assert "Mar 1, 2026" in second
+    code, out, _ = run(capsys, "events", "--json", "--user", "anna", "--database-url",
+                       database_url)  # fmt: skip
+    [hand_off] = json.loads(out)
+    assert hand_off["actor"] == "Anna Schmidt"
+    assert hand_off["action"] == "hand_off"
+    assert hand_off["handed_off_at"].startswith("2026-03-01")
+    assert not hand_off["at"].startswith("2026-03-01")

@@ -194,7 +194,12 @@ def test_an_older_file_is_copied_aside_then_migrated_keeping_its_data(tmp_path: 
         triggers = conn.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'lead_events'"
         ).scalars()
-        assert set(triggers) == {"lead_events_no_update", "lead_events_no_delete"}
+        assert set(triggers) == {
+            "lead_events_no_update",
+            "lead_events_no_delete",
+            "lead_events_note_search",  # notes searchable (0016)
+            "lead_events_note_search_update",
+        }
     # The search index was made again (0006) from the leads, this one included: a search
     # for its first letter, and for a longer start, finds it.
     queue = QueueService(ServiceContext(store))

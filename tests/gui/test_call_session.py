@@ -8,9 +8,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
 from sdrdesk.db.tables import leads
+from sdrdesk.domain.users import Role
 from sdrdesk.gui.main_window import MainWindow
+from sdrdesk.services.sessions import Skip
 from tests.conftest import FakeClock
-from tests.gui.call_helpers import CTRL, accept_all_and_show_mine
+from tests.gui.call_helpers import CTRL, accept_all_and_show_mine, attempts
 from tests.gui.conftest import WindowFactory, wait_idle
 
 
@@ -53,7 +55,7 @@ def test_a_session_calls_the_view_one_lead_after_another(
 
     # Paused: the saved call does not open another.
     window.action("actionPauseSession").trigger()
-    assert "Go o&n" in window.action("actionPauseSession").text()
+    assert "Go on &with" in window.action("actionPauseSession").text()
     _no_answer(qtbot, window)
     wait_idle(qtbot, window)
     assert window.calls.workspace is None
@@ -100,3 +102,57 @@ def test_the_session_actions(make_window: WindowFactory) -> None:
         assert action.objectName() == name
         assert action.shortcut() == QKeySequence(keys)
         assert keys.replace("Ctrl", "Ctrl") in action.toolTip()
+
+
+def test_the_next_call_is_built_during_this_one_and_still_checked(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    """While the SDR is on a call the next one is found and built (hidden); after the
+    save it opens without another read of the queue. A lead taken by a colleague in
+    the meantime is passed over all the same."""
+    accept_all_and_show_mine(qtbot, window)
+    window.action("actionStartSession").trigger()
+    first = _open_call(qtbot, window)
+    calls = window.calls
+    qtbot.waitUntil(lambda: calls._prepared is not None, timeout=10_000)
+    prepared = calls._prepared
+    assert prepared is not None
+    assert not prepared.isVisible()
+    assert prepared.setup.lead.name != first
+    clock.advance(minutes=3)
+    _no_answer(qtbot, window)
+    assert _open_call(qtbot, window) == prepared.setup.lead.name
+    assert calls.workspace is prepared
+    assert prepared.setup.started_at == clock()  # the call starts when it opens
+    # The one after is built now; a colleague takes it before this call is saved.
+    qtbot.waitUntil(lambda: calls._prepared is not None, timeout=10_000)
+    taken = calls._prepared
+    assert taken is not None
+    colleague = window.services.users.add("ben", Role.SDR, display_name="Ben Ott")
+    with window.services.ctx.store.write() as s:
+        s.execute(
+            update(leads)
+            .where(leads.c.id == taken.setup.lead.id)
+            .values(owner_id=colleague.id, version=leads.c.version + 1)
+        )
+    taken_id, taken_name = taken.setup.lead.id, taken.setup.lead.name
+    passed: list[str] = []
+    window.ui.statusBar.messageChanged.connect(passed.append)
+    _no_answer(qtbot, window)
+    # It opened at once, was read again, and closed (not logged): passed over.
+    qtbot.waitUntil(
+        lambda: f"{taken_name} was taken or changed meanwhile: passed over." in passed,
+        timeout=10_000,
+    )
+    qtbot.waitUntil(
+        lambda: calls.workspace is None or calls.workspace.setup.lead.id != taken_id,
+        timeout=10_000,
+    )
+    session = window.sessions.session
+    if session is not None:
+        assert session.skipped.get(Skip.CLAIMED) == 1
+    else:  # nobody left: the summary counts it
+        summary = window.sessions.summary
+        assert summary is not None
+        assert "passed over" in summary.text()
+    assert [a.lead_id for a in attempts(window)].count(taken_id) == 0

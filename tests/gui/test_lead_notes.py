@@ -137,6 +137,45 @@ def test_a_correction_shows_the_values_and_saves_only_the_changes(
     assert set(event.data["changes"]) == {"title", "phone"}
 
 
+def test_a_correction_can_be_undone_from_the_status_bar_and_ctrl_z(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    row = window.current_row()
+    assert row is not None
+    before = LeadService(window._ctx).get(row.lead.id).summary.title
+    undo = window.undo
+    for undo_by in ("key", "button"):
+        press(qtbot, window, "e")
+        qtbot.waitUntil(lambda: isinstance(notes(window).dialog, EditLeadDialog))
+        dialog = notes(window).dialog
+        assert isinstance(dialog, EditLeadDialog)
+        child(dialog, QLineEdit, "edit_title").setText("Chief Typo Officer")
+        dialog.confirm()
+        wait_idle(qtbot, window)
+        qtbot.waitUntil(lambda: undo.button.isVisible(), timeout=5000)
+        assert undo.label.text() == f"Corrected {row.lead.name}. Undo: Ctrl+Z"
+        assert window.action("actionUndo").isEnabled()
+        assert LeadService(window._ctx).get(row.lead.id).summary.title == "Chief Typo Officer"
+        if undo_by == "key":
+            window.activateWindow()  # back from the dialog
+            qtbot.waitUntil(window.isActiveWindow)
+            qtbot.keyClick(window.ui.queueView, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        else:
+            undo.button.click()
+        wait_idle(qtbot, window)
+        qtbot.waitUntil(
+            lambda: LeadService(window._ctx).get(row.lead.id).summary.title == before,
+            timeout=5000,
+        )
+        assert not undo.button.isVisible()
+        assert f"Undone: the correction of {row.lead.name}." in (
+            window.ui.statusBar.currentMessage()
+        )
+    events = LeadService(window._ctx).get(row.lead.id).events
+    assert [e.action for e in events[-4:]] == ["lead_edited"] * 4
+    assert events[-1].data.get("undoes_event") == events[-2].id
+
+
 def test_an_email_from_a_template_opens_in_the_mail_program(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -163,7 +163,7 @@ def test_valid_values_are_saved_and_read_back(
     # Live: muting, the reminder time; the rest at the next start, as the window says.
     assert window.settings.notifications_muted is True
     assert window.action("actionMuteNotifications").isChecked()
-    assert window.reminders.minutes == 15
+    assert window.controller("notifications").reminders.minutes == 15  # type: ignore[attr-defined]
     assert "next start" in window.ui.statusBar.currentMessage()
 
 

@@ -45,9 +45,9 @@ ACTIONS = {
 ENGLISH_ACTIONS = {
     "actionImport": "&Import leads…",
     "actionAccept": "&Accept",
-    "actionReject": "&Reject…",
+    "actionReject": "Re&ject…",
     "actionScheduleDemo": "Schedule &demo…",
-    "actionReports": "&Reports…",
+    "actionReports": "Re&ports…",
     "actionShortcuts": "&Keyboard shortcuts",
 }
 

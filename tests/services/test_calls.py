@@ -162,3 +162,22 @@ def test_a_nurtured_lead_comes_back_and_is_reactivated_by_the_next_call(
     assert events(ctx, lead_id)[-4:-2] == ["reactivate", "start_working"]
     with ctx.store.read() as s:
         assert len(s.scalars(select(Qualification)).all()) == 2  # a new qualification
+
+
+def test_repeat_calls_with_no_new_answers_write_one_qualified_event(
+    ctx: ServiceContext, calls: CallService, lead_id: int, sdr: UserInfo, clock: FakeClock
+) -> None:
+    call(calls, lead_id, sdr, answers=GOOD)
+    for _ in range(2):
+        clock.advance(minutes=10)
+        call(calls, lead_id, sdr, outcome="no_answer")  # the answers filled in again
+    clock.advance(minutes=10)
+    call(calls, lead_id, sdr, decision=DecisionInput(Decision.DEMO))  # decided, no demo yet
+    for _ in range(2):  # a new qualification with the same answers: nothing new to say
+        clock.advance(minutes=10)
+        call(calls, lead_id, sdr)
+    clock.advance(minutes=10)
+    call(calls, lead_id, sdr, answers={**GOOD, "budget_status": "none"})  # new answers
+    kinds = events(ctx, lead_id)
+    assert kinds.count(EventKind.CALL_LOGGED) == 7
+    assert kinds.count(EventKind.QUALIFIED) == 2

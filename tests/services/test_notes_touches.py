@@ -158,3 +158,7 @@ def test_an_imported_leads_history_says_who_imported_it(
     assert lead.summary.handed_off_at.astimezone().strftime("%Y-%m-%d %H:%M") == (
         "2026-03-01 09:30"
     )
+    # Marketing's hand-off time stays with the event (its own time is the import's).
+    assert hand_off.handed_off_at == lead.summary.handed_off_at
+    assert lead.events[0].handed_off_at == lead.summary.handed_off_at
+    assert hand_off.at != hand_off.handed_off_at

@@ -24,20 +24,14 @@ from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.qualification import Assessment, evaluate
 from sdrdesk.domain.zones import is_calling_hour, local_time, zone
 from sdrdesk.gui import theme
+from sdrdesk.gui.dialogs.call_texts import duration_text, previous_calls_html
 from sdrdesk.gui.dialogs.call_wrapup import WrapUp
 from sdrdesk.gui.forms.ui_call_workspace import Ui_CallWorkspace
 from sdrdesk.gui.models import formats
 from sdrdesk.i18n import _, ngettext
 from sdrdesk.services.calls import CallLog, CallResult, CallSetup
-from sdrdesk.services.results import AttemptInfo
 
 _ERROR, _WARNING, _INFO = "error_box", "warning", "info"  # kinds of box in gui/theme.py
-
-
-def duration_text(seconds: int) -> str:
-    minutes, secs = divmod(max(0, seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
 class CallWorkspace(QDialog):
@@ -142,7 +136,7 @@ class CallWorkspace(QDialog):
         if setup.continuing:
             notice += " — " + html.escape(setup.continuing)
         ui.scriptNotice.setText(notice)
-        ui.previousCalls.setText(_previous_calls_html(setup.attempts))
+        ui.previousCalls.setText(previous_calls_html(setup.attempts))
 
     def _shortcuts(self) -> None:
         def key(sequence: str, slot: Callable[[], object]) -> None:
@@ -333,6 +327,13 @@ class CallWorkspace(QDialog):
         self._timer.stop()
         super().reject()
 
+    def drop(self) -> None:
+        """Closed by the app, not logged: a call session's next call that turned out to
+        be a colleague's (or changed) just after it opened."""
+        self._saved = True
+        self._timer.stop()
+        super().reject()
+
     @property
     def decision(self) -> Decision | None:
         return self.wrapup.decision()
@@ -378,22 +379,3 @@ class CallWorkspace(QDialog):
         label.setText(text or "")
         label.setStyleSheet(theme.box_style(kind, "#workspaceMessage"))
         label.setVisible(bool(text))
-
-
-def _previous_calls_html(attempts: tuple[AttemptInfo, ...]) -> str:
-    if not attempts:
-        return "<i>{}</i>".format(html.escape(_("First call to this lead.")))
-    rows = []
-    for a in attempts[:5]:
-        when = formats.day_date_time(a.started_at.astimezone())
-        outcome = html.escape(formats.data_label(a.outcome_label))
-        line = f"{when} · <b>{outcome}</b> · {duration_text(a.duration_seconds)}"
-        if a.caller:
-            line += f" · {html.escape(a.caller)}"
-        if a.notes:
-            line += f"<br><i>{html.escape(a.notes)}</i>"
-        rows.append(line)
-    earlier = len(attempts) - 5
-    more = "<br>" + _("… and {n} earlier").format(n=formats.number(earlier)) if earlier > 0 else ""
-    head = _("Previous calls ({n})").format(n=formats.number(len(attempts)))
-    return f"<b>{html.escape(head)}</b><br>" + "<br>".join(rows) + more

@@ -1,4 +1,5 @@
-"""The last accept or reject, with a button (and Ctrl+Z) to take it back while it may be.
+"""The last accept, reject or correction, with a button (and Ctrl+Z) to take it back
+while it may be.
 
 Both sit at the left of the status bar's permanent widgets: a message (``showMessage``,
 a notification, a menu's status tip) is drawn only in the room left of them, so it never
@@ -7,12 +8,27 @@ covers the undo label, and the undo stays in sight while a message is shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton, QStatusBar
 
 from sdrdesk.gui import theme
 from sdrdesk.gui.statusbar.elided import ElidedLabel
 from sdrdesk.i18n import _
+
+
+@dataclass(frozen=True)
+class UndoOffer:
+    """Something just saved that Ctrl+Z may take back for a few seconds (the triage
+    controller holds the one offer of the moment)."""
+
+    lead_id: int
+    message: str  # the status bar's text: "Corrected Jo Kurz. Undo: Ctrl+Z"
+    take_back: Callable[[int, str], object]  # (user id, operation id), on a worker thread
+    undone: str  # said once it is taken back
+    reload: bool = True  # the queue is read again (the lead comes back to it)
 
 
 class UndoIndicator:

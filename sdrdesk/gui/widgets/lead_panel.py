@@ -171,6 +171,10 @@ class LeadPanel(QWidget):
         for event in reversed(detail.events):
             when = formats.date_time(event.at.astimezone())
             text = f"{when}  {event.description}"
+            if event.handed_off_at is not None:  # an import: marketing's own time
+                text += "\n" + _("Handed off by marketing: {when}").format(
+                    when=formats.date_time(event.handed_off_at.astimezone())
+                )
             if event.comment:
                 text += f"\n“{event.comment}”"
             ui.leadHistory.addItem(text)

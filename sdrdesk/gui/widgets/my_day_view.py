@@ -42,6 +42,7 @@ class MyDayView(QTreeWidget):
         for column, width in enumerate(WIDTHS):
             self.setColumnWidth(column, width)
         self.day: MyDay | None = None
+        self._leads: dict[int, LeadSummary] = {}  # the rows hold the lead's id
         self._retitle()
 
     def _retitle(self) -> None:
@@ -53,8 +54,10 @@ class MyDayView(QTreeWidget):
         """Fill the page; the lead that was selected stays selected if it is still here."""
         current = self.current_lead()
         self.day = day
+        self.setUpdatesEnabled(False)  # one paint for the whole page
         self.clear()
-        mine = ZoneInfo(day.zone)
+        self._leads = {}
+        mine = zone(day.zone)
         bold = QFont(self.font())
         bold.setBold(True)
         chosen: QTreeWidgetItem | None = None
@@ -65,7 +68,8 @@ class MyDayView(QTreeWidget):
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for item in group.items:
                 row = QTreeWidgetItem(heading, _columns(group.kind, item, day, mine, rules))
-                row.setData(0, LEAD_ROLE, item.lead)
+                row.setData(0, LEAD_ROLE, item.lead.id)
+                self._leads[item.lead.id] = item.lead
                 if item.overdue:
                     row.setForeground(0, theme.qcolor("error"))
                 if current is not None and item.lead.id == current.id and chosen is None:
@@ -74,11 +78,15 @@ class MyDayView(QTreeWidget):
         first = chosen or self._first_lead()
         if first is not None:
             self.setCurrentItem(first)
+        self.setUpdatesEnabled(True)
 
     def current_lead(self) -> LeadSummary | None:
         item = self.currentItem()
-        lead = item.data(0, LEAD_ROLE) if item is not None else None
-        return lead if isinstance(lead, LeadSummary) else None
+        return self._lead_of(item) if item is not None else None
+
+    def _lead_of(self, item: QTreeWidgetItem) -> LeadSummary | None:
+        lead_id = item.data(0, LEAD_ROLE)
+        return self._leads.get(lead_id) if isinstance(lead_id, int) else None
 
     def _first_lead(self) -> QTreeWidgetItem | None:
         for i in range(self.topLevelItemCount()):
@@ -88,8 +96,8 @@ class MyDayView(QTreeWidget):
         return None
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        lead = item.data(0, LEAD_ROLE)
-        if isinstance(lead, LeadSummary):
+        lead = self._lead_of(item)
+        if lead is not None:
             self.lead_opened.emit(lead)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -114,11 +122,11 @@ def _columns(
     lead = item.lead
     if kind in (DayKind.CALLBACKS, DayKind.DEMOS):
         yours = _when(item.at, mine, day)
-        theirs = _when(item.at, ZoneInfo(lead.time_zone), day) if lead.time_zone else ""
+        theirs = _when(item.at, zone(lead.time_zone), day) if lead.time_zone else ""
         note = _("overdue") if item.overdue else (_("demo") if kind is DayKind.DEMOS else "")
     else:
         yours = _when(item.at, mine, day)
-        theirs = clock_time(day.now.astimezone(ZoneInfo(lead.time_zone))) if lead.time_zone else ""
+        theirs = clock_time(day.now.astimezone(zone(lead.time_zone))) if lead.time_zone else ""
         note = format_wait(item.at, day.now, rules)
     if lead.attempt_count and kind is DayKind.CALLBACKS:
         tries = ngettext("{n} call so far", "{n} calls so far", lead.attempt_count).format(
@@ -136,6 +144,13 @@ def _when(moment: datetime, zone: ZoneInfo, day: MyDay) -> str:
     return _("{day}, {time}").format(
         day=_day_label(local.date(), str(current_locale())), time=clock_time(local)
     )
+
+
+@lru_cache(maxsize=512)
+def zone(name: str) -> ZoneInfo:
+    """ZoneInfo keeps only the last few zones: a page of leads from forty zones would
+    read their files again and again."""
+    return ZoneInfo(name)
 
 
 @lru_cache(maxsize=64)

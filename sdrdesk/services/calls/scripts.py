@@ -82,7 +82,16 @@ def qualify(
         script.version,
     )
     qual = latest if latest is not None and latest.decision is None and same_script else None
-    changed = bool(given) or qual is None or set(previous) != set(kept)
+    # Changed: new answers, or a new result. A qualification started again after a
+    # decision with the same answers under the same script (a repeat call with nothing
+    # new) is not a new "qualified" event.
+    changed = (
+        latest is None
+        or previous != kept
+        or not same_script
+        or (latest.grade, latest.total, latest.complete)
+        != (assessment.grade, assessment.total, assessment.complete)
+    )
     if qual is None:
         qual = Qualification(
             lead_id=lead_id,

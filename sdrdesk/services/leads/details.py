@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -54,7 +55,8 @@ def event_infos(
 ) -> list[EventInfo]:
     actor = aliased(User, name="actor")
     query = (
-        select(LeadEvent, actor.display_name, RejectionReason.label)
+        select(LeadEvent, actor.display_name, RejectionReason.label, Lead.handed_off_at)
+        .join(Lead, Lead.id == LeadEvent.lead_id)
         .outerjoin(actor, actor.id == LeadEvent.actor_id)
         .outerjoin(RejectionReason, RejectionReason.code == LeadEvent.reason_code)
         .order_by(LeadEvent.id)
@@ -65,7 +67,10 @@ def event_infos(
         query = query.where(LeadEvent.id > after_id)
     if limit is not None:
         query = query.limit(limit)
-    return [to_event_info(e, name, label) for e, name, label in session.execute(query)]
+    return [
+        to_event_info(e, name, label, handed_off)
+        for e, name, label, handed_off in session.execute(query)
+    ]
 
 
 def _with_import_source(session: Session, events: list[EventInfo], lead: Lead) -> list[EventInfo]:
@@ -121,8 +126,15 @@ def _edit_words(data: dict[str, Any]) -> str:
     return ", ".join(parts) + undone
 
 
-def to_event_info(event: LeadEvent, actor: str | None, reason_label: str | None) -> EventInfo:
+def to_event_info(
+    event: LeadEvent,
+    actor: str | None,
+    reason_label: str | None,
+    handed_off_at: datetime | None = None,
+) -> EventInfo:
+    """``handed_off_at``: the lead's (marketing's time), kept on an imported hand-off."""
     who = actor or "sdrdesk"
+    imported: datetime | None = None
     text = describe_event(event.action, who)
     if event.action == EventKind.TOUCH_LOGGED:
         text = _("{who} logged a touch: {what}").format(
@@ -140,6 +152,7 @@ def to_event_info(event: LeadEvent, actor: str | None, reason_label: str | None)
         text = _("{who} added this sample lead").format(who=who)  # not marketing's hand-off
     elif event.action == Action.HAND_OFF and (event.data or {}).get("import_batch_id"):
         text = _("{who} imported this lead").format(who=who)  # marketing's time is the lead's
+        imported = handed_off_at
     return EventInfo(
         id=event.id,
         lead_id=event.lead_id,
@@ -153,6 +166,7 @@ def to_event_info(event: LeadEvent, actor: str | None, reason_label: str | None)
         comment=event.comment,
         data=dict(event.data or {}),
         description=text,
+        handed_off_at=imported if imported is not None and imported != event.at else None,
     )
 
 

@@ -16,7 +16,7 @@ from sdrdesk.db.models import Lead, LeadEvent
 from sdrdesk.domain.errors import ConflictError, ValidationError
 from sdrdesk.domain.lifecycle import UNDOABLE, Action
 from sdrdesk.i18n import _
-from sdrdesk.services.conflicts import check_owner, load_lead, race_named
+from sdrdesk.services.conflicts import check_owner, conflict_after_race, load_lead, race_named
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.webhooks import outbox
 
@@ -157,6 +157,11 @@ class TriageService:
             return event
 
         return self._apply(lead_id, expected_version, Action.NURTURE, change, actor_id, op_id)
+
+    def lost_race(self, lead_id: int) -> ConflictError:
+        """For a command-line twin that found the lead already decided or claimed (another
+        process was quicker): the sentence the window's loser reads, naming who won."""
+        return conflict_after_race(self._ctx, lead_id, named=True)
 
     def undo(self, event_id: int, *, actor_id: int, op_id: str | None = None) -> TriageResult:
         """Take back one's own accept/reject within the undo window, as a new event."""

@@ -2,9 +2,10 @@
 
 "Today" is the SDR's own day: midnight to midnight in their time zone (the user's, else
 the zone the window runs in, else UTC). Each group is an indexed read of the SDR's own
-leads (``ix_leads_owner_status``, the callback index) or demos, at most
-``GROUP_LIMIT`` rows with the group's full count, so a store of a million leads opens
-My day as fast as a small one.
+leads (``ix_leads_owner_callback``, ``ix_leads_owner_untouched``: migration 0016) or
+demos, at most ``GROUP_LIMIT`` rows per status in the index's order, with the group's
+full count from the index alone, so a store of a million leads opens My day as fast as
+a small one.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import ColumnElement, Select, Table, func, select
+from sqlalchemy import ColumnElement, Table, func, select, union_all
 from sqlalchemy.engine import Connection
 
 from sdrdesk.db.models.demos import Demo
@@ -51,15 +52,14 @@ class MyDayService:
             mine = leads.c.owner_id == user_id
             untouched = leads.c.attempt_count == 0
             due = leads.c.callback_due_at < end_utc
-            # Wrapped so no index is chosen for the hand-off time: SQLite would otherwise
-            # walk every new lead of the team by hand-off instead of the SDR's own leads.
-            handed_off = func.coalesce(leads.c.handed_off_at, leads.c.handed_off_at)
-            fresh, late = handed_off >= target, handed_off < target
+            fresh = leads.c.handed_off_at >= target
+            late = leads.c.handed_off_at < target
             groups = (
                 _group(
                     conn,
                     DayKind.CALLBACKS,
-                    (mine, leads.c.status.in_(CALLBACK_STATUSES), due),
+                    (mine, due),
+                    CALLBACK_STATUSES,
                     leads.c.callback_due_at,
                     now,
                 ),
@@ -67,14 +67,16 @@ class MyDayService:
                 _group(
                     conn,
                     DayKind.ROUTED,
-                    (mine, leads.c.status == Status.MQL, untouched, fresh),
+                    (mine, untouched, fresh),
+                    (Status.MQL,),
                     leads.c.handed_off_at,
                     now,
                 ),
                 _group(
                     conn,
                     DayKind.LATE,
-                    (mine, leads.c.status.in_(LATE_STATUSES), untouched, late),
+                    (mine, untouched, late),
+                    LATE_STATUSES,
                     leads.c.handed_off_at,
                     now,
                 ),
@@ -96,19 +98,39 @@ def _group(
     conn: Connection,
     kind: DayKind,
     conds: tuple[ColumnElement[bool], ...],
+    statuses: tuple[Status, ...],
     at: Any,
     now: datetime,
 ) -> DayGroup:
-    count = int(conn.scalar(select(func.count()).select_from(leads).where(*conds)) or 0)
+    """One group: its count from the index alone, and its first ``GROUP_LIMIT`` rows
+    read per status in the index's order (owner, status, …, ``at``, id) in one
+    statement (a UNION ALL) and merged, so neither reads more than it shows."""
+    count = int(
+        conn.scalar(
+            select(func.count()).select_from(leads).where(leads.c.status.in_(statuses), *conds)
+        )
+        or 0
+    )
     items: tuple[DayItem, ...] = ()
     if count:
-        statement: Select[Any] = (
-            summary_select()
-            .add_columns(at)
-            .where(*conds)
-            .order_by(func.coalesce(at, at), leads.c.id)
-        ).limit(GROUP_LIMIT)
-        items = tuple(_item(row, now, kind is DayKind.CALLBACKS) for row in conn.execute(statement))
+        parts = [
+            select(
+                *(
+                    summary_select()
+                    .add_columns(at)
+                    .where(leads.c.status == status, *conds)
+                    .order_by(at, leads.c.id)
+                    .limit(GROUP_LIMIT)
+                    .subquery(f"part_{i}")
+                    .c
+                )
+            )
+            for i, status in enumerate(statuses)
+        ]
+        statement: Any = parts[0] if len(parts) == 1 else union_all(*parts)
+        rows: list[Any] = list(conn.execute(statement))  # one round trip
+        rows.sort(key=lambda row: (row[-1], row[0]))  # at, then id
+        items = tuple(_item(row, now, kind is DayKind.CALLBACKS) for row in rows[:GROUP_LIMIT])
     return DayGroup(kind, items, count)
 
 

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from sdrdesk.services.reports.service import FilterOptions, ReportService
     from sdrdesk.services.reports.speed import BUCKETS, SpeedReport, overdue_table, speed_table
     from sdrdesk.services.reports.table import Col, Kind, Table, format_cell
+    from sdrdesk.services.reports.touches import TouchCount, touch_table
 
 WHERE = {
     "activity": (
@@ -79,6 +80,10 @@ WHERE = {
         "Table",
         "format_cell",
     ),
+    "touches": (
+        "TouchCount",
+        "touch_table",
+    ),
 }
 __all__ = [
     "BUCKETS",
@@ -97,6 +102,7 @@ __all__ = [
     "ReportService",
     "SpeedReport",
     "Table",
+    "TouchCount",
     "WeekCount",
     "campaign_table",
     "format_cell",
@@ -108,6 +114,7 @@ __all__ = [
     "period_from_dates",
     "reason_table",
     "speed_table",
+    "touch_table",
     "week_table",
 ]
 __getattr__ = lazy_names(__name__, WHERE)

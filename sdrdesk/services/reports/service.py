@@ -17,7 +17,7 @@ from sdrdesk.domain.lifecycle import Action
 from sdrdesk.domain.products import product_names
 from sdrdesk.domain.users import Role
 from sdrdesk.services.context import ServiceContext
-from sdrdesk.services.reports import activity, funnel, rejections, speed
+from sdrdesk.services.reports import activity, funnel, rejections, speed, touches
 from sdrdesk.services.reports.cohort import Breakdown
 from sdrdesk.services.reports.filters import ReportFilter
 
@@ -92,6 +92,11 @@ class ReportService:
     def call_outcomes(self, f: ReportFilter) -> list[activity.OutcomeCount]:
         with self._ctx.store.read() as s:
             return activity.call_outcomes(s, f)
+
+    def touches(self, f: ReportFilter) -> list[touches.TouchCount]:
+        """E-mails, LinkedIn messages and meetings logged (they count as attempts)."""
+        with self._ctx.store.read() as s:
+            return touches.touches(s, f)
 
     def grades(self, f: ReportFilter) -> list[activity.GradeCount]:
         with self._ctx.store.read() as s:
