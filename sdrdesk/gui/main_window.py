@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from sdrdesk import paths
 from sdrdesk.domain.errors import SdrdeskError
 from sdrdesk.domain.users import Role
-from sdrdesk.gui import desktop
+from sdrdesk.gui import desktop, theme
 from sdrdesk.gui.actions import build_actions, shortcut_rows
 from sdrdesk.gui.banner import Banner
 from sdrdesk.gui.dialogs.identity_dialog import IdentityDialog
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.ui = ui = Ui_MainWindow()
         ui.setupUi(self)
         self.setObjectName("MainWindow")
+        theme.readable_links()  # a dark palette that kept the default blue links
         self.setAcceptDrops(True)  # a CSV file or spreadsheet dropped on the window: imported
         self.services, self._ctx, self.settings = services, services.ctx, settings
         self._user: UserInfo | None = None

@@ -112,7 +112,11 @@ class NotificationsController(QObject):
         routed, and tell the SDR about the ones for them."""
         if self.notifier.muted or batch.truncated:
             return
-        ids = sorted({c.lead_id for c in batch.changes if c.action in ARRIVALS} - self._announced)
+        me = self._host.user.id if self._host.user is not None else None
+        arrived = {  # what this SDR did themselves (accepted, imported) is no news to them
+            c.lead_id for c in batch.changes if c.action in ARRIVALS and c.actor_id != me
+        }
+        ids = sorted(arrived - self._announced)
         if not ids:
             return
         self._host.background.run(

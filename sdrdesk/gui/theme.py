@@ -190,3 +190,26 @@ def contrast(first: QColor, second: QColor) -> float:
 
     high, low = sorted((luminance(first), luminance(second)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def readable_links() -> None:
+    """Keep links readable: a palette whose link colour has under 4.5:1 on its base (a
+    dark palette that kept the default blue) gets the set's accent for links, now and
+    after every palette change."""
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication) or app.property("sdrdeskLinks"):
+        return
+    app.setProperty("sdrdeskLinks", True)
+
+    def fix(*_args: object) -> None:
+        palette = QGuiApplication.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        if contrast(palette.color(QPalette.ColorRole.Link), base) >= 4.5:
+            return
+        accent = QColor(colours(palette).accent)
+        palette.setColor(QPalette.ColorRole.Link, accent)
+        palette.setColor(QPalette.ColorRole.LinkVisited, accent)
+        QGuiApplication.setPalette(palette)
+
+    fix()
+    app.paletteChanged.connect(fix)

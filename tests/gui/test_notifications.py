@@ -83,3 +83,18 @@ def test_a_lead_routed_to_me_is_notified_unless_muted(
     post(window, {"first_name": "Max", "email": "max@mine.de", "score": "99"}, rules=rules)
     qtbot.wait(1500)
     assert len(shown) == 1
+
+
+def test_what_i_do_myself_is_no_news_to_me(qtbot: QtBot, make_window: WindowFactory) -> None:
+    """Accepting a lead makes it mine; that is not "a new lead for you"."""
+    window = make_window(*QUEUE)
+    shown: list[tuple[str, str]] = []
+    controller = notifications(window)
+    controller.notifier.shown.connect(lambda title, text: shown.append((title, text)))
+    window.ui.queueView.setFocus()
+    before = window.model.rowCount()
+    window.action("actionAccept").trigger()
+    qtbot.waitUntil(lambda: window.model.rowCount() < before, timeout=3000)
+    post(window, {"first_name": "Greta", "email": "greta@glut.de", "score": "95"})
+    qtbot.waitUntil(lambda: bool(shown), timeout=3000)  # the live sync has run since
+    assert [title for title, _text in shown] == ["A hot lead in the pool"]

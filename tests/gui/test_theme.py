@@ -154,3 +154,23 @@ def test_a_message_in_the_status_bar_never_covers_the_undo_label(
     )
     assert permanent_left == undo.geometry().left()
     assert undo.geometry().left() >= theme.chars(undo, 10)  # the message keeps some room
+
+
+def test_links_read_on_a_dark_palette_that_kept_the_default_blue(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """The lead panel's phone and e-mail are links; a dark theme that left the link
+    colour at Qt's default blue (#0000ff, 2.4:1 on dark grey) would hide them."""
+    with desktop("dark"):
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        blue = app.palette()
+        blue.setColor(QPalette.ColorRole.Link, QColor("#0000ff"))
+        app.setPalette(blue)
+        window = make_window(*QUEUE)
+        window.show()
+        wait_idle(qtbot, window)
+        palette = app.palette()
+        link, base = palette.color(QPalette.ColorRole.Link), palette.color(QPalette.ColorRole.Base)
+        assert theme.contrast(link, base) >= AA
+        assert theme.contrast(link, palette.color(QPalette.ColorRole.Window)) >= AA
