@@ -144,3 +144,28 @@ def test_the_german_catalog_is_complete_and_compiled() -> None:
     script = _load_script()
     problems = script.problems()  # type: ignore[attr-defined]
     assert not problems, "\n".join(problems[:60]) + f"\n({len(problems)} in all)"
+
+
+def test_the_translated_parts_agree_on_every_message() -> None:
+    """The German catalog is filled from the part files (``resources/translations/parts``)
+    in name order, the last one winning; two parts that translate one message differently
+    would make its German depend on a file's name (a menu's accelerators clashed that way)."""
+    from babel.messages.pofile import read_po
+
+    parts = ROOT / "resources" / "translations" / "parts"
+    seen: dict[tuple[str | None, object], tuple[str, object]] = {}
+    differ: list[str] = []
+    for path in sorted(parts.glob("*.po")):
+        with path.open("rb") as f:
+            catalog = read_po(f)
+        for message in catalog:
+            if not message.id or not message.string:
+                continue
+            key = (message.context, message.id)
+            if key in seen and seen[key][1] != message.string:
+                differ.append(
+                    f"{message.id!r}: {seen[key][0]} {seen[key][1]!r}, "
+                    f"{path.name} {message.string!r}"
+                )
+            seen[key] = (path.name, message.string)
+    assert not differ, "\n".join(differ)
