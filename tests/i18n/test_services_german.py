@@ -27,7 +27,7 @@ from sdrdesk.services.feedback.service import FeedbackService
 from sdrdesk.services.leads.details import LeadService
 from sdrdesk.services.leads.triage import TriageService
 from sdrdesk.services.reasons import ReasonService
-from sdrdesk.services.reports import Kind, ReportService, reason_table
+from sdrdesk.services.reports import Kind, ReportService, period_from_dates, reason_table
 from sdrdesk.services.reports.table import format_cell
 from sdrdesk.services.results import UserInfo
 from sdrdesk.services.users.service import UserService
@@ -181,6 +181,20 @@ def test_feedback_export_and_digest_in_german(
     assert overview in digest.text
     assert "Spring (Webinar)\n  2 von 3 abgelehnt (67\u00a0%)" in digest.text
     assert "Nicht unser Zielkunde (Branche, Größe oder Region): 1" in digest.text
+
+
+def test_the_digest_quotes_in_german_and_says_no_source_once(
+    ctx: ServiceContext, sdr: UserInfo, german: None
+) -> None:
+    lead_id = add_lead(ctx, first_name="Lena", last_name="Ohnequelle")
+    TriageService(ctx).reject(
+        lead_id, actor_id=sdr.id, reason_code="other", comment="Hat nur eine Frage zum Preis"
+    )
+    today = ctx.now().date()
+    digest = build_digest(FeedbackService(ctx).collect(period_from_dates(today, today)))
+    assert "\n(keine Kampagne)\n  1 von 1 abgelehnt" in digest.text
+    assert "„Hat nur eine Frage zum Preis“ (Sonstiges" in digest.text
+    assert "„Hat nur eine Frage zum Preis“" in digest.html
 
 
 def test_the_setup_reasons_read_german_and_a_teams_own_stays_as_written(

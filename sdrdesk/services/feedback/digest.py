@@ -82,6 +82,11 @@ def _shown(value: str, placeholder: str) -> str:
     return _(value) if value == placeholder else value
 
 
+def _quoted(comment: str | None) -> str:
+    # Translators: a quoted comment; German quotes it „so“.
+    return _("“{comment}”").format(comment=_short(comment or ""))
+
+
 def _reason(row: FeedbackRow) -> str:
     return reason_label(row.reason_code or None, row.reason_label)
 
@@ -110,7 +115,8 @@ def build_digest(feedback: Feedback) -> Digest:
         text += ["", nothing]
         parts.append(f"<p>{html.escape(nothing)}</p>")
     for s in campaigns:
-        title = f"{_shown(s.campaign, NO_CAMPAIGN)} ({_shown(s.source, NO_SOURCE)})"
+        source = "" if s.source in ("", NO_SOURCE) else f" ({s.source})"  # none: said once
+        title = _shown(s.campaign, NO_CAMPAIGN) + source
         reasons = [
             f"{reason_label(None, label)}: {format_number(n)}"
             for label, n in s.top_reasons[:TOP_REASONS]
@@ -118,13 +124,13 @@ def build_digest(feedback: Feedback) -> Digest:
         comments = notable_comments(by_campaign.get((s.source, s.campaign), ()))
         text += ["", title, f"  {_headline(s)}"]
         text += [f"  - {r}" for r in reasons]
-        text += [f"  “{_short(c.comment or '')}” ({_reason(c)}, {c.sdr or '?'})" for c in comments]
+        text += [f"  {_quoted(c.comment)} ({_reason(c)}, {c.sdr or '?'})" for c in comments]
         parts.append(f"<h3>{html.escape(title)}</h3><p>{html.escape(_headline(s))}</p>")
         if reasons:
             parts.append("<ul>" + "".join(f"<li>{html.escape(r)}</li>" for r in reasons) + "</ul>")
         for c in comments:
             parts.append(
-                f"<blockquote>“{html.escape(_short(c.comment or ''))}”"
+                f"<blockquote>{html.escape(_quoted(c.comment))}"
                 f" <small>— {html.escape(_reason(c))}, {html.escape(c.sdr or '?')}</small>"
                 "</blockquote>"
             )
