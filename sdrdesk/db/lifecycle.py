@@ -33,7 +33,9 @@ def reason_rule(session: Session, code: str | None) -> ReasonRule | None:
         return None
     reason = session.scalars(select(RejectionReason).where(RejectionReason.code == code)).first()
     if reason is None:
-        raise ValidationError(_("There is no reason “{code}”.").format(code=code))
+        raise ValidationError(
+            _("There is no reason “{code}”; `sdrdesk reasons list` shows them.").format(code=code)
+        )
     return ReasonRule(
         reason.code, reason.label, reason.requires_comment, reason.active, reason.stage
     )

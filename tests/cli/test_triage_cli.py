@@ -122,7 +122,7 @@ def test_reject_needs_a_known_reason_and_its_comment(
     assert "--reason" in err
     code, _, err = run(capsys, "reject", str(lead), "--reason", "nope", *base)
     assert code == 1
-    assert "There is no reason “nope”" in err
+    assert "There is no reason “nope”; `sdrdesk reasons list` shows them." in err
     code, _, err = run(capsys, "reject", str(lead), "--reason", "other", *base)
     assert code == 1
     assert "comment" in err.lower()
