@@ -152,10 +152,11 @@ def cmd_token_list(args: argparse.Namespace) -> int:
 
 
 def cmd_token_revoke(args: argparse.Namespace) -> int:
-    from sdrdesk.cli.common import open_for
+    from sdrdesk.cli.common import acting_user, open_for
     from sdrdesk.services.intake import TokenService
 
     app_ctx = open_for(args)
-    info = TokenService(app_ctx.services).revoke(args.token)
+    user = acting_user(args, app_ctx)
+    info = TokenService(app_ctx.services).revoke(args.token, actor_id=user.id)
     print(_("Token {id} ({source}) is revoked.").format(id=info.id, source=info.source))
     return 0

@@ -9,6 +9,7 @@ import time
 from typing import Any
 
 from sqlalchemy import Select, select, update
+from sqlalchemy.orm import Session
 
 from sdrdesk.db.models import IntakeToken
 from sdrdesk.domain.errors import NotFoundError, ValidationError
@@ -16,6 +17,7 @@ from sdrdesk.i18n import _
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.intake.payload import mapping_path, read_mapping_file
 from sdrdesk.services.intake.results import Caller, NewToken, TokenInfo
+from sdrdesk.services.roles import require_manager
 
 PREFIX = "sdi_"
 # How long a token read stays known. A revoked token is refused at once all the same:
@@ -94,6 +96,7 @@ class TokenService:
             mapping = mapping if shipped else str(mapping_path(mapping).resolve())
         token = PREFIX + secrets.token_urlsafe(32)
         with self._ctx.store.write() as s:
+            _may_manage_tokens(s, actor_id, _("add intake tokens"))
             row = IntakeToken(
                 source=source,
                 token_hash=token_hash(token),
@@ -115,9 +118,10 @@ class TokenService:
         with self._ctx.store.read() as s:
             return [_info(r) for r in s.execute(_listed().order_by(IntakeToken.id))]
 
-    def revoke(self, which: str) -> TokenInfo:
+    def revoke(self, which: str, *, actor_id: int | None = None) -> TokenInfo:
         """Revoke a token by its id or its hint's beginning (as ``token list`` shows it)."""
         with self._ctx.store.write() as s:
+            _may_manage_tokens(s, actor_id, _("revoke intake tokens"))
             rows = list(s.execute(_listed().order_by(IntakeToken.id)))
             found = [
                 r
@@ -185,3 +189,10 @@ class TokenService:
                 self._cache.clear()
             self._cache[digest] = (now, found)
         return found
+
+
+def _may_manage_tokens(s: Session, actor_id: int | None, what: str) -> None:
+    """Managers add and revoke tokens (on a team database its grants say so too); a store
+    without a manager yet (one SDR running the intake on their own file) lets its user."""
+    if actor_id is not None:
+        require_manager(s, actor_id, what, first_manager=True)
