@@ -271,3 +271,25 @@ def test_no_text_is_cut_in_german_with_a_16_pt_font(
             assert page is not None
             assert not cut_texts(page), cut_texts(page)
         assert dialog.tabs.tabBar().width() >= dialog.tabs.tabBar().sizeHint().width()
+
+
+def test_the_products_file_is_checked_and_saved(
+    qtbot: QtBot, make_window: WindowFactory, no_settings_file: Path, tmp_path: Path
+) -> None:
+    window = make_window(*QUEUE)
+    data = Path("resources/data")
+    for name in ("products.toml", "sal_criteria.enterprise.toml", "sal_criteria.starter.toml",
+                 "call_script.enterprise.toml"):  # fmt: skip
+        (tmp_path / name).write_text((data / name).read_text(encoding="utf-8"), encoding="utf-8")
+    dialog = open_settings(qtbot, window)
+    assert dialog.file_status["products"].text() == "The built-in default is used."
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[[product]]\nid = \n", encoding="utf-8")
+    retype(qtbot, dialog.files["products"], str(broken))
+    assert "line 2" in dialog.file_status["products"].text()
+    assert not dialog.ok.isEnabled()
+    retype(qtbot, dialog.files["products"], str(tmp_path / "products.toml"))
+    assert dialog.file_status["products"].text() == "OK: 2 products"
+    qtbot.keyClick(dialog.ok, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert load_settings().products_file == str(tmp_path / "products.toml")

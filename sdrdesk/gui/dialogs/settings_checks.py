@@ -13,6 +13,7 @@ from typing import Any
 from sdrdesk.domain.assignment import load_rules
 from sdrdesk.domain.criteria import load_criteria
 from sdrdesk.domain.errors import SdrdeskError, ValidationError
+from sdrdesk.domain.products import load_products
 from sdrdesk.domain.script_file import load_script
 from sdrdesk.domain.users import check_user_name
 from sdrdesk.i18n import _, ngettext
@@ -39,7 +40,8 @@ def user_error(name: str) -> str | None:
 
 
 def check_file(kind: str, text: str) -> tuple[bool, str]:
-    """(good, what to say) of a ``criteria``, ``script`` or ``assignment`` file."""
+    """(good, what to say) of a ``criteria``, ``script``, ``assignment`` or ``products``
+    file."""
     text = text.strip()
     if not text:
         return True, _("The built-in default is used.")
@@ -54,6 +56,9 @@ def check_file(kind: str, text: str) -> tuple[bool, str]:
             return True, ngettext("OK: {name}, {n} section", "OK: {name}, {n} sections", n).format(
                 name=script.raw_name, n=n
             )
+        if kind == "products":
+            n = len(load_products(path).products)
+            return True, ngettext("OK: {n} product", "OK: {n} products", n).format(n=n)
         n = len(load_rules(path).rules)
         return True, ngettext("OK: {n} rule", "OK: {n} rules", n).format(n=n)
     except (SdrdeskError, OSError, ValueError) as exc:

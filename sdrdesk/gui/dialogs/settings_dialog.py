@@ -44,6 +44,7 @@ FILES = (  # (kind, the setting, its label)
     ("criteria", "sal_criteria_file", i18n.N_("&SAL criteria:")),
     ("script", "call_script_file", i18n.N_("Call &script:")),
     ("assignment", "assignment_rules_file", i18n.N_("&Assignment rules:")),
+    ("products", "products_file", i18n.N_("&Products:")),
 )
 
 
