@@ -102,3 +102,23 @@ def test_my_day_follows_the_clock(ctx: ServiceContext, sdr: UserInfo, clock: Fak
 
 def test_an_unknown_zone_falls_back_to_utc(ctx: ServiceContext, sdr: UserInfo) -> None:
     assert MyDayService(ctx).today(sdr.id, "Mars/Olympus").zone == "UTC"
+
+
+def test_a_long_overdue_list_does_not_hide_the_callbacks_coming_up(
+    ctx: ServiceContext, sdr: UserInfo, monkeypatch: Any
+) -> None:
+    """More overdue callbacks than a group shows: the ones still to come are read too
+    (the reminders and the SDR's next hour come from them)."""
+    from sdrdesk.services.myday import service
+
+    monkeypatch.setattr(service, "GROUP_LIMIT", 3)
+    now = ctx.now()
+    for i in range(5):
+        _accepted(ctx, sdr, f"Late{i}", callback_due_at=now - timedelta(hours=5 - i))
+    soon = _accepted(ctx, sdr, "Soon", callback_due_at=now + timedelta(minutes=10))
+    day = MyDayService(ctx).today(sdr.id, "UTC")
+    callbacks = day.group(DayKind.CALLBACKS)
+    assert callbacks.count == 6
+    assert [i.lead.first_name for i in callbacks.items] == ["Late0", "Late1", "Late2", "Soon"]
+    assert callbacks.items[-1].lead.id == soon
+    assert not callbacks.items[-1].overdue

@@ -3,8 +3,9 @@
 "Today" is the SDR's own day: midnight to midnight in their time zone (the user's, else
 the zone the window runs in, else UTC). Each group is an indexed read of the SDR's own
 leads (``ix_leads_owner_callback``, ``ix_leads_owner_untouched``: migration 0016) or
-demos, at most ``GROUP_LIMIT`` rows per status in the index's order, with the group's
-full count from the index alone, so a store of a million leads opens My day as fast as
+demos, at most ``GROUP_LIMIT`` rows per status in the index's order (callbacks:
+that many overdue and that many still to come), with the group's full count from the
+index alone, so a store of a million leads opens My day as fast as
 a small one.
 """
 
@@ -62,6 +63,7 @@ class MyDayService:
                     CALLBACK_STATUSES,
                     leads.c.callback_due_at,
                     now,
+                    split=True,  # however many are overdue, the next ones are read too
                 ),
                 _demos(conn, user_id, start_utc, end_utc),
                 _group(
@@ -101,10 +103,14 @@ def _group(
     statuses: tuple[Status, ...],
     at: Any,
     now: datetime,
+    *,
+    split: bool = False,
 ) -> DayGroup:
     """One group: its count from the index alone, and its first ``GROUP_LIMIT`` rows
     read per status in the index's order (owner, status, …, ``at``, id) in one
-    statement (a UNION ALL) and merged, so neither reads more than it shows."""
+    statement (a UNION ALL) and merged, so neither reads more than it shows. ``split``:
+    the first ``GROUP_LIMIT`` before ``now`` and the first from ``now`` on, so that a
+    long overdue list does not hide the callbacks coming up (and their reminders)."""
     count = int(
         conn.scalar(
             select(func.count()).select_from(leads).where(leads.c.status.in_(statuses), *conds)
@@ -113,24 +119,33 @@ def _group(
     )
     items: tuple[DayItem, ...] = ()
     if count:
+        windows: tuple[tuple[ColumnElement[bool], ...], ...] = (
+            ((at < now,), (at >= now,)) if split else ((),)
+        )
         parts = [
             select(
                 *(
                     summary_select()
                     .add_columns(at)
-                    .where(leads.c.status == status, *conds)
+                    .where(leads.c.status == status, *conds, *window)
                     .order_by(at, leads.c.id)
                     .limit(GROUP_LIMIT)
-                    .subquery(f"part_{i}")
+                    .subquery(f"part_{i}_{j}")
                     .c
                 )
             )
             for i, status in enumerate(statuses)
+            for j, window in enumerate(windows)
         ]
         statement: Any = parts[0] if len(parts) == 1 else union_all(*parts)
         rows: list[Any] = list(conn.execute(statement))  # one round trip
         rows.sort(key=lambda row: (row[-1], row[0]))  # at, then id
-        items = tuple(_item(row, now, kind is DayKind.CALLBACKS) for row in rows[:GROUP_LIMIT])
+        if split:
+            before = [r for r in rows if r[-1] < now][:GROUP_LIMIT]
+            rows = before + [r for r in rows if r[-1] >= now][:GROUP_LIMIT]
+        else:
+            rows = rows[:GROUP_LIMIT]
+        items = tuple(_item(row, now, kind is DayKind.CALLBACKS) for row in rows)
     return DayGroup(kind, items, count)
 
 
