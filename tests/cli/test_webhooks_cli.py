@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,17 @@ def test_sqls_export_with_their_qualification_in_every_format(
                          "--database-url", sqls)  # fmt: skip
     assert code == 2
     assert "add --status sql" in err
+
+
+def test_the_sql_export_is_german_excel_friendly_under_a_german_locale(
+    sqls: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Like the feedback export: semicolons, German dates, the header in German."""
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    code, out, err = run(capsys, "leads", "--status", "sql", "--format", "csv",
+                         "--database-url", sqls)  # fmt: skip
+    assert code == 0, err
+    (row,) = csv.DictReader(io.StringIO(out), delimiter=";")
+    assert (row["Externe ID"], row["Einstufung"], row["AE"]) == ("SF-00Q1", "A", "David Chen")
+    assert row["Unternehmen"] == '\'=HYPERLINK("x")'  # made inert
+    assert re.fullmatch(r"\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}", row["Demo am"]), row["Demo am"]

@@ -133,7 +133,10 @@ def _summary_values(s: CampaignSummary) -> list[Any]:
     ]
 
 
-def _csv_text(header: Sequence[str], rows: Iterable[list[Any]], delimiter: str) -> str:
+def csv_text(header: Sequence[str], rows: Iterable[list[Any]], delimiter: str) -> str:
+    """A CSV for people: dates and decimal commas as the language writes them, every text
+    cleaned for the file (``for_file``), a row with a formula-like cell quoted whole and
+    made inert (the feedback export and the SQL export alike)."""
     out = io.StringIO()
     plain = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     plain.writerow(header)
@@ -163,12 +166,12 @@ def feedback_csv(feedback: Feedback, delimiter: str | None = None) -> str:
     separator; ``delimiter`` ``None``: the one the locale's spreadsheets expect (``;``
     in German)."""
     rows = (_human_row(r) for r in feedback.rows)
-    return _csv_text(_header(ROW_HEADER), rows, delimiter or list_separator())
+    return csv_text(_header(ROW_HEADER), rows, delimiter or list_separator())
 
 
 def summary_csv(feedback: Feedback, delimiter: str | None = None) -> str:
     rows = (_summary_values(s) for s in feedback.summary)
-    return _csv_text(_header(SUMMARY_HEADER), rows, delimiter or list_separator())
+    return csv_text(_header(SUMMARY_HEADER), rows, delimiter or list_separator())
 
 
 def summary_path(path: Path) -> Path:

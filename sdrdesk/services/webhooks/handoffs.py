@@ -8,8 +8,6 @@ feedback export (``services.cells``): text a spreadsheet would run is made inert
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,8 +21,7 @@ from sdrdesk.db import tables
 from sdrdesk.db.models import LeadEvent
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.lifecycle import Status
-from sdrdesk.i18n import N_, _
-from sdrdesk.services.cells import is_dangerous, neutralise
+from sdrdesk.i18n import N_, _, list_separator
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.results import QualificationSummary
 from sdrdesk.services.webhooks import payloads
@@ -123,21 +120,13 @@ def handoffs_json(items: list[SqlHandoff]) -> str:
     return json.dumps([i.as_json() for i in items], ensure_ascii=False, indent=2) + "\n"
 
 
-def handoffs_csv(items: list[SqlHandoff], delimiter: str = ",") -> str:
-    out = io.StringIO()
-    plain = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    quoted = csv.writer(out, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
-    plain.writerow([_(h) for h in _HEADER])
-    for item in items:
-        cells = [
-            v.strftime("%Y-%m-%d %H:%M") if isinstance(v, datetime) else ("" if v is None else v)
-            for v in _row(item)
-        ]
-        if any(isinstance(c, str) and is_dangerous(c) for c in cells):
-            quoted.writerow([neutralise(c) for c in cells])
-        else:
-            plain.writerow(cells)
-    return out.getvalue()
+def handoffs_csv(items: list[SqlHandoff], delimiter: str | None = None) -> str:
+    """The SQLs as a CSV for people, as the feedback export writes one (``;`` and decimal
+    commas in German, unless ``delimiter`` says otherwise)."""
+    from sdrdesk.services.feedback.export import csv_text
+
+    rows = [_row(item) for item in items]
+    return csv_text([_(h) for h in _HEADER], rows, delimiter or list_separator())
 
 
 def write_handoffs(items: list[SqlHandoff], path: Path, fmt: str) -> Path:
