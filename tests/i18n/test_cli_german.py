@@ -336,3 +336,17 @@ def test_feedback_csv_is_german_excel_shaped_unless_told_otherwise(
     assert out.splitlines()[0].startswith("Lead ID,External ID,")
     code, out, _ = run(capsys, "feedback", *PERIOD, "-o", str(target), *url)
     assert out.startswith("Wrote 4 leads sent back and 2 campaigns to ")
+
+
+def test_a_rejection_in_the_history_reads_its_reason_in_german(
+    german: None, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = ("--database-url", database_url, "--user", "anna")
+    assert run(capsys, "sample-data", "--count", "3", "--seed", "7", *url)[0] == 0
+    assert run(capsys, "claim", *url)[0] == 0
+    code, out, err = run(capsys, "leads", "--json", "--owner", "anna", *url)
+    lead = json.loads(out)[0]["id"]
+    code, out, err = run(capsys, "reject", str(lead), "--reason", "student_private", *url)
+    assert code == 0, err
+    code, out, _ = run(capsys, "events", "--lead", str(lead), *url)
+    assert "anna hat diesen Lead abgelehnt: Student, Arbeitssuchender oder Privatperson" in out

@@ -20,6 +20,7 @@ from sdrdesk.domain.lifecycle import Action, Status, describe_event
 from sdrdesk.domain.phones import PhoneQuality
 from sdrdesk.domain.touches import CHANNEL_LABELS, OUTCOMES, Channel
 from sdrdesk.i18n import _
+from sdrdesk.services import reason_labels
 from sdrdesk.services.context import ServiceContext
 from sdrdesk.services.lead_rows import OWNER, summary_from_row, summary_select
 from sdrdesk.services.results import EventInfo, LeadDetail, LeadRecord, LeadSummary
@@ -146,8 +147,8 @@ def to_event_info(
         )
     if event.to_status and event.from_status and event.action not in {"accept", "reject"}:
         text += f" ({event.from_status.label} → {event.to_status.label})"
-    if reason_label:
-        text += f": {reason_label}"
+    if reason_label:  # the set-up's reasons in the reader's language
+        text += f": {reason_labels.reason_label(event.reason_code, reason_label)}"
     if event.action == Action.HAND_OFF and (event.data or {}).get("sample"):
         text = _("{who} added this sample lead").format(who=who)  # not marketing's hand-off
     elif event.action == Action.HAND_OFF and (event.data or {}).get("import_batch_id"):
