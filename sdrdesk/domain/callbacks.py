@@ -12,6 +12,13 @@ def in_business_hours(at: datetime, zone: tzinfo, start_hour: int, end_hour: int
     return local.weekday() < 5 and start_hour <= local.hour < end_hour
 
 
+def weekday_from(day: date) -> date:
+    """``day`` if it is a weekday, else the Monday after (a re-contact or demo day)."""
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
 def next_business_time(local: datetime, start_hour: int, end_hour: int) -> datetime:
     """``local`` itself if it is inside business hours, else the next opening."""
     while True:

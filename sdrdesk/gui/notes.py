@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from sdrdesk.domain.callbacks import recontact_time
+from sdrdesk.domain.callbacks import recontact_time, weekday_from
 from sdrdesk.domain.email_templates import language_for, load_templates
 from sdrdesk.domain.errors import ConflictError, ValidationError
 from sdrdesk.domain.lifecycle import ReasonStage
@@ -255,7 +255,10 @@ class NotesController(QObject):
         lead_zone = zone(row.lead.time_zone) or UTC
         today = self._services.ctx.now().astimezone(lead_zone).date()
         dialog = NurtureDialog(
-            row.lead.name, today + timedelta(days=1), self._host.dialog_parent(), **kept
+            row.lead.name,
+            weekday_from(today + timedelta(days=1)),
+            self._host.dialog_parent(),
+            **kept,
         )
         start = self._services.ctx.rules.calling_hours_start
         op = str(uuid.uuid4())

@@ -9,7 +9,12 @@ import pytest
 
 from sdrdesk.domain.call_outcomes import load_outcomes, parse_outcomes
 from sdrdesk.domain.call_script import Decision, QuestionType
-from sdrdesk.domain.callbacks import in_business_hours, recontact_time, suggest_callback
+from sdrdesk.domain.callbacks import (
+    in_business_hours,
+    recontact_time,
+    suggest_callback,
+    weekday_from,
+)
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.qualification import (
     answer_label,
@@ -277,3 +282,10 @@ def test_callbacks_are_suggested_inside_the_leads_business_hours() -> None:
     assert recontact_time(date(2026, 6, 13), berlin, 9).astimezone(berlin) == datetime(
         2026, 6, 15, 9, 0, tzinfo=berlin
     )
+
+
+def test_a_recontact_or_demo_day_offered_is_a_weekday() -> None:
+    # 90 days after Monday 7 December 2026 is Sunday 7 March 2027: offered as Monday.
+    assert weekday_from(date(2027, 3, 7)) == date(2027, 3, 8)
+    assert weekday_from(date(2027, 3, 6)) == date(2027, 3, 8)
+    assert weekday_from(date(2027, 3, 5)) == date(2027, 3, 5)

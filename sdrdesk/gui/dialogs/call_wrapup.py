@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QListWidgetItem, QRadioButton
 
 from sdrdesk.domain.call_outcomes import Outcome, OutcomeList
 from sdrdesk.domain.call_script import Decision
-from sdrdesk.domain.callbacks import in_business_hours, recontact_time
+from sdrdesk.domain.callbacks import in_business_hours, recontact_time, weekday_from
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.domain.qualification import Recommendation
 from sdrdesk.gui import theme
@@ -65,7 +65,7 @@ class WrapUp(QObject):
         ui.disqualifyReason.setCurrentIndex(-1)
         local = suggested_callback.astimezone(zone)
         ui.callbackAt.setDateTime(_qdatetime(local))
-        ui.recontactDate.setDate(_qdate(today + timedelta(days=90)))
+        ui.recontactDate.setDate(_qdate(weekday_from(today + timedelta(days=90))))
         ui.recontactDate.setMinimumDate(_qdate(today + timedelta(days=1)))
         self._radios: dict[Decision | None, QRadioButton] = {
             None: ui.decisionLater,

@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QPushButton, QWidget
 
 from sdrdesk.domain import emails, zones
+from sdrdesk.domain.callbacks import weekday_from
 from sdrdesk.domain.demos import (
     DEFAULT_DURATION_MINUTES,
     DURATION_CHOICES,
@@ -62,9 +63,7 @@ def _duration_text(minutes: int) -> str:
 def default_start(plan: DemoPlan, sdr_zone: ZoneInfo) -> datetime:
     """The next weekday at 10:00 on the lead's clock (yours if theirs is unknown)."""
     tz = zones.zone(plan.lead.time_zone) or sdr_zone
-    day = plan.now.astimezone(tz).date() + timedelta(days=1)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
+    day = weekday_from(plan.now.astimezone(tz).date() + timedelta(days=1))
     return datetime.combine(day, time(10, 0), tzinfo=tz).astimezone(UTC)
 
 
