@@ -225,18 +225,6 @@ def grouped_median(
     )
 
 
-def with_group_medians(
-    counts: Subquery, source: Subquery, values: Sequence[str], dialect: str
-) -> Select[Any]:
-    """``counts`` (grouped by ``grp``) with the median of each of ``values`` in
-    ``source`` per group, in that order after the counts' columns."""
-    medians = [grouped_median(source, value, ["grp"], dialect) for value in values]
-    query = select(counts, *(m.c.median for m in medians))
-    for median in medians:
-        query = query.outerjoin(median, median.c.grp == counts.c.grp)
-    return query
-
-
 UNDO_OF: dict[Action, Action] = {
     Action.ACCEPT: Action.UNDO_ACCEPT,
     Action.REJECT: Action.UNDO_REJECT,
