@@ -10,15 +10,17 @@ The event-based derivation is kept in tests/report_reference.py as the check.
 
 from __future__ import annotations
 
+import typing
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import String, case, cast, func, literal, select
+from sqlalchemy import String, case, cast, func, literal, select, tuple_
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Subquery
+from sqlalchemy.sql.visitors import replacement_traverse
 
 from sdrdesk.db.models import LeadFact
-from sdrdesk.db.reporting import grouped_median
 from sdrdesk.i18n import _
 from sdrdesk.services.reports.common import NO_SOURCE, NOBODY
 from sdrdesk.services.reports.filters import ReportFilter
@@ -71,7 +73,6 @@ def grouped(cohort: Subquery, by: Breakdown, dialect: str = "", **columns: Any) 
     """``columns`` (expressions over the cohort) with a ``grp`` text column: the group
     (SDR id as text, '' for nobody; or the source), '*' for the team breakdown. Each row
     once: :func:`summarize` adds the team total."""
-    del dialect
     picked = [expr.label(name) for name, expr in columns.items()]
     key: Any
     if by is Breakdown.TOTAL:
@@ -80,6 +81,8 @@ def grouped(cohort: Subquery, by: Breakdown, dialect: str = "", **columns: Any) 
         key = func.coalesce(cast(cohort.c.sdr_id, String), "")
     else:
         key = cohort.c.source
+    if dialect == "postgresql" and by is not Breakdown.TOTAL:
+        key = key.collate("C")  # grouped by bytes, cheaper; the rows are ordered by us
     return select(key.label("grp"), *picked).cte("grouped")  # type: ignore[return-value]
 
 
@@ -93,18 +96,28 @@ def summarize(
 ) -> list[tuple[Any, ...]]:
     """Rows of ``grp``, the aggregates ``counts`` (each a ``count``) and the median of
     each of ``medians`` (columns of ``g``, NULLs ignored), per group and for the team
-    (``'*'``, last).
+    (``'*'``). Medians are exact: the middle value, or the mean of the two middle ones.
 
-    Cheapest at a year's million leads, as measured (docs/architecture.md): the counts
-    in one pass grouped by ``grp`` (PostgreSQL runs it in parallel), the team's counts
-    their sums; then each median in a query of its own over the rows that have a value,
-    so each is one sort: the team's a ``LIMIT 1 or 2 OFFSET`` its middle (the count is
-    known), the groups' a ``percentile_cont`` per group (PostgreSQL) or one window sort
-    (SQLite). Medians are exact: the middle value, or the mean of the two middle ones.
+    The cheapest shapes measured at a year's million leads (docs/architecture.md):
+
+    * PostgreSQL: one pass, the groups and the team as grouping sets, each median a
+      ``percentile_cont`` (its own in-memory sort per group).
+    * SQLite: the counts in one pass grouped by ``grp`` (a derived table computed once
+      per row, not once per use of a value), the team's counts their sums; then per
+      median one sort of the rows that have a value, by value: the team's median is the
+      middle row (``LIMIT 1 or 2 OFFSET``, the count being known), and with groups the
+      sorted rows are read once, each group's middle picked on the way.
     """
+    if dialect == "postgresql":
+        return _one_pass(session, g, by, counts, medians)
     present = [func.count(g.c[m]).label(f"n_{m}") for m in medians]
     if by is Breakdown.TOTAL:
-        query = select(literal("*", String), *counts, *present)
+        # Each row's values computed once (a value used by several counts is otherwise
+        # computed for each, and julianday() is most of the cost), then counted. Grouped,
+        # the sort for GROUP BY already holds each row's values computed once.
+        once = g.element.cte("counted").prefix_with("MATERIALIZED")
+        counted = [_moved(c, g, once) for c in [*counts, *present]]
+        query = select(literal("*", String), *counted)
     else:
         query = select(g.c.grp, *counts, *present).group_by(g.c.grp)
     rows: list[tuple[Any, ...]] = [tuple(r) for r in session.execute(query)]
@@ -116,47 +129,78 @@ def summarize(
         *(sum(int(r[1 + i]) for r in rows) for i in range(k + len(medians))),
     )
     groups = [] if by is Breakdown.TOTAL else rows
-    middle: dict[str, list[float | None]] = {}
+    middle: dict[str, dict[str, float | None]] = {}
     for i, m in enumerate(medians):
-        n = int(team[1 + k + i])
-        per_group = _group_medians(session, g, m, dialect) if groups else {}
-        middle[m] = [per_group.get(r[0]) for r in groups]
-        middle[m].append(_middle(session, g, m, n, dialect))
-    result: list[tuple[Any, ...]] = []
-    for j, r in enumerate([*groups, team]):
-        result.append((r[0], *r[1 : 1 + k], *(middle[m][j] for m in medians)))
-    return result
+        sizes = {r[0]: int(r[1 + k + i]) for r in groups}
+        middle[m] = _middles(session, g, m, int(team[1 + k + i]), sizes)
+    return [(r[0], *r[1 : 1 + k], *(middle[m].get(r[0]) for m in medians)) for r in [*groups, team]]
 
 
-def _middle(session: Session, g: Subquery, column: str, n: int, dialect: str) -> float | None:
-    """The median of ``g.column`` over its ``n`` non-NULL values: the middle one after a
-    single bounded sort, or the two middle ones combined as the database's own median
-    would (PostgreSQL ``percentile_cont``, SQLite the average)."""
-    if n == 0:
+def _moved(expr: Any, old: Subquery, new: Any) -> Any:
+    """``expr`` with the columns of ``old`` replaced by ``new``'s of the same name."""
+
+    def swap(element: Any) -> Any:
+        if getattr(element, "table", None) is old:
+            return new.c[element.key]
         return None
-    v = g.c[column]
-    picked = session.scalars(
-        select(v).where(v.is_not(None)).order_by(v).limit(2 - n % 2).offset((n - 1) // 2)
-    ).all()
-    low, high = (float(x) for x in (picked[0], picked[-1]))
-    if dialect == "postgresql":
-        return low + 0.5 * (high - low)  # as percentile_cont interpolates
-    return (low + high) / 2.0
+
+    return replacement_traverse(expr, {}, swap)  # type: ignore[call-overload]
 
 
-def _group_medians(session: Session, g: Subquery, column: str, dialect: str) -> dict[str, Any]:
-    """``{grp: median}`` of ``g.column`` per group (groups without a value left out)."""
+def _one_pass(
+    session: Session, g: Subquery, by: Breakdown, counts: list[Any], medians: list[str]
+) -> list[tuple[Any, ...]]:
+    middle = [func.percentile_cont(0.5).within_group(g.c[m]) for m in medians]
+    if by is Breakdown.TOTAL:
+        query = select(literal("*", String), *counts, *middle)
+    else:
+        grp = case((func.grouping(g.c.grp) == 1, literal("*", String)), else_=g.c.grp)
+        query = select(grp, *counts, *middle).group_by(func.grouping_sets(g.c.grp, tuple_()))
+    return [tuple(r) for r in session.execute(query)]
+
+
+def _middles(
+    session: Session, g: Subquery, column: str, n: int, sizes: dict[str, int]
+) -> dict[str, float | None]:
+    """``{grp: median}`` of ``g.column`` for the groups of ``sizes`` (group: how many
+    values it has) and ``'*'`` for all ``n`` values, from one sort (SQLite: the mean of
+    the two middle values for an even count, as ``db.reporting.grouped_median``)."""
+    if n == 0:
+        return {}
     v = g.c[column]
-    if dialect == "postgresql":
-        key = g.c.grp.collate("C")  # grouped by bytes: the order of the groups is ours
-        query = (
-            select(key, func.percentile_cont(0.5).within_group(v))
-            .where(v.is_not(None))
-            .group_by(key)
-        )
-        return {grp: value for grp, value in session.execute(query)}
-    median = grouped_median(g, column, ["grp"], dialect)
-    return {grp: value for grp, value in session.execute(select(median))}
+    wanted = {grp: ((size - 1) // 2, size // 2) for grp, size in sizes.items() if size}
+    if not wanted:
+        picked = [
+            float(x)
+            for x in session.scalars(
+                select(v).where(v.is_not(None)).order_by(v).limit(2 - n % 2).offset((n - 1) // 2)
+            )
+        ]
+        return {"*": (picked[0] + picked[-1]) / 2.0}
+    seen = dict.fromkeys(wanted, 0)
+    found: dict[str, list[float]] = {grp: [] for grp in wanted}
+    team: list[float] = []
+    low, high = (n - 1) // 2, n // 2
+    left = len(wanted) + 1
+    result = session.connection().execute(select(g.c.grp, v).where(v.is_not(None)).order_by(v))
+    # Plain text and numbers: read from the driver's cursor, without row objects.
+    raw = typing.cast(Iterable[tuple[str, float]], result.cursor)
+    for position, (grp, value) in enumerate(raw):
+        if low <= position <= high:
+            team.append(value)
+            left -= position == high
+        at = seen[grp]
+        seen[grp] = at + 1
+        first, last = wanted[grp]
+        if first <= at <= last:
+            found[grp].append(value)
+            left -= at == last
+        if not left:
+            break
+    result.close()
+    medians: dict[str, float | None] = {g_: (x[0] + x[-1]) / 2.0 for g_, x in found.items()}
+    medians["*"] = (team[0] + team[-1]) / 2.0
+    return medians
 
 
 def group_label(grp: str, by: Breakdown, names: dict[int, str]) -> str:
