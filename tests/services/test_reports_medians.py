@@ -54,19 +54,19 @@ def _by_hand(
         ).all()
         names = user_names(s)
     values: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-    for x in facts:
-        sdr = x.accept_by if x.accept_by is not None else x.reject_by
+    for r in facts:
+        sdr = r.accept_by if r.accept_by is not None else r.reject_by
         key = {
             Breakdown.TOTAL: "*",
             Breakdown.SDR: "" if sdr is None else str(sdr),
-            Breakdown.SOURCE: x.source,
+            Breakdown.SOURCE: r.source,
         }[by]
-        triage_at = x.accept_at or x.reject_at
+        triage_at = r.accept_at or r.reject_at
         durations = {
-            "mql": _seconds(x.handed_off_at, x.accept_at),
-            "sal": _seconds(x.accept_at, x.demo_at),
-            "triage": _seconds(x.handed_off_at, triage_at),
-            "call": _seconds(x.handed_off_at, x.call_at),
+            "mql": _seconds(r.handed_off_at, r.accept_at),
+            "sal": _seconds(r.accept_at, r.demo_at),
+            "triage": _seconds(r.handed_off_at, triage_at),
+            "call": _seconds(r.handed_off_at, r.call_at),
         }
         for label in {key, "*"}:
             for name, value in durations.items():
