@@ -88,38 +88,45 @@ def grouped(cohort: Subquery, by: Breakdown, dialect: str = "", **columns: Any) 
 
 def summarize(
     session: Session,
+    f: ReportFilter,
     g: Subquery,
     by: Breakdown,
     dialect: str,
     counts: list[Any],
-    medians: list[str],
+    medians: dict[str, str],
 ) -> list[tuple[Any, ...]]:
     """Rows of ``grp``, the aggregates ``counts`` (each a ``count``) and the median of
-    each of ``medians`` (columns of ``g``, NULLs ignored), per group and for the team
-    (``'*'``). Medians are exact: the middle value, or the mean of the two middle ones.
+    each of ``medians`` (columns of ``g``, NULLs ignored; each maps to the ``lead_facts``
+    column that holds the same value), per group and for the team (``'*'``). Medians
+    are exact: the middle value, or the two middle ones combined as the backend's own
+    median does (PostgreSQL ``percentile_cont``, SQLite the mean).
 
     The cheapest shapes measured at a year's million leads (docs/architecture.md):
 
-    * PostgreSQL: one pass, the groups and the team as grouping sets, each median a
-      ``percentile_cont`` (its own in-memory sort per group).
-    * SQLite: the counts in one pass grouped by ``grp`` (a derived table computed once
-      per row, not once per use of a value), the team's counts their sums; then per
-      median one sort of the rows that have a value, by value: the team's median is the
-      middle row (``LIMIT 1 or 2 OFFSET``, the count being known), and with groups the
-      sorted rows are read once, each group's middle picked on the way.
+    * The counts in one pass grouped by ``grp``; the team's counts are their sums.
+    * A period with no other filter: each median is the middle entry of its range in
+      an index of ``lead_facts`` (migration 0019: the duration, per team, source or
+      SDR, with the hand-off), ``LIMIT 1 or 2 OFFSET`` the middle, the count being
+      known. It reads half the group's index entries, never sorts.
+    * Filtered by source, product or SDR: PostgreSQL in one pass, the groups and the
+      team as grouping sets, each median a ``percentile_cont``; SQLite one sort per
+      median of the rows that have a value, read once, each group's middle and the
+      team's picked on the way.
     """
-    if dialect == "postgresql":
-        return _one_pass(session, g, by, counts, medians)
+    walk = f.source is None and f.product is None and f.sdr_id is None
+    if dialect == "postgresql" and not walk:
+        return _one_pass(session, g, by, counts, list(medians))
     present = [func.count(g.c[m]).label(f"n_{m}") for m in medians]
-    if by is Breakdown.TOTAL:
+    if by is not Breakdown.TOTAL:
+        query = select(g.c.grp, *counts, *present).group_by(g.c.grp)
+    elif dialect == "sqlite":
         # Each row's values computed once (a value used by several counts is otherwise
         # computed for each, and julianday() is most of the cost), then counted. Grouped,
         # the sort for GROUP BY already holds each row's values computed once.
         once = g.element.cte("counted").prefix_with("MATERIALIZED")
-        counted = [_moved(c, g, once) for c in [*counts, *present]]
-        query = select(literal("*", String), *counted)
+        query = select(literal("*", String), *(_moved(c, g, once) for c in [*counts, *present]))
     else:
-        query = select(g.c.grp, *counts, *present).group_by(g.c.grp)
+        query = select(literal("*", String), *counts, *present)
     rows: list[tuple[Any, ...]] = [tuple(r) for r in session.execute(query)]
     if not rows or not rows[0][1]:  # no leads (the team's count(*) without groups: 0)
         return []
@@ -132,8 +139,61 @@ def summarize(
     middle: dict[str, dict[str, float | None]] = {}
     for i, m in enumerate(medians):
         sizes = {r[0]: int(r[1 + k + i]) for r in groups}
-        middle[m] = _middles(session, g, m, int(team[1 + k + i]), sizes)
+        n = int(team[1 + k + i])
+        if walk:
+            middle[m] = _walked(session, f, by, medians[m], n, sizes, dialect)
+        else:
+            middle[m] = _middles(session, g, m, n, sizes)
     return [(r[0], *r[1 : 1 + k], *(middle[m].get(r[0]) for m in medians)) for r in [*groups, team]]
+
+
+def _combined(values: list[float], dialect: str) -> float:
+    low, high = values[0], values[-1]
+    if dialect == "postgresql":
+        return low + 0.5 * (high - low)  # as percentile_cont interpolates
+    return (low + high) / 2.0  # as avg() of the two
+
+
+def _walked(
+    session: Session,
+    f: ReportFilter,
+    by: Breakdown,
+    column: str,
+    n: int,
+    sizes: dict[str, int],
+    dialect: str,
+) -> dict[str, float | None]:
+    """``{grp: median}`` of ``lead_facts.column`` in the period for the groups of
+    ``sizes`` (group: how many values it has) and ``'*'`` (``n`` values), each the
+    middle of its range in the index (team, source or SDR) that migration 0019 made."""
+    x = LeadFact
+    value = getattr(x, column)
+
+    def middle(size: int, index: str, *where: Any) -> float | None:
+        if size == 0:
+            return None
+        query = (
+            select(value)
+            .where(
+                *where, value.is_not(None), x.handed_off_at >= f.since, x.handed_off_at < f.until
+            )
+            .order_by(value)
+            .limit(2 - size % 2)
+            .offset((size - 1) // 2)
+            # SQLite would rather read the period by hand-off and sort it.
+            .with_hint(x, f"INDEXED BY {index}", "sqlite")
+        )
+        return _combined([float(v) for v in session.scalars(query)], dialect)
+
+    name = column.removesuffix("_seconds")
+    found = {"*": middle(n, f"ix_lead_facts_team_{name}")}
+    for grp, size in sizes.items():
+        if by is Breakdown.SOURCE:
+            found[grp] = middle(size, f"ix_lead_facts_source_{name}", x.source == grp)
+        else:
+            sdr = x.triage_by.is_(None) if grp == "" else x.triage_by == int(grp)
+            found[grp] = middle(size, f"ix_lead_facts_sdr_{name}", sdr)
+    return found
 
 
 def _moved(expr: Any, old: Subquery, new: Any) -> Any:
@@ -198,8 +258,8 @@ def _middles(
         if not left:
             break
     result.close()
-    medians: dict[str, float | None] = {g_: (x[0] + x[-1]) / 2.0 for g_, x in found.items()}
-    medians["*"] = (team[0] + team[-1]) / 2.0
+    medians: dict[str, float | None] = {g_: _combined(x, "sqlite") for g_, x in found.items()}
+    medians["*"] = _combined(team, "sqlite")
     return medians
 
 

@@ -68,7 +68,9 @@ def funnel(session: Session, f: ReportFilter, by: Breakdown, dialect: str) -> li
         count_if(and_(g.c.accept_at.is_not(None), g.c.demo_at.is_not(None))).label("sql"),
         count_if(and_(g.c.triage_at.is_not(None), g.c.accept_at.is_(None))).label("rej"),
     ]
-    summed = summarize(session, g, by, dialect, counts, ["mql_secs", "sal_secs"])
+    summed = summarize(
+        session, f, g, by, dialect, counts, {"mql_secs": "mql_seconds", "sal_secs": "sal_seconds"}
+    )
     names = user_names(session) if by is Breakdown.SDR else {}
     rows = [
         FunnelRow(

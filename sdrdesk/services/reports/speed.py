@@ -129,7 +129,15 @@ def speed(
         count_if(and_(accepted, called, g.c.call_secs <= target)).label("call_ok"),
         *(b.label(f"b{i}") for i, b in enumerate(bucket_counts)),
     ]
-    summed = summarize(session, g, by, dialect, counts, ["triage_secs", "call_secs"])
+    summed = summarize(
+        session,
+        f,
+        g,
+        by,
+        dialect,
+        counts,
+        {"triage_secs": "triage_seconds", "call_secs": "call_seconds"},
+    )
     names = user_names(session) if by is Breakdown.SDR else {}
     rows: list[SpeedRow] = []
     n = len(BUCKETS)
