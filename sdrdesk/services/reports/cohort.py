@@ -15,12 +15,14 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import String, case, cast, func, literal, select, tuple_
+from sqlalchemy import String, bindparam, case, cast, func, literal, select, text, tuple_
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Subquery
 from sqlalchemy.sql.visitors import replacement_traverse
 
 from sdrdesk.db.models import LeadFact
+from sdrdesk.db.models.facts import MEDIANS
+from sdrdesk.db.types import UTCDateTime
 from sdrdesk.i18n import _
 from sdrdesk.services.reports.common import NO_SOURCE, NOBODY
 from sdrdesk.services.reports.filters import ReportFilter
@@ -166,33 +168,35 @@ def _walked(
     """``{grp: median}`` of ``lead_facts.column`` in the period for the groups of
     ``sizes`` (group: how many values it has) and ``'*'`` (``n`` values), each the
     middle of its range in the index (team, source or SDR) that migration 0019 made."""
-    x = LeadFact
-    value = getattr(x, column)
+    # Plain SQL: SQLAlchemy does not write SQLite's INDEXED BY, and SQLite would rather
+    # read the period by hand-off and sort it. ``column`` is one of ours, never input.
+    assert column in {f"{m}_seconds" for m in MEDIANS}
+    types = {"since": UTCDateTime(), "until": UTCDateTime()}
 
-    def middle(size: int, index: str, *where: Any) -> float | None:
+    def middle(size: int, index: str, where: str = "", grp: Any = None) -> float | None:
         if size == 0:
             return None
-        query = (
-            select(value)
-            .where(
-                *where, value.is_not(None), x.handed_off_at >= f.since, x.handed_off_at < f.until
-            )
-            .order_by(value)
-            .limit(2 - size % 2)
-            .offset((size - 1) // 2)
-            # SQLite would rather read the period by hand-off and sort it.
-            .with_hint(x, f"INDEXED BY {index}", "sqlite")
-        )
-        return _combined([float(v) for v in session.scalars(query)], dialect)
+        hint = f" INDEXED BY {index}" if dialect == "sqlite" else ""
+        query = text(
+            f"SELECT {column} FROM lead_facts{hint} WHERE {column} IS NOT NULL{where}"
+            " AND handed_off_at >= :since AND handed_off_at < :until"
+            f" ORDER BY {column} LIMIT :n OFFSET :skip"
+        ).bindparams(*(bindparam(k, type_=t) for k, t in types.items()))
+        params = {"since": f.since, "until": f.until, "n": 2 - size % 2}
+        params |= {"skip": (size - 1) // 2, "grp": grp}
+        return _combined([float(v) for v in session.scalars(query, params)], dialect)
 
     name = column.removesuffix("_seconds")
     found = {"*": middle(n, f"ix_lead_facts_team_{name}")}
     for grp, size in sizes.items():
         if by is Breakdown.SOURCE:
-            found[grp] = middle(size, f"ix_lead_facts_source_{name}", x.source == grp)
+            found[grp] = middle(size, f"ix_lead_facts_source_{name}", " AND source = :grp", grp)
+        elif grp == "":
+            found[grp] = middle(size, f"ix_lead_facts_sdr_{name}", " AND triage_by IS NULL")
         else:
-            sdr = x.triage_by.is_(None) if grp == "" else x.triage_by == int(grp)
-            found[grp] = middle(size, f"ix_lead_facts_sdr_{name}", sdr)
+            found[grp] = middle(
+                size, f"ix_lead_facts_sdr_{name}", " AND triage_by = :grp", int(grp)
+            )
     return found
 
 
