@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import String, bindparam, case, cast, func, literal, select, text, tuple_
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Subquery
-from sqlalchemy.sql.visitors import replacement_traverse
+from sqlalchemy.sql.elements import ColumnClause
+from sqlalchemy.sql.visitors import iterate, replacement_traverse
 
 from sdrdesk.db.models import LeadFact
 from sdrdesk.db.models.facts import MEDIANS
@@ -95,11 +96,12 @@ def summarize(
     by: Breakdown,
     dialect: str,
     counts: list[Any],
-    medians: dict[str, str],
+    medians: dict[str, tuple[str, Any]],
 ) -> list[tuple[Any, ...]]:
     """Rows of ``grp``, the aggregates ``counts`` (each a ``count``) and the median of
     each of ``medians`` (columns of ``g``, NULLs ignored; each maps to the ``lead_facts``
-    column that holds the same value), per group and for the team (``'*'``). Medians
+    column that holds the same value and to an expression over ``g`` that is NULL
+    where it is, cheaper to count), per group and for the team (``'*'``). Medians
     are exact: the middle value, or the two middle ones combined as the backend's own
     median does (PostgreSQL ``percentile_cont``, SQLite the mean).
 
@@ -118,17 +120,18 @@ def summarize(
     walk = f.source is None and f.product is None and f.sdr_id is None
     if dialect == "postgresql" and not walk:
         return _one_pass(session, g, by, counts, list(medians))
-    present = [func.count(g.c[m]).label(f"n_{m}") for m in medians]
-    if by is not Breakdown.TOTAL:
-        query = select(g.c.grp, *counts, *present).group_by(g.c.grp)
-    elif dialect == "sqlite":
-        # Each row's values computed once (a value used by several counts is otherwise
-        # computed for each, and julianday() is most of the cost), then counted. Grouped,
-        # the sort for GROUP BY already holds each row's values computed once.
-        once = g.element.cte("counted").prefix_with("MATERIALIZED")
-        query = select(literal("*", String), *(_moved(c, g, once) for c in [*counts, *present]))
+    present = [func.count(medians[m][1]).label(f"n_{m}") for m in medians]
+    source: Any = g
+    durations = {id(g.c[m]) for m in medians}
+    if dialect == "sqlite" and any(id(c) in durations for c in _columns(counts)):
+        # Each row's values computed once (a duration used by several counts is
+        # otherwise computed for each use: julianday() is most of the cost), then counted.
+        source = g.element.cte("counted").prefix_with("MATERIALIZED")
+    wanted = [_moved(c, g, source) for c in [*counts, *present]]
+    if by is Breakdown.TOTAL:
+        query = select(literal("*", String), *wanted)
     else:
-        query = select(literal("*", String), *counts, *present)
+        query = select(source.c.grp, *wanted).group_by(source.c.grp)
     rows: list[tuple[Any, ...]] = [tuple(r) for r in session.execute(query)]
     if not rows or not rows[0][1]:  # no leads (the team's count(*) without groups: 0)
         return []
@@ -143,7 +146,7 @@ def summarize(
         sizes = {r[0]: int(r[1 + k + i]) for r in groups}
         n = int(team[1 + k + i])
         if walk:
-            middle[m] = _walked(session, f, by, medians[m], n, sizes, dialect)
+            middle[m] = _walked(session, f, by, medians[m][0], n, sizes, dialect)
         else:
             middle[m] = _middles(session, g, m, n, sizes)
     return [(r[0], *r[1 : 1 + k], *(middle[m].get(r[0]) for m in medians)) for r in [*groups, team]]
@@ -200,8 +203,14 @@ def _walked(
     return found
 
 
+def _columns(expressions: list[Any]) -> set[Any]:
+    return {e for x in expressions for e in iterate(x) if isinstance(e, ColumnClause)}
+
+
 def _moved(expr: Any, old: Subquery, new: Any) -> Any:
     """``expr`` with the columns of ``old`` replaced by ``new``'s of the same name."""
+    if new is old:
+        return expr
 
     def swap(element: Any) -> Any:
         if getattr(element, "table", None) is old:

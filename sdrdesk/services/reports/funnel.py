@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func
+from sqlalchemy import and_, case, func
 from sqlalchemy.orm import Session
 
 from sdrdesk.db.reporting import seconds_between
@@ -69,7 +69,16 @@ def funnel(session: Session, f: ReportFilter, by: Breakdown, dialect: str) -> li
         count_if(and_(g.c.triage_at.is_not(None), g.c.accept_at.is_(None))).label("rej"),
     ]
     summed = summarize(
-        session, f, g, by, dialect, counts, {"mql_secs": "mql_seconds", "sal_secs": "sal_seconds"}
+        session,
+        f,
+        g,
+        by,
+        dialect,
+        counts,
+        {
+            "mql_secs": ("mql_seconds", g.c.accept_at),
+            "sal_secs": ("sal_seconds", case((g.c.accept_at.is_not(None), g.c.demo_at))),
+        },
     )
     names = user_names(session) if by is Breakdown.SDR else {}
     rows = [

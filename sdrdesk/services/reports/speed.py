@@ -136,7 +136,10 @@ def speed(
         by,
         dialect,
         counts,
-        {"triage_secs": "triage_seconds", "call_secs": "call_seconds"},
+        {
+            "triage_secs": ("triage_seconds", g.c.triage_at),
+            "call_secs": ("call_seconds", g.c.call_at),
+        },
     )
     names = user_names(session) if by is Breakdown.SDR else {}
     rows: list[SpeedRow] = []
