@@ -25,7 +25,6 @@ from typing import Any
 
 from sqlalchemy import (
     Boolean,
-    Float,
     Select,
     String,
     Subquery,
@@ -42,38 +41,10 @@ from sqlalchemy.sql.elements import SQLCoreOperations
 from sqlalchemy.sql.functions import FunctionElement
 
 from sdrdesk.db.models import LeadEvent
+from sdrdesk.db.sqltime import seconds_between as seconds_between
 from sdrdesk.domain.lifecycle import Action
 
 _SQLExpression = SQLCoreOperations[Any]
-
-
-class seconds_between(FunctionElement[float]):
-    """``end - start`` in seconds (a float); NULL if either is NULL."""
-
-    type = Float()
-    inherit_cache = True
-    name = "seconds_between"
-
-    def __init__(self, start: _SQLExpression, end: _SQLExpression) -> None:
-        super().__init__(start, end)
-
-
-@compiles(seconds_between, "sqlite")
-def _seconds_sqlite(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
-    start, end = list(element.clauses)
-    # Stored as UTC text "YYYY-MM-DD HH:MM:SS.ffffff"; julianday keeps the fraction.
-    return (
-        f"((julianday({compiler.process(end, **kw)})"
-        f" - julianday({compiler.process(start, **kw)})) * 86400.0)"
-    )
-
-
-@compiles(seconds_between, "postgresql")
-def _seconds_pg(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
-    start, end = list(element.clauses)
-    # date_part gives a double straight away; EXTRACT gives numeric (PostgreSQL 14+),
-    # whose arithmetic made a year's speed report several times slower.
-    return f"date_part('epoch', {compiler.process(end, **kw)} - {compiler.process(start, **kw)})"
 
 
 class week_start(FunctionElement[str]):
@@ -223,18 +194,6 @@ def grouped_median(
         .group_by(*keys)
         .subquery()
     )
-
-
-def with_group_medians(
-    counts: Subquery, source: Subquery, values: Sequence[str], dialect: str
-) -> Select[Any]:
-    """``counts`` (grouped by ``grp``) with the median of each of ``values`` in
-    ``source`` per group, in that order after the counts' columns."""
-    medians = [grouped_median(source, value, ["grp"], dialect) for value in values]
-    query = select(counts, *(m.c.median for m in medians))
-    for median in medians:
-        query = query.outerjoin(median, median.c.grp == counts.c.grp)
-    return query
 
 
 UNDO_OF: dict[Action, Action] = {

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func
+from sqlalchemy import and_, case, func
 from sqlalchemy.orm import Session
 
 from sdrdesk.db.reporting import seconds_between
 from sdrdesk.i18n import _
-from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped, summary
+from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped, summarize
 from sdrdesk.services.reports.common import count_if, groups_then_total, median_seconds, user_names
 from sdrdesk.services.reports.filters import ReportFilter
 from sdrdesk.services.reports.table import Col, Kind, Table, ratio
@@ -68,7 +68,18 @@ def funnel(session: Session, f: ReportFilter, by: Breakdown, dialect: str) -> li
         count_if(and_(g.c.accept_at.is_not(None), g.c.demo_at.is_not(None))).label("sql"),
         count_if(and_(g.c.triage_at.is_not(None), g.c.accept_at.is_(None))).label("rej"),
     ]
-    query = summary(g, by, dialect, counts, ["mql_secs", "sal_secs"])
+    summed = summarize(
+        session,
+        f,
+        g,
+        by,
+        dialect,
+        counts,
+        {
+            "mql_secs": ("mql_seconds", g.c.accept_at),
+            "sal_secs": ("sal_seconds", case((g.c.accept_at.is_not(None), g.c.demo_at))),
+        },
+    )
     names = user_names(session) if by is Breakdown.SDR else {}
     rows = [
         FunnelRow(
@@ -81,7 +92,7 @@ def funnel(session: Session, f: ReportFilter, by: Breakdown, dialect: str) -> li
             median_seconds(m2),
             is_total=grp == "*",
         )
-        for grp, mql, sal, sql, rej, m1, m2 in session.execute(query)
+        for grp, mql, sal, sql, rej, m1, m2 in summed
     ]
     empty = FunnelRow(_("Team"), 0, 0, 0, 0, None, None, is_total=True)
     return groups_then_total(rows, lambda r: r.mql, empty)

@@ -19,7 +19,7 @@ from sdrdesk.db.models import Lead, User
 from sdrdesk.db.reporting import seconds_between
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.i18n import N_, _, format_number, ngettext
-from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped, summary
+from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped, summarize
 from sdrdesk.services.reports.common import count_if, groups_then_total, median_seconds, user_names
 from sdrdesk.services.reports.filters import ReportFilter
 from sdrdesk.services.reports.table import Col, Kind, Table, ratio
@@ -129,11 +129,22 @@ def speed(
         count_if(and_(accepted, called, g.c.call_secs <= target)).label("call_ok"),
         *(b.label(f"b{i}") for i, b in enumerate(bucket_counts)),
     ]
-    query = summary(g, by, dialect, counts, ["triage_secs", "call_secs"])
+    summed = summarize(
+        session,
+        f,
+        g,
+        by,
+        dialect,
+        counts,
+        {
+            "triage_secs": ("triage_seconds", g.c.triage_at),
+            "call_secs": ("call_seconds", g.c.call_at),
+        },
+    )
     names = user_names(session) if by is Breakdown.SDR else {}
     rows: list[SpeedRow] = []
     n = len(BUCKETS)
-    for record in session.execute(query):
+    for record in summed:
         values = tuple(record)
         grp = values[0]
         leads, triaged, triage_due, triage_ok, acc, calls, call_due, call_ok = (
