@@ -6,14 +6,14 @@ Escape goes back to the queue. Times are shown on the lead's clock and on the SD
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from sdrdesk.domain import zones
 from sdrdesk.domain.urgency import UrgencyRules, format_wait
 from sdrdesk.gui import theme
 from sdrdesk.gui.models.formats import clock_time, month_day, number
@@ -22,7 +22,7 @@ from sdrdesk.services.myday import DayGroup, DayItem, DayKind, MyDay
 from sdrdesk.services.results import LeadSummary
 
 LEAD_ROLE = Qt.ItemDataRole.UserRole
-WIDTHS = (150, 110, 220, 240)  # the note takes the rest
+WIDTHS = (20, 15, 28, 30)  # in average characters of the view's font; the note: the rest
 
 
 class MyDayView(QTreeWidget):
@@ -40,7 +40,7 @@ class MyDayView(QTreeWidget):
         self.setAccessibleName(_("My day"))
         self.itemActivated.connect(self._activated)
         for column, width in enumerate(WIDTHS):
-            self.setColumnWidth(column, width)
+            self.setColumnWidth(column, theme.chars(self, width))
         self.day: MyDay | None = None
         self._leads: dict[int, LeadSummary] = {}  # the rows hold the lead's id
         self._retitle()
@@ -57,7 +57,7 @@ class MyDayView(QTreeWidget):
         self.setUpdatesEnabled(False)  # one paint for the whole page
         self.clear()
         self._leads = {}
-        mine = zone(day.zone)
+        mine = zones.zone(day.zone) or UTC
         bold = QFont(self.font())
         bold.setBold(True)
         chosen: QTreeWidgetItem | None = None
@@ -117,16 +117,16 @@ def heading_text(group: DayGroup) -> str:
 
 
 def _columns(
-    kind: DayKind, item: DayItem, day: MyDay, mine: ZoneInfo, rules: UrgencyRules
+    kind: DayKind, item: DayItem, day: MyDay, mine: tzinfo, rules: UrgencyRules
 ) -> list[str]:
     lead = item.lead
+    theirs_zone = zones.zone(lead.time_zone)  # None: no zone known (or an unknown name)
+    yours = _when(item.at, mine, day)
     if kind in (DayKind.CALLBACKS, DayKind.DEMOS):
-        yours = _when(item.at, mine, day)
-        theirs = _when(item.at, zone(lead.time_zone), day) if lead.time_zone else ""
+        theirs = _when(item.at, theirs_zone, day) if theirs_zone else ""
         note = _("overdue") if item.overdue else (_("demo") if kind is DayKind.DEMOS else "")
     else:
-        yours = _when(item.at, mine, day)
-        theirs = clock_time(day.now.astimezone(zone(lead.time_zone))) if lead.time_zone else ""
+        theirs = clock_time(day.now.astimezone(theirs_zone)) if theirs_zone else ""
         note = format_wait(item.at, day.now, rules)
     if lead.attempt_count and kind is DayKind.CALLBACKS:
         tries = ngettext("{n} call so far", "{n} calls so far", lead.attempt_count).format(
@@ -136,21 +136,14 @@ def _columns(
     return [yours, theirs, lead.name, lead.company or "", note]
 
 
-def _when(moment: datetime, zone: ZoneInfo, day: MyDay) -> str:
+def _when(moment: datetime, where: tzinfo, day: MyDay) -> str:
     """The clock alone for today (the SDR's today), with the date otherwise."""
-    local = moment.astimezone(zone)
+    local = moment.astimezone(where)
     if day.day_start <= moment < day.day_end:
         return clock_time(local)
     return _("{day}, {time}").format(
         day=_day_label(local.date(), str(current_locale())), time=clock_time(local)
     )
-
-
-@lru_cache(maxsize=512)
-def zone(name: str) -> ZoneInfo:
-    """ZoneInfo keeps only the last few zones: a page of leads from forty zones would
-    read their files again and again."""
-    return ZoneInfo(name)
 
 
 @lru_cache(maxsize=64)
