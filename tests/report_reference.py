@@ -7,13 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, null, select
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import Subquery
 
-from sdrdesk.db.models import Lead
-from sdrdesk.db.reporting import First, firsts_per_lead
+from sdrdesk.db.models import Lead, LeadEvent
+from sdrdesk.db.reporting import First, firsts_per_lead, json_text
 from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Action
 from sdrdesk.services.reports.cohort import Breakdown
+from sdrdesk.services.reports.common import count_if, events_in_period
 from sdrdesk.services.reports.filters import ReportFilter
 
 
@@ -71,3 +73,31 @@ _FIRSTS = (
     First("demo_at", Action.BOOK_DEMO.value, "at"),
     First("call_at", EventKind.CALL_LOGGED.value, "at"),
 )
+
+
+def reference_grades(session: Session, f: ReportFilter) -> list[tuple[int | None, str, int, int]]:
+    """The grades report from the events, as it was computed before ``grade_marks``: per
+    lead the latest ``qualified`` event of the period (the SDR filter applied), counted
+    when it has a grade, with "demo booked" at any time."""
+    e = LeadEvent
+    latest = (
+        events_in_period(f, (EventKind.QUALIFIED.value,), func.max(e.id).label("id"))
+        .group_by(e.lead_id)
+        .subquery("latest")
+    )
+    q = aliased(LeadEvent, name="q")
+    booked = aliased(LeadEvent, name="booked")
+    demo = (
+        select(booked.id)
+        .where(booked.lead_id == q.lead_id, booked.action == Action.BOOK_DEMO.value)
+        .exists()
+    )
+    grade = json_text(q.data, "grade")
+    query = (
+        select(q.actor_id, grade.label("grade"), func.count(), count_if(demo))
+        .select_from(latest)
+        .join(q, q.id == latest.c.id)
+        .where(grade.is_not(None))
+        .group_by(q.actor_id, grade)
+    )
+    return [(actor, str(g), int(n), int(d)) for actor, g, n, d in session.execute(query)]

@@ -195,6 +195,7 @@ def cmd_db_rebuild_reports(args: argparse.Namespace) -> int:
         "extra": _("rows without a lead: {n}"),
         "changed": _("leads with other figures: {n}"),
         "rollups": _("hourly totals with other figures: {n}"),
+        "grades": _("graded leads with other figures: {n}"),
     }
     print(_("The reports' read model differed from the history and was rebuilt:"))
     for key, count in found.items():

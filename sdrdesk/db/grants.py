@@ -105,7 +105,14 @@ LEAD_PERSONAL_COLUMNS = (
 )
 CALL_PERSONAL_COLUMNS = ("notes", "answers", "answer_lines")
 EVENT_PERSONAL_COLUMNS = ("comment", "data")
-READ_MODEL_TABLES = ("lead_facts", "decision_hours", "decision_parts", "touch_hours", "touch_parts")
+READ_MODEL_TABLES = (
+    "lead_facts",
+    "decision_hours",
+    "decision_parts",
+    "touch_hours",
+    "touch_parts",
+    "grade_marks",
+)
 USER_COLUMNS = ("name", "display_name", "email", "role", "time_zone", "active")
 BATCH_FILLED_COLUMNS = ("rows_total", "rows_imported", "rows_duplicate", "rows_skipped", "report")
 
@@ -171,6 +178,9 @@ def grant_statements(metadata: MetaData, database: str, revision: str | None) ->
         # ... and its hourly rollups (migration 0018).
         "REVOKE ALL ON FUNCTION sdrdesk_refresh_rollups(integer[]) FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION sdrdesk_refresh_rollups(integer[]) TO {workers}, {INTAKE}",
+        # ... and the grades' marks (migration 0020).
+        "REVOKE ALL ON FUNCTION sdrdesk_refresh_grades(integer[]) FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION sdrdesk_refresh_grades(integer[]) TO {workers}, {INTAKE}",
     ]
     for table in tables:
         lines.extend(_table_grants(table, workers))

@@ -6,9 +6,13 @@ it touched are recomputed from their own events (``FACTS_SQL``: one lead's histo
 few index seeks) in the same transaction, so undo, reassignment and erasure leave exactly
 what recomputing everything gives (``sdrdesk db rebuild-reports`` checks that).
 
+The same refresh recomputes the lead's rollup parts (``db.rollups``) and grade marks
+(``db.grademarks``).
+
 On PostgreSQL the recomputation runs inside ``sdrdesk_refresh_facts(int[])`` (migration
-0013), a SECURITY DEFINER function: team members may call it but not write the table, and
-since it only ever recomputes from the append-only history, calling it cannot forge a fact.
+0013; the rollups' and marks' functions in the same statement), a SECURITY DEFINER
+function: team members may call it but not write the table, and since it only ever
+recomputes from the append-only history, calling it cannot forge a fact.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, TextClause, bindparam, event, inspect, text
 from sqlalchemy.orm import Session
 
-from sdrdesk.db import rollups
+from sdrdesk.db import grademarks, rollups
 from sdrdesk.db.models.core import Lead, LeadEvent
 
 COLUMNS = (
@@ -118,7 +122,8 @@ def refresh(conn: Connection, lead_ids: Iterable[int]) -> None:
         conn.execute(
             text(
                 "SELECT sdrdesk_refresh_facts(CAST(:ids AS integer[])),"
-                " sdrdesk_refresh_rollups(CAST(:ids AS integer[]))"
+                " sdrdesk_refresh_rollups(CAST(:ids AS integer[])),"
+                " sdrdesk_refresh_grades(CAST(:ids AS integer[]))"
             ),
             {"ids": ids},
         )
@@ -126,6 +131,7 @@ def refresh(conn: Connection, lead_ids: Iterable[int]) -> None:
     for statement in _sqlite_refresh():
         conn.execute(statement, {"ids": ids})
     rollups.refresh(conn, ids)
+    grademarks.refresh(conn, ids)
 
 
 @functools.cache
@@ -168,7 +174,7 @@ Progress = Callable[[int], None]
 def rebuild(conn: Connection, progress: Progress | None = None, *, steps: int = 10) -> None:
     """Recompute every lead's facts and the rollups from scratch, calling
     ``progress(percent)`` after each tenth of the leads."""
-    for table in rollups.TABLES:
+    for table in (*rollups.TABLES, grademarks.TABLE):
         conn.execute(text(f"DELETE FROM {table}"))
     low, high = conn.execute(text("SELECT min(id), max(id) FROM leads")).one()
     if low is None:
@@ -180,6 +186,7 @@ def rebuild(conn: Connection, progress: Progress | None = None, *, steps: int = 
         if end >= start:
             refresh_range(conn, start, end)
             rollups.refresh_range(conn, start, end)
+            grademarks.refresh_range(conn, start, end)
         if progress:
             progress(100 * (step + 1) // steps)
 
@@ -217,6 +224,7 @@ def differences(conn: Connection) -> dict[str, int]:
         "extra": int(extra),
         "changed": int(changed),
         "rollups": rollups.differences(conn),
+        "grades": grademarks.differences(conn),
     }
     return {k: v for k, v in found.items() if v}
 

@@ -29,6 +29,7 @@ def table_words(table: str) -> str | None:
         "decision_parts": pgettext("your role may not change …", "the reports' figures"),
         "touch_hours": pgettext("your role may not change …", "the reports' figures"),
         "touch_parts": pgettext("your role may not change …", "the reports' figures"),
+        "grade_marks": pgettext("your role may not change …", "the reports' figures"),
     }
     return words.get(table)
 

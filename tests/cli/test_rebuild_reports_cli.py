@@ -38,12 +38,19 @@ def test_rebuild_reports_says_what_differed_and_repairs_it(
         conn.execute(text("UPDATE lead_facts SET source = 'forged' WHERE lead_id = 3"))
         conn.execute(text("UPDATE decision_hours SET n = n + 5 WHERE action = 'reject'"))
         conn.execute(text("DELETE FROM touch_hours"))
+        conn.execute(
+            text(
+                "INSERT INTO grade_marks (event_id, lead_id, at, sdr_id, grade, demo)"
+                " VALUES (999999, 1, CURRENT_TIMESTAMP, 1, 'A', 1)"
+            )
+        )
     code, out, _ = run(capsys, "db", "rebuild-reports", *url)
     assert code == 0
     assert "differed from the history and was rebuilt" in out
     assert "leads missing: 2" in out
     assert "leads with other figures: 1" in out
     assert "hourly totals with other figures:" in out
+    assert "graded leads with other figures: 1" in out
     assert out.count("Building the reports' read model") == 10
     code, out, _ = run(capsys, "db", "rebuild-reports", *url)
     assert "nothing differed" in out
@@ -68,7 +75,7 @@ def test_upgrading_an_older_store_builds_the_read_model_with_progress(
     lines = [line for line in out.splitlines() if "read model" in line]
     assert lines[0] == "Building the reports' read model: 10% done"
     assert lines[-1] == "Building the reports' read model: 100% done"
-    assert len(lines) == 20  # lead_facts (0013), then the hourly rollups (0018)
+    assert len(lines) == 30  # lead_facts (0013), the hourly rollups (0018), grades (0020)
     assert f"from 0010 to {SCHEMA_HEAD}" in out
     code, out, _ = run(capsys, "db", "rebuild-reports", "--database-url", url)
     assert "nothing differed" in out
@@ -88,7 +95,7 @@ def test_any_command_on_an_older_store_shows_the_build_on_stderr(
     code, out, err = run(capsys, "leads", "--json", "--database-url", url)
     assert code == 0
     assert len(json.loads(out)) == 12  # the JSON on stdout is untouched
-    assert err.count("Building the reports' read model") == 20
+    assert err.count("Building the reports' read model") == 30
 
 
 def test_upgrading_from_0015_builds_the_rollups_with_a_line_per_tenth(
@@ -107,7 +114,8 @@ def test_upgrading_from_0015_builds_the_rollups_with_a_line_per_tenth(
     code, out, _ = run(capsys, "db", "upgrade", "--database-url", url)
     assert code == 0
     lines = [line for line in out.splitlines() if "read model" in line]
-    assert [line.split(": ")[1] for line in lines] == [f"{p}% done" for p in range(10, 101, 10)]
+    tenths = [f"{p}% done" for p in range(10, 101, 10)]
+    assert [line.split(": ")[1] for line in lines] == tenths * 2  # rollups, grades
     store = Store.open(url)
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT sum(n) FROM decision_hours")).scalar() == before == 2

@@ -4,9 +4,9 @@ migration builds what it built the day it was written. The newest copy must equa
 
 from __future__ import annotations
 
-from sdrdesk.db import readmodel, rollups
+from sdrdesk.db import grademarks, readmodel, rollups
 from sdrdesk.db.migrate import SCHEMA_HEAD
-from sdrdesk.db.migrations import frozen_facts, frozen_rollups
+from sdrdesk.db.migrations import frozen_facts, frozen_grades, frozen_rollups
 
 
 def test_the_newest_frozen_copy_is_what_the_read_model_generates() -> None:
@@ -29,3 +29,9 @@ def test_the_newest_frozen_rollups_are_what_the_rollups_generate() -> None:
     newest = frozen_rollups.NEWEST
     assert newest.pg_refresh == rollups.PG_FUNCTION
     assert list(newest.range_statements) == rollups.sqlite_range_statements()
+
+
+def test_the_newest_frozen_grade_marks_are_what_the_marks_generate() -> None:
+    newest = frozen_grades.NEWEST
+    assert newest.pg_refresh == grademarks.PG_FUNCTION
+    assert list(newest.range_statements) == grademarks.sqlite_range_statements()

@@ -19,6 +19,7 @@ import pytest
 
 from sdrdesk.db import lifecycle, readmodel
 from sdrdesk.domain.errors import SdrdeskError
+from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Action
 from sdrdesk.services.conflicts import load_lead
 from sdrdesk.services.context import ServiceContext
@@ -26,13 +27,14 @@ from sdrdesk.services.leads.claims import ClaimService
 from sdrdesk.services.leads.notes import NoteService
 from sdrdesk.services.leads.triage import TriageService
 from sdrdesk.services.reports import Breakdown, ReportFilter, ReportService, period_from_dates
+from sdrdesk.services.reports import activity as activity_module
 from sdrdesk.services.reports import funnel as funnel_module
 from sdrdesk.services.reports import hours as hours_module
 from sdrdesk.services.reports import speed as speed_module
 from sdrdesk.services.results import UserInfo
 from tests.conftest import FakeClock
 from tests.factories import add_lead
-from tests.report_reference import reference_facts
+from tests.report_reference import reference_facts, reference_grades
 from tests.report_scenario import build, call
 
 
@@ -64,6 +66,7 @@ def _both_ways(
         m.setattr(funnel_module, "facts", reference_facts)
         m.setattr(speed_module, "facts", reference_facts)
         m.setattr(hours_module, "split", _all_from_events)
+        m.setattr(activity_module, "grade_counts", reference_grades)
         old = _all_reports(reports, filters)
     return new, old
 
@@ -129,7 +132,7 @@ def _random_step(
     kind = rng.choice(
         (
             *("accept", "reject", "undo", "assign", "call", "work", "demo", "demo"),
-            *("disqualify", "touch", "product"),
+            *("disqualify", "touch", "product", "grade", "grade"),
         )
     )
     if kind in ("accept", "reject", "undo"):
@@ -146,6 +149,13 @@ def _random_step(
         call(ctx, lead, who.id, rng.choice(("connected", "no_answer")), rng.randint(0, 600))
     elif kind == "touch":
         NoteService(ctx).log_touch(lead, channel="email", outcome="sent", actor_id=who.id)
+    elif kind == "grade":  # now and then dated earlier, as an imported history may be
+        at = ctx.now() - timedelta(days=rng.choice((0, 0, 0, 2, 9)))
+        grade = rng.choice(("A", "B", "C", None))
+        with ctx.store.write() as s:
+            lifecycle.record(
+                s, lead, EventKind.QUALIFIED, actor_id=who.id, at=at, data={"grade": grade}
+            )
     elif kind == "product":  # a correction after the fact moves the lead's counts
         with ctx.store.write() as s:
             load_lead(s, lead).product = rng.choice(PRODUCTS)
@@ -203,7 +213,8 @@ def test_random_history_with_undos_and_reassignments_gives_the_same_reports(
     assert new == old
     assert new[0][-1].mql == 40
     per_filter = len(Breakdown) * 2 + 5
-    reasons, outcomes = new[per_filter - 5], new[per_filter - 2]
+    reasons, outcomes, grades = new[per_filter - 5], new[per_filter - 2], new[per_filter - 1]
     assert reasons, "the history has rejections to compare"
     assert outcomes, "the history has calls to compare"
+    assert len(grades) >= 3, "the history has grades to compare"
     _no_drift(ctx)

@@ -23,7 +23,14 @@ from sdrdesk.db.models.core import (
     RejectionReason,
     User,
 )
-from sdrdesk.db.models.facts import DecisionHour, DecisionPart, LeadFact, TouchHour, TouchPart
+from sdrdesk.db.models.facts import (
+    DecisionHour,
+    DecisionPart,
+    GradeMark,
+    LeadFact,
+    TouchHour,
+    TouchPart,
+)
 from sdrdesk.db.models.reporting import REPORT_INDEXES
 
 if TYPE_CHECKING:
@@ -51,6 +58,7 @@ __all__ = [
     "DecisionPart",
     "Demo",
     "Erasure",
+    "GradeMark",
     "ImportBatch",
     "IntakeAnswer",
     "IntakeToken",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Computed, Float, ForeignKey, Index, Integer, String, column, func, text
+from sqlalchemy import Computed, Float, ForeignKey, Index, Integer, String, Text, column, func, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sdrdesk.db.base import Base
@@ -182,3 +182,29 @@ class TouchPart(Base):
     product: Mapped[str] = mapped_column(String(120))
     connected: Mapped[int] = mapped_column(Integer)
     talk_seconds: Mapped[int] = mapped_column(Integer)
+
+
+class GradeMark(Base):
+    """One ``qualified`` event as the grades report needs it (``db.grademarks``,
+    migration 0020): when, by whom, the grade (NULL without one), the earliest of the
+    lead's later qualifications (``later_at``, NULL for its last), whether the lead ever
+    had a demo booked, and the lead's current source and product."""
+
+    __tablename__ = "grade_marks"
+
+    event_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lead_id: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sdr_id: Mapped[int | None] = mapped_column(Integer)
+    grade: Mapped[str | None] = mapped_column(Text)
+    later_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    demo: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str | None] = mapped_column(String(200))
+    product: Mapped[str | None] = mapped_column(String(120))
+
+    __table_args__ = (
+        # A period's marks from the index alone (the report reads nothing else).
+        Index("ix_grade_marks_at", "at", "grade", "sdr_id", "later_at", "demo"),
+        # A lead's marks: its refresh, and the check for an earlier-dated later mark.
+        Index("ix_grade_marks_lead", "lead_id", "event_id", "at"),
+    )
