@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import Subquery
 
 from sdrdesk.db.models import Lead, LeadEvent
-from sdrdesk.db.reporting import First, firsts_per_lead, json_text
+from sdrdesk.db.reporting import First, firsts_per_lead, json_text, seconds_between
 from sdrdesk.domain.events import EventKind
 from sdrdesk.domain.lifecycle import Action
 from sdrdesk.services.reports.cohort import Breakdown
@@ -21,8 +21,9 @@ from sdrdesk.services.reports.filters import ReportFilter
 
 def reference_facts(f: ReportFilter, dialect: str, by: Breakdown, *wanted: str) -> Subquery:
     """Columns: lead_id, handed_off_at, source ('' for none), sdr_id (who triaged:
-    the first accept's actor, else the first reject's), triage_at, accept_at, and of
-    ``demo_at`` and ``call_at`` those ``wanted`` (the others are NULL).
+    the first accept's actor, else the first reject's), triage_at, accept_at, of
+    ``demo_at`` and ``call_at`` those ``wanted`` (the others are NULL), and the
+    durations the reports count and take medians of, as ``lead_facts`` computes them.
 
     Only what the report needs is looked up: each value is one index seek per lead on
     SQLite, one more aggregate on PostgreSQL.
@@ -58,6 +59,12 @@ def reference_facts(f: ReportFilter, dialect: str, by: Breakdown, *wanted: str) 
         c.accept_at,
         column("demo_at").label("demo_at"),
         column("call_at").label("call_at"),
+        seconds_between(c.handed_off_at, c.accept_at).label("mql_seconds"),
+        seconds_between(c.accept_at, column("demo_at")).label("sal_seconds"),
+        seconds_between(c.handed_off_at, func.coalesce(c.accept_at, c.reject_at)).label(
+            "triage_seconds"
+        ),
+        seconds_between(c.handed_off_at, column("call_at")).label("call_seconds"),
     )
     if f.sdr_id is not None:
         query = query.where(sdr == f.sdr_id)

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # The newest revision in migrations/versions (tests/db/test_schema.py keeps them equal).
-SCHEMA_HEAD = "0020"
+SCHEMA_HEAD = "0021"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _PG_MIGRATION_LOCK = 0x5D2D35C  # any constant; scopes pg_advisory_xact_lock to sdrdesk
 

@@ -15,6 +15,14 @@ from sdrdesk.db.types import UTCDateTime
 
 MEDIANS = ("mql", "sal", "triage", "call")  # the ``*_seconds`` columns with indexes
 by_column = {"source": "source", "sdr": "triage_by"}
+COVERED = tuple(f"{m}_seconds" for m in MEDIANS)
+# The covering indexes of a period's counts: the team's (by hand-off, then source), per
+# source and per SDR (who triaged).
+PERIOD_INDEXES = {
+    "period": ("handed_off_at", "source"),
+    "source_period": ("source", "handed_off_at"),
+    "sdr_period": ("triage_by", "handed_off_at"),
+}
 
 
 def _seconds(start: str, end: Any) -> Mapped[float | None]:
@@ -61,7 +69,9 @@ class LeadFact(Base):
     call_seconds: Mapped[float | None] = _seconds("handed_off_at", "call_at")
 
     __table_args__ = (
-        Index("ix_lead_facts_handed_off", "handed_off_at", "source"),
+        # A period's counts per group read from an index alone, in group order (no sort
+        # of a year's rows; migration 0021): the hand-off and every duration.
+        *(Index(f"ix_lead_facts_{name}", *key, *COVERED) for name, key in PERIOD_INDEXES.items()),
         *(
             Index(
                 f"ix_lead_facts_{by}_{value}",

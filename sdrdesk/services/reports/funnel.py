@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func
+from sqlalchemy import and_, func
 from sqlalchemy.orm import Session
 
-from sdrdesk.db.reporting import seconds_between
 from sdrdesk.i18n import _
 from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped, summarize
 from sdrdesk.services.reports.common import count_if, groups_then_total, median_seconds, user_names
@@ -56,17 +55,17 @@ def funnel(session: Session, f: ReportFilter, by: Breakdown, dialect: str) -> li
         c,
         by,
         dialect,
-        accept_at=c.c.accept_at,
-        triage_at=c.c.triage_at,
-        demo_at=c.c.demo_at,
-        mql_secs=seconds_between(c.c.handed_off_at, c.c.accept_at),
-        sal_secs=seconds_between(c.c.accept_at, c.c.demo_at),
+        mql_secs=c.c.mql_seconds,
+        sal_secs=c.c.sal_seconds,
+        triage_secs=c.c.triage_seconds,
     )
+    # Durations only, NULL where a moment is missing (a SAL has a time as MQL, an SQL a
+    # time as SAL): every column read is in the period indexes (migration 0021).
     counts = [
         func.count().label("mql"),
-        func.count(g.c.accept_at).label("sal"),
-        count_if(and_(g.c.accept_at.is_not(None), g.c.demo_at.is_not(None))).label("sql"),
-        count_if(and_(g.c.triage_at.is_not(None), g.c.accept_at.is_(None))).label("rej"),
+        func.count(g.c.mql_secs).label("sal"),
+        func.count(g.c.sal_secs).label("sql"),
+        count_if(and_(g.c.triage_secs.is_not(None), g.c.mql_secs.is_(None))).label("rej"),
     ]
     summed = summarize(
         session,
@@ -76,8 +75,8 @@ def funnel(session: Session, f: ReportFilter, by: Breakdown, dialect: str) -> li
         dialect,
         counts,
         {
-            "mql_secs": ("mql_seconds", g.c.accept_at),
-            "sal_secs": ("sal_seconds", case((g.c.accept_at.is_not(None), g.c.demo_at))),
+            "mql_secs": ("mql_seconds", g.c.mql_secs),
+            "sal_secs": ("sal_seconds", g.c.sal_secs),
         },
     )
     names = user_names(session) if by is Breakdown.SDR else {}

@@ -9,17 +9,23 @@ Overdue now: leads still waiting for triage past the target, whatever the period
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from sdrdesk.db.models import Lead, User
-from sdrdesk.db.reporting import seconds_between
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.i18n import N_, _, format_number, ngettext
-from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped, summarize
+from sdrdesk.services.reports.cohort import (
+    Breakdown,
+    facts,
+    group_label,
+    group_text,
+    grouped,
+    summarize,
+)
 from sdrdesk.services.reports.common import count_if, groups_then_total, median_seconds, user_names
 from sdrdesk.services.reports.filters import ReportFilter
 from sdrdesk.services.reports.table import Col, Kind, Table, ratio
@@ -82,6 +88,46 @@ class SpeedReport:
         return self.rows[-1]
 
 
+def _not_yet_due(
+    session: Session, f: ReportFilter, by: Breakdown, dialect: str, due_before: datetime
+) -> dict[str, tuple[int, int]]:
+    """Per group and for the team (``'*'``): the leads of the period handed off after
+    ``due_before`` still waiting for triage, and the accepted ones not yet called. A
+    lead is "due" once handled or past its deadline, so the due counts are the leads
+    (accepted leads) less these: the period's last minutes, not a test of every row."""
+    since = max(f.since, due_before)
+    if since >= f.until:
+        return {}
+    recent_f = replace(f, since=since)
+    c = facts(recent_f, dialect, by, "call_at")
+    g = grouped(
+        c,
+        by,
+        dialect,
+        handed_off_at=c.c.handed_off_at,
+        mql_secs=c.c.mql_seconds,
+        triage_secs=c.c.triage_seconds,
+        call_secs=c.c.call_seconds,
+    )
+    recent = [
+        count_if(and_(g.c.triage_secs.is_(None), g.c.handed_off_at > due_before)),
+        count_if(
+            and_(
+                g.c.mql_secs.is_not(None),
+                g.c.call_secs.is_(None),
+                g.c.handed_off_at > due_before,
+            )
+        ),
+    ]
+    if by is Breakdown.TOTAL:
+        row = session.execute(select(*recent)).one()
+        return {"*": (int(row[0]), int(row[1]))}
+    query = select(g.c.grp, *recent).group_by(g.c.grp)
+    found = {group_text(r[0]): (int(r[1]), int(r[2])) for r in session.execute(query)}
+    found["*"] = (sum(a for a, _b in found.values()), sum(b for _a, b in found.values()))
+    return found
+
+
 def speed(
     session: Session,
     f: ReportFilter,
@@ -94,39 +140,33 @@ def speed(
     target = target_minutes * 60.0
     due_before = now - timedelta(minutes=target_minutes)
     c = facts(f, dialect, by, "call_at")
-    triage_secs = seconds_between(c.c.handed_off_at, c.c.triage_at)
-    call_secs = seconds_between(c.c.handed_off_at, c.c.call_at)
     g = grouped(
         c,
         by,
         dialect,
-        triage_at=c.c.triage_at,
-        accept_at=c.c.accept_at,
-        call_at=c.c.call_at,
-        overdue=c.c.handed_off_at <= due_before,
-        triage_secs=triage_secs,
-        call_secs=call_secs,
+        mql_secs=c.c.mql_seconds,
+        triage_secs=c.c.triage_seconds,
+        call_secs=c.c.call_seconds,
     )
-    handled = g.c.triage_at.is_not(None)
-    called = g.c.call_at.is_not(None)
-    accepted = g.c.accept_at.is_not(None)
+    # Durations only (NULL where a moment is missing): every column the counts read is
+    # in the period indexes of lead_facts (migration 0021).
+    called = g.c.call_secs.is_not(None)
+    accepted = g.c.mql_secs.is_not(None)
     bucket_counts = []
     low = -1.0
     for _label_text, high in BUCKETS:
-        condition = and_(handled, g.c.triage_secs > low)
+        condition = g.c.triage_secs > low
         if high != float("inf"):
             condition = and_(condition, g.c.triage_secs <= high)
         bucket_counts.append(count_if(condition))
         low = high
     counts = [
         func.count().label("leads"),
-        func.count(g.c.triage_at).label("triaged"),
-        count_if(or_(handled, g.c.overdue)).label("triage_due"),
-        count_if(and_(handled, g.c.triage_secs <= target)).label("triage_ok"),
-        func.count(g.c.accept_at).label("accepted"),
+        func.count(g.c.triage_secs).label("triaged"),
+        count_if(g.c.triage_secs <= target).label("triage_ok"),
+        func.count(g.c.mql_secs).label("accepted"),
         count_if(and_(accepted, called)).label("called"),
-        count_if(and_(accepted, or_(called, g.c.overdue))).label("call_due"),
-        count_if(and_(accepted, called, g.c.call_secs <= target)).label("call_ok"),
+        count_if(and_(accepted, g.c.call_secs <= target)).label("call_ok"),
         *(b.label(f"b{i}") for i, b in enumerate(bucket_counts)),
     ]
     summed = summarize(
@@ -137,21 +177,22 @@ def speed(
         dialect,
         counts,
         {
-            "triage_secs": ("triage_seconds", g.c.triage_at),
-            "call_secs": ("call_seconds", g.c.call_at),
+            "triage_secs": ("triage_seconds", g.c.triage_secs),
+            "call_secs": ("call_seconds", g.c.call_secs),
         },
     )
     names = user_names(session) if by is Breakdown.SDR else {}
+    fresh = _not_yet_due(session, f, by, dialect, due_before)
     rows: list[SpeedRow] = []
     n = len(BUCKETS)
     for record in summed:
         values = tuple(record)
         grp = values[0]
-        leads, triaged, triage_due, triage_ok, acc, calls, call_due, call_ok = (
-            int(v) for v in values[1:9]
-        )
-        buckets = tuple(int(v) for v in values[9 : 9 + n])
-        m_triage, m_call = values[9 + n], values[10 + n]
+        leads, triaged, triage_ok, acc, calls, call_ok = (int(v) for v in values[1:7])
+        untriaged, uncalled = fresh.get(grp, (0, 0))
+        triage_due, call_due = leads - untriaged, acc - uncalled
+        buckets = tuple(int(v) for v in values[7 : 7 + n])
+        m_triage, m_call = values[7 + n], values[8 + n]
         rows.append(
             SpeedRow(
                 group_label(grp, by, names),

@@ -1,0 +1,46 @@
+"""The funnel's and speed to lead's counts from an index alone (issue 24).
+
+Three covering indexes on ``lead_facts``: (hand-off, source), (source, hand-off) and
+(who triaged, hand-off), each followed by the four durations of migration 0019. A
+period's counts per source or SDR then read one index in group order (SQLite: no
+temporary sort of a year's million rows; the durations are stored in the index, so no
+julianday() per row), the team's a range of the first. It replaces
+``ix_lead_facts_handed_off`` (hand-off, source), its prefix.
+
+Revision ID: 0021
+Revises: 0020
+Create Date: 2026-12-05
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0021"
+down_revision: str | None = "0020"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+# Frozen as written on 2026-12-05.
+_DURATIONS = ["mql_seconds", "sal_seconds", "triage_seconds", "call_seconds"]
+_INDEXES = {
+    "ix_lead_facts_period": ["handed_off_at", "source"],
+    "ix_lead_facts_source_period": ["source", "handed_off_at"],
+    "ix_lead_facts_sdr_period": ["triage_by", "handed_off_at"],
+}
+
+
+def upgrade() -> None:
+    op.drop_index("ix_lead_facts_handed_off", "lead_facts")
+    for name, key in _INDEXES.items():
+        op.create_index(name, "lead_facts", [*key, *_DURATIONS])
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("ANALYZE lead_facts")
+
+
+def downgrade() -> None:
+    for name in _INDEXES:
+        op.drop_index(name, "lead_facts")
+    op.create_index("ix_lead_facts_handed_off", "lead_facts", ["handed_off_at", "source"])
