@@ -54,6 +54,9 @@ class ReportPage(QWidget):
         self.extra_view.setModel(self.extra_model)
         self.extra_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.extra_view.verticalHeader().setVisible(False)
+        # Its columns fit the rows in view (up to 200 overdue leads: measuring every
+        # cell was a fifth of showing speed to lead).
+        self.extra_view.horizontalHeader().setResizeContentsPrecision(0)
         self.extra_view.verticalHeader().setDefaultSectionSize(22)
         self.extra_view.setAccessibleName(_("{title} details").format(title=title))
         self.extra_view.horizontalHeader().setStretchLastSection(True)

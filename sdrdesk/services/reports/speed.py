@@ -9,6 +9,7 @@ Overdue now: leads still waiting for triage past the target, whatever the period
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -152,22 +153,16 @@ def speed(
     # in the period indexes of lead_facts (migration 0021).
     called = g.c.call_secs.is_not(None)
     accepted = g.c.mql_secs.is_not(None)
-    bucket_counts = []
-    low = -1.0
-    for _label_text, high in BUCKETS:
-        condition = g.c.triage_secs > low
-        if high != float("inf"):
-            condition = and_(condition, g.c.triage_secs <= high)
-        bucket_counts.append(count_if(condition))
-        low = high
+    # Leads triaged within each bucket's upper bound and within the target, as counts
+    # of "at most": one comparison a row each (a bucket is the difference of two).
+    edges = sorted({-1.0, target, *(high for _t, high in BUCKETS if high != float("inf"))})
     counts = [
         func.count().label("leads"),
         func.count(g.c.triage_secs).label("triaged"),
-        count_if(g.c.triage_secs <= target).label("triage_ok"),
         func.count(g.c.mql_secs).label("accepted"),
         count_if(and_(accepted, called)).label("called"),
         count_if(and_(accepted, g.c.call_secs <= target)).label("call_ok"),
-        *(b.label(f"b{i}") for i, b in enumerate(bucket_counts)),
+        *(count_if(g.c.triage_secs <= edge).label(f"le{i}") for i, edge in enumerate(edges)),
     ]
     summed = summarize(
         session,
@@ -185,14 +180,18 @@ def speed(
     fresh = _not_yet_due(session, f, by, dialect, due_before)
     rows: list[SpeedRow] = []
     n = len(BUCKETS)
+    k = 6 + len(edges)
     for record in summed:
         values = tuple(record)
         grp = values[0]
-        leads, triaged, triage_ok, acc, calls, call_ok = (int(v) for v in values[1:7])
+        leads, triaged, acc, calls, call_ok = (int(v) for v in values[1:6])
+        at_most = dict(zip(edges, (int(v) for v in values[6:k]), strict=True))
+        triage_ok = at_most[target]
+        bounds = [at_most[-1.0], *(at_most[h] for _t, h in BUCKETS[:-1]), triaged]
+        buckets = tuple(high - low for low, high in itertools.pairwise(bounds))
         untriaged, uncalled = fresh.get(grp, (0, 0))
         triage_due, call_due = leads - untriaged, acc - uncalled
-        buckets = tuple(int(v) for v in values[7 : 7 + n])
-        m_triage, m_call = values[7 + n], values[8 + n]
+        m_triage, m_call = values[k], values[k + 1]
         rows.append(
             SpeedRow(
                 group_label(grp, by, names),
