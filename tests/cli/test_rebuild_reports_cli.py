@@ -75,7 +75,9 @@ def test_upgrading_an_older_store_builds_the_read_model_with_progress(
     lines = [line for line in out.splitlines() if "read model" in line]
     assert lines[0] == "Building the reports' read model: 10% done"
     assert lines[-1] == "Building the reports' read model: 100% done"
-    assert len(lines) == 30  # lead_facts (0013), the hourly rollups (0018), grades (0020)
+    # lead_facts (0013), the hourly rollups (0018), grades (0020) by tenths; the three
+    # period indexes (0021) one by one
+    assert len(lines) == 33
     assert f"from 0010 to {SCHEMA_HEAD}" in out
     code, out, _ = run(capsys, "db", "rebuild-reports", "--database-url", url)
     assert "nothing differed" in out
@@ -95,7 +97,7 @@ def test_any_command_on_an_older_store_shows_the_build_on_stderr(
     code, out, err = run(capsys, "leads", "--json", "--database-url", url)
     assert code == 0
     assert len(json.loads(out)) == 12  # the JSON on stdout is untouched
-    assert err.count("Building the reports' read model") == 30
+    assert err.count("Building the reports' read model") == 33
 
 
 def test_upgrading_from_0015_builds_the_rollups_with_a_line_per_tenth(
@@ -115,7 +117,8 @@ def test_upgrading_from_0015_builds_the_rollups_with_a_line_per_tenth(
     assert code == 0
     lines = [line for line in out.splitlines() if "read model" in line]
     tenths = [f"{p}% done" for p in range(10, 101, 10)]
-    assert [line.split(": ")[1] for line in lines] == tenths * 2  # rollups, grades
+    thirds = ["33% done", "66% done", "100% done"]  # the period indexes (0021)
+    assert [line.split(": ")[1] for line in lines] == tenths * 2 + thirds  # rollups, grades
     store = Store.open(url)
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT sum(n) FROM decision_hours")).scalar() == before == 2

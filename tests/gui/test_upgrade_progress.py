@@ -63,8 +63,9 @@ def test_an_upgrade_that_builds_the_rollups_shows_a_progress_bar(
     app_ctx, owned = open_app_in_window(database_url)
     try:
         assert owned is False  # the tests' QApplication ran already
-        # the rollups (0018), then the grades' marks (0020)
-        assert [value for value, _text, _label in grabbed] == list(range(10, 101, 10)) * 2
+        # the rollups (0018), the grades' marks (0020), the period indexes (0021)
+        values = [value for value, _text, _label in grabbed]
+        assert values == list(range(10, 101, 10)) * 2 + [33, 66, 100]
         assert grabbed[4][1] == "50% done"
         assert "Building the reports' figures" in grabbed[0][2]
         assert shown[0].window is None  # closed once the store is open
