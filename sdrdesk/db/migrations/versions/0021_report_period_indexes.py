@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from alembic import context, op
 
 revision: str = "0021"
@@ -36,6 +37,8 @@ def upgrade() -> None:
     # Seconds at a million leads: the caller's progress (a line per index in
     # ``sdrdesk db upgrade``, the bar in the window) after each index.
     progress = context.config.attributes.get("progress")
+    if op.get_bind().execute(sa.text("SELECT 1 FROM lead_facts LIMIT 1")).first() is None:
+        progress = None  # nothing to index, nothing to show (as 0013, 0018 and 0020)
     op.drop_index("ix_lead_facts_handed_off", "lead_facts")
     for done, (name, key) in enumerate(_INDEXES.items(), 1):
         op.create_index(name, "lead_facts", [*key, *_DURATIONS])
