@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterable
 
 from sqlalchemy import Connection, TextClause, bindparam, text
 
+from sdrdesk.db import ranges
+
 Condition = Callable[[str], str]
 COLUMNS = ("event_id", "lead_id", "at", "sdr_id", "grade", "later_at", "demo", "source", "product")
 TABLE = "grade_marks"
@@ -94,17 +96,7 @@ def refresh(conn: Connection, lead_ids: Iterable[int]) -> None:
 
 def refresh_range(conn: Connection, low: int, high: int) -> None:
     """The marks of the leads ``low <= id <= high`` recomputed."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(
-            text(
-                "SELECT sdrdesk_refresh_grades(ARRAY(SELECT id FROM leads"
-                " WHERE id BETWEEN :low AND :high))"
-            ),
-            {"low": low, "high": high},
-        )
-        return
-    for statement in sqlite_range_statements():
-        conn.execute(text(statement), {"low": low, "high": high})
+    ranges.refresh_range(conn, "sdrdesk_refresh_grades", sqlite_range_statements(), low, high)
 
 
 def differences(conn: Connection) -> int:

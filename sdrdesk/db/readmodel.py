@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, TextClause, bindparam, event, inspect, text
 from sqlalchemy.orm import Session
 
-from sdrdesk.db import grademarks, rollups
+from sdrdesk.db import grademarks, ranges, rollups
 from sdrdesk.db.models.core import Lead, LeadEvent
 
 COLUMNS = (
@@ -155,40 +155,25 @@ def add_new(conn: Connection, low: int, high: int) -> None:
 def refresh_range(conn: Connection, low: int, high: int) -> None:
     """Recompute the facts of the leads with ``low <= id <= high`` (bulk hand-off,
     migration, rebuild)."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(
-            text(
-                "SELECT sdrdesk_refresh_facts(ARRAY(SELECT id FROM leads"
-                " WHERE id BETWEEN :low AND :high))"
-            ),
-            {"low": low, "high": high},
-        )
-        return
-    for statement in refresh_statements("l.id BETWEEN :low AND :high"):
-        conn.execute(text(statement), {"low": low, "high": high})
+    statements = refresh_statements("l.id BETWEEN :low AND :high")
+    ranges.refresh_range(conn, "sdrdesk_refresh_facts", statements, low, high)
 
 
 Progress = Callable[[int], None]
 
 
 def rebuild(conn: Connection, progress: Progress | None = None, *, steps: int = 10) -> None:
-    """Recompute every lead's facts and the rollups from scratch, calling
+    """Recompute every lead's facts, rollups and grade marks from scratch, calling
     ``progress(percent)`` after each tenth of the leads."""
     for table in (*rollups.TABLES, grademarks.TABLE):
         conn.execute(text(f"DELETE FROM {table}"))
-    low, high = conn.execute(text("SELECT min(id), max(id) FROM leads")).one()
-    if low is None:
-        return  # nothing to build, nothing to show
-    span = high - low + 1
-    for step in range(steps):
-        start = low + span * step // steps
-        end = low + span * (step + 1) // steps - 1
-        if end >= start:
-            refresh_range(conn, start, end)
-            rollups.refresh_range(conn, start, end)
-            grademarks.refresh_range(conn, start, end)
-        if progress:
-            progress(100 * (step + 1) // steps)
+
+    def tenth(low: int, high: int) -> None:
+        refresh_range(conn, low, high)
+        rollups.refresh_range(conn, low, high)
+        grademarks.refresh_range(conn, low, high)
+
+    ranges.in_steps(conn, tenth, progress, steps)
 
 
 def differences(conn: Connection) -> dict[str, int]:

@@ -34,6 +34,8 @@ from collections.abc import Callable, Iterable
 
 from sqlalchemy import Connection, TextClause, bindparam, text
 
+from sdrdesk.db import ranges
+
 Condition = Callable[[str], str]
 
 DECISION_ACTIONS: tuple[str, ...] = ("accept", "reject", "disqualify")
@@ -177,17 +179,7 @@ def refresh(conn: Connection, lead_ids: Iterable[int]) -> None:
 
 def refresh_range(conn: Connection, low: int, high: int) -> None:
     """The rollups' parts of the leads ``low <= id <= high`` recomputed."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(
-            text(
-                "SELECT sdrdesk_refresh_rollups(ARRAY(SELECT id FROM leads"
-                " WHERE id BETWEEN :low AND :high))"
-            ),
-            {"low": low, "high": high},
-        )
-        return
-    for statement in sqlite_range_statements():
-        conn.execute(text(statement), {"low": low, "high": high})
+    ranges.refresh_range(conn, "sdrdesk_refresh_rollups", sqlite_range_statements(), low, high)
 
 
 def differences(conn: Connection) -> int:
@@ -212,21 +204,3 @@ def differences(conn: Connection) -> int:
         ).scalar_one()
         total += int(found)
     return total
-
-
-def rebuild(conn: Connection, progress: Callable[[int], None] | None = None) -> None:
-    """Both rollups from scratch, a tenth of the leads at a time, ``progress(percent)``
-    after each tenth."""
-    for table in TABLES:
-        conn.execute(text(f"DELETE FROM {table}"))
-    low, high = conn.execute(text("SELECT min(id), max(id) FROM leads")).one()
-    if low is None:
-        return
-    span = high - low + 1
-    for step in range(10):
-        start = low + span * step // 10
-        end = low + span * (step + 1) // 10 - 1
-        if end >= start:
-            refresh_range(conn, start, end)
-        if progress:
-            progress(10 * (step + 1))

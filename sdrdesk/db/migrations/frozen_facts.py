@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
+from sdrdesk.db import ranges
+
 
 @dataclass(frozen=True)
 class FactsSql:
@@ -197,25 +199,12 @@ def rebuild(
 ) -> None:
     """Recompute every lead's facts with ``sql``, a tenth of the leads at a time, calling
     ``progress(percent)`` after each tenth."""
-    low, high = conn.execute(text("SELECT min(id), max(id) FROM leads")).one()
-    if low is None:
-        return
-    span = high - low + 1
-    for step in range(steps):
-        start = low + span * step // steps
-        end = low + span * (step + 1) // steps - 1
-        if end >= start:
-            bounds = {"low": start, "high": end}
-            if conn.dialect.name == "postgresql":
-                conn.execute(
-                    text(
-                        "SELECT sdrdesk_refresh_facts(ARRAY(SELECT id FROM leads"
-                        " WHERE id BETWEEN :low AND :high))"
-                    ),
-                    bounds,
-                )
-            else:
-                conn.execute(text(sql.range_delete), bounds)
-                conn.execute(text(sql.range_insert), bounds)
-        if progress:
-            progress(100 * (step + 1) // steps)
+    statements = (sql.range_delete, sql.range_insert)
+    ranges.in_steps(
+        conn,
+        lambda low, high: ranges.refresh_range(
+            conn, "sdrdesk_refresh_facts", statements, low, high
+        ),
+        progress,
+        steps,
+    )

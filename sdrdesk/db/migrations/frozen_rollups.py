@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
+from sdrdesk.db import ranges
+
 
 @dataclass(frozen=True)
 class RollupSql:
@@ -166,25 +168,11 @@ def rebuild(
 ) -> None:
     """Both rollups from the events of every lead with ``sql``, a tenth of the leads at a
     time, calling ``progress(percent)`` after each tenth."""
-    low, high = conn.execute(text("SELECT min(id), max(id) FROM leads")).one()
-    if low is None:
-        return
-    span = high - low + 1
-    for step in range(steps):
-        start = low + span * step // steps
-        end = low + span * (step + 1) // steps - 1
-        if end >= start:
-            bounds = {"low": start, "high": end}
-            if conn.dialect.name == "postgresql":
-                conn.execute(
-                    text(
-                        "SELECT sdrdesk_refresh_rollups(ARRAY(SELECT id FROM leads"
-                        " WHERE id BETWEEN :low AND :high))"
-                    ),
-                    bounds,
-                )
-            else:
-                for statement in sql.range_statements:
-                    conn.execute(text(statement), bounds)
-        if progress:
-            progress(100 * (step + 1) // steps)
+    ranges.in_steps(
+        conn,
+        lambda low, high: ranges.refresh_range(
+            conn, "sdrdesk_refresh_rollups", sql.range_statements, low, high
+        ),
+        progress,
+        steps,
+    )
