@@ -26,8 +26,8 @@ from sdrdesk.domain.errors import SdrdeskError, StoreUnavailableError, Validatio
 from sdrdesk.domain.products import load_products
 from sdrdesk.files import private_file
 from sdrdesk.i18n import _
-from sdrdesk.services.context import Rules, ServiceContext
-from sdrdesk.settings import Settings, load_settings
+from sdrdesk.services.context import ServiceContext
+from sdrdesk.settings import Settings, load_settings, rules_from
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -47,17 +47,6 @@ def resolve_database_url(cli_url: str | None, settings: Settings) -> str:
         or os.environ.get(DATABASE_URL_ENV)
         or settings.database_url
         or paths.default_database_url()
-    )
-
-
-def rules_from(settings: Settings) -> Rules:
-    return Rules(
-        default_region=settings.default_region.upper(),
-        speed_to_lead_minutes=settings.speed_to_lead_minutes,
-        calling_hours_start=settings.calling_hours_start,
-        calling_hours_end=settings.calling_hours_end,
-        undo_seconds=settings.undo_seconds,
-        call_script_file=settings.call_script_file,
     )
 
 

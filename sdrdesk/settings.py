@@ -23,6 +23,7 @@ from sdrdesk import paths
 from sdrdesk.domain.errors import ValidationError
 from sdrdesk.files import write_private
 from sdrdesk.i18n import LANGUAGES, _
+from sdrdesk.services.context import Rules
 
 log = logging.getLogger(__name__)
 
@@ -204,3 +205,15 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     extra = data.pop("extra")
     data.update(extra)
     write_private(path, json.dumps(data, indent=2, sort_keys=True))
+
+
+def rules_from(settings: Settings) -> Rules:
+    """The services' rules as the settings give them."""
+    return Rules(
+        default_region=settings.default_region.upper(),
+        speed_to_lead_minutes=settings.speed_to_lead_minutes,
+        calling_hours_start=settings.calling_hours_start,
+        calling_hours_end=settings.calling_hours_end,
+        undo_seconds=settings.undo_seconds,
+        call_script_file=settings.call_script_file,
+    )

@@ -1,8 +1,9 @@
 """Edit › Settings (Ctrl+,): opens the settings dialog, writes what it collected, and
 applies at once what can be: the language, muted notifications and their minimum
-score, and the reminder lead time for reminders set from now on. The rest (user,
-region, calling hours, speed-to-lead, undo time, the files, the database, webhooks)
-applies at the next start; the dialog and the status bar say so.
+score, the reminder lead time for reminders set from now on, and the team's rules
+(region, calling hours, speed-to-lead, undo time: every service computes with them
+from its next call, ``ServiceContext.use_rules``). The rest (user, the files, the
+database, webhooks) applies at the next start; the dialog and the status bar say so.
 
 settings.json stays the store, written atomically and 0600 (``save_settings``); a
 password goes to the system keyring (``sdrdesk.db.secrets``), never to the file.
@@ -19,17 +20,27 @@ from sdrdesk.gui.dialogs.settings_dialog import SettingsDialog
 from sdrdesk.gui.host import WindowHost
 from sdrdesk.i18n import _
 from sdrdesk.services.catalog import Services
-from sdrdesk.settings import Settings, save_settings, store_database_password
+from sdrdesk.settings import Settings, rules_from, save_settings, store_database_password
 
 log = logging.getLogger(__name__)
 
-LIVE = frozenset({"language", "notifications_muted", "notify_min_score", "reminder_minutes"})
+RULES = frozenset(
+    {
+        "default_region",
+        "calling_hours_start",
+        "calling_hours_end",
+        "speed_to_lead_minutes",
+        "undo_seconds",
+    }
+)
+LIVE = RULES | {"language", "notifications_muted", "notify_min_score", "reminder_minutes"}
 
 
 class SettingsController(QObject):
     def __init__(self, host: WindowHost, services: Services) -> None:
         super().__init__()
         self._host = host
+        self._services = services
         self.dialog: SettingsDialog | None = None
         self._saved = host.settings
 
@@ -72,6 +83,8 @@ class SettingsController(QObject):
         reminders = getattr(self._host.controller("notifications"), "reminders", None)
         if reminders is not None:
             reminders.minutes = new.reminder_minutes  # for reminders from now on
+        if changed & RULES:
+            self._services.ctx.use_rules(rules_from(new))
         mute = self._host.action("actionMuteNotifications")
         mute.setCheckable(True)
         mute.setChecked(bool(new.notifications_muted))

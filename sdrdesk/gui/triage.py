@@ -38,7 +38,7 @@ class TriageController(QObject):
         self._triage = services.triage
         self._reasons_service = services.reasons
         self._reasons: list[ReasonInfo] = []
-        self._undo_seconds = services.ctx.rules.undo_seconds
+        self._ctx = services.ctx  # its rules may change in the settings while we run
         self._undoable: UndoOffer | None = None
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
@@ -207,7 +207,7 @@ class TriageController(QObject):
         """Something else was saved that Ctrl+Z may take back (a correction): it replaces
         the offer of the moment, for the same few seconds."""
         self._undoable = offer
-        self._undo_timer.start(self._undo_seconds * 1000)
+        self._undo_timer.start(self._ctx.rules.undo_seconds * 1000)
         self.undo_available.emit(offer.message)
 
     def _undone(self, offer: UndoOffer) -> None:

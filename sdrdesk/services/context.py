@@ -39,6 +39,13 @@ class ServiceContext:
     # the others use ``criteria``. None: read from ``products`` here.
     product_criteria: Mapping[str, CriteriaSet] | None = None
 
+    def use_rules(self, rules: Rules) -> None:
+        """The team's rules changed in the settings: every service computes with
+        ``rules`` from its next call. The one part of the context that changes while
+        the app runs, replaced whole (``Rules`` is immutable, so a worker thread sees
+        the old rules or the new, never a mix)."""
+        object.__setattr__(self, "rules", rules)
+
     def __post_init__(self) -> None:
         if self.product_criteria is None:
             object.__setattr__(self, "product_criteria", load_product_criteria(self.products)[0])

@@ -18,8 +18,9 @@ from pytestqt.qtbot import QtBot
 from sdrdesk.gui.dialogs.settings_dialog import SettingsDialog
 from sdrdesk.gui.main_window import MainWindow
 from sdrdesk.settings import load_settings, settings_path
-from tests.gui.conftest import QUEUE, WindowFactory
+from tests.gui.conftest import QUEUE, WindowFactory, wait_idle
 from tests.gui.palettes import cut_texts, desktop
+from tests.gui.queue_helpers import press
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 PASSWORD_SENTENCE = "Database URLs in the settings file may not contain a password"
@@ -160,11 +161,36 @@ def test_valid_values_are_saved_and_read_back(
     assert saved.notify_min_score == 90
     assert saved.sal_criteria_file == str(criteria)
     assert no_settings_file.stat().st_mode & 0o777 == 0o600
-    # Live: muting, the reminder time; the rest at the next start, as the window says.
+    # Live: muting, the reminder time and the team's rules (every service computes with
+    # them from its next call); the rest (user, files) at the next start, as it says.
     assert window.settings.notifications_muted is True
     assert window.action("actionMuteNotifications").isChecked()
     assert window.controller("notifications").reminders.minutes == 15  # type: ignore[attr-defined]
+    rules = window.services.ctx.rules
+    assert (rules.default_region, rules.calling_hours_start, rules.calling_hours_end) == (
+        "CH",
+        8,
+        17,
+    )
+    assert (rules.speed_to_lead_minutes, rules.undo_seconds) == (30, 20)
     assert "next start" in window.ui.statusBar.currentMessage()
+
+
+def test_a_changed_undo_time_holds_for_the_next_accept_without_a_restart(
+    qtbot: QtBot, make_window: WindowFactory, no_settings_file: Path
+) -> None:
+    window = make_window(*QUEUE)
+    dialog = open_settings(qtbot, window)
+    dialog.undo.setValue(45)
+    qtbot.keyClick(dialog.ok, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert window.ui.statusBar.currentMessage() == "Settings saved."
+    press(qtbot, window, "a")  # accept the selected lead
+    wait_idle(qtbot, window)
+    assert window.action("actionUndo").isEnabled()
+    timer = window.controller("triage")._undo_timer  # type: ignore[attr-defined]
+    assert timer.isActive()
+    assert timer.interval() == 45_000  # Ctrl+Z is offered for the new 45 s, not the old 10
 
 
 def test_a_broken_file_is_named_with_its_line(
