@@ -278,7 +278,7 @@ def _middles(
     # Plain text and numbers: read from the driver's cursor, without row objects.
     raw = typing.cast(Iterable[tuple[Any, float]], result.cursor)
     for position, (key, value) in enumerate(raw):
-        grp = key if isinstance(key, str) else group_text(key)
+        grp = group_text(key)
         if low <= position <= high:
             team.append(value)
             left -= position == high

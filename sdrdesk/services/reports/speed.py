@@ -19,14 +19,7 @@ from sqlalchemy.orm import Session
 from sdrdesk.db.models import Lead, User
 from sdrdesk.domain.lifecycle import Status
 from sdrdesk.i18n import N_, _, format_number, ngettext
-from sdrdesk.services.reports.cohort import (
-    Breakdown,
-    facts,
-    group_label,
-    group_text,
-    grouped,
-    summarize,
-)
+from sdrdesk.services.reports.cohort import Breakdown, facts, group_label, grouped, summarize
 from sdrdesk.services.reports.common import count_if, groups_then_total, median_seconds, user_names
 from sdrdesk.services.reports.filters import ReportFilter
 from sdrdesk.services.reports.table import Col, Kind, Table, ratio
@@ -110,23 +103,14 @@ def _not_yet_due(
         triage_secs=c.c.triage_seconds,
         call_secs=c.c.call_seconds,
     )
-    recent = [
-        count_if(and_(g.c.triage_secs.is_(None), g.c.handed_off_at > due_before)),
-        count_if(
-            and_(
-                g.c.mql_secs.is_not(None),
-                g.c.call_secs.is_(None),
-                g.c.handed_off_at > due_before,
-            )
-        ),
+    fresh = g.c.handed_off_at > due_before  # not yet past its deadline
+    counts = [
+        func.count(),
+        count_if(and_(g.c.triage_secs.is_(None), fresh)),
+        count_if(and_(g.c.mql_secs.is_not(None), g.c.call_secs.is_(None), fresh)),
     ]
-    if by is Breakdown.TOTAL:
-        row = session.execute(select(*recent)).one()
-        return {"*": (int(row[0]), int(row[1]))}
-    query = select(g.c.grp, *recent).group_by(g.c.grp)
-    found = {group_text(r[0]): (int(r[1]), int(r[2])) for r in session.execute(query)}
-    found["*"] = (sum(a for a, _b in found.values()), sum(b for _a, b in found.values()))
-    return found
+    rows = summarize(session, recent_f, g, by, dialect, counts, {})
+    return {grp: (int(untriaged), int(uncalled)) for grp, _n, untriaged, uncalled in rows}
 
 
 def speed(
