@@ -122,7 +122,7 @@ def grouped(cohort: Subquery, by: Breakdown, dialect: str = "", **columns: Any) 
     return select(key.label("grp"), *picked).cte("grouped")  # type: ignore[return-value]
 
 
-def group_text(grp: Any) -> str:
+def _group_text(grp: Any) -> str:
     """A group key as text: an SDR's id, '' for nobody (SQLite groups on the column)."""
     return "" if grp is None else str(grp)
 
@@ -168,7 +168,7 @@ def summarize(
         query = select(literal("*", String), *wanted)
     else:
         query = select(g.c.grp, *wanted).group_by(g.c.grp)
-    rows: list[tuple[Any, ...]] = [(group_text(r[0]), *r[1:]) for r in session.execute(query)]
+    rows: list[tuple[Any, ...]] = [(_group_text(r[0]), *r[1:]) for r in session.execute(query)]
     if not rows or not rows[0][1]:  # no leads (the team's count(*) without groups: 0)
         return []
     k = len(counts)
@@ -278,7 +278,7 @@ def _middles(
     # Plain text and numbers: read from the driver's cursor, without row objects.
     raw = typing.cast(Iterable[tuple[Any, float]], result.cursor)
     for position, (key, value) in enumerate(raw):
-        grp = group_text(key)
+        grp = _group_text(key)
         if low <= position <= high:
             team.append(value)
             left -= position == high
